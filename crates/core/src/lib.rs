@@ -1,0 +1,17 @@
+//! Parallax core: the analysis engine behind the app and the CLI.
+//!
+//! Pure Rust with no IO and no web dependencies: bytes or `&str` in, data out. It builds for
+//! native targets (CLI, tests, benchmarks) and for `wasm32-unknown-unknown` (the app).
+//! See `ARCHITECTURE.md` at the repository root for the data flow.
+
+pub mod bundle;
+pub mod date;
+pub mod decode;
+pub mod model;
+pub mod parse;
+pub mod sidecar;
+pub mod text;
+
+pub use bundle::{Bundle, BundleError};
+pub use model::*;
+pub use parse::{parse_document, SourceFile};

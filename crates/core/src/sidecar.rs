@@ -1,0 +1,1 @@
+//! Curator sidecars: `corpus/<stem>.toml` adds or corrects an article's metadata.

@@ -1,0 +1,104 @@
+//! Small text helpers shared by the parser and the views: word counts, excerpts, line spans.
+
+/// Number of words: whitespace-separated runs that contain at least one letter or digit.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The first `max_chars` characters of `text`, cut at a word boundary, with "…" when cut.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut = text.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    // Prefer to end on a whole word, unless that would leave almost nothing.
+    let head = match head.rfind(char::is_whitespace) {
+        Some(i) if i > cut / 2 => &head[..i],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || c == ','))
+}
+
+/// A line of the text: `start..end` excludes the line terminator (`\n`, `\r\n` or a lone `\r`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits `text` into lines, keeping byte offsets. A final line without a terminator is included.
+pub fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(Line { start, end: i });
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(Line { start, end: i });
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(Line { start, end: text.len() });
+    }
+    out
+}
+
+/// Shrinks `start..end` so it neither starts nor ends with whitespace (Unicode, incl. NBSP).
+pub fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return (start, start);
+    }
+    (start + lead, end - trail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_not_punctuation() {
+        assert_eq!(word_count("The UN – 30 years, \u{201c}at last\u{201d} --"), 6);
+        assert_eq!(word_count("   "), 0);
+    }
+
+    #[test]
+    fn excerpt_cuts_on_a_word() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("Armenia, meanwhile, asked the World Court", 22), "Armenia, meanwhile…");
+    }
+
+    #[test]
+    fn lines_keep_offsets_and_drop_crlf() {
+        let t = "ab\r\n\ncd\ref";
+        let l = lines(t);
+        let want = [(0, 2), (4, 4), (5, 7), (8, 10)].map(|(start, end)| Line { start, end });
+        assert_eq!(l, want);
+    }
+
+    #[test]
+    fn trim_span_handles_nbsp() {
+        let t = "\u{a0} Sept 24 \u{a0}";
+        let (s, e) = trim_span(t, 0, t.len());
+        assert_eq!(&t[s..e], "Sept 24");
+        assert_eq!(trim_span("  ", 0, 2), (0, 0));
+    }
+}

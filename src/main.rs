@@ -1,0 +1,2 @@
+//! Parallax web app entry point (placeholder until the app lands).
+fn main() {}
