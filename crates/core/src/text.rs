@@ -70,6 +70,40 @@ pub fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + lead, end - trail)
 }
 
+/// A whitespace-separated word and its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// The whitespace-separated words of `text[start..end]`, with offsets into `text`.
+pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut word_start = None;
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        match (c.is_whitespace(), word_start) {
+            (false, None) => word_start = Some(at),
+            (true, Some(s)) => {
+                out.push(Word { start: s, end: at, text: &text[s..at] });
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = word_start {
+        out.push(Word { start: s, end, text: &text[s..end] });
+    }
+    out
+}
+
+/// `text` with every run of whitespace (including no-break spaces) made one plain space.
+pub fn normalize_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +126,14 @@ mod tests {
         let l = lines(t);
         let want = [(0, 2), (4, 4), (5, 7), (8, 10)].map(|(start, end)| Line { start, end });
         assert_eq!(l, want);
+    }
+
+    #[test]
+    fn words_keep_offsets() {
+        let t = "x By \u{a0} Jo Li";
+        let w: Vec<(usize, &str)> = words(t, 1, t.len()).iter().map(|w| (w.start, w.text)).collect();
+        assert_eq!(w, [(2, "By"), (8, "Jo"), (11, "Li")]);
+        assert_eq!(normalize_space("Balkan\u{a0} Periscope  - Hellas"), "Balkan Periscope - Hellas");
     }
 
     #[test]

@@ -1,0 +1,215 @@
+//! Bylines: who wrote or posted the article, and often when.
+//!
+//! Shapes: `By Ilham Karimli October 2, 2023`, `By Jane Doe and John Roe | Reuters`,
+//! `Sept 24, 2023. Posted by  Balkan Periscope - Hellas`, `Written by Jane Doe in Kyiv`,
+//! `Author: Jane Doe`. A unit is a byline only when it is short and every name in it is a name
+//! ("By the end of the week, …" is a sentence, not a byline).
+
+use super::dateline::date_prefix;
+use super::names::{classify, NameKind};
+use crate::date::{find_dates, DateMatch};
+use crate::text::words;
+
+/// What a byline says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Byline {
+    /// Spans of personal names.
+    pub authors: Vec<(usize, usize)>,
+    /// Span of an outlet or wire service named as the author or poster.
+    pub outlet: Option<(usize, usize)>,
+    pub date: Option<DateMatch>,
+    /// The date is labelled as an update ("Updated Oct 3, 2023").
+    pub date_is_update: bool,
+}
+
+/// Words that introduce a byline, longest first. `posted` marks the blog form, whose value is
+/// usually the site's account rather than a person.
+const INTRODUCERS: &[(&str, bool)] = &[
+    ("posted by", true),
+    ("published by", true),
+    ("written by", false),
+    ("reported by", false),
+    ("words by", false),
+    ("story by", false),
+    ("authors:", false),
+    ("author:", false),
+    ("byline:", false),
+    ("by", false),
+];
+
+/// Separators between an author and an outlet or section.
+const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", " / ", " · ", " • "];
+
+/// The longest unit that can still be a byline, in words.
+const MAX_WORDS: usize = 24;
+
+/// Reads `text[start..end]` as a byline, if it is one.
+pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
+    if words(text, start, end).len() > MAX_WORDS {
+        return None;
+    }
+    let mut out = Byline::default();
+    let mut i = start + (text[start..end].len() - text[start..end].trim_start().len());
+    // A leading date: "Sept 24, 2023. Posted by …".
+    if let Some(p) = date_prefix(text, i, end) {
+        out.date = Some(p.date);
+        out.date_is_update = p.role == super::dateline::DateRole::Updated;
+        i = skip_ws_punct(text, p.end, end);
+    }
+    let (kw_end, posted) = INTRODUCERS.iter().find_map(|(kw, posted)| {
+        let j = i + kw.len();
+        let matches = text.get(i..j).is_some_and(|s| s.eq_ignore_ascii_case(kw))
+            && text[j..end].starts_with(char::is_whitespace);
+        matches.then_some((j, *posted))
+    })?;
+    let value_start = skip_ws_punct(text, kw_end, end);
+    // The names end where a date (or a label before it) begins.
+    let rest = &text[value_start..end];
+    let mut value_end = end;
+    if let Some(d) = find_dates(rest).first() {
+        value_end = value_start + d.start;
+        if out.date.is_none() {
+            out.date = Some(DateMatch { start: value_start + d.start, end: value_start + d.end, date: d.date });
+        }
+        // A label such as "Updated" or "Published" just before the date is not part of a name.
+        let head = text[value_start..value_end].trim_end();
+        for label in ["updated on", "updated", "published on", "published", "posted on", "posted", "on"] {
+            let Some(tail) = head.len().checked_sub(label.len()).and_then(|k| head.get(k..)) else { continue };
+            if tail.eq_ignore_ascii_case(label) {
+                value_end = value_start + head.len() - label.len();
+                if label.starts_with("updated") && out.date.is_some_and(|d| d.start >= value_start) {
+                    out.date_is_update = true;
+                }
+                break;
+            }
+        }
+    }
+    let (vs, ve) = trim_value(text, value_start, value_end);
+    if vs >= ve {
+        return None;
+    }
+    let value = crate::text::normalize_space(&text[vs..ve]);
+    let has_separator = SEPARATORS.iter().any(|s| value.contains(s));
+    if posted && (has_separator || classify(&value) == NameKind::Organisation) {
+        out.outlet = Some((vs, ve));
+        return Some(out);
+    }
+    // Author part, then optional outlet or section parts after a separator.
+    let parts = split_spans(text, vs, ve, SEPARATORS);
+    let (p0s, p0e) = parts[0];
+    for (s, e) in split_spans(text, p0s, p0e, &[", ", " and ", " & ", "; "]) {
+        let (s, e) = strip_location(text, s, e);
+        match classify(&crate::text::normalize_space(&text[s..e])) {
+            NameKind::Person => out.authors.push((s, e)),
+            NameKind::Organisation => {
+                out.outlet.get_or_insert((s, e));
+            }
+            NameKind::Generic => {}
+            // Not a name: this is a sentence that happens to start with "By".
+            NameKind::Unknown => return None,
+        }
+    }
+    for &(s, e) in &parts[1..] {
+        if out.outlet.is_none() && classify(&crate::text::normalize_space(&text[s..e])) == NameKind::Organisation {
+            out.outlet = Some((s, e));
+        }
+    }
+    Some(out)
+}
+
+fn skip_ws_punct(text: &str, from: usize, end: usize) -> usize {
+    let rest = &text[from..end];
+    from + (rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || ".,:;|-–—·•".contains(c)).len())
+}
+
+/// Trims whitespace and dangling separators (`,`, `|`, `-`) from both ends of a value.
+fn trim_value(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let junk = |c: char| c.is_whitespace() || ",;|-–—·•:".contains(c);
+    let lead = s.len() - s.trim_start_matches(junk).len();
+    let trail = s.len() - s.trim_end_matches(junk).len();
+    if lead == s.len() {
+        (start, start)
+    } else {
+        (start + lead, end - trail)
+    }
+}
+
+/// Splits `text[start..end]` at any of `seps`, trimming each piece; empty pieces are dropped.
+fn split_spans(text: &str, start: usize, end: usize, seps: &[&str]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut piece = start;
+    let mut i = start;
+    while i < end {
+        if let Some(sep) = seps.iter().find(|s| text[i..end].starts_with(*s)) {
+            out.push(trim_value(text, piece, i));
+            i += sep.len();
+            piece = i;
+        } else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push(trim_value(text, piece, end));
+    out.retain(|(s, e)| s < e);
+    if out.is_empty() {
+        out.push((start, end));
+    }
+    out
+}
+
+/// "Jane Doe in Kyiv" → "Jane Doe".
+fn strip_location(text: &str, start: usize, end: usize) -> (usize, usize) {
+    for marker in [" in ", " at ", " from "] {
+        if let Some(k) = text[start..end].find(marker) {
+            return (start, start + k);
+        }
+    }
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders a byline as "authors=[..] outlet=.. date=..".
+    fn check(text: &str, expected: Option<&str>) {
+        let got = byline(text, 0, text.len()).map(|b| {
+            let authors: Vec<&str> = b.authors.iter().map(|&(s, e)| &text[s..e]).collect();
+            format!(
+                "authors={:?} outlet={} date={}",
+                authors,
+                b.outlet.map_or("-", |(s, e)| &text[s..e]),
+                b.date.map_or("-".to_string(), |d| d.date.to_string())
+            )
+        });
+        assert_eq!(got.as_deref(), expected, "{text:?}");
+    }
+
+    #[test]
+    fn author_and_date() {
+        check("By Ilham Karimli October 2, 2023", Some(r#"authors=["Ilham Karimli"] outlet=- date=2023-10-02"#));
+        check("By Jane Doe, John Roe and Ann Lee", Some(r#"authors=["Jane Doe", "John Roe", "Ann Lee"] outlet=- date=-"#));
+        check("Written by Jane Doe in Kyiv", Some(r#"authors=["Jane Doe"] outlet=- date=-"#));
+        check("By Jane Doe | Reuters | Updated Oct 3, 2023", Some(r#"authors=["Jane Doe"] outlet=Reuters date=2023-10-03"#));
+        check("Author: Ursula von der Leyen", Some(r#"authors=["Ursula von der Leyen"] outlet=- date=-"#));
+    }
+
+    #[test]
+    fn outlets_and_roles() {
+        check(
+            "\u{a0}Sept 24, 2023. Posted by \u{a0} Balkan Periscope - Hellas",
+            Some(r#"authors=[] outlet=Balkan Periscope - Hellas date=2023-09-24"#),
+        );
+        check("By Reuters", Some(r#"authors=[] outlet=Reuters date=-"#));
+        check("By Staff", Some(r#"authors=[] outlet=- date=-"#));
+        check("Posted by John Smith", Some(r#"authors=["John Smith"] outlet=- date=-"#));
+    }
+
+    #[test]
+    fn sentences_starting_with_by_are_not_bylines() {
+        check("By the end of the week, the mission had arrived.", None);
+        check("By Sunday", None);
+        check("Bypass roads were closed", None);
+        check("Stand by me", None);
+    }
+}

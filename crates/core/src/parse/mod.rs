@@ -1,0 +1,284 @@
+//! Parsing one article file into metadata and blocks. Never fails: problems become diagnostics.
+//!
+//! The pipeline: decode the bytes (`decode`), cut the text into units (`units`), tag each unit
+//! with the rules that recognise it on its own (furniture, bylines, datelines, captions), then
+//! use position to settle the rest: the header zone runs to the last header-like unit before
+//! the first long paragraph; in it the first headline-shaped line is the title and the others are
+//! standfirsts or captions; credits and furniture are peeled off the end; everything else is body.
+
+mod boilerplate;
+mod byline;
+mod caption;
+mod credit;
+mod dateline;
+mod names;
+mod units;
+
+use crate::decode::decode;
+use crate::model::*;
+use crate::text::{normalize_space, word_count};
+use byline::Byline;
+use dateline::{DateRole, DatePrefix};
+
+/// One input file, with its optional sidecar (`<stem>.toml`).
+#[derive(Debug, Clone, Copy)]
+pub struct SourceFile<'a> {
+    /// The file name (no directories), e.g. `000_c89f353285aead65.txt`.
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+    /// The sidecar's file name and bytes, when there is one.
+    pub sidecar: Option<(&'a str, &'a [u8])>,
+}
+
+/// The id of a file: its name without the last extension.
+pub fn file_stem(name: &str) -> &str {
+    match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    }
+}
+
+/// Parses one file. Always returns a document; see its diagnostics.
+pub fn parse_document(src: &SourceFile) -> Document {
+    let decoded = decode(src.name, src.bytes);
+    let mut doc = Document {
+        id: file_stem(src.name).to_string(),
+        file: src.name.to_string(),
+        text: decoded.text,
+        meta: Metadata::default(),
+        blocks: Vec::new(),
+        diagnostics: decoded.diagnostics,
+    };
+    if decoded.parseable {
+        let pieces = classify(&doc.text, decoded.content_start);
+        doc.meta = metadata(&doc.text, &pieces);
+        doc.blocks = pieces.iter().map(|p| Block { kind: p.kind.unwrap_or(BlockKind::Body), start: p.start, end: p.end }).collect();
+        if !doc.blocks.iter().any(|b| b.kind == BlockKind::Body) {
+            doc.diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                code: DiagnosticCode::NoBody,
+                message: format!(
+                    "{}: no article body was recognised; its {} block(s) all look like headings or page furniture",
+                    src.name,
+                    doc.blocks.len()
+                ),
+                start: decoded.content_start,
+                end: doc.text.len(),
+            });
+        }
+    }
+    if let Some((name, bytes)) = src.sidecar {
+        crate::sidecar::apply(&mut doc, name, bytes);
+    }
+    doc
+}
+
+/// A span of text and what it was found to be (`None`: not decided yet, ends as body).
+#[derive(Debug, Clone)]
+struct Piece {
+    kind: Option<BlockKind>,
+    start: usize,
+    end: usize,
+    fact: Fact,
+}
+
+/// Metadata a piece carries.
+#[derive(Debug, Clone)]
+enum Fact {
+    None,
+    Date(DatePrefix),
+    Byline(Byline),
+    /// A wire service named in a wire dateline: `(Reuters)`.
+    Agency(usize, usize),
+}
+
+impl Piece {
+    fn new(kind: Option<BlockKind>, start: usize, end: usize) -> Piece {
+        Piece { kind, start, end, fact: Fact::None }
+    }
+    fn is_header_like(&self) -> bool {
+        matches!(
+            self.kind,
+            Some(BlockKind::Dateline | BlockKind::Byline | BlockKind::Caption | BlockKind::Credit | BlockKind::Boilerplate)
+        )
+    }
+}
+
+/// Tags every unit, then settles headline, standfirsts, trailing credits and body by position.
+fn classify(text: &str, from: usize) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    for (index, u) in units::split_units(text, from).into_iter().enumerate() {
+        tag_unit(text, u.start, u.end, index == 0, &mut pieces);
+    }
+    let header_end = header_end(text, &pieces);
+    settle_header(text, &mut pieces, header_end);
+    settle_trailer(text, &mut pieces, header_end);
+    pieces
+}
+
+/// Applies the rules that recognise a unit on its own; may split it (dateline glued to a paragraph).
+fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Piece>) {
+    let s = &text[start..end];
+    if boilerplate::is_boilerplate(s) {
+        return out.push(Piece::new(Some(BlockKind::Boilerplate), start, end));
+    }
+    if let Some(b) = byline::byline(text, start, end) {
+        return out.push(Piece { kind: Some(BlockKind::Byline), start, end, fact: Fact::Byline(b) });
+    }
+    if let Some(p) = dateline::date_prefix(text, start, end) {
+        let rest = skip_separators(text, p.end, end);
+        let labelled = p.date.start > start;
+        if rest == end {
+            return out.push(Piece { kind: Some(BlockKind::Dateline), start, end, fact: Fact::Date(p) });
+        }
+        // A date glued to the first paragraph by a scraper: split it off.
+        if labelled || first {
+            out.push(Piece { kind: Some(BlockKind::Dateline), start, end: p.end, fact: Fact::Date(p) });
+            return tag_unit(text, rest, end, false, out);
+        }
+    }
+    if let Some(c) = caption::marked_caption(text, start, end) {
+        if let Some((s, e)) = c.caption {
+            out.push(Piece::new(Some(BlockKind::Caption), s, e));
+        }
+        if let Some((s, e)) = c.credit {
+            out.push(Piece::new(Some(BlockKind::Credit), s, e));
+        }
+        return;
+    }
+    if let Some(w) = dateline::wire_dateline(text, start, end) {
+        let dateline_end = start + text[start..w.end].trim_end().len();
+        let fact = w.agency.map_or(Fact::None, |(s, e)| Fact::Agency(s, e));
+        out.push(Piece { kind: Some(BlockKind::Dateline), start, end: dateline_end, fact });
+        return out.push(Piece::new(None, w.end, end));
+    }
+    out.push(Piece::new(None, start, end));
+}
+
+/// Skips whitespace and the punctuation that separates a dateline from what follows.
+fn skip_separators(text: &str, from: usize, end: usize) -> usize {
+    let rest = &text[from..end];
+    from + (rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || ".,;:|-–—·•".contains(c)).len())
+}
+
+/// A paragraph of the article proper, long enough that no header line looks like it.
+fn is_long_prose(text: &str, p: &Piece) -> bool {
+    let s = &text[p.start..p.end];
+    p.kind.is_none() && word_count(s) >= 25 && s.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\''])
+}
+
+/// The header zone ends after the last header-like piece that comes before the first long
+/// paragraph (and within the first dozen pieces, so a stray caption deep in the text does not
+/// turn the article's opening into a header).
+fn header_end(text: &str, pieces: &[Piece]) -> usize {
+    let first_prose = pieces.iter().position(|p| is_long_prose(text, p)).unwrap_or(pieces.len());
+    pieces[..first_prose.min(12)]
+        .iter()
+        .rposition(Piece::is_header_like)
+        .map_or(0, |i| i + 1)
+}
+
+/// A line that can be a title: 2–25 words, no closing full stop or comma.
+fn headline_shaped(s: &str) -> bool {
+    let s = s.trim();
+    let n = word_count(s);
+    (2..=25).contains(&n)
+        && s.len() <= 250
+        && !s.ends_with(['.', ',', ';', ':'])
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
+}
+
+/// Headline, standfirsts and unlabelled captions in the header zone.
+fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
+    let undecided: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].kind.is_none()).collect();
+    // The title is the first undecided line in the header zone, or the very first undecided
+    // piece right after it ("Title\n\nBody…" has no header markers at all), when it is shaped
+    // like one and something follows it.
+    let headline = undecided.iter().copied().find(|&i| i <= header_end).filter(|&i| {
+        headline_shaped(&text[pieces[i].start..pieces[i].end]) && i + 1 < pieces.len()
+    });
+    if let Some(h) = headline {
+        pieces[h].kind = Some(BlockKind::Headline);
+    }
+    for &i in undecided.iter().filter(|&&i| i < header_end) {
+        if Some(i) == headline {
+            continue;
+        }
+        let p = &mut pieces[i];
+        p.kind = Some(if headline.is_some_and(|h| i < h) {
+            // Lines above the title: breadcrumbs, section names.
+            BlockKind::Boilerplate
+        } else if caption::unmarked_header_caption(text, p.start, p.end) {
+            BlockKind::Caption
+        } else {
+            BlockKind::Standfirst
+        });
+    }
+}
+
+/// Credits and furniture at the end of the article.
+fn settle_trailer(text: &str, pieces: &mut [Piece], header_end: usize) {
+    for i in (header_end..pieces.len()).rev() {
+        let p = &mut pieces[i];
+        match p.kind {
+            Some(BlockKind::Boilerplate | BlockKind::Credit) => continue,
+            None if credit::is_trailing_credit(&text[p.start..p.end]) && i > header_end => {
+                p.kind = Some(BlockKind::Credit);
+            }
+            _ => break,
+        }
+    }
+}
+
+/// A text value and its span.
+fn field(text: &str, start: usize, end: usize) -> Field<String> {
+    Field { value: normalize_space(&text[start..end]), source: Provenance::Text { start, end } }
+}
+
+fn date_field(m: &crate::date::DateMatch) -> Field<Date> {
+    Field { value: m.date, source: Provenance::Text { start: m.start, end: m.end } }
+}
+
+/// Collects title, authors, outlet and dates from the classified pieces.
+fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
+    let mut m = Metadata::default();
+    if let Some(h) = pieces.iter().find(|p| p.kind == Some(BlockKind::Headline)) {
+        m.title = Some(field(text, h.start, h.end));
+    }
+    let mut agency = None;
+    for p in pieces {
+        match &p.fact {
+            Fact::Date(d) => {
+                let slot = match d.role {
+                    DateRole::Published => &mut m.published,
+                    DateRole::Updated => &mut m.updated,
+                };
+                slot.get_or_insert_with(|| date_field(&d.date));
+            }
+            Fact::Byline(b) => {
+                if m.authors.is_empty() {
+                    m.authors = b.authors.iter().map(|&(s, e)| field(text, s, e)).collect();
+                }
+                if let (None, Some((s, e))) = (&m.outlet, b.outlet) {
+                    m.outlet = Some(field(text, s, e));
+                }
+                if let Some(d) = &b.date {
+                    let slot = if b.date_is_update { &mut m.updated } else { &mut m.published };
+                    slot.get_or_insert_with(|| date_field(d));
+                }
+            }
+            Fact::Agency(s, e) => {
+                agency.get_or_insert((*s, *e));
+            }
+            Fact::None => {}
+        }
+    }
+    // Wire copy signed "(Reuters)" in its dateline is that agency's, unless a byline says otherwise.
+    if let (None, Some((s, e))) = (&m.outlet, agency) {
+        m.outlet = Some(field(text, s, e));
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests;
