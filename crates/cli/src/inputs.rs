@@ -50,7 +50,10 @@ fn is_sidecar(path: &Path) -> bool {
 }
 
 fn read_one(path: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<String>) {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return errors.push(format!("cannot read {}: {e}", path.display())),
@@ -58,14 +61,28 @@ fn read_one(path: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<String>) {
     let sidecar_path = path.with_extension("toml");
     let sidecar = if sidecar_path != path && sidecar_path.is_file() {
         match std::fs::read(&sidecar_path) {
-            Ok(b) => Some((sidecar_path.file_name().unwrap_or_default().to_string_lossy().into_owned(), b)),
+            Ok(b) => Some((
+                sidecar_path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                b,
+            )),
             Err(e) => {
-                errors.push(format!("cannot read sidecar {}: {e}", sidecar_path.display()));
+                errors.push(format!(
+                    "cannot read sidecar {}: {e}",
+                    sidecar_path.display()
+                ));
                 None
             }
         }
     } else {
         None
     };
-    files.push(InputFile { name, bytes, sidecar });
+    files.push(InputFile {
+        name,
+        bytes,
+        sidecar,
+    });
 }

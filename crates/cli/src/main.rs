@@ -55,8 +55,15 @@ fn parse_inputs(paths: &[PathBuf]) -> (Vec<Document>, bool) {
     let docs = files
         .iter()
         .map(|f| {
-            let sidecar = f.sidecar.as_ref().map(|(name, bytes)| (name.as_str(), bytes.as_slice()));
-            parse_document(&SourceFile { name: &f.name, bytes: &f.bytes, sidecar })
+            let sidecar = f
+                .sidecar
+                .as_ref()
+                .map(|(name, bytes)| (name.as_str(), bytes.as_slice()));
+            parse_document(&SourceFile {
+                name: &f.name,
+                bytes: &f.bytes,
+                sidecar,
+            })
         })
         .collect();
     (docs, errors.is_empty())
@@ -68,7 +75,9 @@ fn cmd_parse(args: &[String]) -> Result<bool, String> {
     for a in args {
         match a.as_str() {
             "--json" => json = true,
-            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}` for parse")),
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option `{flag}` for parse"))
+            }
             p => paths.push(PathBuf::from(p)),
         }
     }
@@ -78,7 +87,10 @@ fn cmd_parse(args: &[String]) -> Result<bool, String> {
     let (docs, all_read) = parse_inputs(&paths);
     if json {
         let out: Vec<_> = docs.iter().map(json::document).collect();
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
     } else {
         for d in &docs {
             print_summary(d);
@@ -93,8 +105,12 @@ fn cmd_bundle(args: &[String]) -> Result<bool, String> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "-o" | "--output" => out = Some(PathBuf::from(it.next().ok_or("-o needs a file name")?)),
-            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}` for bundle")),
+            "-o" | "--output" => {
+                out = Some(PathBuf::from(it.next().ok_or("-o needs a file name")?))
+            }
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option `{flag}` for bundle"))
+            }
             p => paths.push(PathBuf::from(p)),
         }
     }
@@ -104,13 +120,18 @@ fn cmd_bundle(args: &[String]) -> Result<bool, String> {
     }
     let (docs, all_read) = parse_inputs(&paths);
     for d in &docs {
-        for diag in d.diagnostics.iter().filter(|x| x.severity >= Severity::Warning) {
+        for diag in d
+            .diagnostics
+            .iter()
+            .filter(|x| x.severity >= Severity::Warning)
+        {
             eprintln!("warning: {}", diag.message);
         }
     }
     let bytes = Bundle::new(docs).to_bytes();
     if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     std::fs::write(&out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!("parallax: wrote {} ({} bytes)", out.display(), bytes.len());
@@ -121,16 +142,41 @@ fn print_summary(d: &Document) {
     let m = &d.meta;
     let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
     println!("{}  ({})", d.id, d.file);
-    println!("  title:     {}", opt(m.title.as_ref().map(|f| f.value.clone())));
-    println!("  outlet:    {}", opt(m.outlet.as_ref().map(|f| f.value.clone())));
+    println!(
+        "  title:     {}",
+        opt(m.title.as_ref().map(|f| f.value.clone()))
+    );
+    println!(
+        "  outlet:    {}",
+        opt(m.outlet.as_ref().map(|f| f.value.clone()))
+    );
     let authors: Vec<&str> = m.authors.iter().map(|a| a.value.as_str()).collect();
-    println!("  authors:   {}", if authors.is_empty() { "-".into() } else { authors.join(", ") });
-    println!("  published: {}", opt(m.published.as_ref().map(|f| f.value.to_string())));
-    println!("  updated:   {}", opt(m.updated.as_ref().map(|f| f.value.to_string())));
+    println!(
+        "  authors:   {}",
+        if authors.is_empty() {
+            "-".into()
+        } else {
+            authors.join(", ")
+        }
+    );
+    println!(
+        "  published: {}",
+        opt(m.published.as_ref().map(|f| f.value.to_string()))
+    );
+    println!(
+        "  updated:   {}",
+        opt(m.updated.as_ref().map(|f| f.value.to_string()))
+    );
     println!("  words:     {}", d.word_count());
     for b in &d.blocks {
         let text = parallax_core::text::excerpt(d.block_text(b), 70);
-        println!("  [{:>5}..{:<5}] {:<11} {}", b.start, b.end, b.kind.as_str(), text);
+        println!(
+            "  [{:>5}..{:<5}] {:<11} {}",
+            b.start,
+            b.end,
+            b.kind.as_str(),
+            text
+        );
     }
     for diag in &d.diagnostics {
         println!("  {:?}: {}", diag.severity, diag.message);

@@ -39,7 +39,10 @@ impl std::error::Error for BundleError {}
 
 impl Bundle {
     pub fn new(documents: Vec<Document>) -> Bundle {
-        Bundle { version: BUNDLE_VERSION, documents }
+        Bundle {
+            version: BUNDLE_VERSION,
+            documents,
+        }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -53,7 +56,10 @@ impl Bundle {
         let (found, _) = postcard::take_from_bytes::<u32>(bytes)
             .map_err(|e| BundleError::Corrupt(e.to_string()))?;
         if found != BUNDLE_VERSION {
-            return Err(BundleError::WrongVersion { found, expected: BUNDLE_VERSION });
+            return Err(BundleError::WrongVersion {
+                found,
+                expected: BUNDLE_VERSION,
+            });
         }
         postcard::from_bytes(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))
     }

@@ -26,18 +26,29 @@ impl Date {
         if day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        Some(Date { year: year as u16, month: month as u8, day: day as u8 })
+        Some(Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     /// "October 2, 2023": how the app shows a date to people.
     pub fn long(&self) -> String {
-        format!("{} {}, {}", MONTHS[self.month as usize - 1].1, self.day, self.year)
+        format!(
+            "{} {}, {}",
+            MONTHS[self.month as usize - 1].1,
+            self.day,
+            self.year
+        )
     }
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -104,7 +115,15 @@ const MONTHS: [(u32, &str, &[&str]); 12] = [
     (12, "December", &["dec"]),
 ];
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 const WEEKDAY_ABBR: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// The month a word names ("Oct", "october", "Sept"), if any.
@@ -145,14 +164,22 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Tok { start: s, end: i, s: &text[s..i] });
+                out.push(Tok {
+                    start: s,
+                    end: i,
+                    s: &text[s..i],
+                });
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push(Tok { start: s, end: text.len(), s: &text[s..] });
+        out.push(Tok {
+            start: s,
+            end: text.len(),
+            s: &text[s..],
+        });
     }
     out
 }
@@ -203,7 +230,11 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                     start = toks[i - 1].start;
                 }
             }
-            out.push(DateMatch { start, end: toks[last].end, date });
+            out.push(DateMatch {
+                start,
+                end: toks[last].end,
+                date,
+            });
             i = last + 1;
         } else {
             i += 1;
@@ -213,17 +244,25 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
 }
 
 /// Tries every date pattern starting at token `i`; returns the date and its last token index.
-fn date_at<'a>(toks: &[Tok<'a>], i: usize, gap: &dyn Fn(usize) -> &'a str) -> Option<(Date, usize)> {
+fn date_at<'a>(
+    toks: &[Tok<'a>],
+    i: usize,
+    gap: &dyn Fn(usize) -> &'a str,
+) -> Option<(Date, usize)> {
     let t = |k: usize| toks.get(k).map(|t| t.s).unwrap_or("");
     // Numeric: YYYY-MM-DD, YYYY/MM/DD.
-    if let (Some(y), Some(m), Some(d)) = (year_number(t(i)), number(t(i + 1), 2), number(t(i + 2), 2)) {
+    if let (Some(y), Some(m), Some(d)) =
+        (year_number(t(i)), number(t(i + 1), 2), number(t(i + 2), 2))
+    {
         let sep = gap(i);
         if (sep == "-" || sep == "/") && gap(i + 1) == sep {
             return Date::new(y, m, d).map(|date| (date, i + 2));
         }
     }
     // Numeric day first or month first: DD.MM.YYYY, DD/MM/YYYY, MM/DD/YYYY.
-    if let (Some(a), Some(b), Some(y)) = (number(t(i), 2), number(t(i + 1), 2), year_number(t(i + 2))) {
+    if let (Some(a), Some(b), Some(y)) =
+        (number(t(i), 2), number(t(i + 1), 2), year_number(t(i + 2)))
+    {
         let sep = gap(i);
         if gap(i + 1) == sep {
             let date = match sep {
@@ -278,17 +317,35 @@ mod tests {
 
     #[test]
     fn month_first_forms() {
-        check("By Ilham Karimli October 2, 2023", &["October 2, 2023=2023-10-02"]);
-        check("\u{a0}Sept 24, 2023. Posted by", &["Sept 24, 2023=2023-09-24"]);
-        check("Last update: April 28, 2024 00:13", &["April 28, 2024=2024-04-28"]);
-        check("Oct. 2, 2023 and Dec 31 1999", &["Oct. 2, 2023=2023-10-02", "Dec 31 1999=1999-12-31"]);
-        check("Published Monday, October 2, 2023", &["Monday, October 2, 2023=2023-10-02"]);
+        check(
+            "By Ilham Karimli October 2, 2023",
+            &["October 2, 2023=2023-10-02"],
+        );
+        check(
+            "\u{a0}Sept 24, 2023. Posted by",
+            &["Sept 24, 2023=2023-09-24"],
+        );
+        check(
+            "Last update: April 28, 2024 00:13",
+            &["April 28, 2024=2024-04-28"],
+        );
+        check(
+            "Oct. 2, 2023 and Dec 31 1999",
+            &["Oct. 2, 2023=2023-10-02", "Dec 31 1999=1999-12-31"],
+        );
+        check(
+            "Published Monday, October 2, 2023",
+            &["Monday, October 2, 2023=2023-10-02"],
+        );
     }
 
     #[test]
     fn day_first_forms() {
         check("2 October 2023", &["2 October 2023=2023-10-02"]);
-        check("on the 2nd October, 2023", &["2nd October, 2023=2023-10-02"]);
+        check(
+            "on the 2nd October, 2023",
+            &["2nd October, 2023=2023-10-02"],
+        );
         check("Updated 28 Apr. 2024", &["28 Apr. 2024=2024-04-28"]);
     }
 
@@ -297,7 +354,10 @@ mod tests {
         check(" date 2023-11-08 The", &["2023-11-08=2023-11-08"]);
         check("2023/11/08", &["2023/11/08=2023-11-08"]);
         check("28.04.2024", &["28.04.2024=2024-04-28"]);
-        check("28/04/2024 04/28/2024", &["28/04/2024=2024-04-28", "04/28/2024=2024-04-28"]);
+        check(
+            "28/04/2024 04/28/2024",
+            &["28/04/2024=2024-04-28", "04/28/2024=2024-04-28"],
+        );
         // Ambiguous day/month order: not a date.
         check("03/04/2024", &[]);
     }
@@ -309,7 +369,10 @@ mod tests {
         check("May 2023", &[]);
         check("in May, 30 people", &[]);
         check("the 1990s and 2,000 peacekeepers", &[]);
-        check("February 29, 2024 but not February 29, 2023", &["February 29, 2024=2024-02-29"]);
+        check(
+            "February 29, 2024 but not February 29, 2023",
+            &["February 29, 2024=2024-02-29"],
+        );
     }
 
     #[test]

@@ -21,15 +21,31 @@ pub struct Decoded {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn diag(severity: Severity, code: DiagnosticCode, message: String, start: usize, end: usize) -> Diagnostic {
-    Diagnostic { severity, code, message, start, end }
+fn diag(
+    severity: Severity,
+    code: DiagnosticCode,
+    message: String,
+    start: usize,
+    end: usize,
+) -> Diagnostic {
+    Diagnostic {
+        severity,
+        code,
+        message,
+        start,
+        end,
+    }
 }
 
 /// Decodes `bytes` read from the file named `file` (used in messages).
 pub fn decode(file: &str, bytes: &[u8]) -> Decoded {
     let mut diagnostics = Vec::new();
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        let what = if bytes.is_empty() { "is empty" } else { "contains only whitespace" };
+        let what = if bytes.is_empty() {
+            "is empty"
+        } else {
+            "contains only whitespace"
+        };
         diagnostics.push(diag(
             Severity::Warning,
             DiagnosticCode::EmptyFile,
@@ -37,7 +53,12 @@ pub fn decode(file: &str, bytes: &[u8]) -> Decoded {
             0,
             bytes.len(),
         ));
-        return Decoded { text: ascii_only(bytes), content_start: 0, parseable: false, diagnostics };
+        return Decoded {
+            text: ascii_only(bytes),
+            content_start: 0,
+            parseable: false,
+            diagnostics,
+        };
     }
     if looks_binary(bytes) {
         diagnostics.push(diag(
@@ -50,14 +71,21 @@ pub fn decode(file: &str, bytes: &[u8]) -> Decoded {
             0,
             bytes.len(),
         ));
-        return Decoded { text: ascii_only(bytes), content_start: 0, parseable: false, diagnostics };
+        return Decoded {
+            text: ascii_only(bytes),
+            content_start: 0,
+            parseable: false,
+            diagnostics,
+        };
     }
 
     let content_start = if bytes.starts_with(BOM) {
         diagnostics.push(diag(
             Severity::Info,
             DiagnosticCode::ByteOrderMark,
-            format!("{file}: starts with a UTF-8 byte-order mark, which is not part of the article"),
+            format!(
+                "{file}: starts with a UTF-8 byte-order mark, which is not part of the article"
+            ),
             0,
             BOM.len(),
         ));
@@ -72,7 +100,9 @@ pub fn decode(file: &str, bytes: &[u8]) -> Decoded {
         diagnostics.push(diag(
             Severity::Info,
             DiagnosticCode::CrlfLineEndings,
-            format!("{file}: uses Windows (CRLF) line endings; they are read as ordinary line breaks"),
+            format!(
+                "{file}: uses Windows (CRLF) line endings; they are read as ordinary line breaks"
+            ),
             i,
             i + 2,
         ));
@@ -90,7 +120,12 @@ pub fn decode(file: &str, bytes: &[u8]) -> Decoded {
             i + c.len_utf8(),
         ));
     }
-    Decoded { text, content_start, parseable: true, diagnostics }
+    Decoded {
+        text,
+        content_start,
+        parseable: true,
+        diagnostics,
+    }
 }
 
 /// Control characters that have no business in article text (tabs and line breaks are fine).
@@ -147,7 +182,10 @@ fn repair_utf8(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> S
                 out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
                 let bad = e.error_len().unwrap_or(rest.len() - good);
                 let start = offset + good;
-                let hex: Vec<String> = rest[good..good + bad].iter().map(|b| format!("0x{b:02X}")).collect();
+                let hex: Vec<String> = rest[good..good + bad]
+                    .iter()
+                    .map(|b| format!("0x{b:02X}"))
+                    .collect();
                 diagnostics.push(diag(
                     Severity::Warning,
                     DiagnosticCode::InvalidUtf8,
@@ -170,7 +208,13 @@ fn repair_utf8(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> S
 fn ascii_only(bytes: &[u8]) -> String {
     bytes
         .iter()
-        .map(|&b| if b.is_ascii_graphic() || b.is_ascii_whitespace() { b as char } else { '?' })
+        .map(|&b| {
+            if b.is_ascii_graphic() || b.is_ascii_whitespace() {
+                b as char
+            } else {
+                '?'
+            }
+        })
         .collect()
 }
 
@@ -197,7 +241,11 @@ mod tests {
         assert_eq!(codes(&d), [DiagnosticCode::InvalidUtf8]);
         let msg = &d.diagnostics[0];
         assert_eq!((msg.start, msg.end), (3, 4));
-        assert!(msg.message.contains("latin1.txt") && msg.message.contains("0xE9"), "{}", msg.message);
+        assert!(
+            msg.message.contains("latin1.txt") && msg.message.contains("0xE9"),
+            "{}",
+            msg.message
+        );
     }
 
     #[test]
@@ -231,7 +279,10 @@ mod tests {
         let d = decode("photo.txt", png);
         assert!(!d.parseable);
         assert_eq!(codes(&d), [DiagnosticCode::BinaryFile]);
-        assert_eq!((d.diagnostics[0].start, d.diagnostics[0].end), (0, png.len()));
+        assert_eq!(
+            (d.diagnostics[0].start, d.diagnostics[0].end),
+            (0, png.len())
+        );
         assert_eq!(d.text.len(), png.len());
     }
 

@@ -175,7 +175,11 @@ impl Document {
 
     /// A short excerpt of the first body paragraph, for listing untitled articles.
     pub fn lede(&self, max_chars: usize) -> String {
-        let first = self.body_blocks().next().map(|b| self.block_text(b)).unwrap_or("");
+        let first = self
+            .body_blocks()
+            .next()
+            .map(|b| self.block_text(b))
+            .unwrap_or("");
         crate::text::excerpt(first, max_chars)
     }
 }

@@ -7,11 +7,26 @@
 use crate::model::*;
 
 /// The keys a sidecar may set.
-const KEYS: &[&str] = &["title", "outlet", "authors", "published", "updated", "url", "language", "notes"];
+const KEYS: &[&str] = &[
+    "title",
+    "outlet",
+    "authors",
+    "published",
+    "updated",
+    "url",
+    "language",
+    "notes",
+];
 
 fn note(doc: &mut Document, severity: Severity, code: DiagnosticCode, message: String) {
     // Sidecar problems are about another file: no span in the article.
-    doc.diagnostics.push(Diagnostic { severity, code, message, start: 0, end: 0 });
+    doc.diagnostics.push(Diagnostic {
+        severity,
+        code,
+        message,
+        start: 0,
+        end: 0,
+    });
 }
 
 /// Reads the sidecar `name` and applies its values to `doc`. Problems become diagnostics.
@@ -24,13 +39,19 @@ pub fn apply(doc: &mut Document, name: &str, bytes: &[u8]) {
         Ok(t) => t,
         Err(e) => {
             let why = e.to_string().replace('\n', " ");
-            let msg = format!("{name}: the sidecar is not valid TOML ({}); its values were ignored", why.trim());
+            let msg = format!(
+                "{name}: the sidecar is not valid TOML ({}); its values were ignored",
+                why.trim()
+            );
             return note(doc, Severity::Error, DiagnosticCode::SidecarInvalid, msg);
         }
     };
     for (key, value) in &table {
         if !KEYS.contains(&key.as_str()) {
-            let msg = format!("{name}: unknown key `{key}` ignored (known keys: {})", KEYS.join(", "));
+            let msg = format!(
+                "{name}: unknown key `{key}` ignored (known keys: {})",
+                KEYS.join(", ")
+            );
             note(doc, Severity::Warning, DiagnosticCode::SidecarInvalid, msg);
             continue;
         }
@@ -53,29 +74,52 @@ fn date(value: &toml::Value) -> Result<Date, String> {
     let s = match value {
         toml::Value::Datetime(d) => d.to_string(),
         toml::Value::String(s) => s.trim().to_string(),
-        other => return Err(format!("must be a date (YYYY-MM-DD), not a {}", other.type_str())),
+        other => {
+            return Err(format!(
+                "must be a date (YYYY-MM-DD), not a {}",
+                other.type_str()
+            ))
+        }
     };
     s.parse()
 }
 
 /// Sets one key; reports a replaced text value.
 fn set(doc: &mut Document, name: &str, key: &str, value: &toml::Value) -> Result<(), String> {
-    let sidecar = |v| Field { value: v, source: Provenance::Sidecar };
+    let sidecar = |v| Field {
+        value: v,
+        source: Provenance::Sidecar,
+    };
     let replaced: Option<String> = match key {
         "authors" => {
             let list = match value {
-                toml::Value::Array(items) => items.iter().map(string).collect::<Result<Vec<_>, _>>()?,
+                toml::Value::Array(items) => {
+                    items.iter().map(string).collect::<Result<Vec<_>, _>>()?
+                }
                 toml::Value::String(_) => vec![string(value)?],
-                other => return Err(format!("must be an array of names, not a {}", other.type_str())),
+                other => {
+                    return Err(format!(
+                        "must be an array of names, not a {}",
+                        other.type_str()
+                    ))
+                }
             };
             let old: Vec<String> = doc.meta.authors.iter().map(|a| a.value.clone()).collect();
             doc.meta.authors = list.into_iter().map(sidecar).collect();
             (!old.is_empty()).then(|| old.join(", "))
         }
         "published" | "updated" => {
-            let slot = if key == "published" { &mut doc.meta.published } else { &mut doc.meta.updated };
-            let old = slot.replace(Field { value: date(value)?, source: Provenance::Sidecar });
-            old.filter(|o| o.source != Provenance::Sidecar).map(|o| o.value.to_string())
+            let slot = if key == "published" {
+                &mut doc.meta.published
+            } else {
+                &mut doc.meta.updated
+            };
+            let old = slot.replace(Field {
+                value: date(value)?,
+                source: Provenance::Sidecar,
+            });
+            old.filter(|o| o.source != Provenance::Sidecar)
+                .map(|o| o.value.to_string())
         }
         _ => {
             let v = string(value)?;
@@ -102,40 +146,83 @@ mod tests {
 
     fn parse_with(sidecar: &str) -> crate::Document {
         let text = "Title of the piece\n\nBy Jane Doe October 2, 2023\n\nBody text of the article goes here.";
-        parse_document(&SourceFile { name: "a.txt", bytes: text.as_bytes(), sidecar: Some(("a.toml", sidecar.as_bytes())) })
+        parse_document(&SourceFile {
+            name: "a.txt",
+            bytes: text.as_bytes(),
+            sidecar: Some(("a.toml", sidecar.as_bytes())),
+        })
     }
 
     #[test]
     fn sidecar_values_win_and_are_marked() {
-        let d = parse_with("outlet = \"Example Times\"\npublished = 2023-10-01\nlanguage = \"en\"\n");
+        let d =
+            parse_with("outlet = \"Example Times\"\npublished = 2023-10-01\nlanguage = \"en\"\n");
         let outlet = d.meta.outlet.as_ref().unwrap();
-        assert_eq!((outlet.value.as_str(), outlet.source), ("Example Times", Provenance::Sidecar));
-        assert_eq!(d.meta.published.as_ref().unwrap().value.to_string(), "2023-10-01");
+        assert_eq!(
+            (outlet.value.as_str(), outlet.source),
+            ("Example Times", Provenance::Sidecar)
+        );
+        assert_eq!(
+            d.meta.published.as_ref().unwrap().value.to_string(),
+            "2023-10-01"
+        );
         assert_eq!(d.meta.language.as_ref().unwrap().value, "en");
         // Text values the sidecar did not touch keep their provenance.
-        assert!(matches!(d.meta.title.as_ref().unwrap().source, Provenance::Text { .. }));
-        let overrides: Vec<&str> = d.diagnostics.iter().filter(|x| x.code == DiagnosticCode::SidecarOverride).map(|x| x.message.as_str()).collect();
-        assert_eq!(overrides, ["a.toml: `published` from the sidecar replaces “2023-10-02” found in the text"]);
+        assert!(matches!(
+            d.meta.title.as_ref().unwrap().source,
+            Provenance::Text { .. }
+        ));
+        let overrides: Vec<&str> = d
+            .diagnostics
+            .iter()
+            .filter(|x| x.code == DiagnosticCode::SidecarOverride)
+            .map(|x| x.message.as_str())
+            .collect();
+        assert_eq!(
+            overrides,
+            ["a.toml: `published` from the sidecar replaces “2023-10-02” found in the text"]
+        );
     }
 
     #[test]
     fn bad_sidecars_are_reported_by_name_and_change_nothing() {
         let d = parse_with("outlet = \"unterminated\n");
         assert_eq!(d.meta.outlet, None);
-        let msg = &d.diagnostics.iter().find(|x| x.code == DiagnosticCode::SidecarInvalid).unwrap().message;
-        assert!(msg.starts_with("a.toml: the sidecar is not valid TOML"), "{msg}");
-        assert_eq!(d.meta.published.as_ref().unwrap().value.to_string(), "2023-10-02");
+        let msg = &d
+            .diagnostics
+            .iter()
+            .find(|x| x.code == DiagnosticCode::SidecarInvalid)
+            .unwrap()
+            .message;
+        assert!(
+            msg.starts_with("a.toml: the sidecar is not valid TOML"),
+            "{msg}"
+        );
+        assert_eq!(
+            d.meta.published.as_ref().unwrap().value.to_string(),
+            "2023-10-02"
+        );
     }
 
     #[test]
     fn bad_values_and_unknown_keys_are_reported_one_by_one() {
         let d = parse_with("published = \"yesterday\"\ncolour = \"red\"\nauthors = [\"A. Writer\", \"B. Writer\"]\n");
-        let msgs: Vec<&str> = d.diagnostics.iter().filter(|x| x.code == DiagnosticCode::SidecarInvalid).map(|x| x.message.as_str()).collect();
+        let msgs: Vec<&str> = d
+            .diagnostics
+            .iter()
+            .filter(|x| x.code == DiagnosticCode::SidecarInvalid)
+            .map(|x| x.message.as_str())
+            .collect();
         assert_eq!(msgs.len(), 2, "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("`published`") && m.contains("yesterday")));
+        assert!(msgs
+            .iter()
+            .any(|m| m.contains("`published`") && m.contains("yesterday")));
         assert!(msgs.iter().any(|m| m.contains("unknown key `colour`")));
         let authors: Vec<&str> = d.meta.authors.iter().map(|a| a.value.as_str()).collect();
         assert_eq!(authors, ["A. Writer", "B. Writer"]);
-        assert_eq!(d.meta.published.as_ref().unwrap().value.to_string(), "2023-10-02");
+        assert_eq!(
+            d.meta.published.as_ref().unwrap().value.to_string(),
+            "2023-10-02"
+        );
     }
 }

@@ -13,14 +13,20 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_string();
     }
-    let cut = text.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| i);
+    let cut = text
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| i);
     let head = &text[..cut];
     // Prefer to end on a whole word, unless that would leave almost nothing.
     let head = match head.rfind(char::is_whitespace) {
         Some(i) if i > cut / 2 => &head[..i],
         _ => head,
     };
-    format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || c == ','))
+    format!(
+        "{}…",
+        head.trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+    )
 }
 
 /// A line of the text: `start..end` excludes the line terminator (`\n`, `\r\n` or a lone `\r`).
@@ -54,7 +60,10 @@ pub fn lines(text: &str) -> Vec<Line> {
         i += 1;
     }
     if start < text.len() {
-        out.push(Line { start, end: text.len() });
+        out.push(Line {
+            start,
+            end: text.len(),
+        });
     }
     out
 }
@@ -87,14 +96,22 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         match (c.is_whitespace(), word_start) {
             (false, None) => word_start = Some(at),
             (true, Some(s)) => {
-                out.push(Word { start: s, end: at, text: &text[s..at] });
+                out.push(Word {
+                    start: s,
+                    end: at,
+                    text: &text[s..at],
+                });
                 word_start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = word_start {
-        out.push(Word { start: s, end, text: &text[s..end] });
+        out.push(Word {
+            start: s,
+            end,
+            text: &text[s..end],
+        });
     }
     out
 }
@@ -110,14 +127,20 @@ mod tests {
 
     #[test]
     fn counts_words_not_punctuation() {
-        assert_eq!(word_count("The UN – 30 years, \u{201c}at last\u{201d} --"), 6);
+        assert_eq!(
+            word_count("The UN – 30 years, \u{201c}at last\u{201d} --"),
+            6
+        );
         assert_eq!(word_count("   "), 0);
     }
 
     #[test]
     fn excerpt_cuts_on_a_word() {
         assert_eq!(excerpt("short", 10), "short");
-        assert_eq!(excerpt("Armenia, meanwhile, asked the World Court", 22), "Armenia, meanwhile…");
+        assert_eq!(
+            excerpt("Armenia, meanwhile, asked the World Court", 22),
+            "Armenia, meanwhile…"
+        );
     }
 
     #[test]
@@ -131,9 +154,15 @@ mod tests {
     #[test]
     fn words_keep_offsets() {
         let t = "x By \u{a0} Jo Li";
-        let w: Vec<(usize, &str)> = words(t, 1, t.len()).iter().map(|w| (w.start, w.text)).collect();
+        let w: Vec<(usize, &str)> = words(t, 1, t.len())
+            .iter()
+            .map(|w| (w.start, w.text))
+            .collect();
         assert_eq!(w, [(2, "By"), (8, "Jo"), (11, "Li")]);
-        assert_eq!(normalize_space("Balkan\u{a0} Periscope  - Hellas"), "Balkan Periscope - Hellas");
+        assert_eq!(
+            normalize_space("Balkan\u{a0} Periscope  - Hellas"),
+            "Balkan Periscope - Hellas"
+        );
     }
 
     #[test]

@@ -69,15 +69,34 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
     if let Some(d) = find_dates(rest).first() {
         value_end = value_start + d.start;
         if out.date.is_none() {
-            out.date = Some(DateMatch { start: value_start + d.start, end: value_start + d.end, date: d.date });
+            out.date = Some(DateMatch {
+                start: value_start + d.start,
+                end: value_start + d.end,
+                date: d.date,
+            });
         }
         // A label such as "Updated" or "Published" just before the date is not part of a name.
         let head = text[value_start..value_end].trim_end();
-        for label in ["updated on", "updated", "published on", "published", "posted on", "posted", "on"] {
-            let Some(tail) = head.len().checked_sub(label.len()).and_then(|k| head.get(k..)) else { continue };
+        for label in [
+            "updated on",
+            "updated",
+            "published on",
+            "published",
+            "posted on",
+            "posted",
+            "on",
+        ] {
+            let Some(tail) = head
+                .len()
+                .checked_sub(label.len())
+                .and_then(|k| head.get(k..))
+            else {
+                continue;
+            };
             if tail.eq_ignore_ascii_case(label) {
                 value_end = value_start + head.len() - label.len();
-                if label.starts_with("updated") && out.date.is_some_and(|d| d.start >= value_start) {
+                if label.starts_with("updated") && out.date.is_some_and(|d| d.start >= value_start)
+                {
                     out.date_is_update = true;
                 }
                 break;
@@ -110,7 +129,9 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
         }
     }
     for &(s, e) in &parts[1..] {
-        if out.outlet.is_none() && classify(&crate::text::normalize_space(&text[s..e])) == NameKind::Organisation {
+        if out.outlet.is_none()
+            && classify(&crate::text::normalize_space(&text[s..e])) == NameKind::Organisation
+        {
             out.outlet = Some((s, e));
         }
     }
@@ -119,7 +140,10 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
 
 fn skip_ws_punct(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
-    from + (rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || ".,:;|-–—·•".contains(c)).len())
+    from + (rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || ".,:;|-–—·•".contains(c))
+            .len())
 }
 
 /// Trims whitespace and dangling separators (`,`, `|`, `-`) from both ends of a value.
@@ -187,11 +211,26 @@ mod tests {
 
     #[test]
     fn author_and_date() {
-        check("By Ilham Karimli October 2, 2023", Some(r#"authors=["Ilham Karimli"] outlet=- date=2023-10-02"#));
-        check("By Jane Doe, John Roe and Ann Lee", Some(r#"authors=["Jane Doe", "John Roe", "Ann Lee"] outlet=- date=-"#));
-        check("Written by Jane Doe in Kyiv", Some(r#"authors=["Jane Doe"] outlet=- date=-"#));
-        check("By Jane Doe | Reuters | Updated Oct 3, 2023", Some(r#"authors=["Jane Doe"] outlet=Reuters date=2023-10-03"#));
-        check("Author: Ursula von der Leyen", Some(r#"authors=["Ursula von der Leyen"] outlet=- date=-"#));
+        check(
+            "By Ilham Karimli October 2, 2023",
+            Some(r#"authors=["Ilham Karimli"] outlet=- date=2023-10-02"#),
+        );
+        check(
+            "By Jane Doe, John Roe and Ann Lee",
+            Some(r#"authors=["Jane Doe", "John Roe", "Ann Lee"] outlet=- date=-"#),
+        );
+        check(
+            "Written by Jane Doe in Kyiv",
+            Some(r#"authors=["Jane Doe"] outlet=- date=-"#),
+        );
+        check(
+            "By Jane Doe | Reuters | Updated Oct 3, 2023",
+            Some(r#"authors=["Jane Doe"] outlet=Reuters date=2023-10-03"#),
+        );
+        check(
+            "Author: Ursula von der Leyen",
+            Some(r#"authors=["Ursula von der Leyen"] outlet=- date=-"#),
+        );
     }
 
     #[test]
@@ -202,7 +241,10 @@ mod tests {
         );
         check("By Reuters", Some(r#"authors=[] outlet=Reuters date=-"#));
         check("By Staff", Some(r#"authors=[] outlet=- date=-"#));
-        check("Posted by John Smith", Some(r#"authors=["John Smith"] outlet=- date=-"#));
+        check(
+            "Posted by John Smith",
+            Some(r#"authors=["John Smith"] outlet=- date=-"#),
+        );
     }
 
     #[test]

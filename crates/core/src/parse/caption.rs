@@ -17,11 +17,35 @@ pub struct CaptionSplit {
 }
 
 /// Labels that make a whole line a caption.
-const CAPTION_LABELS: &[&str] = &["image caption", "photo caption", "caption", "file photo", "file", "pictured"];
+const CAPTION_LABELS: &[&str] = &[
+    "image caption",
+    "photo caption",
+    "caption",
+    "file photo",
+    "file",
+    "pictured",
+];
 /// Labels that make a whole line a credit.
-const CREDIT_LABELS: &[&str] = &["image source", "photo credit", "image credit", "credit", "photo", "photograph", "picture", "image"];
+const CREDIT_LABELS: &[&str] = &[
+    "image source",
+    "photo credit",
+    "image credit",
+    "credit",
+    "photo",
+    "photograph",
+    "picture",
+    "image",
+];
 /// Labels that introduce a credit at the end of a caption.
-const TAIL_LABELS: &[&str] = &["Photo:", "Photograph:", "Picture:", "Image:", "Credit:", "Photo by", "Photo credit:"];
+const TAIL_LABELS: &[&str] = &[
+    "Photo:",
+    "Photograph:",
+    "Picture:",
+    "Image:",
+    "Credit:",
+    "Photo by",
+    "Photo credit:",
+];
 
 /// The longest caption we accept, in words.
 const MAX_CAPTION_WORDS: usize = 70;
@@ -36,14 +60,30 @@ pub fn marked_caption(text: &str, start: usize, end: usize) -> Option<CaptionSpl
         // "Photo: Reuters" is a credit; "Photo: Soldiers stand at …" is a caption.
         let short = word_count(&s[label..]) <= 6 && !s.trim_end().ends_with('.');
         let whole = Some((start, end));
-        return Some(if short { CaptionSplit { caption: None, credit: whole } } else { CaptionSplit { caption: whole, credit: None } });
+        return Some(if short {
+            CaptionSplit {
+                caption: None,
+                credit: whole,
+            }
+        } else {
+            CaptionSplit {
+                caption: whole,
+                credit: None,
+            }
+        });
     }
     if leading_label(s, CAPTION_LABELS).is_some() {
-        return Some(CaptionSplit { caption: Some((start, end)), credit: None });
+        return Some(CaptionSplit {
+            caption: Some((start, end)),
+            credit: None,
+        });
     }
     credit_tail(s).map(|k| {
         let cap_end = start + s[..k].trim_end().len();
-        CaptionSplit { caption: (cap_end > start).then_some((start, cap_end)), credit: Some((start + k, end)) }
+        CaptionSplit {
+            caption: (cap_end > start).then_some((start, cap_end)),
+            credit: Some((start + k, end)),
+        }
     })
 }
 
@@ -71,7 +111,9 @@ fn leading_label(s: &str, labels: &[&str]) -> Option<usize> {
             return None;
         }
         let rest = &s[l.len()..];
-        let sep = [":", ",", " -", " –", " —"].iter().find(|p| rest.starts_with(**p))?;
+        let sep = [":", ",", " -", " –", " —"]
+            .iter()
+            .find(|p| rest.starts_with(**p))?;
         Some(l.len() + sep.len())
     })
 }
@@ -91,7 +133,11 @@ fn credit_tail(s: &str) -> Option<usize> {
         if let Some(k) = t.rfind('(') {
             let inner = &t[k + 1..t.len() - 1];
             let lower = inner.to_lowercase();
-            if lower.contains("photo") || lower.contains("image") || lower.contains("getty") || lower.contains("credit") {
+            if lower.contains("photo")
+                || lower.contains("image")
+                || lower.contains("getty")
+                || lower.contains("credit")
+            {
                 return Some(k);
             }
         }
@@ -108,12 +154,18 @@ fn credit_tail(s: &str) -> Option<usize> {
     let mut offset = 0;
     for word in t.split_inclusive(char::is_whitespace) {
         let agency = word.split_once('/').map(|(a, _)| a);
-        if offset > 0 && agency.is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase())) && t[offset..].split_whitespace().count() <= 4 {
+        if offset > 0
+            && agency.is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()))
+            && t[offset..].split_whitespace().count() <= 4
+        {
             return Some(offset);
         }
         offset += word.len();
     }
-    if let Some(k) = t.find(" via Getty Images").or_else(|| t.rfind(" Getty Images")) {
+    if let Some(k) = t
+        .find(" via Getty Images")
+        .or_else(|| t.rfind(" Getty Images"))
+    {
         // The credit runs back to the end of the caption's last sentence.
         let start = t[..k].rfind(". ").map_or(0, |i| i + 2);
         if t[start..].split_whitespace().count() <= 8 {
@@ -152,17 +204,38 @@ mod tests {
 
     #[test]
     fn credits_in_other_shapes() {
-        check("Soldiers at a checkpoint. (AP Photo/Jane Doe)", Some("Soldiers at a checkpoint.|(AP Photo/Jane Doe)"));
-        check("Refugees arrive in Goris. Photo: Reuters", Some("Refugees arrive in Goris.|Photo: Reuters"));
-        check("Refugees arrive in Goris. REUTERS/Jane Doe", Some("Refugees arrive in Goris.|REUTERS/Jane Doe"));
-        check("Refugees arrive in Goris. John Doe/AFP via Getty Images", Some("Refugees arrive in Goris.|John Doe/AFP via Getty Images"));
+        check(
+            "Soldiers at a checkpoint. (AP Photo/Jane Doe)",
+            Some("Soldiers at a checkpoint.|(AP Photo/Jane Doe)"),
+        );
+        check(
+            "Refugees arrive in Goris. Photo: Reuters",
+            Some("Refugees arrive in Goris.|Photo: Reuters"),
+        );
+        check(
+            "Refugees arrive in Goris. REUTERS/Jane Doe",
+            Some("Refugees arrive in Goris.|REUTERS/Jane Doe"),
+        );
+        check(
+            "Refugees arrive in Goris. John Doe/AFP via Getty Images",
+            Some("Refugees arrive in Goris.|John Doe/AFP via Getty Images"),
+        );
     }
 
     #[test]
     fn labelled_lines() {
-        check("Image source, Getty Images", Some("-|Image source, Getty Images"));
-        check("Image caption, Refugees queue for fuel", Some("Image caption, Refugees queue for fuel|-"));
-        check("FILE - Soldiers stand guard in 2020.", Some("FILE - Soldiers stand guard in 2020.|-"));
+        check(
+            "Image source, Getty Images",
+            Some("-|Image source, Getty Images"),
+        );
+        check(
+            "Image caption, Refugees queue for fuel",
+            Some("Image caption, Refugees queue for fuel|-"),
+        );
+        check(
+            "FILE - Soldiers stand guard in 2020.",
+            Some("FILE - Soldiers stand guard in 2020.|-"),
+        );
         check("Photo: Reuters", Some("-|Photo: Reuters"));
     }
 
@@ -179,7 +252,8 @@ mod tests {
         assert!(unmarked_header_caption(yes, 0, yes.len()));
         let date = "Refugees in Goris on October 1, 2023.";
         assert!(unmarked_header_caption(date, 0, date.len()));
-        let no = "Armenia called for the immediate deployment of a UN mission to monitor human rights.";
+        let no =
+            "Armenia called for the immediate deployment of a UN mission to monitor human rights.";
         assert!(!unmarked_header_caption(no, 0, no.len()));
     }
 }

@@ -6,9 +6,23 @@ use crate::text::{normalize_space, word_count};
 
 /// Openings of credit lines (lower-case).
 const OPENINGS: &[&str] = &[
-    "reporting by", "additional reporting", "editing by", "writing by", "written by", "edited by",
-    "compiled by", "translated by", "with reporting", "with inputs from", "(with inputs from",
-    "source:", "sources:", "credit:", "photo credit:", "with files from", "contributing:",
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "writing by",
+    "written by",
+    "edited by",
+    "compiled by",
+    "translated by",
+    "with reporting",
+    "with inputs from",
+    "(with inputs from",
+    "source:",
+    "sources:",
+    "credit:",
+    "photo credit:",
+    "with files from",
+    "contributing:",
 ];
 
 /// Whether a unit at the end of an article is a credit line.
@@ -35,7 +49,14 @@ mod tests {
 
     #[test]
     fn credits() {
-        for s in ["Agencies", "(Reuters)", "— AFP", "Reporting by Jane Doe; Editing by John Roe", "Source: TASS", "With inputs from agencies"] {
+        for s in [
+            "Agencies",
+            "(Reuters)",
+            "— AFP",
+            "Reporting by Jane Doe; Editing by John Roe",
+            "Source: TASS",
+            "With inputs from agencies",
+        ] {
             assert!(is_trailing_credit(s), "{s}");
         }
     }

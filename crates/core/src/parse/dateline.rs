@@ -73,7 +73,10 @@ fn keyword(text: &str, i: usize, end: usize, word: &str) -> Option<usize> {
 pub fn date_prefix(text: &str, start: usize, end: usize) -> Option<DatePrefix> {
     let mut i = start;
     let mut role = DateRole::Published;
-    if let Some((j, r)) = LABELS.iter().find_map(|(l, r)| keyword(text, i, end, l).map(|j| (j, *r))) {
+    if let Some((j, r)) = LABELS
+        .iter()
+        .find_map(|(l, r)| keyword(text, i, end, l).map(|j| (j, *r)))
+    {
         role = r;
         i = skip(text, j, end, |c| c.is_whitespace() || ":-–—|,".contains(c));
         if let Some(j) = keyword(text, i, end, "on") {
@@ -84,16 +87,29 @@ pub fn date_prefix(text: &str, start: usize, end: usize) -> Option<DatePrefix> {
     if date.start != 0 {
         return None;
     }
-    let date = DateMatch { start: i + date.start, end: i + date.end, date: date.date };
-    Some(DatePrefix { end: time_suffix(text, date.end, end), date, role })
+    let date = DateMatch {
+        start: i + date.start,
+        end: i + date.end,
+        date: date.date,
+    };
+    Some(DatePrefix {
+        end: time_suffix(text, date.end, end),
+        date,
+        role,
+    })
 }
 
 /// Time-zone abbreviations seen after times in news datelines.
-const ZONES: &[&str] = &["GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "AZT", "AMT", "IST", "JST"];
+const ZONES: &[&str] = &[
+    "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "PST", "PDT",
+    "MSK", "AZT", "AMT", "IST", "JST",
+];
 
 /// Extends past a time after a date: `00:13`, `, 10:15 AM GMT`, ` at 3:05 p.m. EST`, `| 10:15`.
 fn time_suffix(text: &str, from: usize, end: usize) -> usize {
-    let mut i = skip(text, from, end, |c| c.is_whitespace() || ",|-–—".contains(c));
+    let mut i = skip(text, from, end, |c| {
+        c.is_whitespace() || ",|-–—".contains(c)
+    });
     if let Some(j) = keyword(text, i, end, "at") {
         i = skip(text, j, end, char::is_whitespace);
     }
@@ -112,19 +128,32 @@ fn time_suffix(text: &str, from: usize, end: usize) -> usize {
         if let Some(j) = keyword(text, after_space, end, ampm).or_else(|| {
             // "a.m." ends in a dot, so it has no word boundary of its own.
             let j = after_space + ampm.len();
-            (ampm.ends_with('.') && text.get(after_space..j).is_some_and(|s| s.eq_ignore_ascii_case(ampm))).then_some(j)
+            (ampm.ends_with('.')
+                && text
+                    .get(after_space..j)
+                    .is_some_and(|s| s.eq_ignore_ascii_case(ampm)))
+            .then_some(j)
         }) {
             i = j;
             break;
         }
     }
     let zone_start = skip(text, i, end, |c| c.is_whitespace() || c == '(');
-    let zone_end = skip(text, zone_start, end, |c| c.is_ascii_alphanumeric() || "+-:".contains(c));
+    let zone_end = skip(text, zone_start, end, |c| {
+        c.is_ascii_alphanumeric() || "+-:".contains(c)
+    });
     let zone = &text[zone_start..zone_end];
     // A known abbreviation ("GMT", "GMT+4") or a bare offset ("+04:00"); a capitalised word
     // after the time is the next sentence, not a zone.
-    let known = ZONES.iter().any(|z| zone.starts_with(z) && zone[z.len()..].chars().all(|c| c.is_ascii_digit() || "+-:".contains(c)));
-    let offset = zone.starts_with(['+', '-']) && zone.len() >= 3 && zone[1..].chars().all(|c| c.is_ascii_digit() || c == ':');
+    let known = ZONES.iter().any(|z| {
+        zone.starts_with(z)
+            && zone[z.len()..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || "+-:".contains(c))
+    });
+    let offset = zone.starts_with(['+', '-'])
+        && zone.len() >= 3
+        && zone[1..].chars().all(|c| c.is_ascii_digit() || c == ':');
     let is_zone = known || offset;
     if is_zone {
         i = zone_end;
@@ -145,9 +174,13 @@ pub struct WireDateline {
 /// `MOSCOW (Reuters) - `, `KYIV, Ukraine (AP) — `, `WASHINGTON, Oct 2 (Reuters) - `.
 pub fn wire_dateline(text: &str, start: usize, end: usize) -> Option<WireDateline> {
     // The place: a run of capital letters (spaces, dots, hyphens and apostrophes allowed).
-    let place_end = skip(text, start, end, |c| c.is_uppercase() || " .-'’".contains(c));
+    let place_end = skip(text, start, end, |c| {
+        c.is_uppercase() || " .-'’".contains(c)
+    });
     let place = text[start..place_end].trim_end_matches([' ', '-']);
-    if place.chars().filter(|c| c.is_uppercase()).count() < 3 || !place.contains(|c: char| c.is_uppercase()) {
+    if place.chars().filter(|c| c.is_uppercase()).count() < 3
+        || !place.contains(|c: char| c.is_uppercase())
+    {
         return None;
     }
     let mut i = start + place.len();
@@ -155,7 +188,9 @@ pub fn wire_dateline(text: &str, start: usize, end: usize) -> Option<WireDatelin
     // Optional ", Region or date" up to the agency or the dash.
     if text[i..end].starts_with(',') {
         let limit = (i + 40).min(end);
-        let stop = text[i..limit].find(['(', '—', '–']).or_else(|| text[i..limit].find(" - "));
+        let stop = text[i..limit]
+            .find(['(', '—', '–'])
+            .or_else(|| text[i..limit].find(" - "));
         i += stop?;
     }
     let mut agency = None;
@@ -174,7 +209,10 @@ pub fn wire_dateline(text: &str, start: usize, end: usize) -> Option<WireDatelin
     let after = skip(text, i + dash.len_utf8(), end, |c| c == '-');
     let body = skip(text, after, end, char::is_whitespace);
     // The dash must be followed by a space and the paragraph proper.
-    if body == after || !text[body..end].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c)) {
+    if body == after
+        || !text[body..end]
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
+    {
         return None;
     }
     Some(WireDateline { end: body, agency })
@@ -192,14 +230,26 @@ mod tests {
 
     #[test]
     fn labelled_dates() {
-        assert_eq!(prefix("date 2023-11-08 The United Nations").unwrap(), "date 2023-11-08|2023-11-08|Published");
-        assert_eq!(prefix("Last update: April 28, 2024 00:13").unwrap(), "Last update: April 28, 2024 00:13|2024-04-28|Updated");
+        assert_eq!(
+            prefix("date 2023-11-08 The United Nations").unwrap(),
+            "date 2023-11-08|2023-11-08|Published"
+        );
+        assert_eq!(
+            prefix("Last update: April 28, 2024 00:13").unwrap(),
+            "Last update: April 28, 2024 00:13|2024-04-28|Updated"
+        );
         assert_eq!(
             prefix("Published Monday, 2 October 2023, 10:15 GMT").unwrap(),
             "Published Monday, 2 October 2023, 10:15 GMT|2023-10-02|Published"
         );
-        assert_eq!(prefix("Updated on Oct. 3, 2023 at 3:05 p.m. EST").unwrap(), "Updated on Oct. 3, 2023 at 3:05 p.m. EST|2023-10-03|Updated");
-        assert_eq!(prefix("October 2, 2023").unwrap(), "October 2, 2023|2023-10-02|Published");
+        assert_eq!(
+            prefix("Updated on Oct. 3, 2023 at 3:05 p.m. EST").unwrap(),
+            "Updated on Oct. 3, 2023 at 3:05 p.m. EST|2023-10-03|Updated"
+        );
+        assert_eq!(
+            prefix("October 2, 2023").unwrap(),
+            "October 2, 2023|2023-10-02|Published"
+        );
     }
 
     #[test]
@@ -211,22 +261,43 @@ mod tests {
 
     #[test]
     fn time_is_only_taken_when_it_is_a_time() {
-        assert_eq!(prefix("date 2023-11-08 10 people died").unwrap(), "date 2023-11-08|2023-11-08|Published");
-        assert_eq!(prefix("October 2, 2023 12:30 The talks").unwrap(), "October 2, 2023 12:30|2023-10-02|Published");
+        assert_eq!(
+            prefix("date 2023-11-08 10 people died").unwrap(),
+            "date 2023-11-08|2023-11-08|Published"
+        );
+        assert_eq!(
+            prefix("October 2, 2023 12:30 The talks").unwrap(),
+            "October 2, 2023 12:30|2023-10-02|Published"
+        );
     }
 
     fn wire(text: &str) -> Option<(String, Option<String>)> {
         wire_dateline(text, 0, text.len()).map(|w| {
-            (text[..w.end].to_string(), w.agency.map(|(s, e)| text[s..e].to_string()))
+            (
+                text[..w.end].to_string(),
+                w.agency.map(|(s, e)| text[s..e].to_string()),
+            )
         })
     }
 
     #[test]
     fn wire_datelines() {
-        assert_eq!(wire("MOSCOW (Reuters) - Russia said").unwrap(), ("MOSCOW (Reuters) - ".into(), Some("Reuters".into())));
-        assert_eq!(wire("KYIV, Ukraine (AP) — The").unwrap().1.as_deref(), Some("AP"));
-        assert_eq!(wire("WASHINGTON, Oct 2 (Reuters) - The").unwrap().0, "WASHINGTON, Oct 2 (Reuters) - ");
-        assert_eq!(wire("BAKU, Azerbaijan — Officials").unwrap(), ("BAKU, Azerbaijan — ".into(), None));
+        assert_eq!(
+            wire("MOSCOW (Reuters) - Russia said").unwrap(),
+            ("MOSCOW (Reuters) - ".into(), Some("Reuters".into()))
+        );
+        assert_eq!(
+            wire("KYIV, Ukraine (AP) — The").unwrap().1.as_deref(),
+            Some("AP")
+        );
+        assert_eq!(
+            wire("WASHINGTON, Oct 2 (Reuters) - The").unwrap().0,
+            "WASHINGTON, Oct 2 (Reuters) - "
+        );
+        assert_eq!(
+            wire("BAKU, Azerbaijan — Officials").unwrap(),
+            ("BAKU, Azerbaijan — ".into(), None)
+        );
         assert_eq!(wire("UN Mission Arrives - Report"), None);
         assert_eq!(wire("A mission sent by the UN"), None);
         assert_eq!(wire("NATO - the alliance"), None);

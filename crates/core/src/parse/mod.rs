@@ -18,7 +18,7 @@ use crate::decode::decode;
 use crate::model::*;
 use crate::text::{normalize_space, word_count};
 use byline::Byline;
-use dateline::{DateRole, DatePrefix};
+use dateline::{DatePrefix, DateRole};
 
 /// One input file, with its optional sidecar (`<stem>.toml`).
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +52,14 @@ pub fn parse_document(src: &SourceFile) -> Document {
     if decoded.parseable {
         let pieces = classify(&doc.text, decoded.content_start);
         doc.meta = metadata(&doc.text, &pieces);
-        doc.blocks = pieces.iter().map(|p| Block { kind: p.kind.unwrap_or(BlockKind::Body), start: p.start, end: p.end }).collect();
+        doc.blocks = pieces
+            .iter()
+            .map(|p| Block {
+                kind: p.kind.unwrap_or(BlockKind::Body),
+                start: p.start,
+                end: p.end,
+            })
+            .collect();
         if !doc.blocks.iter().any(|b| b.kind == BlockKind::Body) {
             doc.diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
@@ -94,13 +101,12 @@ enum Fact {
 
 impl Piece {
     fn new(kind: Option<BlockKind>, start: usize, end: usize) -> Piece {
-        Piece { kind, start, end, fact: Fact::None }
-    }
-    fn is_header_like(&self) -> bool {
-        matches!(
-            self.kind,
-            Some(BlockKind::Dateline | BlockKind::Byline | BlockKind::Caption | BlockKind::Credit | BlockKind::Boilerplate)
-        )
+        Piece {
+            kind,
+            start,
+            end,
+            fact: Fact::None,
+        }
     }
 }
 
@@ -123,17 +129,32 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
         return out.push(Piece::new(Some(BlockKind::Boilerplate), start, end));
     }
     if let Some(b) = byline::byline(text, start, end) {
-        return out.push(Piece { kind: Some(BlockKind::Byline), start, end, fact: Fact::Byline(b) });
+        return out.push(Piece {
+            kind: Some(BlockKind::Byline),
+            start,
+            end,
+            fact: Fact::Byline(b),
+        });
     }
     if let Some(p) = dateline::date_prefix(text, start, end) {
         let rest = skip_separators(text, p.end, end);
         let labelled = p.date.start > start;
         if rest == end {
-            return out.push(Piece { kind: Some(BlockKind::Dateline), start, end, fact: Fact::Date(p) });
+            return out.push(Piece {
+                kind: Some(BlockKind::Dateline),
+                start,
+                end,
+                fact: Fact::Date(p),
+            });
         }
         // A date glued to the first paragraph by a scraper: split it off.
         if labelled || first {
-            out.push(Piece { kind: Some(BlockKind::Dateline), start, end: p.end, fact: Fact::Date(p) });
+            out.push(Piece {
+                kind: Some(BlockKind::Dateline),
+                start,
+                end: p.end,
+                fact: Fact::Date(p),
+            });
             return tag_unit(text, rest, end, false, out);
         }
     }
@@ -149,7 +170,12 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
     if let Some(w) = dateline::wire_dateline(text, start, end) {
         let dateline_end = start + text[start..w.end].trim_end().len();
         let fact = w.agency.map_or(Fact::None, |(s, e)| Fact::Agency(s, e));
-        out.push(Piece { kind: Some(BlockKind::Dateline), start, end: dateline_end, fact });
+        out.push(Piece {
+            kind: Some(BlockKind::Dateline),
+            start,
+            end: dateline_end,
+            fact,
+        });
         return out.push(Piece::new(None, w.end, end));
     }
     out.push(Piece::new(None, start, end));
@@ -158,24 +184,43 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
 /// Skips whitespace and the punctuation that separates a dateline from what follows.
 fn skip_separators(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
-    from + (rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || ".,;:|-–—·•".contains(c)).len())
+    from + (rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || ".,;:|-–—·•".contains(c))
+            .len())
 }
 
 /// A paragraph of the article proper, long enough that no header line looks like it.
 fn is_long_prose(text: &str, p: &Piece) -> bool {
     let s = &text[p.start..p.end];
-    p.kind.is_none() && word_count(s) >= 25 && s.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\''])
+    p.kind.is_none()
+        && word_count(s) >= 25
+        && s.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\''])
 }
 
-/// The header zone ends after the last header-like piece that comes before the first long
-/// paragraph (and within the first dozen pieces, so a stray caption deep in the text does not
-/// turn the article's opening into a header).
+/// The header zone ends after the last byline or dateline that comes before the first long
+/// paragraph (and within the first dozen pieces), plus any captions, credits and furniture right
+/// after it. Captions and furniture alone do not make a header: they occur inside bodies too.
 fn header_end(text: &str, pieces: &[Piece]) -> usize {
-    let first_prose = pieces.iter().position(|p| is_long_prose(text, p)).unwrap_or(pieces.len());
-    pieces[..first_prose.min(12)]
+    let first_prose = pieces
         .iter()
-        .rposition(Piece::is_header_like)
-        .map_or(0, |i| i + 1)
+        .position(|p| is_long_prose(text, p))
+        .unwrap_or(pieces.len());
+    let is_meta = |p: &Piece| matches!(p.kind, Some(BlockKind::Dateline | BlockKind::Byline));
+    let Some(last) = pieces[..first_prose.min(12)].iter().rposition(is_meta) else {
+        return 0;
+    };
+    let furniture = |p: &Piece| {
+        matches!(
+            p.kind,
+            Some(BlockKind::Caption | BlockKind::Credit | BlockKind::Boilerplate)
+        )
+    };
+    last + 1
+        + pieces[last + 1..]
+            .iter()
+            .take_while(|p| furniture(p))
+            .count()
 }
 
 /// A line that can be a title: 2–25 words, no closing full stop or comma.
@@ -190,11 +235,12 @@ fn headline_shaped(s: &str) -> bool {
 
 /// Headline, standfirsts and unlabelled captions in the header zone.
 fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
-    let undecided: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].kind.is_none()).collect();
-    // The title is the first undecided line in the header zone, or the very first undecided
-    // piece right after it ("Title\n\nBody…" has no header markers at all), when it is shaped
-    // like one and something follows it.
-    let headline = undecided.iter().copied().find(|&i| i <= header_end).filter(|&i| {
+    let undecided: Vec<usize> = (0..pieces.len())
+        .filter(|&i| pieces[i].kind.is_none())
+        .collect();
+    // The title is the first undecided piece (only furniture, datelines and bylines come before
+    // it), when it is shaped like one and something follows it.
+    let headline = undecided.first().copied().filter(|&i| {
         headline_shaped(&text[pieces[i].start..pieces[i].end]) && i + 1 < pieces.len()
     });
     if let Some(h) = headline {
@@ -205,10 +251,7 @@ fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
             continue;
         }
         let p = &mut pieces[i];
-        p.kind = Some(if headline.is_some_and(|h| i < h) {
-            // Lines above the title: breadcrumbs, section names.
-            BlockKind::Boilerplate
-        } else if caption::unmarked_header_caption(text, p.start, p.end) {
+        p.kind = Some(if caption::unmarked_header_caption(text, p.start, p.end) {
             BlockKind::Caption
         } else {
             BlockKind::Standfirst
@@ -232,11 +275,20 @@ fn settle_trailer(text: &str, pieces: &mut [Piece], header_end: usize) {
 
 /// A text value and its span.
 fn field(text: &str, start: usize, end: usize) -> Field<String> {
-    Field { value: normalize_space(&text[start..end]), source: Provenance::Text { start, end } }
+    Field {
+        value: normalize_space(&text[start..end]),
+        source: Provenance::Text { start, end },
+    }
 }
 
 fn date_field(m: &crate::date::DateMatch) -> Field<Date> {
-    Field { value: m.date, source: Provenance::Text { start: m.start, end: m.end } }
+    Field {
+        value: m.date,
+        source: Provenance::Text {
+            start: m.start,
+            end: m.end,
+        },
+    }
 }
 
 /// Collects title, authors, outlet and dates from the classified pieces.
@@ -263,7 +315,11 @@ fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
                     m.outlet = Some(field(text, s, e));
                 }
                 if let Some(d) = &b.date {
-                    let slot = if b.date_is_update { &mut m.updated } else { &mut m.published };
+                    let slot = if b.date_is_update {
+                        &mut m.updated
+                    } else {
+                        &mut m.published
+                    };
                     slot.get_or_insert_with(|| date_field(d));
                 }
             }

@@ -19,25 +19,93 @@ pub enum NameKind {
 
 /// Words that mark a name as an organisation's.
 const ORG_WORDS: &[&str] = &[
-    "agency", "agencies", "associated", "broadcasting", "bureau", "channel", "chronicle", "daily",
-    "desk", "digest", "editorial", "foundation", "gazette", "group", "herald", "inc", "institute",
-    "journal", "ltd", "magazine", "media", "network", "news", "newspaper", "newsroom", "observer",
-    "online", "press", "radio", "review", "service", "telegraph", "times", "today", "tribune",
-    "tv", "weekly", "wire", "world",
+    "agency",
+    "agencies",
+    "associated",
+    "broadcasting",
+    "bureau",
+    "channel",
+    "chronicle",
+    "daily",
+    "desk",
+    "digest",
+    "editorial",
+    "foundation",
+    "gazette",
+    "group",
+    "herald",
+    "inc",
+    "institute",
+    "journal",
+    "ltd",
+    "magazine",
+    "media",
+    "network",
+    "news",
+    "newspaper",
+    "newsroom",
+    "observer",
+    "online",
+    "press",
+    "radio",
+    "review",
+    "service",
+    "telegraph",
+    "times",
+    "today",
+    "tribune",
+    "tv",
+    "weekly",
+    "wire",
+    "world",
 ];
 
 /// Wire services and pools that sign copy with a bare name.
 const WIRE_SERVICES: &[&str] = &[
-    "afp", "agence france-presse", "agencies", "anadolu", "ani", "ansa", "ap", "associated press",
-    "bloomberg", "dpa", "efe", "ians", "kyodo", "pti", "reuters", "ria novosti", "tass", "upi",
-    "xinhua", "yonhap",
+    "afp",
+    "agence france-presse",
+    "agencies",
+    "anadolu",
+    "ani",
+    "ansa",
+    "ap",
+    "associated press",
+    "bloomberg",
+    "dpa",
+    "efe",
+    "ians",
+    "kyodo",
+    "pti",
+    "reuters",
+    "ria novosti",
+    "tass",
+    "upi",
+    "xinhua",
+    "yonhap",
 ];
 
 /// Roles rather than names.
 const GENERIC: &[&str] = &[
-    "admin", "administrator", "anonymous", "contributor", "correspondent", "desk", "editor",
-    "editorial board", "editorial team", "editors", "guest", "news desk", "our correspondent",
-    "staff", "staff reporter", "staff writer", "team", "unknown", "web desk", "web team",
+    "admin",
+    "administrator",
+    "anonymous",
+    "contributor",
+    "correspondent",
+    "desk",
+    "editor",
+    "editorial board",
+    "editorial team",
+    "editors",
+    "guest",
+    "news desk",
+    "our correspondent",
+    "staff",
+    "staff reporter",
+    "staff writer",
+    "team",
+    "unknown",
+    "web desk",
+    "web team",
 ];
 
 /// Lower-case words allowed inside a personal name ("Ursula von der Leyen", "Ahmad al Sharaa").
@@ -59,9 +127,16 @@ pub fn classify(name: &str) -> NameKind {
     if looks_like_person(name) {
         return NameKind::Person;
     }
-    let words: Vec<String> = lower.split(|c: char| !c.is_alphanumeric()).map(String::from).collect();
-    let acronym = name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase());
-    let starts_upper = name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let words: Vec<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .map(String::from)
+        .collect();
+    let acronym =
+        name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase());
+    let starts_upper = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     if starts_upper && (acronym || words.iter().any(|w| ORG_WORDS.contains(&w.as_str()))) {
         NameKind::Organisation
     } else {
@@ -73,7 +148,11 @@ pub fn classify(name: &str) -> NameKind {
 /// no digits and no separators such as " - " or "|".
 pub fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) || name.chars().any(|c| c.is_ascii_digit() || "|/&@()".contains(c)) {
+    if !(2..=5).contains(&words.len())
+        || name
+            .chars()
+            .any(|c| c.is_ascii_digit() || "|/&@()".contains(c))
+    {
         return false;
     }
     let is_initial = |w: &str| {
@@ -88,7 +167,8 @@ pub fn looks_like_person(name: &str) -> bool {
     let first_last_ok = capitalised(words[0]) && capitalised(words[words.len() - 1]);
     let all_ok = words.iter().all(|w| {
         let lw = w.to_lowercase();
-        !ORG_WORDS.contains(&lw.trim_end_matches(['.', ','])) && (capitalised(w) || is_initial(w) || PARTICLES.contains(&lw.as_str()))
+        !ORG_WORDS.contains(&lw.trim_end_matches(['.', ',']))
+            && (capitalised(w) || is_initial(w) || PARTICLES.contains(&lw.as_str()))
     });
     first_last_ok && all_ok
 }
@@ -99,14 +179,29 @@ mod tests {
 
     #[test]
     fn people() {
-        for n in ["Ilham Karimli", "Stephane Dujarric", "J. K. Rowling", "Ursula von der Leyen", "Seán O'Neill", "Mary-Jane Smith"] {
+        for n in [
+            "Ilham Karimli",
+            "Stephane Dujarric",
+            "J. K. Rowling",
+            "Ursula von der Leyen",
+            "Seán O'Neill",
+            "Mary-Jane Smith",
+        ] {
             assert_eq!(classify(n), NameKind::Person, "{n}");
         }
     }
 
     #[test]
     fn organisations() {
-        for n in ["Reuters", "AFP", "Agencies", "Trend News Agency", "The Associated Press", "Al Jazeera Media Network", "BBC"] {
+        for n in [
+            "Reuters",
+            "AFP",
+            "Agencies",
+            "Trend News Agency",
+            "The Associated Press",
+            "Al Jazeera Media Network",
+            "BBC",
+        ] {
             assert_eq!(classify(n), NameKind::Organisation, "{n}");
         }
     }

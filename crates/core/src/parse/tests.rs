@@ -1,0 +1,266 @@
+//! Whole-document parser tests on small articles written for the test, one rule at a time, plus
+//! the invariants every parse must keep (no lost text, ordered non-overlapping blocks).
+
+use crate::{parse_document, BlockKind, Document, SourceFile};
+
+fn parse(text: &str) -> Document {
+    parse_document(&SourceFile {
+        name: "t.txt",
+        bytes: text.as_bytes(),
+        sidecar: None,
+    })
+}
+
+/// Renders a parse as one line per block (`kind: text`) after a metadata line, for `check`.
+fn render(d: &Document) -> String {
+    let m = &d.meta;
+    let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+    let mut out = format!(
+        "title={} outlet={} authors=[{}] published={} updated={}\n",
+        opt(m.title.as_ref().map(|f| f.value.clone())),
+        opt(m.outlet.as_ref().map(|f| f.value.clone())),
+        m.authors
+            .iter()
+            .map(|a| a.value.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        opt(m.published.as_ref().map(|f| f.value.to_string())),
+        opt(m.updated.as_ref().map(|f| f.value.to_string())),
+    );
+    for b in &d.blocks {
+        out += &format!("{}: {}\n", b.kind.as_str(), d.block_text(b));
+    }
+    out
+}
+
+/// Parses `text` and compares the rendering with `expected` (leading/trailing blank lines and
+/// indentation of `expected` are ignored), then checks the invariants.
+#[track_caller]
+fn check(text: &str, expected: &str) {
+    let d = parse(text);
+    let want: String = expected
+        .trim()
+        .lines()
+        .map(|l| format!("{}\n", l.trim()))
+        .collect();
+    assert_eq!(render(&d), want, "input:\n{text}");
+    assert_invariants(&d);
+}
+
+/// Blocks are in order, do not overlap, are trimmed, and with the diagnostics cover every
+/// non-whitespace byte of the file.
+pub(crate) fn assert_invariants(d: &Document) {
+    let mut covered = vec![false; d.text.len()];
+    let mut prev_end = 0;
+    for b in &d.blocks {
+        assert!(
+            b.start < b.end && b.start >= prev_end,
+            "bad block {b:?} in {}",
+            d.file
+        );
+        let s = d.block_text(b);
+        assert_eq!(s, s.trim(), "untrimmed block {b:?}");
+        covered[b.start..b.end].iter_mut().for_each(|c| *c = true);
+        prev_end = b.end;
+    }
+    for x in &d.diagnostics {
+        covered[x.start..x.end].iter_mut().for_each(|c| *c = true);
+    }
+    for (i, c) in d.text.char_indices() {
+        assert!(
+            c.is_whitespace() || covered[i],
+            "{}: byte {i} ({c:?}) is in no block or diagnostic",
+            d.file
+        );
+    }
+}
+
+#[test]
+fn headline_byline_body() {
+    check(
+        "Talks resume in Geneva\n\nBy Jane Doe and John Roe\nMarch 3, 2024\n\nNegotiators met again on Monday to discuss the ceasefire terms, officials said, as pressure grew on both sides.\n\nThe next round is due in April.",
+        "
+        title=Talks resume in Geneva outlet=- authors=[Jane Doe; John Roe] published=2024-03-03 updated=-
+        headline: Talks resume in Geneva
+        byline: By Jane Doe and John Roe
+        dateline: March 3, 2024
+        body: Negotiators met again on Monday to discuss the ceasefire terms, officials said, as pressure grew on both sides.
+        body: The next round is due in April.
+        ",
+    );
+}
+
+#[test]
+fn no_title_is_never_invented() {
+    check(
+        "Armenia, meanwhile, asked the court to act.\nThe mission will take place over the weekend, a spokesman said on Friday.",
+        "
+        title=- outlet=- authors=[] published=- updated=-
+        body: Armenia, meanwhile, asked the court to act.
+        body: The mission will take place over the weekend, a spokesman said on Friday.
+        ",
+    );
+}
+
+#[test]
+fn title_with_nothing_else_before_the_body() {
+    check(
+        "Aid convoy reaches the region\n\nA convoy carrying food reached the region on Saturday.",
+        "
+        title=Aid convoy reaches the region outlet=- authors=[] published=- updated=-
+        headline: Aid convoy reaches the region
+        body: A convoy carrying food reached the region on Saturday.
+        ",
+    );
+}
+
+#[test]
+fn date_glued_to_the_first_paragraph_is_split_off() {
+    check(
+        " Published: 2 October 2023 The mission arrived on Sunday.\n\nIt will stay a week.",
+        "
+        title=- outlet=- authors=[] published=2023-10-02 updated=-
+        dateline: Published: 2 October 2023
+        body: The mission arrived on Sunday.
+        body: It will stay a week.
+        ",
+    );
+}
+
+#[test]
+fn updated_and_published_lines() {
+    check(
+        "Updated: Oct. 3, 2023 10:15 GMT\nPublished: Oct. 2, 2023\n\nHeadline goes here\n\nBody paragraph with the news in it.",
+        "
+        title=Headline goes here outlet=- authors=[] published=2023-10-02 updated=2023-10-03
+        dateline: Updated: Oct. 3, 2023 10:15 GMT
+        dateline: Published: Oct. 2, 2023
+        headline: Headline goes here
+        body: Body paragraph with the news in it.
+        ",
+    );
+}
+
+#[test]
+fn furniture_before_the_title_and_after_the_body() {
+    check(
+        "Home > World > Europe\nSkip to content\nFighting stops in the region\nShare this article\nThe ceasefire held overnight.\nAdvertisement\nMore fighting was reported later.\n--\nReporting by Jane Doe; Editing by John Roe\nTags: Europe, ceasefire",
+        "
+        title=Fighting stops in the region outlet=- authors=[] published=- updated=-
+        boilerplate: Home > World > Europe
+        boilerplate: Skip to content
+        headline: Fighting stops in the region
+        boilerplate: Share this article
+        body: The ceasefire held overnight.
+        boilerplate: Advertisement
+        body: More fighting was reported later.
+        boilerplate: --
+        credit: Reporting by Jane Doe; Editing by John Roe
+        boilerplate: Tags: Europe, ceasefire
+        ",
+    );
+}
+
+#[test]
+fn wire_dateline_gives_the_outlet() {
+    check(
+        "MOSCOW, Oct 2 (Reuters) - Russia said on Monday its peacekeepers would stay.\n\nThe ministry gave no details.",
+        "
+        title=- outlet=Reuters authors=[] published=- updated=-
+        dateline: MOSCOW, Oct 2 (Reuters) -
+        body: Russia said on Monday its peacekeepers would stay.
+        body: The ministry gave no details.
+        ",
+    );
+}
+
+#[test]
+fn standfirst_and_captions_in_the_header() {
+    check(
+        "Refugees cross into Armenia\nTens of thousands have left in a week, officials say.\nImage caption, Families wait at the border\nImage source, Getty Images\nBy Jane Doe\nBBC News, Goris\n\nThe road to Goris was full of cars on Sunday, with families carrying what they could, and aid groups handing out water and bread at the crossing.",
+        "
+        title=Refugees cross into Armenia outlet=- authors=[Jane Doe] published=- updated=-
+        headline: Refugees cross into Armenia
+        standfirst: Tens of thousands have left in a week, officials say.
+        caption: Image caption, Families wait at the border
+        credit: Image source, Getty Images
+        byline: By Jane Doe
+        body: BBC News, Goris
+        body: The road to Goris was full of cars on Sunday, with families carrying what they could, and aid groups handing out water and bread at the crossing.
+        ",
+    );
+}
+
+#[test]
+fn caption_with_credit_inside_the_body() {
+    check(
+        "The convoy left at dawn.\nTrucks wait at the crossing, October 1, 2023 / Example News Agency\nIt arrived by noon.",
+        "
+        title=- outlet=- authors=[] published=- updated=-
+        body: The convoy left at dawn.
+        caption: Trucks wait at the crossing, October 1, 2023
+        credit: / Example News Agency
+        body: It arrived by noon.
+        ",
+    );
+}
+
+#[test]
+fn crlf_and_bom_files_parse_like_plain_ones() {
+    let plain = parse("Title line here\n\nBy Jane Doe\n\nThe body of the article.\n");
+    let windows = parse_document(&SourceFile {
+        name: "t.txt",
+        bytes:
+            b"\xEF\xBB\xBFTitle line here\r\n\r\nBy Jane Doe\r\n\r\nThe body of the article.\r\n",
+        sidecar: None,
+    });
+    let kinds = |d: &Document| {
+        d.blocks
+            .iter()
+            .map(|b| (b.kind, d.block_text(b).to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds(&plain), kinds(&windows));
+    assert_eq!(render(&plain), render(&windows));
+    assert_invariants(&windows);
+}
+
+#[test]
+fn body_free_file_gets_a_diagnostic() {
+    let d = parse("Newsroom logo\nNone\n--");
+    assert!(d.blocks.iter().all(|b| b.kind == BlockKind::Boilerplate));
+    let msg = &d.diagnostics.last().unwrap().message;
+    assert!(
+        msg.starts_with("t.txt: no article body was recognised"),
+        "{msg}"
+    );
+    assert_invariants(&d);
+}
+
+#[test]
+fn invariants_hold_on_scrambled_inputs() {
+    // Deterministic pseudo-random mixtures of article-like and hostile lines.
+    let pieces = [
+        "Headline of a story", "By Jane Doe October 2, 2023", "Last update: April 28, 2024 00:13",
+        "None", "--", "A caption, October 1, 2023 / Some News Agency", " date 2023-11-08 Text glued on.",
+        "MOSCOW (Reuters) - Words follow here.", "\u{a0}", "", "Ünïcödé — “quotes” ’n’ dashes.",
+        "<script>alert(1)</script>", "Agencies", "\r", "Posted by  Site - Section", "x",
+        "A long paragraph of body text that goes on and on with enough words to count as prose for the parser.",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(state % 12) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text += pieces[(state % pieces.len() as u64) as usize];
+            text += if state.is_multiple_of(3) {
+                "\n\n"
+            } else {
+                "\n"
+            };
+        }
+        assert_invariants(&parse(&text));
+    }
+}

@@ -75,19 +75,28 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expected: &[&str]) {
-        let got: Vec<&str> = split_units(text, 0).iter().map(|u| &text[u.start..u.end]).collect();
+        let got: Vec<&str> = split_units(text, 0)
+            .iter()
+            .map(|u| &text[u.start..u.end])
+            .collect();
         assert_eq!(got, expected);
     }
 
     #[test]
     fn one_line_one_unit_with_or_without_blank_lines() {
-        check("Title\n\nFirst para.\n\n\nSecond para.", &["Title", "First para.", "Second para."]);
+        check(
+            "Title\n\nFirst para.\n\n\nSecond para.",
+            &["Title", "First para.", "Second para."],
+        );
         check("One.\nTwo.\r\nThree.", &["One.", "Two.", "Three."]);
     }
 
     #[test]
     fn whitespace_only_lines_separate_units() {
-        check("Head\n\u{a0}\n\n\u{a0} Sept 24, 2023 \n", &["Head", "Sept 24, 2023"]);
+        check(
+            "Head\n\u{a0}\n\n\u{a0} Sept 24, 2023 \n",
+            &["Head", "Sept 24, 2023"],
+        );
     }
 
     #[test]
