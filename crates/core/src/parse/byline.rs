@@ -138,6 +138,23 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
     Some(out)
 }
 
+/// A header line that is only a name: a person ("Jane Doe in Yerevan") or an outlet
+/// ("Associated Press", "BBC News"). Only trusted next to other header lines.
+pub fn bare_byline(text: &str, start: usize, end: usize) -> Option<Byline> {
+    if words(text, start, end).len() > 8 {
+        return None;
+    }
+    let (s, e) = strip_location(text, start, end);
+    let (s, e) = trim_value(text, s, e);
+    let mut out = Byline::default();
+    match classify(&crate::text::normalize_space(&text[s..e])) {
+        NameKind::Person => out.authors.push((s, e)),
+        NameKind::Organisation => out.outlet = Some((s, e)),
+        NameKind::Generic | NameKind::Unknown => return None,
+    }
+    Some(out)
+}
+
 fn skip_ws_punct(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
     from + (rest.len()

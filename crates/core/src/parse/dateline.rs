@@ -83,6 +83,9 @@ pub fn date_prefix(text: &str, start: usize, end: usize) -> Option<DatePrefix> {
             i = skip(text, j, end, char::is_whitespace);
         }
     }
+    if let Some(t) = time_at(text, i, end) {
+        i = skip(text, t, end, |c| c.is_whitespace() || ",|-–—".contains(c));
+    }
     let date = *find_dates(&text[i..end]).first()?;
     if date.start != 0 {
         return None;
@@ -105,7 +108,7 @@ const ZONES: &[&str] = &[
     "MSK", "AZT", "AMT", "IST", "JST",
 ];
 
-/// Extends past a time after a date: `00:13`, `, 10:15 AM GMT`, ` at 3:05 p.m. EST`, `| 10:15`.
+/// Extends past a time after a date: `00:13`, `, 10:15 AM GMT`, ` at 3:05 p.m. EST`, `| 12.04 BST`.
 fn time_suffix(text: &str, from: usize, end: usize) -> usize {
     let mut i = skip(text, from, end, |c| {
         c.is_whitespace() || ",|-–—".contains(c)
@@ -113,27 +116,34 @@ fn time_suffix(text: &str, from: usize, end: usize) -> usize {
     if let Some(j) = keyword(text, i, end, "at") {
         i = skip(text, j, end, char::is_whitespace);
     }
+    time_at(text, i, end).unwrap_or(from)
+}
+
+/// A time of day starting at `i` (`10:15`, `12.04`, `3:05 p.m.`, `10:15 AM GMT+4`); its end.
+fn time_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let h = skip(text, i, end, |c| c.is_ascii_digit());
-    if !(1..=2).contains(&(h - i)) || !text[h..end].starts_with(':') {
-        return from;
+    let sep = text[h..end].chars().next()?;
+    if !(1..=2).contains(&(h - i)) || !matches!(sep, ':' | '.') {
+        return None;
     }
-    let m = skip(text, h + 1, end, |c| c.is_ascii_digit() || c == ':');
-    if m - (h + 1) < 2 {
-        return from;
+    let m = skip(text, h + 1, end, |c| c.is_ascii_digit());
+    if m - (h + 1) != 2 {
+        return None;
     }
+    // Seconds.
     let mut i = m;
+    if text[i..end].starts_with(':') && skip(text, i + 1, end, |c| c.is_ascii_digit()) == i + 3 {
+        i += 3;
+    }
     // Optional am/pm and a time zone (all-caps abbreviation or offset).
     let after_space = skip(text, i, end, char::is_whitespace);
     for ampm in ["a.m.", "p.m.", "am", "pm"] {
-        if let Some(j) = keyword(text, after_space, end, ampm).or_else(|| {
-            // "a.m." ends in a dot, so it has no word boundary of its own.
-            let j = after_space + ampm.len();
-            (ampm.ends_with('.')
-                && text
-                    .get(after_space..j)
-                    .is_some_and(|s| s.eq_ignore_ascii_case(ampm)))
-            .then_some(j)
-        }) {
+        let j = after_space + ampm.len();
+        let hit = text
+            .get(after_space..j)
+            .is_some_and(|s| s.eq_ignore_ascii_case(ampm));
+        // "a.m." ends in a dot, so it has no word boundary of its own.
+        if hit && (ampm.ends_with('.') || keyword(text, after_space, end, ampm).is_some()) {
             i = j;
             break;
         }
@@ -154,14 +164,13 @@ fn time_suffix(text: &str, from: usize, end: usize) -> usize {
     let offset = zone.starts_with(['+', '-'])
         && zone.len() >= 3
         && zone[1..].chars().all(|c| c.is_ascii_digit() || c == ':');
-    let is_zone = known || offset;
-    if is_zone {
+    if known || offset {
         i = zone_end;
         if text[i..end].starts_with(')') {
             i += 1;
         }
     }
-    i
+    Some(i)
 }
 
 /// A wire dateline at the start of a paragraph: its end (after the dash) and the agency's span.

@@ -251,6 +251,12 @@ fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
             continue;
         }
         let p = &mut pieces[i];
+        if let Some(b) = byline::bare_byline(text, p.start, p.end) {
+            // "Jane Doe in Yerevan" or "Associated Press" on a line of its own, near the byline.
+            p.kind = Some(BlockKind::Byline);
+            p.fact = Fact::Byline(b);
+            continue;
+        }
         p.kind = Some(if caption::unmarked_header_caption(text, p.start, p.end) {
             BlockKind::Caption
         } else {

@@ -264,3 +264,35 @@ fn invariants_hold_on_scrambled_inputs() {
         assert_invariants(&parse(&text));
     }
 }
+
+#[test]
+fn wire_service_layout() {
+    check(
+        "Azerbaijan lets UN team visit the region\n\nBy JANE DOE and JOHN ROE\nAssociated Press\nOctober 1, 2023, 4:15 AM\n\nBAKU, Azerbaijan (AP) — Azerbaijan's government said on Sunday that a UN team had arrived in the region for the first time in decades, officials and witnesses said.",
+        "
+        title=Azerbaijan lets UN team visit the region outlet=Associated Press authors=[JANE DOE; JOHN ROE] published=2023-10-01 updated=-
+        headline: Azerbaijan lets UN team visit the region
+        byline: By JANE DOE and JOHN ROE
+        byline: Associated Press
+        dateline: October 1, 2023, 4:15 AM
+        dateline: BAKU, Azerbaijan (AP) —
+        body: Azerbaijan's government said on Sunday that a UN team had arrived in the region for the first time in decades, officials and witnesses said.
+        ",
+    );
+}
+
+#[test]
+fn newspaper_layout_with_a_bare_author_line() {
+    check(
+        "Armenia accuses Azerbaijan of ethnic cleansing\nTens of thousands flee as the enclave's government dissolves.\nJane Doe in Yerevan\nMon 25 Sep 2023 12.04 BST\nShare\n\nThe first refugees crossed into Armenia on Sunday, carrying what they could in cars and trucks along the only road out of the enclave, officials said.",
+        "
+        title=Armenia accuses Azerbaijan of ethnic cleansing outlet=- authors=[Jane Doe] published=2023-09-25 updated=-
+        headline: Armenia accuses Azerbaijan of ethnic cleansing
+        standfirst: Tens of thousands flee as the enclave's government dissolves.
+        byline: Jane Doe in Yerevan
+        dateline: Mon 25 Sep 2023 12.04 BST
+        boilerplate: Share
+        body: The first refugees crossed into Armenia on Sunday, carrying what they could in cars and trucks along the only road out of the enclave, officials said.
+        ",
+    );
+}
