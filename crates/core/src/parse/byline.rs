@@ -107,6 +107,12 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
     if vs >= ve {
         return None;
     }
+    names(text, vs, ve, posted, out)
+}
+
+/// Reads the names of a byline value (`text[vs..ve]`) into `out`: authors, and an outlet named
+/// as the author or after a separator. `None` when a part is not a name at all.
+fn names(text: &str, vs: usize, ve: usize, posted: bool, mut out: Byline) -> Option<Byline> {
     let value = crate::text::normalize_space(&text[vs..ve]);
     let has_separator = SEPARATORS.iter().any(|s| value.contains(s));
     if posted && (has_separator || classify(&value) == NameKind::Organisation) {
@@ -141,18 +147,13 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
 /// A header line that is only a name: a person ("Jane Doe in Yerevan") or an outlet
 /// ("Associated Press", "BBC News"). Only trusted next to other header lines.
 pub fn bare_byline(text: &str, start: usize, end: usize) -> Option<Byline> {
-    if words(text, start, end).len() > 8 {
+    if words(text, start, end).len() > 8 || text[start..end].ends_with('.') {
         return None;
     }
-    let (s, e) = strip_location(text, start, end);
-    let (s, e) = trim_value(text, s, e);
-    let mut out = Byline::default();
-    match classify(&crate::text::normalize_space(&text[s..e])) {
-        NameKind::Person => out.authors.push((s, e)),
-        NameKind::Organisation => out.outlet = Some((s, e)),
-        NameKind::Generic | NameKind::Unknown => return None,
-    }
-    Some(out)
+    let (s, e) = trim_value(text, start, end);
+    let b = names(text, s, e, false, Byline::default())?;
+    // A name that is only a role ("Staff") says nothing worth a byline.
+    (!b.authors.is_empty() || b.outlet.is_some()).then_some(b)
 }
 
 fn skip_ws_punct(text: &str, from: usize, end: usize) -> usize {

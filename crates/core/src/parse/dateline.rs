@@ -173,6 +173,15 @@ fn time_at(text: &str, i: usize, end: usize) -> Option<usize> {
     Some(i)
 }
 
+/// A dateline without a calendar date: `Reporting from Yerevan, Armenia`, `Updated 2 hours ago`.
+pub fn undated_dateline(s: &str) -> bool {
+    let lower = s.trim().to_lowercase();
+    let n = lower.split_whitespace().count();
+    let relative = lower.trim_end_matches('.').ends_with(" ago")
+        && LABELS.iter().any(|(l, _)| lower.starts_with(l));
+    n <= 8 && (lower.starts_with("reporting from ") || lower.starts_with("filed from ") || relative)
+}
+
 /// A wire dateline at the start of a paragraph: its end (after the dash) and the agency's span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WireDateline {
@@ -278,6 +287,17 @@ mod tests {
             prefix("October 2, 2023 12:30 The talks").unwrap(),
             "October 2, 2023 12:30|2023-10-02|Published"
         );
+    }
+
+    #[test]
+    fn undated_datelines() {
+        assert!(undated_dateline("Reporting from Yerevan, Armenia"));
+        assert!(undated_dateline("Updated 2 hours ago"));
+        assert!(undated_dateline("Updated a year ago"));
+        assert!(!undated_dateline(
+            "Reporting from the region was hard, he said, because roads were closed."
+        ));
+        assert!(!undated_dateline("Two days ago"));
     }
 
     fn wire(text: &str) -> Option<(String, Option<String>)> {

@@ -139,7 +139,8 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
     if let Some(p) = dateline::date_prefix(text, start, end) {
         let rest = skip_separators(text, p.end, end);
         let labelled = p.date.start > start;
-        if rest == end {
+        // "October 1, 2023 4:07 AM GMT+4 Updated a year ago": an undated label is still dateline.
+        if rest == end || dateline::undated_dateline(&text[rest..end]) {
             return out.push(Piece {
                 kind: Some(BlockKind::Dateline),
                 start,
@@ -157,6 +158,9 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
             });
             return tag_unit(text, rest, end, false, out);
         }
+    }
+    if dateline::undated_dateline(s) {
+        return out.push(Piece::new(Some(BlockKind::Dateline), start, end));
     }
     if let Some(c) = caption::marked_caption(text, start, end) {
         if let Some((s, e)) = c.caption {

@@ -296,3 +296,29 @@ fn newspaper_layout_with_a_bare_author_line() {
         ",
     );
 }
+
+#[test]
+fn digital_layout_with_time_zones_and_relative_updates() {
+    check(
+        "UN to send mission to the region, first in 30 years\nBy Jane Doe\nOctober 1, 2023 4:07 AM GMT+4 Updated a year ago\n\nUNITED NATIONS, Sept 29 (Reuters) - The United Nations will send a mission to the region this weekend.",
+        "
+        title=UN to send mission to the region, first in 30 years outlet=Reuters authors=[Jane Doe] published=2023-10-01 updated=-
+        headline: UN to send mission to the region, first in 30 years
+        byline: By Jane Doe
+        dateline: October 1, 2023 4:07 AM GMT+4 Updated a year ago
+        dateline: UNITED NATIONS, Sept 29 (Reuters) -
+        body: The United Nations will send a mission to the region this weekend.
+        ",
+    );
+    check(
+        "Thousands flee the enclave\nJane Doe, CNN\nReporting from Goris, Armenia\nPublished 10:15 AM EDT, Sun October 1, 2023\n\nCars lined the mountain road on Sunday.",
+        "
+        title=Thousands flee the enclave outlet=CNN authors=[Jane Doe] published=2023-10-01 updated=-
+        headline: Thousands flee the enclave
+        byline: Jane Doe, CNN
+        dateline: Reporting from Goris, Armenia
+        dateline: Published 10:15 AM EDT, Sun October 1, 2023
+        body: Cars lined the mountain road on Sunday.
+        ",
+    );
+}
