@@ -11,6 +11,7 @@ mod byline;
 mod caption;
 mod credit;
 mod dateline;
+mod fields;
 mod names;
 mod units;
 
@@ -97,6 +98,8 @@ enum Fact {
     Byline(Byline),
     /// A wire service named in a wire dateline: `(Reuters)`.
     Agency(usize, usize),
+    /// A `Key: value` header field other than names: the value's span.
+    Field(fields::Key, usize, usize),
 }
 
 impl Piece {
@@ -127,6 +130,11 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
     let s = &text[start..end];
     if boilerplate::is_boilerplate(s) {
         return out.push(Piece::new(Some(BlockKind::Boilerplate), start, end));
+    }
+    if let Some((key, vs, ve)) = fields::key_value(text, start, end) {
+        if let Some(piece) = field_piece(text, start, end, key, vs, ve) {
+            return out.push(piece);
+        }
     }
     if let Some(b) = byline::byline(text, start, end) {
         return out.push(Piece {
@@ -183,6 +191,33 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
         return out.push(Piece::new(None, w.end, end));
     }
     out.push(Piece::new(None, start, end));
+}
+
+/// The piece for a `Key: value` header line (`None` when its names are not names).
+fn field_piece(
+    text: &str,
+    start: usize,
+    end: usize,
+    key: fields::Key,
+    vs: usize,
+    ve: usize,
+) -> Option<Piece> {
+    use fields::Key;
+    let (kind, fact) = match key {
+        Key::Title => (BlockKind::Headline, Fact::Field(key, vs, ve)),
+        Key::Authors | Key::Outlet => {
+            let b = byline::bare_byline(text, vs, ve)?;
+            (BlockKind::Byline, Fact::Byline(b))
+        }
+        Key::Url | Key::Language => (BlockKind::Dateline, Fact::Field(key, vs, ve)),
+        Key::Ignored => (BlockKind::Boilerplate, Fact::None),
+    };
+    Some(Piece {
+        kind: Some(kind),
+        start,
+        end,
+        fact,
+    })
 }
 
 /// Skips whitespace and the punctuation that separates a dateline from what follows.
@@ -244,8 +279,11 @@ fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
         .collect();
     // The title is the first undecided piece (only furniture, datelines and bylines come before
     // it), when it is shaped like one and something follows it.
+    let has_title_field = pieces.iter().any(|p| p.kind == Some(BlockKind::Headline));
     let headline = undecided.first().copied().filter(|&i| {
-        headline_shaped(&text[pieces[i].start..pieces[i].end]) && i + 1 < pieces.len()
+        !has_title_field
+            && headline_shaped(&text[pieces[i].start..pieces[i].end])
+            && i + 1 < pieces.len()
     });
     if let Some(h) = headline {
         pieces[h].kind = Some(BlockKind::Headline);
@@ -305,7 +343,11 @@ fn date_field(m: &crate::date::DateMatch) -> Field<Date> {
 fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
     let mut m = Metadata::default();
     if let Some(h) = pieces.iter().find(|p| p.kind == Some(BlockKind::Headline)) {
-        m.title = Some(field(text, h.start, h.end));
+        // A "Title: …" field's title is its value; a headline line's is the whole line.
+        m.title = Some(match h.fact {
+            Fact::Field(_, s, e) => field(text, s, e),
+            _ => field(text, h.start, h.end),
+        });
     }
     let mut agency = None;
     for p in pieces {
@@ -336,7 +378,13 @@ fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
             Fact::Agency(s, e) => {
                 agency.get_or_insert((*s, *e));
             }
-            Fact::None => {}
+            Fact::Field(fields::Key::Url, s, e) => {
+                m.url.get_or_insert_with(|| field(text, *s, *e));
+            }
+            Fact::Field(fields::Key::Language, s, e) => {
+                m.language.get_or_insert_with(|| field(text, *s, *e));
+            }
+            Fact::Field(..) | Fact::None => {}
         }
     }
     // Wire copy signed "(Reuters)" in its dateline is that agency's, unless a byline says otherwise.

@@ -322,3 +322,36 @@ fn digital_layout_with_time_zones_and_relative_updates() {
         ",
     );
 }
+
+#[test]
+fn key_value_header_from_an_export() {
+    check(
+        "Title: UN mission reaches the region\nAuthor: Jane Doe\nSource: Example Wire\nDate: 2023-10-01\nURL: https://example.org/news/1\nLanguage: en\nTags: UN, aid\n\nA UN team arrived on Sunday.",
+        "
+        title=UN mission reaches the region outlet=Example Wire authors=[Jane Doe] published=2023-10-01 updated=-
+        headline: Title: UN mission reaches the region
+        byline: Author: Jane Doe
+        byline: Source: Example Wire
+        dateline: Date: 2023-10-01
+        dateline: URL: https://example.org/news/1
+        dateline: Language: en
+        boilerplate: Tags: UN, aid
+        body: A UN team arrived on Sunday.
+        ",
+    );
+    let d = parse("Title: A\nURL: https://example.org/x\nLanguage: en\n\nBody here.");
+    assert_eq!(d.meta.url.unwrap().value, "https://example.org/x");
+    assert_eq!(d.meta.language.unwrap().value, "en");
+}
+
+#[test]
+fn a_title_field_is_the_only_headline() {
+    let d = parse("Title: The real title\n\nAnother short line\n\nBy Jane Doe\n\nThe body of the story follows here.");
+    let headlines = d
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Headline)
+        .count();
+    assert_eq!(headlines, 1);
+    assert_eq!(d.title(), Some("The real title"));
+}
