@@ -1,2 +1,14 @@
-//! Parallax web app entry point (placeholder until the app lands).
-fn main() {}
+//! Parallax web app entry point: installs the panic hook and mounts the app on `<body>`.
+
+mod app;
+mod components;
+mod format;
+mod pages;
+mod sort;
+mod url_state;
+
+fn main() {
+    // A panic in wasm is otherwise an opaque "unreachable" trap; this puts the message in the console.
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
