@@ -1,0 +1,397 @@
+// Browser tests for the Parallax app: the release build in dist/ (built with
+// `trunk build --release --public-url /parallax/`), served under /parallax/ by server.mjs,
+// driven by playwright-core in Debian's Chromium. Run: `node --test tests/browser/`.
+//
+// Every test goes through withPage(), which also fails the test on any console error,
+// page error, failed response, or request outside the page's own origin.
+
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startServer } from './server.mjs';
+import {
+  ROOT,
+  DIST,
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  withPage,
+  waitForLibrary,
+  waitForReader,
+  waitForNotFound,
+  docIds,
+  params,
+  readCorpusFile,
+  axeViolations,
+  screenshot,
+} from './helpers.mjs';
+
+const IDS = [
+  '000_c89f353285aead65',
+  '001_1d5485b6803e7481',
+  '002_4123e98665d019c0',
+  '003_a22fafbe7c290254',
+  '004_3e6e64eefb726ed0',
+];
+const D001 = '001_1d5485b6803e7481';
+const D002 = '002_4123e98665d019c0';
+const D003 = '003_a22fafbe7c290254';
+/** The documents whose published date is known, newest first. */
+const DATED_NEWEST_FIRST = ['004_3e6e64eefb726ed0', '000_c89f353285aead65', D001, D002];
+const PROVENANCE = ['from text', 'from sidecar', 'not stated'];
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(
+    fs.existsSync(path.join(DIST, 'index.html')),
+    `${DIST}/index.html is missing: run \`trunk build --release --public-url /parallax/\` first`,
+  );
+  server = await startServer({ distDir: DIST });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Positions of `subset` ids inside `order`. */
+function positions(order, subset) {
+  return subset.map((id) => order.indexOf(id));
+}
+
+function assertIncreasing(nums, msg) {
+  for (let i = 1; i < nums.length; i++) assert.ok(nums[i - 1] < nums[i], `${msg}: ${JSON.stringify(nums)}`);
+}
+
+async function text(locator) {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+describe('static server', () => {
+  test('serves dist under /parallax/ with the right MIME types and 404s elsewhere', async () => {
+    const files = fs.readdirSync(DIST);
+    const wasm = files.find((f) => f.endsWith('.wasm'));
+    const js = files.find((f) => f.endsWith('.js'));
+    assert.ok(wasm && js, `dist has a .wasm and a .js: ${files}`);
+    const get = (p) => fetch(server.origin + p, { redirect: 'manual' });
+
+    let r = await get('/parallax/');
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /^text\/html/);
+    const html = await r.text();
+    assert.ok(html.includes(`/parallax/${wasm}`), 'index.html refers to the wasm under the public URL /parallax/');
+
+    r = await get(`/parallax/${wasm}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'application/wasm');
+    r = await get(`/parallax/${js}`);
+    assert.match(r.headers.get('content-type'), /^text\/javascript/);
+    r = await get('/parallax/corpus.bin');
+    assert.equal(r.status, 200, 'the post_build hook put corpus.bin into dist');
+    assert.ok((await r.arrayBuffer()).byteLength > 0);
+
+    for (const p of ['/', '/index.html', `/${wasm}`, '/parallax/missing.js', '/parallax/../Cargo.toml', '/parallax/%2e%2e/Cargo.toml']) {
+      r = await get(p);
+      assert.equal(r.status, 404, `GET ${p}`);
+    }
+    r = await get('/parallax');
+    assert.equal(r.status, 301);
+  });
+});
+
+describe('library', () => {
+  test('lists all five documents, newest first, with their metadata', async () => {
+    await withPage(browser, server, async (page, log) => {
+      await page.goto(server.baseUrl);
+      const ids = await waitForLibrary(page, 5);
+      assert.deepEqual([...ids].sort(), IDS);
+      assert.equal(await text(page.locator('main#main h1')), 'Library');
+      assert.equal(await page.locator('select#sort').inputValue(), 'date');
+      assertIncreasing(positions(ids, DATED_NEWEST_FIRST), 'default sort is newest first');
+
+      for (const id of IDS) {
+        const item = page.locator(`ol.doc-list li.doc-item[data-doc-id="${id}"]`);
+        const link = item.locator('a.doc-link');
+        assert.equal(await link.getAttribute('href'), `?doc=${id}`);
+        assert.ok((await text(link)).length > 0, `${id} has a link text (title or lede)`);
+        for (const cls of ['doc-outlet', 'doc-authors', 'doc-published', 'doc-updated', 'doc-words']) {
+          assert.equal(await item.locator(`.${cls}`).count(), 1, `${id} has .${cls}`);
+        }
+      }
+      const item1 = page.locator(`li.doc-item[data-doc-id="${D001}"]`);
+      assert.equal(await text(item1.locator('a.doc-link')), 'UN Mission Arrives in Karabakh Region After 30-Year Break');
+      assert.match(await text(item1.locator('.doc-authors')), /Ilham Karimli/);
+      assert.match(await text(item1.locator('.doc-published')), /October 2, 2023/);
+      const item2 = page.locator(`li.doc-item[data-doc-id="${D002}"]`);
+      assert.match(await text(item2.locator('.doc-outlet')), /Balkan Periscope - Hellas/);
+      // Untitled documents are listed by an excerpt of their lede.
+      const lede3 = await text(page.locator(`li.doc-item[data-doc-id="${D003}"] a.doc-link`));
+      assert.ok(lede3.length >= 10, `003 is listed by its lede: "${lede3}"`);
+
+      assert.ok(
+        log.requests.includes(server.baseUrl + 'corpus.bin'),
+        `the app fetched corpus.bin relative to the public URL (requests: ${log.requests.join(', ')})`,
+      );
+      await screenshot(page, 'library-desktop');
+    });
+  });
+
+  test('sort by date-asc and by outlet changes the order, is in the URL and survives reload', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl);
+      const byDate = await waitForLibrary(page, 5);
+
+      await page.locator('select#sort').selectOption('date-asc');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date-asc');
+      const asc = await docIds(page);
+      assertIncreasing(positions(asc, [...DATED_NEWEST_FIRST].reverse()), 'date-asc is oldest first');
+
+      await page.locator('select#sort').selectOption('outlet');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'outlet');
+      const byOutlet = await docIds(page);
+      assert.deepEqual([...byOutlet].sort(), IDS);
+      assert.notDeepEqual(byOutlet, byDate, 'sorting by outlet changes the order');
+      // 002 is the only document whose outlet is stated: it sorts to one end.
+      assert.ok(byOutlet[0] === D002 || byOutlet[4] === D002, `002 first or last by outlet: ${byOutlet}`);
+
+      await page.reload();
+      const afterReload = await waitForLibrary(page, 5);
+      assert.equal(params(page).get('sort'), 'outlet');
+      assert.equal(await page.locator('select#sort').inputValue(), 'outlet');
+      assert.deepEqual(afterReload, byOutlet, 'the outlet order survives reload');
+    });
+  });
+});
+
+describe('reader', () => {
+  test('clicking a document opens it: title, outlet, dates, body, and the caption apart from the body', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl);
+      await waitForLibrary(page, 5);
+      await page.locator(`li.doc-item[data-doc-id="${D001}"] a.doc-link`).click();
+      await waitForReader(page, D001);
+      assert.equal(params(page).get('doc'), D001);
+
+      const reader = page.locator(`article.reader[data-doc-id="${D001}"]`);
+      assert.equal(await text(reader.locator('h1.doc-title')), 'UN Mission Arrives in Karabakh Region After 30-Year Break');
+      const meta = reader.locator('dl.meta');
+      for (const f of ['outlet', 'authors', 'published', 'updated']) {
+        const dd = meta.locator(`dd.meta-${f}`);
+        assert.equal(await dd.count(), 1, `dd.meta-${f}`);
+        const prov = await text(dd.locator('.provenance'));
+        assert.ok(PROVENANCE.includes(prov), `dd.meta-${f} provenance is one of ${PROVENANCE}: "${prov}"`);
+      }
+      assert.match(await text(meta.locator('dd.meta-authors')), /Ilham Karimli/);
+      assert.match(await text(meta.locator('dd.meta-authors .provenance')), /from text/);
+      assert.match(await text(meta.locator('dd.meta-published')), /October 2, 2023/);
+      assert.match(await text(meta.locator('dd.meta-published .provenance')), /from text/);
+      assert.match(await text(meta.locator('dd.meta-updated')), /April 28, 2024/);
+
+      const bodies = await reader.locator('p.block.block-body').allInnerTexts();
+      assert.ok(bodies.length >= 10, `001 has body blocks (${bodies.length})`);
+      assert.ok(bodies.some((b) => b.includes('A mission sent by the United Nations (UN) arrived on Sunday')));
+      const captions = await reader.locator('p.block.block-caption').allInnerTexts();
+      assert.ok(captions.some((c) => c.includes('A convoy of the UN mission')), `a caption block: ${JSON.stringify(captions)}`);
+      assert.ok(!bodies.some((b) => b.includes('A convoy of the UN mission')), 'the caption is not body text');
+      const credits = await reader.locator('p.block.block-credit').allInnerTexts();
+      assert.ok(credits.some((c) => c.includes('Trend News Agency')), `a credit block: ${JSON.stringify(credits)}`);
+      assert.ok((await page.locator('section.diagnostics').count()) >= 1, 'section.diagnostics');
+      await screenshot(page, 'reader-001-desktop');
+    });
+  });
+
+  test('a deep link ?doc= loads the document directly, and reload keeps it', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D002}`);
+      await waitForReader(page, D002);
+      const reader = page.locator(`article.reader[data-doc-id="${D002}"]`);
+      const check = async () => {
+        assert.equal(await text(reader.locator('h1.doc-title')), 'Armenia requests UN mission to oversee human rights in Nagorno-Karabakh');
+        assert.match(await text(reader.locator('dd.meta-outlet')), /Balkan Periscope - Hellas/);
+        assert.match(await text(reader.locator('dd.meta-published')), /September 24, 2023/);
+        assert.ok((await reader.locator('p.block.block-body').count()) > 0);
+      };
+      await check();
+      await page.reload();
+      await waitForReader(page, D002);
+      await check();
+    });
+  });
+
+  test('back and forward restore the library (with its sort) and the reader', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?sort=outlet`);
+      const byOutlet = await waitForLibrary(page, 5);
+      await page.locator(`li.doc-item[data-doc-id="${D001}"] a.doc-link`).click();
+      await waitForReader(page, D001);
+
+      await page.goBack();
+      const back = await waitForLibrary(page, 5);
+      assert.equal(await text(page.locator('main#main h1')), 'Library');
+      assert.equal(await page.locator('select#sort').inputValue(), 'outlet');
+      assert.deepEqual(back, byOutlet);
+      assert.equal(params(page).get('doc'), null);
+
+      await page.goForward();
+      await waitForReader(page, D001);
+      assert.equal(params(page).get('doc'), D001);
+
+      // The header's home link leads back to the library.
+      await page.locator('header.site-header a.home-link').click();
+      await waitForLibrary(page, 5);
+      assert.equal(params(page).get('doc'), null);
+    });
+  });
+
+  test('the original-text toggle shows the raw file text, is in the URL and survives reload', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      await waitForReader(page, D001);
+      const toggle = page.locator('button#toggle-original');
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+      assert.equal(await page.locator('pre.original-text').count(), 0);
+
+      await toggle.click();
+      await page.locator('pre.original-text').waitFor();
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      assert.equal(params(page).get('view'), 'original');
+      const norm = (s) => s.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '').trimEnd();
+      const shown = await page.locator('pre.original-text').textContent();
+      assert.equal(norm(shown), norm(readCorpusFile(D001)), 'pre.original-text is the file text');
+
+      await page.reload();
+      await waitForReader(page, D001);
+      await page.locator('pre.original-text').waitFor();
+      assert.equal(await page.locator('button#toggle-original').getAttribute('aria-pressed'), 'true');
+
+      await page.locator('button#toggle-original').click();
+      await page.locator('pre.original-text').waitFor({ state: 'detached' });
+      assert.equal(await page.locator('button#toggle-original').getAttribute('aria-pressed'), 'false');
+      assert.equal(params(page).get('view'), null);
+    });
+  });
+});
+
+describe('not found', () => {
+  test('an unknown id shows the not-found message inside the layout', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=unknown`);
+      await waitForNotFound(page);
+      assert.match(await text(page.locator('p.not-found-message')), /unknown/);
+      assert.equal(await page.locator('header.site-header a.home-link').getAttribute('href'), './');
+      assert.equal(await text(page.locator('header.site-header a.home-link')), 'Parallax');
+      assert.equal(await page.locator('a.skip-link[href="#main"]').count(), 1);
+    });
+  });
+
+  test('an id containing HTML is shown as text', async () => {
+    await withPage(browser, server, async (page) => {
+      const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+      await page.goto(`${server.baseUrl}?doc=${encodeURIComponent(evil)}`);
+      await waitForNotFound(page);
+      assert.ok((await page.locator('p.not-found-message').textContent()).includes(evil));
+      assert.equal(await page.locator('main#main img, main#main b').count(), 0);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    });
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA) and screenshots', () => {
+  const views = [
+    { name: 'library', query: '', wait: (p) => waitForLibrary(p, 5) },
+    { name: 'reader', query: `?doc=${D001}`, wait: (p) => waitForReader(p, D001) },
+    {
+      name: 'original',
+      query: `?doc=${D001}&view=original`,
+      wait: async (p) => {
+        await waitForReader(p, D001);
+        await p.locator('pre.original-text').waitFor();
+      },
+    },
+    { name: 'not-found', query: '?doc=unknown', wait: (p) => waitForNotFound(p) },
+  ];
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ]) {
+    for (const v of views) {
+      test(`${v.name} at ${label} width (${viewport.width}px) has no violations`, async () => {
+        await withPage(
+          browser,
+          server,
+          async (page) => {
+            await page.goto(server.baseUrl + v.query);
+            await v.wait(page);
+            await screenshot(page, `${v.name}-${label}`);
+            const violations = await axeViolations(page);
+            assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+            if (label === 'phone') {
+              const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+              assert.ok(overflow <= 0, `no horizontal scrolling at 375px (overflow ${overflow}px)`);
+            }
+          },
+          { viewport },
+        );
+      });
+    }
+  }
+});
+
+describe('hostile corpus', () => {
+  // The same dist served with a corpus.bin bundled (by the native CLI) from a file full of
+  // markup: the app must show it as text. Costs one `parallax bundle` run, no second build.
+  let hostile;
+  let dir;
+  const MARKUP_TITLE = 'Breaking <script>window.__pwned=1</script> news';
+  const MARKUP_BODY = 'The mayor said <img src=x onerror="window.__pwned=2"> and <a href="javascript:window.__pwned=3">this</a> today.';
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-hostile-'));
+    fs.mkdirSync(path.join(dir, 'corpus'));
+    const raw = `${MARKUP_TITLE}\n\nBy Jane <b>Doe</b> October 3, 2023\n\n${MARKUP_BODY}\n\n${'Plain filler sentence for the body. '.repeat(8)}\n`;
+    fs.writeFileSync(path.join(dir, 'corpus', 'hostile.txt'), raw);
+    const r = spawnSync(
+      'cargo',
+      ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', 'bundle', path.join(dir, 'corpus'), '-o', path.join(dir, 'corpus.bin')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    assert.equal(r.status, 0, `parallax bundle failed: ${r.stderr}`);
+    hostile = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'corpus.bin') } });
+  });
+  after(async () => {
+    await hostile?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('markup in the corpus is shown as text in the library, the reader and the original view', async () => {
+    await withPage(browser, hostile, async (page, log) => {
+      await page.goto(hostile.baseUrl);
+      const [id] = await waitForLibrary(page, 1);
+      const noMarkup = async (where) => {
+        assert.equal(await page.locator('main#main img, main#main script, main#main b').count(), 0, `no element from corpus markup (${where})`);
+        assert.equal(await page.locator('main#main a[href^="javascript:"]').count(), 0, `no javascript: link (${where})`);
+        assert.equal(await page.evaluate(() => window.__pwned), undefined, `no corpus script ran (${where})`);
+      };
+      assert.ok((await page.locator('main#main').textContent()).includes('<'), 'markup shows as text in the library');
+      await noMarkup('library');
+
+      await page.locator('a.doc-link').first().click();
+      await waitForReader(page, id);
+      const mainText = await page.locator('main#main').textContent();
+      assert.ok(mainText.includes('<img src=x onerror="window.__pwned=2">'), 'body markup shows as text in the reader');
+      await noMarkup('reader');
+
+      await page.locator('button#toggle-original').click();
+      await page.locator('pre.original-text').waitFor();
+      assert.ok((await page.locator('pre.original-text').textContent()).includes(MARKUP_TITLE));
+      await noMarkup('original');
+      assert.ok(!log.requests.some((u) => u.endsWith('/x')), 'the <img src=x> in the corpus was never requested');
+    });
+  });
+});

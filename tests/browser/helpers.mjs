@@ -1,0 +1,175 @@
+// Shared helpers for the browser tests: paths, the Chromium launch, a page wrapper
+// that records console errors, page errors and every request, and view waiters.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+export const DIST = path.resolve(process.env.PARALLAX_DIST ?? path.join(ROOT, 'dist'));
+export const CORPUS = path.join(ROOT, 'corpus');
+export const OUT_DIR = path.join(ROOT, 'test-output');
+export const SCREENSHOTS = path.join(OUT_DIR, 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** How long to wait for the app to show a view (wasm start + corpus load). */
+export const VIEW_TIMEOUT = Number(process.env.PARALLAX_VIEW_TIMEOUT_MS ?? 20000);
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+const require = createRequire(import.meta.url);
+export const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Open a fresh browser context + page on `server`, run `body(page, log)`, then assert that
+ * the page logged no console error and no page error, that every request stayed on the
+ * server's origin, and that no same-origin response failed (>= 400). Closes the context.
+ */
+export async function withPage(browser, server, body, { viewport = DESKTOP } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(VIEW_TIMEOUT);
+  const log = { consoleErrors: [], pageErrors: [], requests: [], badResponses: [], failed: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') log.consoleErrors.push(`${msg.text()} @ ${JSON.stringify(msg.location())}`);
+  });
+  page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack ?? err)));
+  page.on('request', (req) => log.requests.push(req.url()));
+  page.on('requestfailed', (req) => log.failed.push(`${req.url()}: ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    // Browsers ask for /favicon.ico by themselves; it is outside the site's sub-path.
+    if (res.status() >= 400 && new URL(res.url()).pathname !== '/favicon.ico') {
+      log.badResponses.push(`${res.status()} ${res.url()}`);
+    }
+  });
+  try {
+    await body(page, log);
+    const external = log.requests.filter(
+      (u) => !(u.startsWith(server.origin + '/') || u.startsWith('data:') || u.startsWith('blob:')),
+    );
+    assert.deepEqual(external, [], 'requests outside the page origin');
+    assert.deepEqual(log.pageErrors, [], 'page errors');
+    assert.deepEqual(log.consoleErrors, [], 'console errors');
+    assert.deepEqual(log.badResponses, [], 'failed responses');
+    assert.deepEqual(
+      log.failed.filter((f) => !/ERR_ABORTED/.test(f)),
+      [],
+      'failed requests',
+    );
+  } finally {
+    await context.close();
+  }
+  return log;
+}
+
+/** Throw a readable error when the app shows its bundle load error instead of a view. */
+async function failOnLoadError(page) {
+  const err = page.locator('[role=alert].load-error');
+  if (await err.count()) {
+    throw new Error(`the app shows a load error: ${await err.first().innerText()}`);
+  }
+}
+
+async function waitOrExplain(page, promise, what) {
+  try {
+    await promise;
+  } catch (e) {
+    await failOnLoadError(page);
+    const body = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '<no body>');
+    throw new Error(`${what} did not appear within ${VIEW_TIMEOUT} ms (${e.message.split('\n')[0]}). Page text: ${body.slice(0, 400)}`);
+  }
+}
+
+/** Wait until the library view lists `count` documents; returns their ids in order. */
+export async function waitForLibrary(page, count = 5) {
+  await waitOrExplain(
+    page,
+    page.waitForFunction(
+      (n) => document.querySelectorAll('ol.doc-list li.doc-item').length === n && !document.querySelector('p.loading'),
+      count,
+      { timeout: VIEW_TIMEOUT },
+    ),
+    `the library with ${count} documents`,
+  );
+  return docIds(page);
+}
+
+export function docIds(page) {
+  return page.$$eval('ol.doc-list li.doc-item', (lis) => lis.map((li) => li.getAttribute('data-doc-id')));
+}
+
+/** Wait until the reader shows document `id`. */
+export async function waitForReader(page, id) {
+  await waitOrExplain(
+    page,
+    page.locator(`article.reader[data-doc-id="${id}"] h1.doc-title`).waitFor({ timeout: VIEW_TIMEOUT }),
+    `the reader for ${id}`,
+  );
+}
+
+export async function waitForNotFound(page) {
+  await waitOrExplain(
+    page,
+    page.locator('main#main h1', { hasText: 'Document not found' }).waitFor({ timeout: VIEW_TIMEOUT }),
+    'the not-found view',
+  );
+}
+
+/** Search-string part of the page URL as a URLSearchParams. */
+export function params(page) {
+  return new URL(page.url()).searchParams;
+}
+
+export function readCorpusFile(id) {
+  return fs.readFileSync(path.join(CORPUS, `${id}.txt`), 'utf8');
+}
+
+/** Run axe-core in the page with the WCAG 2.0/2.1 A+AA rules; returns the violations. */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ content: AXE_SOURCE });
+  }
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  });
+  return result;
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
