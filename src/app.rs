@@ -1,0 +1,181 @@
+//! The app shell: skip link, site header, loading the corpus bundle, and choosing the page to
+//! show from the URL.
+
+use crate::pages::{Library, NotFound, Reader};
+use crate::url_state;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parallax_core::Bundle;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the bundle lives, relative to the page so that a sub-path deployment finds it.
+const CORPUS_URL: &str = "corpus.bin";
+
+/// The corpus as the app knows it.
+#[derive(Clone)]
+enum Load {
+    Loading,
+    /// A sentence for people saying what went wrong.
+    Failed(String),
+    Ready(Arc<Bundle>),
+}
+
+/// What `<main>` shows. Compared by value so that a change that stays on the same page (a new
+/// sort order, the original-text toggle) updates that page in place instead of rebuilding it,
+/// which would also throw away keyboard focus.
+#[derive(Clone, PartialEq)]
+enum Page {
+    Loading,
+    Failed(String),
+    Library,
+    /// An index into the bundle's documents.
+    Reader(usize),
+    NotFound(String),
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let route = RwSignal::new(url_state::current_route());
+    let load = RwSignal::new(Load::Loading);
+    spawn_local(async move {
+        load.set(match fetch_bundle().await {
+            Ok(bundle) => Load::Ready(Arc::new(bundle)),
+            Err(msg) => Load::Failed(msg),
+        });
+    });
+    // After following a link to another page, start reading at its heading, as a fresh page
+    // load would: scroll to the top and put focus (and the screen reader) on the <h1>.
+    url_state::install_listeners(route, || request_animation_frame(focus_heading));
+
+    let page = Memo::new(move |_| match load.get() {
+        Load::Loading => Page::Loading,
+        Load::Failed(msg) => Page::Failed(msg),
+        Load::Ready(bundle) => route.with(|r| match &r.doc {
+            None => Page::Library,
+            Some(id) => match bundle.documents.iter().position(|d| &d.id == id) {
+                Some(i) => Page::Reader(i),
+                None => Page::NotFound(id.clone()),
+            },
+        }),
+    });
+
+    // The reader's "back to the library" link returns to the order last chosen there, even though
+    // document links themselves do not carry the sort.
+    let library_sort = RwSignal::new(route.get_untracked().sort);
+    Effect::new(move |_| {
+        let r = route.get();
+        if r.doc.is_none() {
+            library_sort.set(r.sort);
+        }
+    });
+
+    Effect::new(move |_| {
+        let title = match page.get() {
+            Page::Loading => None,
+            Page::Failed(_) => Some("Error".to_string()),
+            Page::Library => Some("Library".to_string()),
+            Page::Reader(i) => match load.get_untracked() {
+                Load::Ready(b) => b.documents.get(i).map(crate::format::tab_title),
+                _ => None,
+            },
+            Page::NotFound(_) => Some("Document not found".to_string()),
+        };
+        document().set_title(&match title {
+            Some(t) => format!("{t} — Parallax"),
+            None => "Parallax".to_string(),
+        });
+    });
+
+    let bundle = move || match load.get_untracked() {
+        Load::Ready(b) => Some(b),
+        _ => None,
+    };
+    let main_view = move || {
+        match page.get() {
+        Page::Loading => view! { <p class="loading">"Loading corpus…"</p> }.into_any(),
+        Page::Failed(msg) => view! {
+            <div class="load-error" role="alert">
+                <h1>"The corpus could not be loaded"</h1>
+                <p>{msg}</p>
+                <p>"Reload the page to try again. If it keeps failing, the site needs rebuilding."</p>
+            </div>
+        }
+        .into_any(),
+        Page::Library => match bundle() {
+            Some(b) => view! { <Library bundle=b route=route /> }.into_any(),
+            None => ().into_any(),
+        },
+        Page::Reader(index) => match bundle() {
+            Some(b) => view! { <Reader bundle=b index=index route=route library_sort=library_sort /> }
+                .into_any(),
+            None => ().into_any(),
+        },
+        Page::NotFound(id) => view! { <NotFound id=id /> }.into_any(),
+    }
+    };
+
+    let on_library = move || page.with(|p| *p == Page::Library);
+    view! {
+        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <header class="site-header">
+            <div class="site-header-inner">
+                <a class="home-link" href="./">"Parallax"</a>
+                <span class="tagline">"News corpus explorer"</span>
+                <nav class="site-nav" aria-label="Site">
+                    <a href="./" aria-current=move || on_library().then_some("page")>
+                        "Library"
+                    </a>
+                </nav>
+            </div>
+        </header>
+        <main id="main" tabindex="-1">
+            {main_view}
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Parallax shows each article as the parser read it; every value says where it came from."
+            </p>
+        </footer>
+    }
+}
+
+/// Fetches and decodes the bundle. Errors are sentences for people, naming the file.
+async fn fetch_bundle() -> Result<Bundle, String> {
+    let failed = |why: String| format!("Could not load the corpus file “{CORPUS_URL}”: {why}.");
+    let response = JsFuture::from(window().fetch_with_str(CORPUS_URL))
+        .await
+        .map_err(|_| failed("the network request failed".into()))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| failed("the browser returned no response".into()))?;
+    if !response.ok() {
+        return Err(failed(format!(
+            "the server answered {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| failed("its body could not be read".into()))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| failed("its body could not be read".into()))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Bundle::from_bytes(&bytes).map_err(|e| format!("Could not open the corpus: {e}."))
+}
+
+/// Scrolls to the top and focuses the page's `<h1>` (made focusable with `tabindex="-1"`).
+fn focus_heading() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    if let Some(h1) = document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h1.focus();
+    }
+}

@@ -1,0 +1,128 @@
+//! The library: every document in the corpus, with its metadata, in a chosen order.
+
+use crate::components::DateText;
+use crate::format::{join_names, words, LEDE_CHARS};
+use crate::sort::sorted_indices;
+use crate::url_state::{self, doc_href, Route, Sort};
+use leptos::prelude::*;
+use parallax_core::{Bundle, Document};
+use std::sync::Arc;
+
+#[component]
+pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
+    let sort = Memo::new(move |_| route.with(|r| r.sort));
+    let count = bundle.documents.len();
+    let order = {
+        let bundle = bundle.clone();
+        move || sorted_indices(&bundle.documents, sort.get())
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let new_sort = Sort::from_param(&event_target_value(&ev)).unwrap_or_default();
+        url_state::navigate(route, Route::library(new_sort));
+    };
+
+    view! {
+        <div class="library">
+            <div class="library-head">
+                <h1 tabindex="-1">"Library"</h1>
+                <p class="library-count">
+                    {match count {
+                        1 => "1 document".to_string(),
+                        n => format!("{} documents", crate::format::thousands(n)),
+                    }}
+                </p>
+                <div class="sort-control">
+                    <label for="sort">"Sort by"</label>
+                    <select id="sort" aria-describedby="sort-hint" on:change=on_change>
+                        {Sort::ALL
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=s.as_param() prop:selected=move || sort.get() == s>
+                                        {s.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <p id="sort-hint" class="hint">
+                        "Dates are publication dates (the update date when that is all there is). Documents without one come last."
+                    </p>
+                </div>
+            </div>
+            {(count == 0).then(|| view! { <p class="empty">"The corpus has no documents."</p> })}
+            <ol class="doc-list">
+                <For
+                    each=order
+                    key={
+                        let bundle = bundle.clone();
+                        move |i: &usize| bundle.documents[*i].id.clone()
+                    }
+                    children={
+                        let bundle = bundle.clone();
+                        move |i: usize| doc_item(&bundle.documents[i])
+                    }
+                />
+            </ol>
+        </div>
+    }
+}
+
+/// One entry of the list. Every field is present even when the value is not, so that absence is
+/// visible ("Outlet not stated") rather than silently skipped.
+fn doc_item(doc: &Document) -> impl IntoView + use<> {
+    let heading = match doc.title() {
+        Some(title) => view! {
+            <h2 class="doc-heading">
+                <a class="doc-link" href=doc_href(&doc.id)>{title.to_string()}</a>
+            </h2>
+        }
+        .into_any(),
+        None => view! {
+            <h2 class="doc-heading untitled">
+                <span class="untitled-label">"Untitled"</span>
+                " "
+                <a class="doc-link" href=doc_href(&doc.id)>{doc.lede(LEDE_CHARS)}</a>
+            </h2>
+        }
+        .into_any(),
+    };
+    let m = &doc.meta;
+    let outlet = match &m.outlet {
+        Some(f) => view! { <span class="doc-outlet">{f.value.clone()}</span> }.into_any(),
+        None => view! { <span class="doc-outlet missing">"Outlet not stated"</span> }.into_any(),
+    };
+    let authors = if m.authors.is_empty() {
+        view! { <span class="doc-authors missing">"Authors not stated"</span> }.into_any()
+    } else {
+        let names: Vec<&str> = m.authors.iter().map(|a| a.value.as_str()).collect();
+        view! { <span class="doc-authors">"By " {join_names(&names)}</span> }.into_any()
+    };
+    let published = match &m.published {
+        Some(f) => {
+            view! { <span class="doc-published">"Published " <DateText date=f.value /></span> }
+                .into_any()
+        }
+        None => view! { <span class="doc-published missing">"Publication date not stated"</span> }
+            .into_any(),
+    };
+    let updated = match &m.updated {
+        Some(f) => view! { <span class="doc-updated">"Updated " <DateText date=f.value /></span> }
+            .into_any(),
+        None => {
+            view! { <span class="doc-updated missing">"Update date not stated"</span> }.into_any()
+        }
+    };
+    view! {
+        <li class="doc-item" data-doc-id=doc.id.clone()>
+            {heading}
+            <p class="doc-facts">
+                {outlet}
+                {authors}
+                {published}
+                {updated}
+                <span class="doc-words">{words(doc.word_count())}</span>
+            </p>
+        </li>
+    }
+}

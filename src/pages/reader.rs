@@ -1,0 +1,333 @@
+//! The reader: one document as the parser understood it (metadata with provenance, then its
+//! blocks by role), or its original text, plus what the parser had to say about it.
+//!
+//! Corpus text is only ever put into text nodes, never parsed as HTML.
+
+use crate::components::{DateText, ProvenanceBadge};
+use crate::format::LEDE_CHARS;
+use crate::url_state::{self, Mode, Route, Sort};
+use leptos::prelude::*;
+use parallax_core::{Block, BlockKind, Bundle, Document, Field, Provenance, Severity};
+use std::sync::Arc;
+
+#[component]
+pub fn Reader(
+    bundle: Arc<Bundle>,
+    index: usize,
+    route: RwSignal<Route>,
+    /// The library order to return to.
+    library_sort: RwSignal<Sort>,
+) -> impl IntoView {
+    let Some(doc) = bundle.documents.get(index) else {
+        // The app only passes indices it found; still, never panic on a bad one.
+        return ().into_any();
+    };
+    let original = Memo::new(move |_| route.with(|r| r.view == Mode::Original));
+    let toggle = move |_| {
+        let mut next = route.get_untracked();
+        next.view = if next.view == Mode::Original {
+            Mode::Parsed
+        } else {
+            Mode::Original
+        };
+        url_state::navigate(route, next);
+    };
+    let back_href = move || Route::library(library_sort.get()).href();
+
+    let body = {
+        let bundle = bundle.clone();
+        move || {
+            let doc = bundle.documents.get(index)?;
+            Some(if original.get() {
+                view! {
+                    <div class="original">
+                        <p class="original-note">
+                            "The file “" {doc.file.clone()}
+                            "” exactly as stored, before any parsing."
+                        </p>
+                        <pre class="original-text" tabindex="0" aria-label="Original text">
+                            {doc.text.clone()}
+                        </pre>
+                    </div>
+                }
+                .into_any()
+            } else {
+                blocks_view(doc).into_any()
+            })
+        }
+    };
+
+    view! {
+        <article class="reader" data-doc-id=doc.id.clone()>
+            <p class="back-link">
+                <a href=back_href>
+                    <span aria-hidden="true">"← "</span>
+                    "Back to the library"
+                </a>
+            </p>
+            <header class="reader-header">
+                {title_view(doc)}
+                {meta_view(doc)}
+            </header>
+            <div class="reader-toolbar">
+                <button
+                    id="toggle-original"
+                    type="button"
+                    aria-pressed=move || if original.get() { "true" } else { "false" }
+                    on:click=toggle
+                >
+                    "Show original text"
+                </button>
+                <span class="toolbar-state" aria-hidden="true">
+                    {move || {
+                        if original.get() {
+                            "Showing the original file"
+                        } else {
+                            "Showing the parsed article"
+                        }
+                    }}
+                </span>
+            </div>
+            {body}
+            {diagnostics_view(doc)}
+        </article>
+    }
+    .into_any()
+}
+
+/// The `<h1>`: the title, or a plainly labelled stand-in that cannot be mistaken for one.
+fn title_view(doc: &Document) -> impl IntoView + use<> {
+    match doc.title() {
+        Some(title) => {
+            view! { <h1 class="doc-title" tabindex="-1">{title.to_string()}</h1> }.into_any()
+        }
+        None => {
+            let lede = doc.lede(LEDE_CHARS);
+            view! {
+                <h1 class="doc-title untitled" tabindex="-1">"Untitled article"</h1>
+                <p class="lede-excerpt">
+                    <span class="lede-label">"No title is stated. The article begins:"</span>
+                    " "
+                    {if lede.is_empty() {
+                        view! { <span class="missing">"(no article text)"</span> }.into_any()
+                    } else {
+                        view! { <q>{lede}</q> }.into_any()
+                    }}
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The metadata list. Every value carries its provenance badge; absent values say so.
+fn meta_view(doc: &Document) -> impl IntoView + use<> {
+    let m = &doc.meta;
+    let text_row = |label: &'static str, class: &'static str, field: &Option<Field<String>>| {
+        let value = field
+            .as_ref()
+            .map(|f| view! { <span class="meta-value">{f.value.clone()}</span> }.into_any());
+        meta_row(label, class, value, field.as_ref().map(|f| f.source))
+    };
+    let date_row =
+        |label: &'static str, class: &'static str, field: &Option<Field<parallax_core::Date>>| {
+            let value = field.as_ref().map(|f| {
+                view! { <span class="meta-value"><DateText date=f.value /></span> }.into_any()
+            });
+            meta_row(label, class, value, field.as_ref().map(|f| f.source))
+        };
+    let authors = if m.authors.is_empty() {
+        view! { <dd class="meta-authors"><ProvenanceBadge source=None /></dd> }.into_any()
+    } else {
+        let items = m
+            .authors
+            .iter()
+            .map(|a| {
+                view! {
+                    <li>
+                        <span class="meta-value">{a.value.clone()}</span>
+                        " "
+                        <ProvenanceBadge source=Some(a.source) />
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <dd class="meta-authors"><ul class="author-list">{items}</ul></dd> }.into_any()
+    };
+    let authors_label = if m.authors.len() == 1 {
+        "Author"
+    } else {
+        "Authors"
+    };
+    // URL, language and notes are rare: listed only when present.
+    let url = m.url.as_ref().map(|f| {
+        let value = if is_web_url(&f.value) {
+            view! {
+                <a class="meta-value" href=f.value.clone() rel="noopener noreferrer nofollow">
+                    {f.value.clone()}
+                </a>
+            }
+            .into_any()
+        } else {
+            view! { <span class="meta-value">{f.value.clone()}</span> }.into_any()
+        };
+        meta_row("URL", "meta-url", Some(value), Some(f.source))
+    });
+    let language = m
+        .language
+        .is_some()
+        .then(|| text_row("Language", "meta-language", &m.language));
+    let notes = m
+        .notes
+        .is_some()
+        .then(|| text_row("Notes", "meta-notes", &m.notes));
+    view! {
+        <dl class="meta">
+            {text_row("Outlet", "meta-outlet", &m.outlet)}
+            <div class="meta-row">
+                <dt>{authors_label}</dt>
+                {authors}
+            </div>
+            {date_row("Published", "meta-published", &m.published)}
+            {date_row("Updated", "meta-updated", &m.updated)}
+            {url}
+            {language}
+            {notes}
+            <div class="meta-row">
+                <dt>"File"</dt>
+                <dd class="meta-file">
+                    <code class="meta-value">{doc.file.clone()}</code>
+                    " "
+                    <span class="provenance provenance-file" title="The name of the corpus file">
+                        "file name"
+                    </span>
+                </dd>
+            </div>
+        </dl>
+    }
+}
+
+/// One `<dt>`/`<dd>` pair, grouped in a `<div>` (allowed in `<dl>`) so it can be laid out as a row.
+fn meta_row(
+    label: &'static str,
+    class: &'static str,
+    value: Option<AnyView>,
+    source: Option<Provenance>,
+) -> impl IntoView + use<> {
+    view! {
+        <div class="meta-row">
+            <dt>{label}</dt>
+            <dd class=class>{value.map(|v| view! { {v} " " })} <ProvenanceBadge source=source /></dd>
+        </div>
+    }
+}
+
+/// Only http(s) addresses become links: a `javascript:` URL in a sidecar must stay inert text.
+fn is_web_url(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// The label shown on a block that is not body text, so its role does not rest on styling alone.
+fn block_label(kind: BlockKind) -> Option<&'static str> {
+    match kind {
+        BlockKind::Headline => Some("Headline in the text"),
+        BlockKind::Standfirst => Some("Standfirst"),
+        BlockKind::Byline => Some("Byline"),
+        BlockKind::Dateline => Some("Dateline"),
+        BlockKind::Caption => Some("Photo caption"),
+        BlockKind::Credit => Some("Credit"),
+        BlockKind::Body => None,
+        BlockKind::Boilerplate => Some("Not part of the article"),
+    }
+}
+
+/// Whether a headline block is the title already shown as the `<h1>`.
+fn is_the_title(doc: &Document, block: &Block) -> bool {
+    let Some(title) = &doc.meta.title else {
+        return false;
+    };
+    let same_span = matches!(title.source, Provenance::Text { start, end }
+        if start < block.end && block.start < end);
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    same_span || squash(doc.block_text(block)) == squash(&title.value)
+}
+
+/// The parsed blocks in file order.
+fn blocks_view(doc: &Document) -> impl IntoView + use<> {
+    let blocks = doc
+        .blocks
+        .iter()
+        .filter(|b| !(b.kind == BlockKind::Headline && is_the_title(doc, b)))
+        .map(|b| {
+            let class = format!("block block-{}", b.kind.as_str());
+            let text = doc.block_text(b).to_string();
+            match block_label(b.kind) {
+                None => view! { <p class=class>{text}</p> }.into_any(),
+                Some(label) => view! {
+                    <p class=class>
+                        <span class="block-label">
+                            {label}
+                            <span class="visually-hidden">": "</span>
+                        </span>
+                        <span class="block-text">{text}</span>
+                    </p>
+                }
+                .into_any(),
+            }
+        })
+        .collect_view();
+    let has_body = doc.blocks.iter().any(|b| b.kind == BlockKind::Body);
+    view! {
+        <div class="blocks">
+            {(!has_body).then(|| view! {
+                <p class="no-body">"The parser found no article text in this file."</p>
+            })}
+            {blocks}
+        </div>
+    }
+}
+
+/// What the parser reported about this file. Always present, so "nothing to report" is visible.
+fn diagnostics_view(doc: &Document) -> impl IntoView + use<> {
+    let items = doc
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (class, label) = match d.severity {
+                Severity::Info => ("diagnostic severity-info", "Info"),
+                Severity::Warning => ("diagnostic severity-warning", "Warning"),
+                Severity::Error => ("diagnostic severity-error", "Error"),
+            };
+            view! {
+                <li class=class>
+                    <span class="severity">{label}</span>
+                    <span class="visually-hidden">": "</span>
+                    " "
+                    <span class="diagnostic-message">{d.message.clone()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let summary = match doc.diagnostics.len() {
+        0 => None,
+        1 => Some("1 note from the parser:".to_string()),
+        n => Some(format!("{n} notes from the parser:")),
+    };
+    view! {
+        <section class="diagnostics" aria-labelledby="diagnostics-heading">
+            <h2 id="diagnostics-heading">"Parser diagnostics"</h2>
+            {match summary {
+                None => view! {
+                    <p class="no-diagnostics">"The parser had nothing to report about this file."</p>
+                }
+                .into_any(),
+                Some(s) => view! {
+                    <p>{s}</p>
+                    <ul class="diagnostic-list">{items}</ul>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}

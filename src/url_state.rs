@@ -1,0 +1,321 @@
+//! View state in the query string: parsing `?doc=…&sort=…&view=…` into a typed [`Route`],
+//! writing it back, and moving through browser history without a router crate.
+//!
+//! The URL is the single source of truth for what is on screen, so reload, bookmarks, copied
+//! links and back/forward all work. Links are relative query strings (`?doc=ID`), which resolve
+//! against the `<base>` tag Trunk writes, so the site works under any sub-path.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+
+/// How the library orders documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest first (the default).
+    #[default]
+    DateDesc,
+    /// Oldest first.
+    DateAsc,
+    /// By outlet name, A to Z.
+    Outlet,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::DateDesc, Sort::DateAsc, Sort::Outlet];
+
+    /// The value used in the URL and in the `<select>`.
+    pub fn as_param(self) -> &'static str {
+        match self {
+            Sort::DateDesc => "date",
+            Sort::DateAsc => "date-asc",
+            Sort::Outlet => "outlet",
+        }
+    }
+
+    /// The label people see in the sort menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::DateDesc => "Date, newest first",
+            Sort::DateAsc => "Date, oldest first",
+            Sort::Outlet => "Outlet, A to Z",
+        }
+    }
+
+    /// Anything unknown is `None`, so callers fall back to the default instead of failing.
+    pub fn from_param(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|v| v.as_param() == s)
+    }
+}
+
+/// How the reader shows a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The parsed blocks (the default).
+    #[default]
+    Parsed,
+    /// The original file text, untouched.
+    Original,
+}
+
+/// Everything about the current view that the URL carries.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Route {
+    /// The document being read; `None` is the library.
+    pub doc: Option<String>,
+    pub sort: Sort,
+    pub view: Mode,
+}
+
+impl Route {
+    /// The library in the given order.
+    pub fn library(sort: Sort) -> Route {
+        Route {
+            doc: None,
+            sort,
+            view: Mode::Parsed,
+        }
+    }
+
+    /// Reads a query string (with or without the leading `?`). Never fails: unknown parameters
+    /// are ignored, malformed values fall back to the defaults, the first of repeated ones wins.
+    pub fn from_query(query: &str) -> Route {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let (mut doc, mut sort, mut view) = (None, None, None);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode_component(value);
+            match decode_component(key).as_str() {
+                // An empty id names nothing: show the library rather than a puzzling "not found".
+                "doc" if doc.is_none() && !value.is_empty() => doc = Some(value),
+                "sort" if sort.is_none() => {
+                    sort = Some(Sort::from_param(&value).unwrap_or_default())
+                }
+                "view" if view.is_none() => {
+                    view = Some(if value == "original" {
+                        Mode::Original
+                    } else {
+                        Mode::Parsed
+                    })
+                }
+                _ => {}
+            }
+        }
+        Route {
+            doc,
+            sort: sort.unwrap_or_default(),
+            view: view.unwrap_or_default(),
+        }
+    }
+
+    /// The query string for this route: `""` for the default library view, else `?doc=…&…`
+    /// with default values left out so URLs stay short and canonical.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(id) = &self.doc {
+            parts.push(format!("doc={}", encode_component(id)));
+        }
+        if self.sort != Sort::default() {
+            parts.push(format!("sort={}", self.sort.as_param()));
+        }
+        if self.view == Mode::Original {
+            parts.push("view=original".to_string());
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// An `href` for a link to this route. The default library is `./` (the app's own folder,
+    /// resolved through `<base>`), because an empty href would mean "this very page".
+    pub fn href(&self) -> String {
+        let q = self.to_query();
+        if q.is_empty() {
+            "./".to_string()
+        } else {
+            q
+        }
+    }
+}
+
+/// The `href` of a link to a document.
+pub fn doc_href(id: &str) -> String {
+    Route {
+        doc: Some(id.to_string()),
+        ..Route::default()
+    }
+    .href()
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` (form encoding for a space). A broken escape is kept as typed
+/// and invalid UTF-8 becomes U+FFFD: a hand-edited URL must never stop the app.
+pub fn decode_component(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(c: u8) -> Option<u8> {
+    (c as char).to_digit(16).map(|d| d as u8)
+}
+
+/// The route the browser is showing now.
+pub fn current_route() -> Route {
+    Route::from_query(&window().location().search().unwrap_or_default())
+}
+
+/// Makes `route` the current view: a new history entry, unless the browser already shows this
+/// route (a second click on the same link must not make Back need two presses).
+pub fn navigate(state: RwSignal<Route>, route: Route) {
+    if current_route() != route {
+        if let Ok(history) = window().history() {
+            // The URL is relative: it resolves against <base>, i.e. under the app's sub-path.
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&route.href()));
+        }
+    }
+    if state.get_untracked() != route {
+        state.set(route);
+    }
+}
+
+/// Listens for back/forward and for clicks on the app's own links, for the whole session.
+///
+/// Clicks are handled once at the window rather than per link, so every `<a href="?…">` anywhere
+/// in the app is a real link (middle-click, copy link address, open in new tab all work) yet a
+/// plain left click changes the view without reloading the page and the corpus.
+pub fn install_listeners(state: RwSignal<Route>, on_page_change: impl Fn() + 'static) {
+    // The handles are dropped on purpose: the listeners live as long as the page.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        state.set(current_route());
+    });
+    let _ = window_event_listener(leptos::ev::click, move |ev| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(anchor) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if !matches!(anchor.target().as_str(), "" | "_self") || anchor.has_attribute("download") {
+            return;
+        }
+        let raw = anchor.get_attribute("href").unwrap_or_default();
+        if let Some(id) = raw.strip_prefix('#') {
+            // In-page anchors (the skip link). With a <base> tag the browser would resolve
+            // "#main" against the base URL, i.e. leave the current document; move focus instead.
+            ev.prevent_default();
+            focus_element(&decode_component(id));
+        } else if raw.starts_with('?') || raw == "./" || raw == "." {
+            ev.prevent_default();
+            let route = Route::from_query(&anchor.search());
+            let changes_page = route.doc != state.get_untracked().doc;
+            navigate(state, route);
+            if changes_page {
+                on_page_change();
+            }
+        }
+    });
+}
+
+/// Moves keyboard focus (and the screen reader cursor) to the element with this id.
+pub fn focus_element(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_defaults_and_values() {
+        assert_eq!(Route::from_query(""), Route::default());
+        assert_eq!(Route::from_query("?"), Route::default());
+        let r = Route::from_query("?doc=000_abc&sort=outlet&view=original");
+        assert_eq!(r.doc.as_deref(), Some("000_abc"));
+        assert_eq!(r.sort, Sort::Outlet);
+        assert_eq!(r.view, Mode::Original);
+    }
+
+    #[test]
+    fn malformed_values_fall_back() {
+        let r = Route::from_query("?sort=sideways&view=&doc=&zzz=1&&=&%=%");
+        assert_eq!(r, Route::default());
+        let r = Route::from_query("sort=date-asc&sort=outlet");
+        assert_eq!(r.sort, Sort::DateAsc, "first value wins");
+    }
+
+    #[test]
+    fn decodes_and_encodes() {
+        assert_eq!(decode_component("a%20b+c%2"), "a b c%2");
+        assert_eq!(decode_component("%"), "%");
+        assert_eq!(decode_component("%zz"), "%zz");
+        assert_eq!(decode_component("%C3%A9"), "é");
+        assert_eq!(decode_component("%FF"), "\u{fffd}");
+        let id = "weird id/é&x=1";
+        let r = Route {
+            doc: Some(id.into()),
+            ..Route::default()
+        };
+        assert_eq!(Route::from_query(&r.to_query()), r);
+    }
+
+    #[test]
+    fn serializes_canonically() {
+        assert_eq!(Route::default().to_query(), "");
+        assert_eq!(Route::default().href(), "./");
+        assert_eq!(Route::library(Sort::Outlet).href(), "?sort=outlet");
+        assert_eq!(doc_href("000_c89f"), "?doc=000_c89f");
+        let r = Route {
+            doc: Some("x".into()),
+            sort: Sort::DateAsc,
+            view: Mode::Original,
+        };
+        assert_eq!(r.to_query(), "?doc=x&sort=date-asc&view=original");
+    }
+}
