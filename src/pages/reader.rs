@@ -45,7 +45,7 @@ pub fn Reader(
                             "The file “" {doc.file.clone()}
                             "” exactly as stored, before any parsing."
                         </p>
-                        <pre class="original-text" tabindex="0" aria-label="Original text">
+                        <pre class="original-text">
                             {doc.text.clone()}
                         </pre>
                     </div>
