@@ -78,22 +78,25 @@ release_build() {
 }
 
 size_report() {
-  local f raw gz total_raw=0 total_gz=0 found=0
+  local f raw gz total_raw=0 total_gz=0 report=""
+  for f in dist/*.wasm dist/*.js dist/*.css dist/corpus.bin; do
+    [[ -f "$f" ]] || continue
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+    report+=$(printf '%-48s %10d %10d' "${f#dist/}" "$raw" "$gz")$'\n'
+  done
+  if [[ -z "$report" ]]; then
+    echo "no .wasm/.js/.css/corpus.bin in dist/" >&2
+    return 1
+  fi
   {
     echo "Parallax release build (trunk build --release), sizes in bytes"
     printf '%-48s %10s %10s\n' file raw gzip-9
-    for f in dist/*.wasm dist/*.js dist/*.css dist/corpus.bin; do
-      [[ -f "$f" ]] || continue
-      found=1
-      raw=$(wc -c <"$f")
-      gz=$(gzip -9 -c "$f" | wc -c)
-      total_raw=$((total_raw + raw))
-      total_gz=$((total_gz + gz))
-      printf '%-48s %10d %10d\n' "${f#dist/}" "$raw" "$gz"
-    done
+    printf '%s' "$report"
     printf '%-48s %10d %10d\n' "total (wasm+js+css+corpus.bin)" "$total_raw" "$total_gz"
   } | tee "$OUT/sizes.txt"
-  ((found))
 }
 
 browser_tests() {
