@@ -287,6 +287,9 @@ describe('not found', () => {
       assert.equal(await page.locator('header.site-header a.home-link').getAttribute('href'), './');
       assert.equal(await text(page.locator('header.site-header a.home-link')), 'Parallax');
       assert.equal(await page.locator('a.skip-link[href="#main"]').count(), 1);
+      // The skip link is the first thing the keyboard reaches.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.matches('a.skip-link')), true);
     });
   });
 
