@@ -134,7 +134,7 @@ pub fn App() -> impl IntoView {
             {main_view}
         </main>
         <footer class="site-footer">
-            <p>
+            <p class="site-footer-inner">
                 "Parallax shows each article as the parser read it; every value says where it came from."
             </p>
         </footer>

@@ -78,14 +78,23 @@ fn doc_item(doc: &Document) -> impl IntoView + use<> {
             </h2>
         }
         .into_any(),
-        None => view! {
-            <h2 class="doc-heading untitled">
-                <span class="untitled-label">"Untitled"</span>
-                " "
-                <a class="doc-link" href=doc_href(&doc.id)>{doc.lede(LEDE_CHARS)}</a>
-            </h2>
+        None => {
+            // With no text to quote (an empty or binary file), the file name is the only handle.
+            let lede = doc.lede(LEDE_CHARS);
+            let (link_class, text) = if lede.is_empty() {
+                ("doc-link doc-link-file", doc.file.clone())
+            } else {
+                ("doc-link", lede)
+            };
+            view! {
+                <h2 class="doc-heading untitled">
+                    <span class="untitled-label">"Untitled"</span>
+                    " "
+                    <a class=link_class href=doc_href(&doc.id)>{text}</a>
+                </h2>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     let m = &doc.meta;
     let outlet = match &m.outlet {

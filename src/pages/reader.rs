@@ -87,6 +87,7 @@ pub fn Reader(
                         }
                     }}
                 </span>
+                {diagnostics_link(doc)}
             </div>
             {body}
             {diagnostics_view(doc)}
@@ -99,7 +100,12 @@ pub fn Reader(
 fn title_view(doc: &Document) -> impl IntoView + use<> {
     match doc.title() {
         Some(title) => {
-            view! { <h1 class="doc-title" tabindex="-1">{title.to_string()}</h1> }.into_any()
+            let source = doc.meta.title.as_ref().map(|f| f.source);
+            view! {
+                <h1 class="doc-title" tabindex="-1">{title.to_string()}</h1>
+                <p class="title-source">"Title " <ProvenanceBadge source=source /></p>
+            }
+            .into_any()
         }
         None => {
             let lede = doc.lede(LEDE_CHARS);
@@ -288,6 +294,22 @@ fn blocks_view(doc: &Document) -> impl IntoView + use<> {
     }
 }
 
+/// A shortcut to the diagnostics when there are any, since they sit below a long article.
+fn diagnostics_link(doc: &Document) -> Option<impl IntoView + use<>> {
+    let n = doc.diagnostics.len();
+    let worst = doc.diagnostics.iter().map(|d| d.severity).max()?;
+    let text = match n {
+        1 => "1 parser note".to_string(),
+        n => format!("{n} parser notes"),
+    };
+    let class = match worst {
+        Severity::Error => "diagnostics-link severity-error",
+        Severity::Warning => "diagnostics-link severity-warning",
+        Severity::Info => "diagnostics-link severity-info",
+    };
+    Some(view! { <a class=class href="#diagnostics">{text}</a> })
+}
+
 /// What the parser reported about this file. Always present, so "nothing to report" is visible.
 fn diagnostics_view(doc: &Document) -> impl IntoView + use<> {
     let items = doc
@@ -315,7 +337,12 @@ fn diagnostics_view(doc: &Document) -> impl IntoView + use<> {
         n => Some(format!("{n} notes from the parser:")),
     };
     view! {
-        <section class="diagnostics" aria-labelledby="diagnostics-heading">
+        <section
+            class="diagnostics"
+            id="diagnostics"
+            tabindex="-1"
+            aria-labelledby="diagnostics-heading"
+        >
             <h2 id="diagnostics-heading">"Parser diagnostics"</h2>
             {match summary {
                 None => view! {
