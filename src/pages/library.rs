@@ -54,6 +54,8 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             <ol class="doc-list">
                 <For
                     each=order
+                    // Indices come from `sorted_indices` over this same immutable bundle, so
+                    // they are always in range.
                     key={
                         let bundle = bundle.clone();
                         move |i: &usize| bundle.documents[*i].id.clone()

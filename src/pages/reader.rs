@@ -45,7 +45,7 @@ pub fn Reader(
                             "The file “" {doc.file.clone()}
                             "” exactly as stored, before any parsing."
                         </p>
-                        <pre class="original-text">
+                        <pre class="original-text" lang=lang_tag(doc)>
                             {doc.text.clone()}
                         </pre>
                     </div>
@@ -234,6 +234,23 @@ fn is_web_url(s: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
+/// The document's language as an HTML `lang` value, so screen readers pronounce a French article
+/// in French. Only well-formed tags ("en", "pt-BR") are used: a free-text value such as "English"
+/// would be an invalid `lang`, which is worse than none.
+fn lang_tag(doc: &Document) -> Option<String> {
+    let value = doc.meta.language.as_ref()?.value.trim();
+    is_lang_tag(value).then(|| value.to_string())
+}
+
+/// A simplified BCP 47 shape: a 2–3 letter language, then 1–8 character alphanumeric subtags.
+fn is_lang_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// The label shown on a block that is not body text, so its role does not rest on styling alone.
 fn block_label(kind: BlockKind) -> Option<&'static str> {
     match kind {
@@ -285,7 +302,7 @@ fn blocks_view(doc: &Document) -> impl IntoView + use<> {
         .collect_view();
     let has_body = doc.blocks.iter().any(|b| b.kind == BlockKind::Body);
     view! {
-        <div class="blocks">
+        <div class="blocks" lang=lang_tag(doc)>
             {(!has_body).then(|| view! {
                 <p class="no-body">"The parser found no article text in this file."</p>
             })}
@@ -356,5 +373,28 @@ fn diagnostics_view(doc: &Document) -> impl IntoView + use<> {
                 .into_any(),
             }}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_only_well_formed_language_tags() {
+        for ok in ["en", "fr", "pt-BR", "zh-Hant-TW", "ast"] {
+            assert!(is_lang_tag(ok), "{ok}");
+        }
+        for bad in ["", "English", "e", "en-", "en_US", "fr-toolongsubtag", "12"] {
+            assert!(!is_lang_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn links_only_web_urls() {
+        assert!(is_web_url("https://example.com/a"));
+        assert!(is_web_url("HTTP://example.com"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("example.com"));
     }
 }
