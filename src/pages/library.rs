@@ -46,7 +46,14 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                             .collect_view()}
                     </select>
                     <p id="sort-hint" class="hint">
-                        "Dates are publication dates (the update date when that is all there is). Documents without one come last."
+                        {move || match sort.get() {
+                            Sort::DateDesc | Sort::DateAsc => {
+                                "By publication date, or the update date when that is the only date. Undated documents come last."
+                            }
+                            Sort::Outlet => {
+                                "By outlet name, ignoring case. Documents without an outlet come last."
+                            }
+                        }}
                     </p>
                 </div>
             </div>
