@@ -12,4 +12,6 @@ echo
 echo "Parallax: building, then serving at  http://127.0.0.1:${PORT}/  (Ctrl-C to stop)"
 echo "The corpus is bundled from corpus/ at every build; edits to src/, style/ or index.html rebuild."
 echo
-exec trunk serve --release --address 127.0.0.1 --port "$PORT" "$@"
+# Its own dist dir (under the gitignored target/), so scripts/test.sh, which builds dist/ for the
+# /parallax/ sub-path, can run meanwhile without replacing the files this server serves.
+exec trunk serve --release --dist target/serve-dist --address 127.0.0.1 --port "$PORT" "$@"
