@@ -8,7 +8,7 @@
 
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 OUT="$ROOT/test-output"
 mkdir -p "$OUT"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
