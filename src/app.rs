@@ -40,10 +40,16 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(url_state::current_route());
     let load = RwSignal::new(Load::Loading);
     spawn_local(async move {
-        load.set(match fetch_bundle().await {
+        let loaded = fetch_bundle().await;
+        let ready = loaded.is_ok();
+        load.set(match loaded {
             Ok(bundle) => Load::Ready(Arc::new(bundle)),
             Err(msg) => Load::Failed(msg),
         });
+        // After a reload, return to where the reader was once the page has content again.
+        if let Some(y) = url_state::saved_scroll().filter(|_| ready) {
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+        }
     });
     // After following a link to another page, start reading at its heading, as a fresh page
     // load would: scroll to the top and put focus (and the screen reader) on the <h1>.

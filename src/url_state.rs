@@ -199,6 +199,8 @@ pub fn current_route() -> Route {
 pub fn navigate(state: RwSignal<Route>, route: Route) {
     if current_route() != route {
         if let Ok(history) = window().history() {
+            // Remember where the reader was on the page being left, for Back.
+            save_scroll();
             // The URL is relative: it resolves against <base>, i.e. under the app's sub-path.
             let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&route.href()));
         }
@@ -214,9 +216,34 @@ pub fn navigate(state: RwSignal<Route>, route: Route) {
 /// in the app is a real link (middle-click, copy link address, open in new tab all work) yet a
 /// plain left click changes the view without reloading the page and the corpus.
 pub fn install_listeners(state: RwSignal<Route>, on_page_change: impl Fn() + 'static) {
+    // The browser's own scroll restoration runs before the new view is rendered (so it lands at
+    // the top); the app keeps each entry's scroll position in its history state instead.
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
     // The handles are dropped on purpose: the listeners live as long as the page.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+    let _ = window_event_listener(leptos::ev::popstate, move |ev| {
+        let y = ev.state().as_f64().unwrap_or(0.0);
         state.set(current_route());
+        // By the next frame the view for the restored URL has been rendered.
+        request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+    });
+    // Keep the current entry's position up to date, so a reload can return to it too (see
+    // `saved_scroll`). Saved once scrolling pauses: browsers throttle frequent history writes,
+    // and a write during unload (pagehide) is not kept by Chromium.
+    let pending = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let _ = window_event_listener(leptos::ev::scroll, move |_| {
+        let ticket = pending.get().wrapping_add(1);
+        pending.set(ticket);
+        let pending = pending.clone();
+        set_timeout(
+            move || {
+                if pending.get() == ticket {
+                    save_scroll();
+                }
+            },
+            std::time::Duration::from_millis(200),
+        );
     });
     let _ = window_event_listener(leptos::ev::click, move |ev| {
         if ev.default_prevented()
@@ -255,6 +282,19 @@ pub fn install_listeners(state: RwSignal<Route>, on_page_change: impl Fn() + 'st
             }
         }
     });
+}
+
+/// Stores the current scroll position in the current history entry's state.
+fn save_scroll() {
+    if let Ok(history) = window().history() {
+        let y = window().scroll_y().unwrap_or(0.0);
+        let _ = history.replace_state(&JsValue::from_f64(y), "");
+    }
+}
+
+/// The scroll position saved in the current history entry, if any (after a reload).
+pub fn saved_scroll() -> Option<f64> {
+    window().history().ok()?.state().ok()?.as_f64()
 }
 
 /// Moves keyboard focus (and the screen reader cursor) to the element with this id.
