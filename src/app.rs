@@ -98,28 +98,21 @@ pub fn App() -> impl IntoView {
         Load::Ready(b) => Some(b),
         _ => None,
     };
-    let main_view = move || {
-        match page.get() {
+    let main_view = move || match page.get() {
         Page::Loading => view! { <p class="loading">"Loading corpus…"</p> }.into_any(),
-        Page::Failed(msg) => view! {
-            <div class="load-error" role="alert">
-                <h1>"The corpus could not be loaded"</h1>
-                <p>{msg}</p>
-                <p>"Reload the page to try again. If it keeps failing, the site needs rebuilding."</p>
-            </div>
-        }
-        .into_any(),
+        Page::Failed(msg) => load_error(msg).into_any(),
         Page::Library => match bundle() {
             Some(b) => view! { <Library bundle=b route=route /> }.into_any(),
             None => ().into_any(),
         },
         Page::Reader(index) => match bundle() {
-            Some(b) => view! { <Reader bundle=b index=index route=route library_sort=library_sort /> }
-                .into_any(),
+            Some(b) => {
+                view! { <Reader bundle=b index=index route=route library_sort=library_sort /> }
+                    .into_any()
+            }
             None => ().into_any(),
         },
         Page::NotFound(id) => view! { <NotFound id=id /> }.into_any(),
-    }
     };
 
     let on_library = move || page.with(|p| *p == Page::Library);
@@ -144,6 +137,17 @@ pub fn App() -> impl IntoView {
                 "Parallax shows each article as the parser read it; every value says where it came from."
             </p>
         </footer>
+    }
+}
+
+/// The bundle could not be fetched or decoded: say why, inside the normal layout.
+fn load_error(msg: String) -> impl IntoView {
+    view! {
+        <div class="load-error" role="alert">
+            <h1>"The corpus could not be loaded"</h1>
+            <p>{msg}</p>
+            <p>"Reload the page to try again. If it keeps failing, the site needs rebuilding."</p>
+        </div>
     }
 }
 
