@@ -96,6 +96,7 @@ describe('static server', () => {
     const wasm = files.find((f) => f.endsWith('.wasm'));
     const js = files.find((f) => f.endsWith('.js'));
     assert.ok(wasm && js, `dist has a .wasm and a .js: ${files}`);
+    assert.ok(fs.statSync(path.join(DIST, wasm)).size > 1000, `${wasm} is not empty (two trunk builds racing on one target dir?)`);
     const get = (p) => fetch(server.origin + p, { redirect: 'manual' });
 
     let r = await get('/parallax/');
@@ -420,4 +421,53 @@ describe('hostile corpus', () => {
       assert.ok(!log.requests.some((u) => u.endsWith('/x')), 'the <img src=x> in the corpus was never requested');
     });
   });
+});
+
+describe('loading and load errors', () => {
+  let dir;
+  let slow;
+  let corrupt;
+  let missing;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-bad-bundle-'));
+    fs.writeFileSync(path.join(dir, 'corrupt.bin'), Buffer.from('this is not a Parallax bundle\n'));
+    slow = await startServer({ distDir: DIST, delays: { 'corpus.bin': 1500 } });
+    corrupt = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'corrupt.bin') } });
+    missing = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'absent.bin') } });
+  });
+  after(async () => {
+    await Promise.all([slow?.close(), corrupt?.close(), missing?.close()]);
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('p.loading shows while the corpus loads, then the library replaces it', async () => {
+    await withPage(browser, slow, async (page) => {
+      await page.goto(slow.baseUrl);
+      await page.locator('p.loading').waitFor({ timeout: 1400 });
+      await waitForLibrary(page, 5);
+      assert.equal(await page.locator('p.loading').count(), 0);
+    });
+  });
+
+  for (const [label, srv, allow] of [
+    ['an unreadable bundle', () => corrupt, {}],
+    ['a missing bundle (404)', () => missing, { allowBadResponses: [/\/corpus\.bin$/], allowConsoleErrors: [/404/] }],
+  ]) {
+    test(`${label} shows [role=alert].load-error inside the layout`, async () => {
+      const s = srv();
+      await withPage(
+        browser,
+        s,
+        async (page) => {
+          await page.goto(s.baseUrl);
+          const alert = page.locator('[role=alert].load-error');
+          await alert.waitFor();
+          assert.ok((await text(alert)).length > 0, 'the load error says something');
+          assert.equal(await page.locator('header.site-header a.home-link').count(), 1);
+          assert.equal(await page.locator('main#main').count(), 1);
+        },
+        allow,
+      );
+    });
+  }
 });

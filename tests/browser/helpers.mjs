@@ -45,21 +45,26 @@ export function launchBrowser() {
  * Open a fresh browser context + page on `server`, run `body(page, log)`, then assert that
  * the page logged no console error and no page error, that every request stayed on the
  * server's origin, and that no same-origin response failed (>= 400). Closes the context.
+ * `allowConsoleErrors` / `allowBadResponses`: regexes for the errors a test provokes.
  */
-export async function withPage(browser, server, body, { viewport = DESKTOP } = {}) {
+export async function withPage(browser, server, body, { viewport = DESKTOP, allowConsoleErrors = [], allowBadResponses = [] } = {}) {
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.setDefaultTimeout(VIEW_TIMEOUT);
   const log = { consoleErrors: [], pageErrors: [], requests: [], badResponses: [], failed: [] };
   page.on('console', (msg) => {
-    if (msg.type() === 'error') log.consoleErrors.push(`${msg.text()} @ ${JSON.stringify(msg.location())}`);
+    if (msg.type() === 'error' && !allowConsoleErrors.some((re) => re.test(msg.text()))) log.consoleErrors.push(`${msg.text()} @ ${JSON.stringify(msg.location())}`);
   });
   page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack ?? err)));
   page.on('request', (req) => log.requests.push(req.url()));
   page.on('requestfailed', (req) => log.failed.push(`${req.url()}: ${req.failure()?.errorText}`));
   page.on('response', (res) => {
     // Browsers ask for /favicon.ico by themselves; it is outside the site's sub-path.
-    if (res.status() >= 400 && new URL(res.url()).pathname !== '/favicon.ico') {
+    if (
+      res.status() >= 400 &&
+      new URL(res.url()).pathname !== '/favicon.ico' &&
+      !allowBadResponses.some((re) => re.test(res.url()))
+    ) {
       log.badResponses.push(`${res.status()} ${res.url()}`);
     }
   });

@@ -4,7 +4,8 @@
 // way GitHub Pages serves a project site, on a random free port of 127.0.0.1.
 // Everything outside the sub-path, and every missing file, is a 404.
 // `overrides` maps a file name inside the sub-path (e.g. "corpus.bin") to a
-// different file on disk, so a test can serve the same app with another corpus.
+// different file on disk, so a test can serve the same app with another corpus, and
+// `delays` maps a file name to milliseconds to wait before answering (to see loading states).
 //
 // Run it by hand: `node tests/browser/server.mjs [distDir] [port]`.
 
@@ -37,7 +38,7 @@ export function mimeType(file) {
  * Start the server. Resolves to { origin, baseUrl, port, close() }.
  * @param {{distDir: string, base?: string, port?: number, overrides?: Record<string,string>}} opts
  */
-export function startServer({ distDir, base = '/parallax/', port = 0, overrides = {} }) {
+export function startServer({ distDir, base = '/parallax/', port = 0, overrides = {}, delays = {} }) {
   const root = path.resolve(distDir);
   if (!base.startsWith('/') || !base.endsWith('/')) {
     throw new Error(`base must start and end with '/': ${base}`);
@@ -77,7 +78,7 @@ export function startServer({ distDir, base = '/parallax/', port = 0, overrides 
       notFound();
       return;
     }
-    fs.stat(file, (err, st) => {
+    const serve = () => fs.stat(file, (err, st) => {
       if (err || !st.isFile()) {
         notFound();
         return;
@@ -94,6 +95,8 @@ export function startServer({ distDir, base = '/parallax/', port = 0, overrides 
       }
       fs.createReadStream(file).pipe(res);
     });
+    if (delays[rel]) setTimeout(serve, delays[rel]);
+    else serve();
   });
 
   return new Promise((resolve, reject) => {
