@@ -42,6 +42,17 @@ impl Sort {
         }
     }
 
+    /// One sentence on how the order treats ties and missing values.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Sort::DateDesc | Sort::DateAsc => {
+                "By publication date, or the update date when that is the only date. \
+                 Undated documents come last."
+            }
+            Sort::Outlet => "By outlet name, ignoring case. Documents without an outlet come last.",
+        }
+    }
+
     /// Anything unknown is `None`, so callers fall back to the default instead of failing.
     pub fn from_param(s: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|v| v.as_param() == s)

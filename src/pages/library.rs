@@ -46,14 +46,7 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                             .collect_view()}
                     </select>
                     <p id="sort-hint" class="hint">
-                        {move || match sort.get() {
-                            Sort::DateDesc | Sort::DateAsc => {
-                                "By publication date, or the update date when that is the only date. Undated documents come last."
-                            }
-                            Sort::Outlet => {
-                                "By outlet name, ignoring case. Documents without an outlet come last."
-                            }
-                        }}
+                        {move || sort.get().hint()}
                     </p>
                 </div>
             </div>
