@@ -431,7 +431,7 @@ describe('loading and load errors', () => {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-bad-bundle-'));
     fs.writeFileSync(path.join(dir, 'corrupt.bin'), Buffer.from('this is not a Parallax bundle\n'));
-    slow = await startServer({ distDir: DIST, delays: { 'corpus.bin': 1500 } });
+    slow = await startServer({ distDir: DIST, delays: { 'corpus.bin': 3000 } });
     corrupt = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'corrupt.bin') } });
     missing = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'absent.bin') } });
   });
@@ -443,7 +443,7 @@ describe('loading and load errors', () => {
   test('p.loading shows while the corpus loads, then the library replaces it', async () => {
     await withPage(browser, slow, async (page) => {
       await page.goto(slow.baseUrl);
-      await page.locator('p.loading').waitFor({ timeout: 1400 });
+      await page.locator('p.loading').waitFor({ timeout: 10000 }); // corpus.bin answers after 3 s
       await waitForLibrary(page, 5);
       assert.equal(await page.locator('p.loading').count(), 0);
     });
