@@ -2,7 +2,7 @@
 //! show from the URL.
 
 use crate::pages::{Library, NotFound, Reader};
-use crate::url_state;
+use crate::url_state::{self, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parallax_core::Bundle;
@@ -67,8 +67,8 @@ pub fn App() -> impl IntoView {
         }),
     });
 
-    // The reader's "back to the library" link returns to the order last chosen there, even though
-    // document links themselves do not carry the sort.
+    // The "Library" links (site nav, the reader's back link) return to the order last chosen
+    // there, even though document links themselves do not carry the sort. The home link resets.
     let library_sort = RwSignal::new(route.get_untracked().sort);
     Effect::new(move |_| {
         let r = route.get();
@@ -123,7 +123,10 @@ pub fn App() -> impl IntoView {
                 <a class="home-link" href="./">"Parallax"</a>
                 <span class="tagline">"News corpus explorer"</span>
                 <nav class="site-nav" aria-label="Site">
-                    <a href="./" aria-current=move || on_library().then_some("page")>
+                    <a
+                        href=move || Route::library(library_sort.get()).href()
+                        aria-current=move || on_library().then_some("page")
+                    >
                         "Library"
                     </a>
                 </nav>
