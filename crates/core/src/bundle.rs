@@ -8,6 +8,10 @@ use std::fmt;
 /// Bumped whenever the serialized layout changes; an old bundle is refused, not misread.
 pub const BUNDLE_VERSION: u32 = 1;
 
+/// The first bytes of every bundle, so another file (an HTML error page served in its place,
+/// say) is recognised as "not a bundle" instead of being misread as a strange version.
+pub const BUNDLE_MAGIC: &[u8; 4] = b"PLXB";
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bundle {
     pub version: u32,
@@ -17,7 +21,9 @@ pub struct Bundle {
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BundleError {
-    /// The bytes are not a bundle (truncated, corrupt, or another file).
+    /// The bytes are some other file: no bundle header.
+    NotABundle,
+    /// The header is right but the rest is truncated or corrupt.
     Corrupt(String),
     /// A bundle written by another version of Parallax.
     WrongVersion { found: u32, expected: u32 },
@@ -26,6 +32,7 @@ pub enum BundleError {
 impl fmt::Display for BundleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            BundleError::NotABundle => write!(f, "the file is not a Parallax corpus bundle"),
             BundleError::Corrupt(why) => write!(f, "the corpus bundle is unreadable ({why})"),
             BundleError::WrongVersion { found, expected } => write!(
                 f,
@@ -47,10 +54,14 @@ impl Bundle {
 
     pub fn to_bytes(&self) -> Vec<u8> {
         // Serializing plain owned data into a Vec cannot fail.
-        postcard::to_allocvec(self).expect("bundle serializes")
+        let body = postcard::to_allocvec(self).expect("bundle serializes");
+        [BUNDLE_MAGIC.as_slice(), &body].concat()
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
+        let bytes = bytes
+            .strip_prefix(BUNDLE_MAGIC.as_slice())
+            .ok_or(BundleError::NotABundle)?;
         // The version is the first field: read it alone first, so a future layout is reported
         // as a version mismatch rather than as corruption.
         let (found, _) = postcard::take_from_bytes::<u32>(bytes)
@@ -67,5 +78,34 @@ impl Bundle {
     /// The document with this id.
     pub fn get(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_refuses_other_files() {
+        let bytes = Bundle::new(Vec::new()).to_bytes();
+        assert_eq!(Bundle::from_bytes(&bytes), Ok(Bundle::new(Vec::new())));
+        assert_eq!(
+            Bundle::from_bytes(b"<!doctype html><p>404</p>"),
+            Err(BundleError::NotABundle)
+        );
+        assert_eq!(Bundle::from_bytes(b""), Err(BundleError::NotABundle));
+        let mut future = BUNDLE_MAGIC.to_vec();
+        future.push(99);
+        assert_eq!(
+            Bundle::from_bytes(&future),
+            Err(BundleError::WrongVersion {
+                found: 99,
+                expected: BUNDLE_VERSION
+            })
+        );
+        assert!(matches!(
+            Bundle::from_bytes(&bytes[..5]),
+            Err(BundleError::Corrupt(_))
+        ));
     }
 }
