@@ -221,6 +221,21 @@ pub fn navigate(state: RwSignal<Route>, route: Route) {
     }
 }
 
+/// Makes `route` current without adding a history entry: for settings such as the sort order,
+/// which a keyboard user changes step by step (each arrow key in a closed `<select>` fires a
+/// change), so Back returns to the previous page rather than through every intermediate order.
+pub fn replace(state: RwSignal<Route>, route: Route) {
+    if current_route() != route {
+        if let Ok(history) = window().history() {
+            let y = JsValue::from_f64(window().scroll_y().unwrap_or(0.0));
+            let _ = history.replace_state_with_url(&y, "", Some(&route.href()));
+        }
+    }
+    if state.get_untracked() != route {
+        state.set(route);
+    }
+}
+
 /// Listens for back/forward and for clicks on the app's own links, for the whole session.
 ///
 /// Clicks are handled once at the window rather than per link, so every `<a href="?…">` anywhere

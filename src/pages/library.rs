@@ -18,7 +18,7 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     };
     let on_change = move |ev: leptos::ev::Event| {
         let new_sort = Sort::from_param(&event_target_value(&ev)).unwrap_or_default();
-        url_state::navigate(route, Route::library(new_sort));
+        url_state::replace(route, Route::library(new_sort));
     };
 
     view! {
