@@ -9,6 +9,7 @@ pub mod date;
 pub mod decode;
 pub mod model;
 pub mod parse;
+pub mod search;
 pub mod sidecar;
 pub mod text;
 
