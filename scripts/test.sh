@@ -116,7 +116,7 @@ browser_tests() {
 
 T0=$(now)
 if step setup setup; then
-  step fmt cargo fmt --all --check
+  step fmt cargo fmt --all --check -- --color=never
   step clippy-native cargo clippy --workspace --all-targets -- -D warnings
   step clippy-wasm cargo clippy -p parallax-app --target wasm32-unknown-unknown -- -D warnings
   step cargo-test cargo_tests
