@@ -8,7 +8,10 @@
 
 /// The stem of a folded word (lowercase, no diacritics).
 pub fn stem(word: &str) -> String {
-    if !word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'') {
+    if !word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
+    {
         return word.to_string();
     }
     if let Some(s) = exception1(word) {
@@ -343,7 +346,11 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            words.extend(super::super::tokenize::tokens(&text).into_iter().map(|t| t.word));
+            words.extend(
+                super::super::tokenize::tokens(&text)
+                    .into_iter()
+                    .map(|t| t.word),
+            );
         }
         words.extend(
             "caresses ponies ties caress cats feed agreed disabled matting mating meeting milling \
@@ -371,6 +378,11 @@ mod tests {
                 wrong.push(format!("{w}: {} (want {want})", stem(w)));
             }
         }
-        assert!(wrong.is_empty(), "{} of {}: {wrong:#?}", wrong.len(), words.len());
+        assert!(
+            wrong.is_empty(),
+            "{} of {}: {wrong:#?}",
+            wrong.len(),
+            words.len()
+        );
     }
 }

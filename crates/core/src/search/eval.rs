@@ -1,0 +1,261 @@
+//! Query evaluation: resolves the query's words against the index and finds, for every clause,
+//! the documents that satisfy it, then the documents that satisfy them all.
+//!
+//! Sets of documents are plain `Vec<bool>` indexed by document number: with ten thousand
+//! documents that is 10 KB, cheaper to combine than sorted lists and simple to get right.
+
+use super::index::Index;
+use super::query::{Query, Slot, Term, TextTerm};
+use super::stem::stem;
+use super::tokenize::tokens;
+use std::ops::Bound;
+
+/// A prefix matching more words than this uses only the most frequent ones (with a note).
+const MAX_PREFIX_WORDS: usize = 200;
+
+/// A text term resolved against the index.
+#[derive(Debug, Clone)]
+pub(crate) struct TextMatch {
+    /// For each slot, the ids of the words it accepts.
+    pub slots: Vec<Vec<u32>>,
+    /// Occurrences per document (dense, by document number).
+    pub tf: Vec<u32>,
+    pub idf: f32,
+    /// The clause it belongs to, and whether that clause is negated.
+    pub clause: usize,
+    pub negated: bool,
+}
+
+/// An evaluated query.
+pub(crate) struct Matcher<'a> {
+    pub index: &'a Index,
+    pub terms: Vec<TextMatch>,
+    /// Per clause: whether it is negated, and the documents satisfying it through a field or
+    /// date alternative (so every sentence of such a document satisfies the clause).
+    pub clauses: Vec<(bool, Vec<bool>)>,
+    /// Documents satisfying the whole query.
+    pub matched: Vec<bool>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(index: &'a Index, query: &Query, notes: &mut Vec<String>) -> Matcher<'a> {
+        let n = index.len();
+        let mut terms = Vec::new();
+        let mut clauses = Vec::new();
+        let mut matched = vec![true; n];
+        for (c, clause) in query.clauses.iter().enumerate() {
+            let mut any = vec![false; n];
+            let mut by_field = vec![false; n];
+            for term in &clause.any_of {
+                match term {
+                    Term::Text(t) => {
+                        let m = resolve(index, t, c, clause.negated, notes);
+                        for (a, &tf) in any.iter_mut().zip(&m.tf) {
+                            *a |= tf > 0;
+                        }
+                        terms.push(m);
+                    }
+                    Term::Field { name, value } => {
+                        let docs = field_docs(index, name, value);
+                        for d in 0..n {
+                            by_field[d] |= docs[d];
+                        }
+                    }
+                    Term::Date { before, date } => {
+                        for (d, p) in index.published.iter().enumerate() {
+                            by_field[d] |=
+                                p.is_some_and(|p| if *before { p < *date } else { p >= *date });
+                        }
+                    }
+                }
+            }
+            for d in 0..n {
+                let sat = any[d] || by_field[d];
+                matched[d] &= if clause.negated { !sat } else { sat };
+            }
+            clauses.push((clause.negated, by_field));
+        }
+        Matcher {
+            index,
+            terms,
+            clauses,
+            matched,
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.matched.iter().filter(|&&b| b).count()
+    }
+
+    /// Does the query look for any words (rather than only filter)?
+    pub fn has_positive_text(&self) -> bool {
+        self.terms.iter().any(|t| !t.negated)
+    }
+
+    /// Occurrences of term `t` in document `doc`, as token position ranges `start..end`.
+    pub fn occurrences(&self, t: usize, doc: u32) -> Vec<(u32, u32)> {
+        let term = &self.terms[t];
+        if term.tf.get(doc as usize).copied().unwrap_or(0) == 0 {
+            return Vec::new();
+        }
+        occurrences(self.index, &term.slots, doc)
+    }
+}
+
+/// Positions in `doc` of any of `words`, ascending.
+fn slot_positions(index: &Index, words: &[u32], doc: u32) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for &w in words {
+        out.extend_from_slice(index.postings[w as usize].in_doc(doc));
+    }
+    if words.len() > 1 {
+        out.sort_unstable();
+    }
+    out
+}
+
+/// Where the slots occur in order in `doc`, each run inside one sentence.
+fn occurrences(index: &Index, slots: &[Vec<u32>], doc: u32) -> Vec<(u32, u32)> {
+    let Some(first) = slots.first() else {
+        return Vec::new();
+    };
+    let starts = slot_positions(index, first, doc);
+    if slots.len() == 1 {
+        return starts.into_iter().map(|p| (p, p + 1)).collect();
+    }
+    let rest: Vec<Vec<u32>> = slots[1..]
+        .iter()
+        .map(|s| slot_positions(index, s, doc))
+        .collect();
+    let entry = &index.docs[doc as usize];
+    let len = slots.len() as u32;
+    starts
+        .into_iter()
+        .filter(|&p| {
+            rest.iter()
+                .enumerate()
+                .all(|(k, pos)| pos.binary_search(&(p + 1 + k as u32)).is_ok())
+                && entry.sentence_of(p) == entry.sentence_of(p + len - 1)
+        })
+        .map(|p| (p, p + len))
+        .collect()
+}
+
+/// The word ids a slot accepts.
+pub(crate) fn slot_words(
+    index: &Index,
+    slot: &Slot,
+    exact: bool,
+    notes: &mut Vec<String>,
+) -> Vec<u32> {
+    if slot.prefix {
+        let mut ids: Vec<u32> = index
+            .lookup
+            .range::<str, _>((Bound::Included(slot.word.as_str()), Bound::Unbounded))
+            .take_while(|(w, _)| w.starts_with(slot.word.as_str()))
+            .map(|(_, &id)| id)
+            .collect();
+        if ids.len() > MAX_PREFIX_WORDS {
+            ids.sort_by_key(|&id| std::cmp::Reverse(index.df(id)));
+            ids.truncate(MAX_PREFIX_WORDS);
+            notes.push(format!(
+                "“{}*” matches too many words; only the {MAX_PREFIX_WORDS} most frequent were used.",
+                slot.word
+            ));
+        }
+        ids
+    } else if exact {
+        index
+            .lookup
+            .get(slot.word.as_str())
+            .map(|&id| vec![id])
+            .unwrap_or_default()
+    } else {
+        index
+            .stems
+            .get(&stem(&slot.word))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+fn resolve(
+    index: &Index,
+    t: &TextTerm,
+    clause: usize,
+    negated: bool,
+    notes: &mut Vec<String>,
+) -> TextMatch {
+    let n = index.len();
+    let slots: Vec<Vec<u32>> = t
+        .slots
+        .iter()
+        .map(|s| slot_words(index, s, t.exact, notes))
+        .collect();
+    let mut tf = vec![0u32; n];
+    if slots.len() == 1 {
+        for &w in &slots[0] {
+            for (d, c) in index.postings[w as usize].counts() {
+                tf[d as usize] += c;
+            }
+        }
+    } else {
+        // Documents holding every slot (each slot counted once), then the phrase check.
+        let mut seen = vec![0u16; n];
+        for (k, words) in slots.iter().enumerate() {
+            for &w in words {
+                for &d in &index.postings[w as usize].docs {
+                    if seen[d as usize] == k as u16 {
+                        seen[d as usize] = k as u16 + 1;
+                    }
+                }
+            }
+        }
+        for d in 0..n {
+            if seen[d] as usize == slots.len() {
+                tf[d] = occurrences(index, &slots, d as u32).len() as u32;
+            }
+        }
+    }
+    let df = tf.iter().filter(|&&c| c > 0).count();
+    let idf = super::rank::idf(n, df);
+    TextMatch {
+        slots,
+        tf,
+        idf,
+        clause,
+        negated,
+    }
+}
+
+/// Documents whose facet `name` has a value containing the words of `value` in order (the last
+/// may be a prefix: `karim*`).
+fn field_docs(index: &Index, name: &str, value: &str) -> Vec<bool> {
+    let n = index.len();
+    let Some(facet) = index.facet(name) else {
+        return vec![false; n];
+    };
+    let prefix = value.trim_end().ends_with('*');
+    let want: Vec<String> = tokens(value).into_iter().map(|t| t.word).collect();
+    let ok: Vec<bool> = facet
+        .values
+        .iter()
+        .map(|v| {
+            let have: Vec<String> = tokens(v).into_iter().map(|t| t.word).collect();
+            !want.is_empty()
+                && have.windows(want.len()).any(|w| {
+                    w.iter().zip(&want).enumerate().all(|(k, (h, x))| {
+                        h == x || (prefix && k == want.len() - 1 && h.starts_with(x.as_str()))
+                    })
+                })
+        })
+        .collect();
+    (0..n)
+        .map(|d| {
+            facet
+                .docs
+                .get(d)
+                .is_some_and(|ids| ids.iter().any(|&id| ok[id as usize]))
+        })
+        .collect()
+}

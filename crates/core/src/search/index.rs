@@ -1,0 +1,434 @@
+//! The inverted index: for every word, the documents and token positions where it occurs; for every
+//! document, its tokens' byte spans and its sentences. Built once at bundle time, shipped in the
+//! bundle, and extended in the browser with `Index::add` for documents added at run time.
+//!
+//! Words are stored folded but unstemmed, and grouped by stem in memory: a plain query word uses
+//! the whole stem group, a quoted word only itself, and `prefix*` and typo correction look at the
+//! words people actually wrote. The serialized form is delta-encoded (postcard writes small
+//! integers in one byte) and leaves out what is cheap to recompute on load (lookup maps, stems).
+
+use super::facets::Facet;
+use super::sentences::sentences;
+use super::stem::stem;
+use super::tokenize::for_each_token;
+use crate::model::{BlockKind, Date, Document};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Blocks whose words are searchable. Bylines, datelines, credits and page furniture are not
+/// what an article says.
+pub fn is_indexed(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Headline | BlockKind::Standfirst | BlockKind::Caption | BlockKind::Body
+    )
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "packed::Packed", into = "packed::Packed")]
+pub struct Index {
+    /// Word id → folded word.
+    pub(crate) words: Vec<String>,
+    /// Folded word → word id (sorted, so prefixes are ranges).
+    pub(crate) lookup: BTreeMap<String, u32>,
+    /// Stem → ids of the words with that stem.
+    pub(crate) stems: BTreeMap<String, Vec<u32>>,
+    /// Word id → where it occurs.
+    pub(crate) postings: Vec<Postings>,
+    pub(crate) docs: Vec<DocEntry>,
+    pub(crate) total_tokens: u64,
+    pub(crate) facets: Vec<Facet>,
+    /// Document → publication date, for `before:`/`after:` and the date histogram.
+    pub(crate) published: Vec<Option<Date>>,
+}
+
+/// Occurrences of one word: `positions[offsets[k]..offsets[k + 1]]` are its token positions in
+/// document `docs[k]`. Documents ascend (documents are only ever appended).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Postings {
+    pub docs: Vec<u32>,
+    pub offsets: Vec<u32>,
+    pub positions: Vec<u32>,
+}
+
+impl Postings {
+    /// Positions of the word in `doc` (empty if absent).
+    pub fn in_doc(&self, doc: u32) -> &[u32] {
+        match self.docs.binary_search(&doc) {
+            Ok(k) => &self.positions[self.offsets[k] as usize..self.offsets[k + 1] as usize],
+            Err(_) => &[],
+        }
+    }
+
+    /// (document, number of occurrences) pairs.
+    pub fn counts(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.docs
+            .iter()
+            .zip(self.offsets.windows(2))
+            .map(|(&d, w)| (d, w[1] - w[0]))
+    }
+}
+
+/// One indexed document.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DocEntry {
+    pub id: String,
+    /// Token position → byte span in `Document::text`.
+    pub tokens: Vec<(u32, u32)>,
+    pub sentences: Vec<SentenceEntry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SentenceEntry {
+    pub start: u32,
+    pub end: u32,
+    /// Position of the sentence's first token; sentences partition the token positions.
+    pub first_token: u32,
+    /// Index of its block in `Document::blocks`.
+    pub block: u32,
+}
+
+impl DocEntry {
+    /// The sentence holding token position `pos`.
+    pub fn sentence_of(&self, pos: u32) -> usize {
+        self.sentences
+            .partition_point(|s| s.first_token <= pos)
+            .saturating_sub(1)
+    }
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index {
+            words: Vec::new(),
+            lookup: BTreeMap::new(),
+            stems: BTreeMap::new(),
+            postings: Vec::new(),
+            docs: Vec::new(),
+            total_tokens: 0,
+            facets: vec![Facet::empty("outlet"), Facet::empty("author")],
+            published: Vec::new(),
+        }
+    }
+}
+
+impl Index {
+    /// Indexes `docs`; document `i` of the index is `docs[i]`.
+    pub fn build(docs: &[Document]) -> Index {
+        let mut index = Index::default();
+        for d in docs {
+            index.add(d);
+        }
+        index
+    }
+
+    /// Appends one document (it becomes number `self.len()`). Custom facets get no value for it
+    /// until their owner sets them again.
+    pub fn add(&mut self, doc: &Document) {
+        let n = self.docs.len() as u32;
+        let mut entry = DocEntry {
+            id: doc.id.clone(),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+        };
+        // (word id, position) pairs, sorted below to append each word's postings at once.
+        let mut occurrences: Vec<(u32, u32)> = Vec::new();
+        for (b, block) in doc.blocks.iter().enumerate() {
+            if !is_indexed(block.kind) || doc.text.get(block.start..block.end).is_none() {
+                continue;
+            }
+            for (s, e) in sentences(&doc.text, block.start, block.end) {
+                let first_token = entry.tokens.len() as u32;
+                for_each_token(&doc.text, s, e, |ts, te, word| {
+                    let id = self.word_id(word);
+                    occurrences.push((id, entry.tokens.len() as u32));
+                    entry.tokens.push((ts as u32, te as u32));
+                });
+                if entry.tokens.len() as u32 > first_token {
+                    entry.sentences.push(SentenceEntry {
+                        start: s as u32,
+                        end: e as u32,
+                        first_token,
+                        block: b as u32,
+                    });
+                }
+            }
+        }
+        occurrences.sort_unstable();
+        for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+            let p = &mut self.postings[group[0].0 as usize];
+            if p.offsets.is_empty() {
+                p.offsets.push(0);
+            }
+            p.docs.push(n);
+            p.positions.extend(group.iter().map(|&(_, pos)| pos));
+            p.offsets.push(p.positions.len() as u32);
+        }
+        self.total_tokens += entry.tokens.len() as u64;
+        self.docs.push(entry);
+        self.published
+            .push(doc.meta.published.as_ref().map(|f| f.value));
+        let outlet: Vec<String> = doc.meta.outlet.iter().map(|f| f.value.clone()).collect();
+        let authors: Vec<String> = doc.meta.authors.iter().map(|f| f.value.clone()).collect();
+        for facet in &mut self.facets {
+            match facet.name.as_str() {
+                "outlet" => facet.push_doc(&outlet),
+                "author" => facet.push_doc(&authors),
+                _ => facet.push_doc(&[]),
+            }
+        }
+    }
+
+    fn word_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.lookup.get(word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.to_string());
+        self.lookup.insert(word.to_string(), id);
+        self.stems.entry(stem(word)).or_default().push(id);
+        self.postings.push(Postings::default());
+        id
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The id of document `n`.
+    pub fn doc_id(&self, n: usize) -> Option<&str> {
+        self.docs.get(n).map(|d| d.id.as_str())
+    }
+
+    /// Number of distinct words.
+    pub fn vocabulary_len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Total number of indexed tokens.
+    pub fn token_count(&self) -> u64 {
+        self.total_tokens
+    }
+
+    /// The facets (outlet and author built in; others added with `set_facet`).
+    pub fn facets(&self) -> &[Facet] {
+        &self.facets
+    }
+
+    pub fn facet(&self, name: &str) -> Option<&Facet> {
+        self.facets.iter().find(|f| f.name == name)
+    }
+
+    /// Adds a facet, or replaces the one with the same name. Its per-document values must be in
+    /// index order; missing documents get no value. The facet's name becomes a query field
+    /// (`name:value`).
+    pub fn set_facet(&mut self, mut facet: Facet) {
+        while facet.docs.len() < self.docs.len() {
+            facet.push_doc(&[]);
+        }
+        facet.docs.truncate(self.docs.len());
+        match self.facets.iter_mut().find(|f| f.name == facet.name) {
+            Some(f) => *f = facet,
+            None => self.facets.push(facet),
+        }
+    }
+
+    /// The serialized size in bytes (as shipped in the bundle).
+    pub fn serialized_len(&self) -> usize {
+        postcard::to_allocvec(self).map_or(0, |v| v.len())
+    }
+
+    pub(crate) fn avg_doc_len(&self) -> f32 {
+        if self.docs.is_empty() {
+            1.0
+        } else {
+            (self.total_tokens as f32 / self.docs.len() as f32).max(1.0)
+        }
+    }
+
+    /// Number of documents containing word `id`.
+    pub(crate) fn df(&self, id: u32) -> usize {
+        self.postings[id as usize].docs.len()
+    }
+}
+
+/// The shipped layout: deltas and counts instead of absolute offsets.
+mod packed {
+    use super::*;
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Packed {
+        words: Vec<String>,
+        /// Per word: document deltas, occurrence counts, position deltas (restarting per doc).
+        postings: Vec<(Vec<u32>, Vec<u32>, Vec<u32>)>,
+        docs: Vec<PackedDoc>,
+        facets: Vec<Facet>,
+        published: Vec<Option<Date>>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct PackedDoc {
+        id: String,
+        /// Per token: gap since the previous token's end, length.
+        tokens: Vec<u32>,
+        /// Per sentence: gap since the previous sentence's end, length, token count, block.
+        sentences: Vec<u32>,
+    }
+
+    fn deltas(values: impl Iterator<Item = u32>) -> Vec<u32> {
+        let mut prev = 0;
+        values
+            .map(|v| {
+                let d = v.wrapping_sub(prev);
+                prev = v;
+                d
+            })
+            .collect()
+    }
+
+    impl From<Index> for Packed {
+        fn from(ix: Index) -> Packed {
+            let postings = ix
+                .postings
+                .iter()
+                .map(|p| {
+                    let counts: Vec<u32> = p.counts().map(|(_, c)| c).collect();
+                    let mut positions = Vec::with_capacity(p.positions.len());
+                    for w in p.offsets.windows(2) {
+                        let slice = &p.positions[w[0] as usize..w[1] as usize];
+                        positions.extend(deltas(slice.iter().copied()));
+                    }
+                    (deltas(p.docs.iter().copied()), counts, positions)
+                })
+                .collect();
+            let docs = ix
+                .docs
+                .iter()
+                .map(|d| {
+                    let mut tokens = Vec::with_capacity(d.tokens.len() * 2);
+                    let mut prev = 0;
+                    for &(s, e) in &d.tokens {
+                        tokens.extend([s - prev, e - s]);
+                        prev = e;
+                    }
+                    let mut sentences = Vec::with_capacity(d.sentences.len() * 4);
+                    let mut prev = 0;
+                    for (k, s) in d.sentences.iter().enumerate() {
+                        let next_first = d
+                            .sentences
+                            .get(k + 1)
+                            .map_or(d.tokens.len() as u32, |n| n.first_token);
+                        sentences.extend([
+                            s.start - prev,
+                            s.end - s.start,
+                            next_first - s.first_token,
+                            s.block,
+                        ]);
+                        prev = s.end;
+                    }
+                    PackedDoc {
+                        id: d.id.clone(),
+                        tokens,
+                        sentences,
+                    }
+                })
+                .collect();
+            Packed {
+                words: ix.words,
+                postings,
+                docs,
+                facets: ix.facets,
+                published: ix.published,
+            }
+        }
+    }
+
+    fn undelta(values: &[u32]) -> Vec<u32> {
+        let mut acc = 0u32;
+        values
+            .iter()
+            .map(|&d| {
+                acc = acc.wrapping_add(d);
+                acc
+            })
+            .collect()
+    }
+
+    impl From<Packed> for Index {
+        fn from(p: Packed) -> Index {
+            let mut ix = Index {
+                facets: p.facets,
+                published: p.published,
+                ..Index::default()
+            };
+            for (id, w) in p.words.iter().enumerate() {
+                ix.lookup.insert(w.clone(), id as u32);
+                ix.stems.entry(stem(w)).or_default().push(id as u32);
+            }
+            ix.words = p.words;
+            ix.postings = p
+                .postings
+                .into_iter()
+                .map(|(docs, counts, pos)| {
+                    let mut offsets = Vec::with_capacity(counts.len() + 1);
+                    offsets.push(0u32);
+                    let mut positions = Vec::with_capacity(pos.len());
+                    let mut at = 0usize;
+                    for c in counts {
+                        let end = (at + c as usize).min(pos.len());
+                        positions.extend(undelta(&pos[at..end]));
+                        at = end;
+                        offsets.push(positions.len() as u32);
+                    }
+                    let mut docs = undelta(&docs);
+                    docs.truncate(offsets.len() - 1);
+                    Postings {
+                        docs,
+                        offsets,
+                        positions,
+                    }
+                })
+                .collect();
+            ix.docs = p
+                .docs
+                .into_iter()
+                .map(|d| {
+                    let mut tokens = Vec::with_capacity(d.tokens.len() / 2);
+                    let mut prev = 0u32;
+                    for pair in d.tokens.chunks_exact(2) {
+                        let s = prev.wrapping_add(pair[0]);
+                        let e = s.wrapping_add(pair[1]);
+                        tokens.push((s, e));
+                        prev = e;
+                    }
+                    let mut sentences = Vec::with_capacity(d.sentences.len() / 4);
+                    let (mut prev, mut first_token) = (0u32, 0u32);
+                    for q in d.sentences.chunks_exact(4) {
+                        let start = prev.wrapping_add(q[0]);
+                        let end = start.wrapping_add(q[1]);
+                        sentences.push(SentenceEntry {
+                            start,
+                            end,
+                            first_token,
+                            block: q[3],
+                        });
+                        first_token = first_token.wrapping_add(q[2]);
+                        prev = end;
+                    }
+                    DocEntry {
+                        id: d.id,
+                        tokens,
+                        sentences,
+                    }
+                })
+                .collect();
+            ix.total_tokens = ix.docs.iter().map(|d| d.tokens.len() as u64).sum();
+            ix
+        }
+    }
+}

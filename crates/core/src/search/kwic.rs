@@ -1,0 +1,169 @@
+//! KWIC concordance: every occurrence of the searched words or phrases, keyword centred between
+//! its left and right context (within its paragraph), sortable by either side.
+
+use super::index::Index;
+use super::results::evaluate;
+use super::tokenize::tokens;
+use crate::model::Document;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KwicSort {
+    /// Corpus order.
+    #[default]
+    Document,
+    /// By the words just before the keyword, nearest first (how concordancers sort "left").
+    Left,
+    /// By the words just after the keyword.
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KwicOptions {
+    /// Characters of context on each side (cut to whole words where possible).
+    pub width: usize,
+    pub sort: KwicSort,
+    pub limit: usize,
+}
+
+impl Default for KwicOptions {
+    fn default() -> Self {
+        KwicOptions {
+            width: 60,
+            sort: KwicSort::Document,
+            limit: 500,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KwicLine {
+    pub doc: usize,
+    pub id: String,
+    /// The keyword's byte span in `Document::text`.
+    pub start: usize,
+    pub end: usize,
+    /// Context with white space runs made single spaces.
+    pub left: String,
+    pub keyword: String,
+    pub right: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Kwic {
+    /// At most `limit` lines.
+    pub lines: Vec<KwicLine>,
+    /// All occurrences.
+    pub total: usize,
+    pub notes: Vec<String>,
+    pub corrected_query: Option<String>,
+}
+
+/// Concordance of the words and phrases `query` looks for, in the documents it matches.
+pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -> Kwic {
+    let (m, _, mut notes, corrected_query) = evaluate(index, query);
+    if !m.has_positive_text() {
+        notes.push("A concordance needs a word or phrase to centre on.".into());
+    }
+    let mut lines = Vec::new();
+    for d in (0..index.len()).filter(|&d| m.matched[d]) {
+        let Some(doc) = docs
+            .get(d)
+            .filter(|x| index.doc_id(d) == Some(x.id.as_str()))
+        else {
+            continue;
+        };
+        let entry = &index.docs[d];
+        let mut spans: Vec<(u32, u32)> = (0..m.terms.len())
+            .filter(|&t| !m.terms[t].negated)
+            .flat_map(|t| m.occurrences(t, d as u32))
+            .collect();
+        spans.sort_unstable();
+        spans.dedup_by_key(|s| s.0);
+        for (a, b) in spans {
+            let (start, end) = (
+                entry.tokens[a as usize].0 as usize,
+                entry.tokens[b as usize - 1].1 as usize,
+            );
+            let block = entry.sentences[entry.sentence_of(a)].block as usize;
+            let (bs, be) = doc
+                .blocks
+                .get(block)
+                .map_or((start, end), |b| (b.start, b.end));
+            lines.push(KwicLine {
+                doc: d,
+                id: entry.id.clone(),
+                start,
+                end,
+                left: left_context(&doc.text[bs..start], opts.width),
+                keyword: crate::text::normalize_space(&doc.text[start..end]),
+                right: right_context(&doc.text[end..be], opts.width),
+            });
+        }
+    }
+    let total = lines.len();
+    match opts.sort {
+        KwicSort::Document => {}
+        KwicSort::Left => lines.sort_by_cached_key(|l| {
+            let mut words: Vec<String> = tokens(&l.left).into_iter().map(|t| t.word).collect();
+            words.reverse();
+            (words, l.doc, l.start)
+        }),
+        KwicSort::Right => lines.sort_by_cached_key(|l| {
+            let words: Vec<String> = tokens(&l.right).into_iter().map(|t| t.word).collect();
+            (words, l.doc, l.start)
+        }),
+    }
+    lines.truncate(opts.limit);
+    Kwic {
+        lines,
+        total,
+        notes,
+        corrected_query,
+    }
+}
+
+/// The last `width` characters of `text`, whole words only where possible.
+fn left_context(text: &str, width: usize) -> String {
+    let t = crate::text::normalize_space(text);
+    let n = t.chars().count();
+    if n <= width {
+        return with_space(text, t, true);
+    }
+    let cut = t.char_indices().nth(n - width).map_or(0, |(i, _)| i);
+    let tail = &t[cut..];
+    // Whole words only (unless one word is wider than the context).
+    let mid_word = !t[..cut].ends_with(' ') && !tail.starts_with(' ');
+    let tail = match tail.find(' ') {
+        Some(i) if mid_word => &tail[i + 1..],
+        _ => tail.trim_start(),
+    };
+    with_space(text, format!("…{tail}"), true)
+}
+
+/// The first `width` characters of `text`, whole words only where possible.
+fn right_context(text: &str, width: usize) -> String {
+    let t = crate::text::normalize_space(text);
+    if t.chars().count() <= width {
+        return with_space(text, t, false);
+    }
+    let cut = t.char_indices().nth(width).map_or(t.len(), |(i, _)| i);
+    let head = &t[..cut];
+    let mid_word = !t[cut..].starts_with(' ') && !head.ends_with(' ');
+    let head = match head.rfind(' ') {
+        Some(i) if mid_word => &head[..i],
+        _ => head.trim_end(),
+    };
+    with_space(text, format!("{head}…"), false)
+}
+
+/// Keeps the single space between context and keyword that normalizing trimmed away.
+fn with_space(raw: &str, mut t: String, left: bool) -> String {
+    if left && raw.ends_with(char::is_whitespace) && !t.is_empty() {
+        t.push(' ');
+    } else if !left && raw.starts_with(char::is_whitespace) && !t.is_empty() {
+        t.insert(0, ' ');
+    }
+    t
+}

@@ -1,0 +1,160 @@
+//! Passages: the sentences where a document says what was searched for, with the matched words'
+//! byte spans for highlighting.
+
+use super::eval::Matcher;
+use crate::model::{BlockKind, Document};
+use serde::Serialize;
+
+/// A sentence of a document. Offsets are bytes into `Document::text`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    pub start: usize,
+    pub end: usize,
+    /// The block the sentence is in (a headline match reads differently from a body one).
+    pub kind: BlockKind,
+    /// Matched words and phrases, ascending, not overlapping.
+    pub highlights: Vec<(usize, usize)>,
+    pub score: f32,
+}
+
+/// What the wanted terms do in one sentence of one document.
+struct SentenceHits {
+    sentence: usize,
+    /// Per wanted term (by index in `Matcher::terms`): occurrences in this sentence.
+    counts: Vec<u32>,
+    /// Token ranges of every wanted occurrence.
+    spans: Vec<(u32, u32)>,
+    /// Contains an occurrence of an excluded term.
+    excluded: bool,
+}
+
+fn sentence_hits(m: &Matcher, doc: usize) -> Vec<SentenceHits> {
+    let entry = &m.index.docs[doc];
+    let mut out: Vec<SentenceHits> = Vec::new();
+    for (t, term) in m.terms.iter().enumerate() {
+        for (s, e) in m.occurrences(t, doc as u32) {
+            let sentence = entry.sentence_of(s);
+            let k = match out.binary_search_by_key(&sentence, |h| h.sentence) {
+                Ok(k) => k,
+                Err(k) => {
+                    out.insert(
+                        k,
+                        SentenceHits {
+                            sentence,
+                            counts: vec![0; m.terms.len()],
+                            spans: Vec::new(),
+                            excluded: false,
+                        },
+                    );
+                    k
+                }
+            };
+            if term.negated {
+                out[k].excluded = true;
+            } else {
+                out[k].counts[t] += 1;
+                out[k].spans.push((s, e));
+            }
+        }
+    }
+    out.retain(|h| !h.spans.is_empty() || h.excluded);
+    out
+}
+
+fn passage_score(m: &Matcher, h: &SentenceHits) -> f32 {
+    h.counts
+        .iter()
+        .zip(&m.terms)
+        .filter(|(c, _)| **c > 0)
+        .map(|(&c, t)| t.idf * (1.0 + 0.25 * (c as f32 - 1.0).min(4.0)))
+        .sum()
+}
+
+fn to_passage(m: &Matcher, doc: &Document, d: usize, h: &SentenceHits, score: f32) -> Passage {
+    let entry = &m.index.docs[d];
+    let s = entry.sentences[h.sentence];
+    let mut spans: Vec<(usize, usize)> = h
+        .spans
+        .iter()
+        .map(|&(a, b)| {
+            (
+                entry.tokens[a as usize].0 as usize,
+                entry.tokens[b as usize - 1].1 as usize,
+            )
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut highlights: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match highlights.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => highlights.push((a, b)),
+        }
+    }
+    Passage {
+        start: s.start as usize,
+        end: s.end as usize,
+        kind: doc
+            .blocks
+            .get(s.block as usize)
+            .map_or(BlockKind::Body, |b| b.kind),
+        highlights,
+        score,
+    }
+}
+
+/// The `k` best sentences of document `d` for the wanted terms (best first), and how many of
+/// its sentences contain at least one of them.
+pub(crate) fn best(
+    m: &Matcher,
+    doc: Option<&Document>,
+    d: usize,
+    k: usize,
+) -> (Vec<Passage>, usize) {
+    let hits: Vec<SentenceHits> = sentence_hits(m, d)
+        .into_iter()
+        .filter(|h| !h.spans.is_empty())
+        .collect();
+    let total = hits.len();
+    let Some(doc) = doc else {
+        return (Vec::new(), total);
+    };
+    let mut scored: Vec<(f32, &SentenceHits)> =
+        hits.iter().map(|h| (passage_score(m, h), h)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.sentence.cmp(&b.1.sentence)));
+    let passages = scored
+        .into_iter()
+        .take(k)
+        .map(|(score, h)| to_passage(m, doc, d, h, score))
+        .collect();
+    (passages, total)
+}
+
+/// Every sentence of document `d` that satisfies the query on its own: each wanted clause
+/// matched inside the sentence (or by the document's fields), no excluded word in it.
+pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Passage> {
+    let wanted: Vec<usize> = m
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(c, (negated, by_field))| {
+            !negated && !by_field[d] && m.terms.iter().any(|t| t.clause == *c)
+        })
+        .map(|(c, _)| c)
+        .collect();
+    let Some(doc) = doc else { return Vec::new() };
+    sentence_hits(m, d)
+        .iter()
+        .filter(|h| {
+            !h.excluded
+                && !h.spans.is_empty()
+                && wanted.iter().all(|&c| {
+                    m.terms
+                        .iter()
+                        .zip(&h.counts)
+                        .any(|(t, &n)| t.clause == c && n > 0)
+                })
+        })
+        .map(|h| to_passage(m, doc, d, h, passage_score(m, h)))
+        .collect()
+}

@@ -1,0 +1,286 @@
+//! `search`: a query string in, ranked documents (or every matching passage), counts, facets and
+//! notes out. Never fails: a query that cannot be read is answered as far as it can be, with
+//! notes.
+
+use super::eval::Matcher;
+use super::facets::{self, DateHistogram, FacetCounts};
+use super::index::Index;
+use super::passages::{self, Passage};
+use super::query::{parse, Query, Term};
+use super::{rank, typo};
+use crate::model::Document;
+use serde::Serialize;
+
+/// What to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Ranked documents, each with its best passages.
+    #[default]
+    Documents,
+    /// Every sentence that matches the query on its own, across the corpus.
+    Passages,
+}
+
+/// A facet value chosen by the reader (values of one facet are OR-ed, facets AND-ed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub facet: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub mode: Mode,
+    /// At most this many documents (or passages) are returned; counts cover all.
+    pub limit: usize,
+    /// Passages shown per document in `Mode::Documents`.
+    pub passages_per_doc: usize,
+    pub selected: Vec<Selection>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            mode: Mode::Documents,
+            limit: 50,
+            passages_per_doc: 3,
+            selected: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// Ranked documents (`Mode::Documents`; empty in passage mode), at most `limit`. With no
+    /// words to rank by (an empty query, or only filters) they keep corpus order, score 0.
+    pub hits: Vec<DocHit>,
+    /// Matching sentences, best first (`Mode::Passages`; empty otherwise), at most `limit`.
+    pub passages: Vec<PassageHit>,
+    /// Documents matching (before `limit`).
+    pub total_docs: usize,
+    /// Documents in the corpus.
+    pub corpus_docs: usize,
+    /// Document mode: sentences of the matching documents containing a searched word or phrase.
+    /// Passage mode: matching sentences. ("12 passages in 3 of 5 documents".)
+    pub total_passages: usize,
+    /// For the reader: what was ignored or changed in the query, or why nothing was found.
+    pub notes: Vec<String>,
+    /// Set when nothing matched and misspelt words were corrected: the query actually run.
+    pub corrected_query: Option<String>,
+    /// Counts per facet value among the matching documents (each facet ignoring its own
+    /// selection, so other values stay choosable).
+    pub facets: Vec<FacetCounts>,
+    pub dates: DateHistogram,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocHit {
+    /// Document number (index and bundle order).
+    pub doc: usize,
+    pub id: String,
+    pub score: f32,
+    pub passages: Vec<Passage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PassageHit {
+    pub doc: usize,
+    pub id: String,
+    pub passage: Passage,
+}
+
+/// Runs `query` over `index`; `docs` are the indexed documents in index order (the bundle's).
+pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> SearchResults {
+    let (m, q, mut notes, corrected_query) = evaluate(index, query);
+    let n = index.len();
+    let doc = |d: usize| {
+        docs.get(d)
+            .filter(|x| index.doc_id(d) == Some(x.id.as_str()))
+    };
+
+    // The documents the query matches, in this mode.
+    let mut strict: Vec<Vec<Passage>> = Vec::new();
+    let base: Vec<bool> = match opts.mode {
+        Mode::Documents => m.matched.clone(),
+        Mode::Passages => {
+            if !m.has_positive_text() {
+                if !q.clauses.is_empty() || !opts.selected.is_empty() {
+                    notes.push(
+                        "Passages are sentences with the searched words; this query has none."
+                            .into(),
+                    );
+                }
+                vec![false; n]
+            } else {
+                strict = (0..n)
+                    .map(|d| {
+                        if m.matched[d] {
+                            passages::strict(&m, doc(d), d)
+                        } else {
+                            Vec::new()
+                        }
+                    })
+                    .collect();
+                let with = strict.iter().map(|p| !p.is_empty()).collect::<Vec<_>>();
+                if m.count() > 0 && !with.iter().any(|&b| b) {
+                    notes.push(format!(
+                        "No single sentence contains everything searched for; {} document{} contain{} it across sentences.",
+                        m.count(),
+                        if m.count() == 1 { "" } else { "s" },
+                        if m.count() == 1 { "s" } else { "" },
+                    ));
+                }
+                with
+            }
+        }
+    };
+
+    // Facet selections: one document set per selected facet.
+    let mut groups: Vec<(usize, Vec<bool>, Vec<&str>)> = Vec::new();
+    for s in &opts.selected {
+        let Some(f) = index.facets.iter().position(|f| f.name == s.facet) else {
+            notes.push(format!(
+                "There is no “{}” facet; that choice was ignored.",
+                s.facet
+            ));
+            continue;
+        };
+        let k = match groups.iter().position(|g| g.0 == f) {
+            Some(k) => k,
+            None => {
+                groups.push((f, vec![false; n], Vec::new()));
+                groups.len() - 1
+            }
+        };
+        groups[k].2.push(s.value.as_str());
+        let facet = &index.facets[f];
+        for (d, has) in groups[k].1.iter_mut().enumerate() {
+            *has |= facet.doc_values(d).any(|v| v == s.value);
+        }
+    }
+    let in_groups = |d: usize, skip: Option<usize>| {
+        groups
+            .iter()
+            .all(|(f, docs, _)| Some(*f) == skip || docs[d])
+    };
+    let matched: Vec<usize> = (0..n).filter(|&d| base[d] && in_groups(d, None)).collect();
+
+    let facets = index
+        .facets
+        .iter()
+        .enumerate()
+        .map(|(f, facet)| {
+            let include: Vec<bool> = (0..n).map(|d| base[d] && in_groups(d, Some(f))).collect();
+            let selected = groups
+                .iter()
+                .find(|g| g.0 == f)
+                .map(|g| g.2.clone())
+                .unwrap_or_default();
+            facets::count(facet, &include, &selected)
+        })
+        .collect();
+    let mut include = vec![false; n];
+    for &d in &matched {
+        include[d] = true;
+    }
+    let dates = facets::date_histogram(&index.published, &include);
+
+    let mut results = SearchResults {
+        hits: Vec::new(),
+        passages: Vec::new(),
+        total_docs: matched.len(),
+        corpus_docs: n,
+        total_passages: 0,
+        notes: Vec::new(),
+        corrected_query,
+        facets,
+        dates,
+    };
+    match opts.mode {
+        Mode::Documents => {
+            let mut ranked: Vec<(f32, usize)> =
+                matched.iter().map(|&d| (rank::score(&m, d), d)).collect();
+            ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (i, &(score, d)) in ranked.iter().enumerate() {
+                let shown = i < opts.limit;
+                let (passages, count) =
+                    passages::best(&m, doc(d).filter(|_| shown), d, opts.passages_per_doc);
+                results.total_passages += count;
+                if shown {
+                    results.hits.push(DocHit {
+                        doc: d,
+                        id: index.docs[d].id.clone(),
+                        score,
+                        passages,
+                    });
+                }
+            }
+        }
+        Mode::Passages => {
+            let mut all: Vec<(f32, usize, Passage)> = Vec::new();
+            for &d in &matched {
+                let score = rank::score(&m, d);
+                for p in std::mem::take(&mut strict[d]) {
+                    all.push((score, d, p));
+                }
+            }
+            results.total_passages = all.len();
+            all.sort_by(|a, b| {
+                b.2.score
+                    .total_cmp(&a.2.score)
+                    .then(b.0.total_cmp(&a.0))
+                    .then(a.1.cmp(&b.1))
+                    .then(a.2.start.cmp(&b.2.start))
+            });
+            results.passages = all
+                .into_iter()
+                .take(opts.limit)
+                .map(|(_, d, passage)| PassageHit {
+                    doc: d,
+                    id: index.docs[d].id.clone(),
+                    passage,
+                })
+                .collect();
+        }
+    }
+    if results.total_docs == 0 && n > 0 && notes.is_empty() && !q.clauses.is_empty() {
+        notes.push("Nothing matches this query.".into());
+    }
+    results.notes = notes;
+    results
+}
+
+/// Parses and evaluates `query`, correcting misspelt words when nothing matches.
+pub(crate) fn evaluate<'a>(
+    index: &'a Index,
+    query: &str,
+) -> (Matcher<'a>, Query, Vec<String>, Option<String>) {
+    let fields: Vec<&str> = index.facets.iter().map(|f| f.name.as_str()).collect();
+    let mut q = parse(query, &fields);
+    let mut notes = std::mem::take(&mut q.notes);
+    let mut m = Matcher::new(index, &q, &mut notes);
+    let mut corrected = None;
+    let wants_words = q
+        .clauses
+        .iter()
+        .any(|c| !c.negated && c.any_of.iter().any(|t| matches!(t, Term::Text(_))));
+    if m.count() == 0 && wants_words {
+        if let Some((q2, text)) = typo::correct(index, &q, query) {
+            let mut notes2 = Vec::new();
+            let m2 = Matcher::new(index, &q2, &mut notes2);
+            if m2.count() > 0 {
+                notes.push(format!(
+                    "No results for “{}”; showing results for “{text}”.",
+                    query.trim()
+                ));
+                notes.extend(notes2);
+                notes.dedup();
+                m = m2;
+                q = q2;
+                corrected = Some(text);
+            }
+        }
+    }
+    (m, q, notes, corrected)
+}

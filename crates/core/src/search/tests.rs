@@ -1,0 +1,404 @@
+//! `check()`-style tests of search on small corpora written for each test.
+
+use super::*;
+use crate::model::{Block, BlockKind, Date, Document, Field, Metadata, Provenance};
+
+/// A document whose paragraphs (separated by blank lines) are body blocks; a first line starting
+/// with `# ` is the headline.
+fn doc(id: &str, text: &str, outlet: &str, authors: &[&str], published: &str) -> Document {
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    for (k, para) in text.split("\n\n").enumerate() {
+        let (kind, skip) = if k == 0 && para.starts_with("# ") {
+            (BlockKind::Headline, 2)
+        } else {
+            (BlockKind::Body, 0)
+        };
+        blocks.push(Block {
+            kind,
+            start: at + skip,
+            end: at + para.len(),
+        });
+        at += para.len() + 2;
+    }
+    let field = |v: String| Field {
+        value: v,
+        source: Provenance::Sidecar,
+    };
+    Document {
+        id: id.into(),
+        file: format!("{id}.txt"),
+        text: text.into(),
+        meta: Metadata {
+            outlet: (!outlet.is_empty()).then(|| field(outlet.into())),
+            authors: authors.iter().map(|a| field(a.to_string())).collect(),
+            published: published.parse::<Date>().ok().map(|d| Field {
+                value: d,
+                source: Provenance::Sidecar,
+            }),
+            ..Metadata::default()
+        },
+        blocks,
+        diagnostics: Vec::new(),
+    }
+}
+
+fn corpus() -> Vec<Document> {
+    vec![
+        doc(
+            "a",
+            "# Refugees reach Goris\n\nThousands of refugees crossed the Lachin corridor. Stéphane Dujarric said the U.N. would help.\n\nThe refugee exodus continued.",
+            "Daily Sabah",
+            &["Ilham Karimli"],
+            "2023-10-02",
+        ),
+        doc(
+            "b",
+            "Armenia accused Azerbaijan of ethnic cleansing. Baku denied the ethnic cleansing claim.\n\nRussia's peacekeepers stayed.",
+            "Balkan Periscope - Hellas",
+            &[],
+            "2023-09-24",
+        ),
+        doc(
+            "c",
+            "The mission will assess humanitarian needs. Ethnic Armenians left; cleansing was alleged.\n\nThe Lachin road was open.",
+            "Daily Sabah",
+            &["Jane Doe", "Ilham Karimli"],
+            "2023-10-12",
+        ),
+        doc(
+            "d",
+            "Aid arrived by air. Nothing else.",
+            "",
+            &[],
+            "",
+        ),
+    ]
+}
+
+/// Each hit as `id: passage [highlight] …` (best passage only), then the notes.
+fn check(query: &str, expected: &[&str]) {
+    check_with(query, &Options::default(), expected)
+}
+
+fn check_with(query: &str, opts: &Options, expected: &[&str]) {
+    let docs = corpus();
+    let index = Index::build(&docs);
+    let r = search(&index, &docs, query, opts);
+    let mut got: Vec<String> = Vec::new();
+    let show = |d: &Document, p: &Passage| {
+        let mut s = String::new();
+        let mut at = p.start;
+        for &(a, b) in &p.highlights {
+            s.push_str(&d.text[at..a]);
+            s.push_str(&format!("[{}]", &d.text[a..b]));
+            at = b;
+        }
+        s.push_str(&d.text[at..p.end]);
+        s
+    };
+    for h in &r.hits {
+        let d = &docs[h.doc];
+        got.push(match h.passages.first() {
+            Some(p) => format!("{}: {}", h.id, show(d, p)),
+            None => h.id.clone(),
+        });
+    }
+    for p in &r.passages {
+        got.push(format!("{}: {}", p.id, show(&docs[p.doc], &p.passage)));
+    }
+    for n in &r.notes {
+        got.push(format!("note: {n}"));
+    }
+    if let Some(c) = &r.corrected_query {
+        got.push(format!("corrected: {c}"));
+    }
+    assert_eq!(got, expected, "for {query:?}");
+}
+
+#[test]
+fn words_fold_and_stem() {
+    check(
+        "stephane",
+        &["a: [Stéphane] Dujarric said the U.N. would help."],
+    );
+    check("REFUGEE", &["a: [Refugees] reach Goris"]);
+    check("UN", &["a: Stéphane Dujarric said the [U.N]. would help."]);
+}
+
+#[test]
+fn and_of_words_and_ranking() {
+    // Both words needed; c has "Lachin" but not "corridor".
+    check(
+        "lachin corridor",
+        &["a: Thousands of refugees crossed the [Lachin] [corridor]."],
+    );
+    // "cleansing" twice in b, once in c: b first.
+    check(
+        "cleansing",
+        &[
+            "b: Armenia accused Azerbaijan of ethnic [cleansing].",
+            "c: Ethnic Armenians left; [cleansing] was alleged.",
+        ],
+    );
+    // The rarer word counts more ("peacekeepers": 1 document, "lachin": 2); at equal counts the
+    // shorter document ranks first (c is shorter than a).
+    check(
+        "lachin OR peacekeepers",
+        &[
+            "b: Russia's [peacekeepers] stayed.",
+            "c: The [Lachin] road was open.",
+            "a: Thousands of refugees crossed the [Lachin] corridor.",
+        ],
+    );
+}
+
+#[test]
+fn phrases_are_exact_and_inside_one_sentence() {
+    check(
+        "\"ethnic cleansing\"",
+        &["b: Armenia accused Azerbaijan of [ethnic cleansing]."],
+    );
+    // "refugee" quoted is that word only; unquoted it also finds "refugees".
+    check("\"refugee\"", &["a: The [refugee] exodus continued."]);
+    // "left; cleansing" is adjacent but "assess humanitarian needs. Ethnic" crosses a sentence.
+    check("\"needs ethnic\"", &["note: Nothing matches this query."]);
+    check("Nagorno-Karabakh", &["note: Nothing matches this query."]);
+    check(
+        "\"armenians left\"",
+        &["c: Ethnic [Armenians left]; cleansing was alleged."],
+    );
+}
+
+#[test]
+fn prefix_exclude_or() {
+    check("peacekeep*", &["b: Russia's [peacekeepers] stayed."]);
+    check(
+        "cleansing -russia",
+        &["c: Ethnic Armenians left; [cleansing] was alleged."],
+    );
+    check("-cleansing -refugees", &["d"]);
+    // One occurrence each, in a headline and in a body sentence; b is the shorter document.
+    check(
+        "goris OR baku",
+        &[
+            "b: [Baku] denied the ethnic cleansing claim.",
+            "a: Refugees reach [Goris]",
+        ],
+    );
+}
+
+#[test]
+fn fields_and_dates() {
+    check(
+        "outlet:sabah cleansing",
+        &["c: Ethnic Armenians left; [cleansing] was alleged."],
+    );
+    check("author:\"jane doe\"", &["c"]);
+    check("author:karim*", &["a", "c"]);
+    check("outlet:\"Balkan Periscope - Hellas\"", &["b"]);
+    check("after:2023-10-01 before:2023-10-12", &["a"]);
+    check("after:2023-10", &["a", "c"]);
+    check("before:2023", &["note: Nothing matches this query."]);
+}
+
+#[test]
+fn typos_are_corrected_only_when_nothing_matches() {
+    check(
+        "Dujarirc",
+        &[
+            "a: Stéphane [Dujarric] said the U.N. would help.",
+            "note: No results for “Dujarirc”; showing results for “Dujarric”.",
+            "corrected: Dujarric",
+        ],
+    );
+    check(
+        "peacekepers stayed",
+        &[
+            "b: Russia's [peacekeepers] [stayed].",
+            "note: No results for “peacekepers stayed”; showing results for “peacekeepers stayed”.",
+            "corrected: peacekeepers stayed",
+        ],
+    );
+    // Short words are not corrected.
+    check("gors", &["note: Nothing matches this query."]);
+}
+
+#[test]
+fn malformed_queries_still_answer() {
+    check(
+        "\"ethnic cleansing",
+        &[
+            "b: Armenia accused Azerbaijan of [ethnic cleansing].",
+            "note: A quote was not closed; the words after it were searched as a phrase.",
+        ],
+    );
+    check(
+        "- air",
+        &["d: Aid arrived by [air].", "note: A lone “-” was ignored."],
+    );
+    for q in [
+        "", "-", "\"", "OR", "*", "a:b:c", "before:", "((", "-\"\"", "NOT NOT", "é*", "'s",
+    ] {
+        let docs = corpus();
+        let index = Index::build(&docs);
+        let _ = search(&index, &docs, q, &Options::default());
+        let _ = kwic(&index, &docs, q, &KwicOptions::default());
+    }
+}
+
+#[test]
+fn empty_query_lists_everything_and_facets_filter() {
+    check("", &["a", "b", "c", "d"]);
+    let opts = Options {
+        selected: vec![Selection {
+            facet: "outlet".into(),
+            value: "Daily Sabah".into(),
+        }],
+        ..Options::default()
+    };
+    check_with("", &opts, &["a", "c"]);
+    let docs = corpus();
+    let index = Index::build(&docs);
+    let r = search(&index, &docs, "", &opts);
+    let outlets: Vec<(String, usize, bool)> = r.facets[0]
+        .values
+        .iter()
+        .map(|v| (v.value.clone(), v.count, v.selected))
+        .collect();
+    // The outlet facet ignores its own selection, so other outlets stay visible.
+    assert_eq!(
+        outlets,
+        [
+            ("Daily Sabah".into(), 2, true),
+            ("Balkan Periscope - Hellas".into(), 1, false)
+        ]
+    );
+    assert_eq!(r.facets[0].missing, 1);
+    let authors: Vec<(String, usize)> = r.facets[1]
+        .values
+        .iter()
+        .map(|v| (v.value.clone(), v.count))
+        .collect();
+    assert_eq!(
+        authors,
+        [("Ilham Karimli".into(), 2), ("Jane Doe".into(), 1)]
+    );
+    assert_eq!(r.dates.unit, DateUnit::Day);
+    assert_eq!(r.dates.bins.iter().map(|b| b.count).sum::<usize>(), 2);
+    assert_eq!(r.total_docs, 2);
+    assert_eq!(r.corpus_docs, 4);
+}
+
+#[test]
+fn custom_facets_join_the_same_mechanism() {
+    let docs = corpus();
+    let mut index = Index::build(&docs);
+    index.set_facet(Facet::new(
+        "entity",
+        [
+            vec!["Lachin corridor".to_string()],
+            vec![],
+            vec!["Lachin corridor".to_string()],
+        ],
+    ));
+    let r = search(&index, &docs, "entity:lachin", &Options::default());
+    let ids: Vec<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    let entity = r.facets.iter().find(|f| f.name == "entity").unwrap();
+    assert_eq!(entity.values[0].count, 2);
+}
+
+#[test]
+fn passage_mode_lists_every_matching_sentence() {
+    let opts = Options {
+        mode: Mode::Passages,
+        ..Options::default()
+    };
+    check_with(
+        "ethnic cleansing",
+        &opts,
+        &[
+            "b: Armenia accused Azerbaijan of [ethnic] [cleansing].",
+            "b: Baku denied the [ethnic] [cleansing] claim.",
+            "c: [Ethnic] Armenians left; [cleansing] was alleged.",
+        ],
+    );
+    let docs = corpus();
+    let index = Index::build(&docs);
+    let r = search(&index, &docs, "ethnic cleansing", &opts);
+    assert_eq!((r.total_passages, r.total_docs), (3, 2));
+    // In document mode the count is of sentences with any of the words.
+    let r = search(&index, &docs, "ethnic cleansing", &Options::default());
+    assert_eq!((r.total_passages, r.total_docs), (3, 2));
+    check_with(
+        "lachin refugees",
+        &opts,
+        &["a: Thousands of [refugees] crossed the [Lachin] corridor."],
+    );
+    check_with(
+        "armenians road",
+        &opts,
+        &["note: No single sentence contains everything searched for; 1 document contains it across sentences."],
+    );
+}
+
+#[test]
+fn kwic_centres_and_sorts() {
+    let docs = corpus();
+    let index = Index::build(&docs);
+    let lines = |sort| {
+        kwic(
+            &index,
+            &docs,
+            "the",
+            &KwicOptions {
+                width: 12,
+                sort,
+                limit: 100,
+            },
+        )
+        .lines
+        .iter()
+        .map(|l| format!("{}|{}|{}", l.left, l.keyword, l.right))
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        lines(KwicSort::Document),
+        [
+            "…crossed |the| Lachin…",
+            "…said |the| U.N. would…",
+            "|The| refugee…",
+            "…Baku denied |the| ethnic…",
+            "|The| mission will…",
+            "|The| Lachin road…",
+        ]
+    );
+    assert_eq!(
+        lines(KwicSort::Right)[..3],
+        [
+            "…Baku denied |the| ethnic…",
+            "…crossed |the| Lachin…",
+            "|The| Lachin road…"
+        ]
+    );
+    assert_eq!(
+        lines(KwicSort::Left)[3..5],
+        ["…crossed |the| Lachin…", "…Baku denied |the| ethnic…"]
+    );
+}
+
+#[test]
+fn added_documents_and_round_trips_match_a_fresh_build() {
+    let docs = corpus();
+    let built = Index::build(&docs);
+    let mut grown = Index::build(&docs[..2]);
+    for d in &docs[2..] {
+        grown.add(d);
+    }
+    assert_eq!(grown, built);
+    let bytes = postcard::to_allocvec(&built).unwrap();
+    let back: Index = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(back, built);
+    assert_eq!(bytes.len(), built.serialized_len());
+}
