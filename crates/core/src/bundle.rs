@@ -2,11 +2,12 @@
 //! so the browser never re-parses the seed articles.
 
 use crate::model::Document;
+use crate::search::Index;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Bumped whenever the serialized layout changes; an old bundle is refused, not misread.
-pub const BUNDLE_VERSION: u32 = 1;
+pub const BUNDLE_VERSION: u32 = 2;
 
 /// The first bytes of every bundle, so another file (an HTML error page served in its place,
 /// say) is recognised as "not a bundle" instead of being misread as a strange version.
@@ -16,6 +17,8 @@ pub const BUNDLE_MAGIC: &[u8; 4] = b"PLXB";
 pub struct Bundle {
     pub version: u32,
     pub documents: Vec<Document>,
+    /// The search index of `documents` (document `i` of the index is `documents[i]`).
+    pub index: Index,
 }
 
 /// Why a bundle could not be read.
@@ -46,9 +49,11 @@ impl std::error::Error for BundleError {}
 
 impl Bundle {
     pub fn new(documents: Vec<Document>) -> Bundle {
+        let index = Index::build(&documents);
         Bundle {
             version: BUNDLE_VERSION,
             documents,
+            index,
         }
     }
 

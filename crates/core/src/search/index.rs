@@ -24,7 +24,7 @@ pub fn is_indexed(kind: BlockKind) -> bool {
     )
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "packed::Packed", into = "packed::Packed")]
 pub struct Index {
     /// Word id → folded word.
@@ -44,7 +44,7 @@ pub struct Index {
 
 /// Occurrences of one word: `positions[offsets[k]..offsets[k + 1]]` are its token positions in
 /// document `docs[k]`. Documents ascend (documents are only ever appended).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Postings {
     pub docs: Vec<u32>,
     pub offsets: Vec<u32>,
@@ -70,7 +70,7 @@ impl Postings {
 }
 
 /// One indexed document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DocEntry {
     pub id: String,
     /// Token position → byte span in `Document::text`.
@@ -78,7 +78,7 @@ pub(crate) struct DocEntry {
     pub sentences: Vec<SentenceEntry>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SentenceEntry {
     pub start: u32,
     pub end: u32,
