@@ -3,8 +3,10 @@
 //! Every file is processed even when another fails: a bad path is reported on stderr by name, the
 //! rest are still printed, and the exit code is non-zero at the end.
 
+mod gen_corpus;
 mod inputs;
 mod json;
+mod search_cmd;
 
 use parallax_core::{parse_document, Bundle, Document, Severity, SourceFile};
 use std::path::PathBuf;
@@ -16,11 +18,19 @@ parallax: read a corpus of news articles
 USAGE:
     parallax parse <file-or-folder>... [--json]
     parallax bundle <folder> -o <file>
+    parallax search '<query>' [--corpus <folder>] [--json] [--passages | --kwic [--sort left|right]] [--limit N]
+    parallax gen-corpus --docs N [--seed S] -o <folder> [--corpus <folder>]
 
 COMMANDS:
     parse     Parse article files (a folder means its files, sidecar .toml files aside) and print
               their metadata and blocks; --json prints a JSON array, one object per document.
     bundle    Parse a folder and write the binary bundle the web app loads.
+    search    Search a corpus (default: corpus): ranked documents with their best passages;
+              --passages lists every matching sentence, --kwic a keyword-in-context concordance.
+              Query: words (all must match, any form), \"exact phrase\", prefix*, -exclude,
+              a OR b, outlet:NAME, author:NAME, after:YYYY[-MM[-DD]], before:YYYY[-MM[-DD]].
+    gen-corpus  Write N synthetic articles recombined from a seed corpus (for benchmarks);
+              every file says it is synthetic.
 ";
 
 fn main() -> ExitCode {
@@ -28,6 +38,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("parse") => cmd_parse(&args[1..]),
         Some("bundle") => cmd_bundle(&args[1..]),
+        Some("search") => search_cmd::run(&args[1..]),
+        Some("gen-corpus") => gen_corpus::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(true)

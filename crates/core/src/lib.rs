@@ -11,6 +11,7 @@ pub mod model;
 pub mod parse;
 pub mod search;
 pub mod sidecar;
+pub mod synth;
 pub mod text;
 
 pub use bundle::{Bundle, BundleError};
