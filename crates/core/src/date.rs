@@ -160,8 +160,22 @@ struct Tok<'a> {
 fn tokens(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
+    let mut prev = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // ISO 8601 "2023-10-02T14:30": the `T` starts a new token, so the day stays a number.
+        let iso_t = c == 'T'
+            && prev.is_ascii_digit()
+            && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
         match (c.is_alphanumeric(), start) {
+            (true, Some(s)) if iso_t => {
+                out.push(Tok {
+                    start: s,
+                    end: i,
+                    s: &text[s..i],
+                });
+                start = Some(i);
+            }
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push(Tok {
@@ -173,6 +187,7 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
             }
             _ => {}
         }
+        prev = c;
     }
     if let Some(s) = start {
         out.push(Tok {
@@ -353,6 +368,7 @@ mod tests {
     fn numeric_forms() {
         check(" date 2023-11-08 The", &["2023-11-08=2023-11-08"]);
         check("2023/11/08", &["2023/11/08=2023-11-08"]);
+        check("2023-10-02T14:30:00Z", &["2023-10-02=2023-10-02"]);
         check("28.04.2024", &["28.04.2024=2024-04-28"]);
         check(
             "28/04/2024 04/28/2024",

@@ -104,8 +104,8 @@ pub fn date_prefix(text: &str, start: usize, end: usize) -> Option<DatePrefix> {
 
 /// Time-zone abbreviations seen after times in news datelines.
 const ZONES: &[&str] = &[
-    "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "PST", "PDT",
-    "MSK", "AZT", "AMT", "IST", "JST",
+    "Z", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "PST",
+    "PDT", "MSK", "AZT", "AMT", "IST", "JST",
 ];
 
 /// Extends past a time after a date: `00:13`, `, 10:15 AM GMT`, ` at 3:05 p.m. EST`, `| 12.04 BST`.
@@ -121,6 +121,12 @@ fn time_suffix(text: &str, from: usize, end: usize) -> usize {
 
 /// A time of day starting at `i` (`10:15`, `12.04`, `3:05 p.m.`, `10:15 AM GMT+4`); its end.
 fn time_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    // ISO 8601 puts a `T` between the date and the time.
+    let i = if text[i..end].starts_with('T') {
+        i + 1
+    } else {
+        i
+    };
     let h = skip(text, i, end, |c| c.is_ascii_digit());
     let sep = text[h..end].chars().next()?;
     if !(1..=2).contains(&(h - i)) || !matches!(sep, ':' | '.') {
@@ -134,6 +140,10 @@ fn time_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let mut i = m;
     if text[i..end].starts_with(':') && skip(text, i + 1, end, |c| c.is_ascii_digit()) == i + 3 {
         i += 3;
+        // Fractions of a second (ISO 8601).
+        if text[i..end].starts_with('.') {
+            i = skip(text, i + 1, end, |c| c.is_ascii_digit());
+        }
     }
     // Optional am/pm and a time zone (all-caps abbreviation or offset).
     let after_space = skip(text, i, end, char::is_whitespace);
