@@ -1,9 +1,9 @@
 //! KWIC concordance: every occurrence of the searched words or phrases, keyword centred between
 //! its left and right context (within its paragraph), sortable by either side.
 
+use super::fold::fold;
 use super::index::Index;
 use super::results::evaluate;
-use super::tokenize::tokens;
 use crate::model::Document;
 use serde::Serialize;
 
@@ -66,7 +66,8 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
     if !m.has_positive_text() {
         notes.push("A concordance needs a word or phrase to centre on.".into());
     }
-    let mut lines = Vec::new();
+    // Every occurrence first (cheap: spans only); context strings only for the lines returned.
+    let mut hits: Vec<Hit> = Vec::new();
     for d in (0..index.len()).filter(|&d| m.matched[d]) {
         let Some(doc) = docs
             .get(d)
@@ -82,46 +83,93 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
         spans.sort_unstable();
         spans.dedup_by_key(|s| s.0);
         for (a, b) in spans {
+            let block = entry.sentences[entry.sentence_of(a)].block as usize;
             let (start, end) = (
                 entry.tokens[a as usize].0 as usize,
                 entry.tokens[b as usize - 1].1 as usize,
             );
-            let block = entry.sentences[entry.sentence_of(a)].block as usize;
             let (bs, be) = doc
                 .blocks
                 .get(block)
                 .map_or((start, end), |b| (b.start, b.end));
-            lines.push(KwicLine {
+            hits.push(Hit {
                 doc: d,
-                id: entry.id.clone(),
+                a,
+                b,
                 start,
                 end,
-                left: left_context(&doc.text[bs..start], opts.width),
-                keyword: crate::text::normalize_space(&doc.text[start..end]),
-                right: right_context(&doc.text[end..be], opts.width),
+                bs,
+                be,
             });
         }
     }
-    let total = lines.len();
+    let total = hits.len();
+    // Sort keys: the nearest few words on the chosen side, folded.
+    let key = |h: &Hit, left: bool| -> Vec<String> {
+        let entry = &index.docs[h.doc];
+        let text = &docs[h.doc].text;
+        let positions: Vec<usize> = if left {
+            (h.a.saturating_sub(4) as usize..h.a as usize)
+                .rev()
+                .collect()
+        } else {
+            (h.b as usize..(h.b as usize + 4).min(entry.tokens.len())).collect()
+        };
+        positions
+            .into_iter()
+            .map(|p| entry.tokens[p])
+            .filter(|&(s, e)| s as usize >= h.bs && e as usize <= h.be)
+            .map(|(s, e)| fold(&text[s as usize..e as usize]))
+            .collect()
+    };
     match opts.sort {
         KwicSort::Document => {}
-        KwicSort::Left => lines.sort_by_cached_key(|l| {
-            let mut words: Vec<String> = tokens(&l.left).into_iter().map(|t| t.word).collect();
-            words.reverse();
-            (words, l.doc, l.start)
-        }),
-        KwicSort::Right => lines.sort_by_cached_key(|l| {
-            let words: Vec<String> = tokens(&l.right).into_iter().map(|t| t.word).collect();
-            (words, l.doc, l.start)
-        }),
+        KwicSort::Left => hits.sort_by_cached_key(|h| (key(h, true), h.doc, h.start)),
+        KwicSort::Right => hits.sort_by_cached_key(|h| (key(h, false), h.doc, h.start)),
     }
-    lines.truncate(opts.limit);
+    hits.truncate(opts.limit);
+    let lines = hits
+        .iter()
+        .map(|h| {
+            let text = &docs[h.doc].text;
+            // A window a few times the width, so a long paragraph is not copied for each line.
+            let reach = opts.width * 4 + 8;
+            let mut ls = h.start.saturating_sub(reach).max(h.bs);
+            while !text.is_char_boundary(ls) {
+                ls += 1;
+            }
+            let mut re = (h.end + reach).min(h.be);
+            while !text.is_char_boundary(re) {
+                re -= 1;
+            }
+            KwicLine {
+                doc: h.doc,
+                id: index.docs[h.doc].id.clone(),
+                start: h.start,
+                end: h.end,
+                left: left_context(&text[ls..h.start], opts.width),
+                keyword: crate::text::normalize_space(&text[h.start..h.end]),
+                right: right_context(&text[h.end..re], opts.width),
+            }
+        })
+        .collect();
     Kwic {
         lines,
         total,
         notes,
         corrected_query,
     }
+}
+
+/// One occurrence: document, token range, byte span, and its block's byte span.
+struct Hit {
+    doc: usize,
+    a: u32,
+    b: u32,
+    start: usize,
+    end: usize,
+    bs: usize,
+    be: usize,
 }
 
 /// The last `width` characters of `text`, whole words only where possible.

@@ -130,6 +130,31 @@ pub(crate) fn best(
     (passages, total)
 }
 
+/// How many sentences of document `d` contain a wanted term: `best(..).1` without building
+/// passages (this runs for every matching document, so it only walks positions).
+pub(crate) fn count(m: &Matcher, d: usize) -> usize {
+    let entry = &m.index.docs[d];
+    let mut seen = vec![false; entry.sentences.len()];
+    let mut n = 0;
+    for (t, term) in m.terms.iter().enumerate() {
+        if term.negated || term.tf[d] == 0 {
+            continue;
+        }
+        // Occurrences ascend, so the sentence cursor only moves forward.
+        let mut k = 0;
+        for (p, _) in m.occurrences(t, d as u32) {
+            while k + 1 < entry.sentences.len() && entry.sentences[k + 1].first_token <= p {
+                k += 1;
+            }
+            if !seen[k] {
+                seen[k] = true;
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Every sentence of document `d` that satisfies the query on its own: each wanted clause
 /// matched inside the sentence (or by the document's fields), no excluded word in it.
 pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Passage> {

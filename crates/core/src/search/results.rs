@@ -203,18 +203,18 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
                 matched.iter().map(|&d| (rank::score(&m, d), d)).collect();
             ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             for (i, &(score, d)) in ranked.iter().enumerate() {
-                let shown = i < opts.limit;
-                let (passages, count) =
-                    passages::best(&m, doc(d).filter(|_| shown), d, opts.passages_per_doc);
-                results.total_passages += count;
-                if shown {
-                    results.hits.push(DocHit {
-                        doc: d,
-                        id: index.docs[d].id.clone(),
-                        score,
-                        passages,
-                    });
+                if i >= opts.limit {
+                    results.total_passages += passages::count(&m, d);
+                    continue;
                 }
+                let (passages, count) = passages::best(&m, doc(d), d, opts.passages_per_doc);
+                results.total_passages += count;
+                results.hits.push(DocHit {
+                    doc: d,
+                    id: index.docs[d].id.clone(),
+                    score,
+                    passages,
+                });
             }
         }
         Mode::Passages => {
