@@ -4,6 +4,7 @@
 //! rest are still printed, and the exit code is non-zero at the end.
 
 mod gen_corpus;
+mod entities_cmd;
 mod inputs;
 mod json;
 mod search_cmd;
@@ -18,6 +19,8 @@ parallax: read a corpus of news articles
 USAGE:
     parallax parse <file-or-folder>... [--json]
     parallax bundle <folder> -o <file>
+    parallax entities <file-or-folder>... [--json] [--no-kb]
+    parallax eval --gold <file.jsonl> <file-or-folder>... [--no-kb]
     parallax search '<query>' [--corpus <folder>] [--json] [--passages | --kwic [--sort left|right]] [--limit N]
     parallax gen-corpus --docs N [--seed S] -o <folder> [--corpus <folder>]
 
@@ -25,6 +28,9 @@ COMMANDS:
     parse     Parse article files (a folder means its files, sidecar .toml files aside) and print
               their metadata and blocks; --json prints a JSON array, one object per document.
     bundle    Parse a folder and write the binary bundle the web app loads.
+    entities  Recognise people, organisations, places, groups, dates and numbers; --json prints
+              JSON Lines in the gold annotation format; --no-kb uses the general rules only.
+    eval      Score entity recognition against gold annotations (exact span and type).
     search    Search a corpus (default: corpus): ranked documents with their best passages;
               --passages lists every matching sentence, --kwic a keyword-in-context concordance.
               Query: words (all must match, any form), \"exact phrase\", prefix*, -exclude,
@@ -38,6 +44,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("parse") => cmd_parse(&args[1..]),
         Some("bundle") => cmd_bundle(&args[1..]),
+        Some("entities") => entities_cmd::cmd_entities(&args[1..]),
+        Some("eval") => entities_cmd::cmd_eval(&args[1..]),
         Some("search") => search_cmd::run(&args[1..]),
         Some("gen-corpus") => gen_corpus::run(&args[1..]),
         Some("-h" | "--help" | "help") => {

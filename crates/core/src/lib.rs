@@ -7,6 +7,7 @@
 pub mod bundle;
 pub mod date;
 pub mod decode;
+pub mod entities;
 pub mod model;
 pub mod parse;
 pub mod search;

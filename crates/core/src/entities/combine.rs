@@ -1,0 +1,218 @@
+//! Rules over neighbouring mentions, after both layers have run.
+//!
+//! - "X (Y)": Y is another name of X ("United Nations (UN)", "Karabakh (Garabagh)",
+//!   "Republic of Nagorno-Karabakh (Artsakh)"); every other Y in the document follows.
+//! - An acronym organisation directly before an organisation is its parent and part of the name
+//!   ("UN World Food Program", "U.N. Security Council").
+//! - A place directly before a plural group noun names a group ("Karabakh Armenians").
+//! - Nationality adjectives listed after "languages", or after "in"/"into" at the end of a
+//!   phrase, are languages, which are not annotated ("in four languages – Azerbaijani, Armenian").
+//! - A state body named by the rules gets its country ("Azerbaijan's Foreign Ministry" →
+//!   "Ministry of Foreign Affairs of Azerbaijan").
+
+use super::lexicon::{self, Form};
+use super::words::{self, is_in};
+use super::{Ctx, EntityType, Found, Layer, FIXED};
+use std::collections::HashMap;
+
+pub(super) fn apply(cx: &mut Ctx) {
+    cx.found.sort_by_key(|f| f.a);
+    parenthetical_aliases(cx);
+    merge_neighbours(cx);
+    drop_languages(cx);
+    state_bodies(cx);
+}
+
+fn parenthetical_aliases(cx: &mut Ctx) {
+    let mut aliases: HashMap<String, (EntityType, String)> = HashMap::new();
+    for i in 0..cx.found.len().saturating_sub(1) {
+        let (x, y) = (&cx.found[i], &cx.found[i + 1]);
+        if !x.kind.is_name()
+            || !y.kind.is_name()
+            || y.strength >= FIXED && y.layer == Layer::KnowledgeBase
+        {
+            continue;
+        }
+        let open = cx.tok_in(x.b, x.a).is_some_and(|t| t.text == "(") && y.a == x.b + 1;
+        let close = cx.tok_in(y.b, y.a).is_some_and(|t| t.text == ")");
+        if open && close && y.strength < FIXED {
+            aliases.insert(
+                cx.surface(y.a, y.b).to_string(),
+                (x.kind, x.canonical.clone()),
+            );
+            let (kind, canonical) = (x.kind, x.canonical.clone());
+            let y = &mut cx.found[i + 1];
+            y.kind = kind;
+            y.canonical = canonical;
+        }
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    for k in 0..cx.found.len() {
+        let f = &cx.found[k];
+        if f.layer != Layer::Rules || f.strength >= FIXED || !f.kind.is_name() {
+            continue;
+        }
+        if let Some((kind, canonical)) = aliases.get(cx.surface(f.a, f.b)) {
+            let (kind, canonical) = (*kind, canonical.clone());
+            let f = &mut cx.found[k];
+            f.kind = kind;
+            f.canonical = canonical;
+        }
+    }
+}
+
+fn merge_neighbours(cx: &mut Ctx) {
+    let mut out: Vec<Found> = Vec::with_capacity(cx.found.len());
+    for f in std::mem::take(&mut cx.found) {
+        if let Some(prev) = out.last_mut() {
+            let adjacent = prev.b == f.a
+                && cx.toks[f.a].space_before
+                && cx.toks[f.a].block == cx.toks[prev.a].block;
+            if adjacent {
+                // "UN" + "World Food Program".
+                if prev.kind == EntityType::Org
+                    && f.kind == EntityType::Org
+                    && prev.b - prev.a == 1
+                    && cx.toks[prev.a].is_acronym()
+                {
+                    prev.b = f.b;
+                    prev.canonical = f.canonical;
+                    prev.layer = f.layer;
+                    prev.strength = prev.strength.max(f.strength);
+                    continue;
+                }
+                // "Karabakh" + "Armenians".
+                let group =
+                    lexicon::lookup(cx.surface(f.a, f.b)).filter(|l| l.form == Form::Plural);
+                if prev.kind == EntityType::Place && f.kind == EntityType::Norp && group.is_some() {
+                    let surface = cx.normalized(prev.a, f.b);
+                    let kb_group = cx.kb.and_then(|kb| {
+                        kb.entities().iter().find(|e| {
+                            e.kind == EntityType::Norp
+                                && e.aliases.iter().any(|a| a.name == surface)
+                        })
+                    });
+                    prev.canonical = match kb_group {
+                        Some(e) => e.canonical.clone(),
+                        None => format!("{} {}", cx.surface(prev.a, prev.b), f.canonical),
+                    };
+                    prev.b = f.b;
+                    prev.kind = EntityType::Norp;
+                    prev.layer = if kb_group.is_some() {
+                        Layer::KnowledgeBase
+                    } else {
+                        Layer::Rules
+                    };
+                    continue;
+                }
+            }
+        }
+        out.push(f);
+    }
+    cx.found = out;
+}
+
+fn drop_languages(cx: &mut Ctx) {
+    let is_adjective = |cx: &Ctx, f: &Found| {
+        f.kind == EntityType::Norp
+            && f.b - f.a == 1
+            && lexicon::lookup(cx.surface(f.a, f.b)).is_some_and(|l| l.form == Form::Adjective)
+    };
+    let mut keep = vec![true; cx.found.len()];
+    for (k, f) in cx.found.iter().enumerate() {
+        if !is_adjective(cx, f) {
+            continue;
+        }
+        // Walk back over a list of adjectives: "languages – Azerbaijani, Armenian, English, and".
+        let mut j = f.a;
+        let mut language = false;
+        while let Some(p) = cx.prev(j) {
+            let pk = j - 1;
+            if is_in(p.text, words::LANGUAGE_CUES) {
+                language = true;
+                break;
+            }
+            let listy = matches!(p.text, "," | "–" | "—" | "-" | ":" | "and" | "or")
+                || (p.is_capitalised()
+                    && lexicon::lookup(p.text).is_some_and(|l| l.form == Form::Adjective));
+            if !listy || f.a - pk > 12 {
+                break;
+            }
+            j = pk;
+        }
+        // "in English.", "translated into Russian,".
+        let after = cx.tok_in(f.b, f.a);
+        let phrase_end = after.is_none_or(|n| !n.is_word() || n.is("and") || n.is("or"));
+        let before = cx
+            .prev(f.a)
+            .is_some_and(|p| p.is_lowercase() && is_in(p.text, words::LANGUAGE_PREPS));
+        if language || (before && phrase_end) {
+            keep[k] = false;
+        }
+    }
+    let mut k = 0;
+    cx.found.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// "Foreign Ministry" → "Ministry of Foreign Affairs"; with the country of the sentence when one
+/// is named before it ("Azerbaijan's Foreign Ministry", "Azerbaijani Defense Ministry", "The
+/// Azerbaijani authorities ordered the State Migration Service").
+fn state_bodies(cx: &mut Ctx) {
+    for k in 0..cx.found.len() {
+        let f = &cx.found[k];
+        if f.kind != EntityType::Org || f.layer != Layer::Rules || f.strength >= FIXED {
+            continue;
+        }
+        let last = cx.toks[f.b - 1].text;
+        if !is_in(
+            last,
+            &[
+                "ministry",
+                "service",
+                "services",
+                "police",
+                "army",
+                "forces",
+                "parliament",
+                "government",
+                "embassy",
+            ],
+        ) {
+            continue;
+        }
+        let mut name = cx.normalized(f.a, f.b);
+        if last.eq_ignore_ascii_case("ministry") && f.b - f.a == 2 {
+            let field = cx.toks[f.a].text;
+            let field = match field.to_ascii_lowercase().as_str() {
+                "foreign" => "Foreign Affairs".to_string(),
+                "defence" => "Defense".to_string(),
+                _ => field.to_string(),
+            };
+            name = format!("Ministry of {field}");
+        }
+        // The nearest country or nationality before it in the same sentence.
+        let mut country = None;
+        for g in cx.found[..k].iter().rev() {
+            if cx.toks[g.a].block != cx.toks[f.a].block
+                || cx.toks[g.a + 1..=f.a].iter().any(|t| t.sentence_start)
+            {
+                break;
+            }
+            if matches!(g.kind, EntityType::Place | EntityType::Norp) {
+                if let Some(place) = lexicon::lookup(cx.surface(g.a, g.b)).and_then(|l| l.place) {
+                    country = Some(place);
+                    break;
+                }
+            }
+        }
+        if let Some(c) = country {
+            name = format!("{name} of {c}");
+        }
+        cx.found[k].canonical = name;
+    }
+}

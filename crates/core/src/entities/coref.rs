@@ -1,0 +1,197 @@
+//! Document-level decisions: one type per name, surnames that point back to full names, and the
+//! words whose capital says nothing (sentence starts, Title Case headlines), which are names only
+//! if the rest of the document names them.
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::LexEntry;
+use super::names::{has_surname_shape, Cand};
+use super::words::{self, is_in};
+use super::{Ctx, EntityType, Found, Layer, FIXED, MEDIUM, STRONG};
+use std::collections::HashMap;
+
+pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, LexEntry)>]) {
+    let words_in = |cx: &Ctx, c: &Cand| {
+        cx.toks[c.a..c.b]
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| t.is_word() && (*k == 0 || t.space_before))
+            .count()
+    };
+    // One type per multi-word name: its strongest reading anywhere in the document.
+    vote(cx, &mut cands, |c| words_in(cx, c) >= 2);
+    // Surnames: "Dujarric" after "Stephane Dujarric", "Aliyev" after "Ilham Aliyev".
+    let mut surnames: HashMap<&str, String> = HashMap::new();
+    for c in cands
+        .iter()
+        .filter(|c| c.kind == Some(EntityType::Person) && !c.pending)
+    {
+        if words_in(cx, c) >= 2 {
+            let full = c
+                .canonical
+                .clone()
+                .unwrap_or_else(|| cx.normalized(c.a, c.b));
+            surnames.entry(cx.toks[c.b - 1].text).or_insert(full);
+        }
+    }
+    for f in cx
+        .found
+        .iter()
+        .filter(|f| f.kind == EntityType::Person && f.b - f.a >= 2)
+    {
+        surnames
+            .entry(cx.toks[f.b - 1].text)
+            .or_insert_with(|| f.canonical.clone());
+    }
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.b - c.a == 1 && c.strength < FIXED)
+    {
+        if let Some(full) = surnames.get(cx.toks[c.a].text) {
+            c.kind = Some(EntityType::Person);
+            c.strength = STRONG;
+            c.canonical = Some(full.clone());
+            c.pending = false;
+        }
+    }
+    vote(cx, &mut cands, |_| true);
+    let mut pending = Vec::new();
+    for c in cands {
+        match c.kind {
+            Some(kind) if !c.pending => {
+                let canonical = c.canonical.unwrap_or_else(|| cx.normalized(c.a, c.b));
+                cx.claim(Found {
+                    a: c.a,
+                    b: c.b,
+                    kind,
+                    canonical,
+                    layer: Layer::Rules,
+                    strength: c.strength,
+                });
+            }
+            _ => pending.push(c),
+        }
+    }
+    // What the document itself has named, for sentence starts and headlines.
+    let mut known: Gazetteer<(EntityType, String)> = Gazetteer::default();
+    for f in cx.found.iter().filter(|f| f.kind.is_name()) {
+        known.insert(cx.surface(f.a, f.b), (f.kind, f.canonical.clone()));
+    }
+    for (s, full) in &surnames {
+        known.insert(s, (EntityType::Person, full.clone()));
+    }
+    for c in pending {
+        let hit = known
+            .longest_at(&cx.toks, c.a, |_| true)
+            .filter(|&(end, _)| end == c.b)
+            .map(|(_, v)| v.clone());
+        if let Some((kind, canonical)) = hit {
+            claim(cx, c.a, c.b, kind, canonical);
+        } else if has_surname_shape(&cx.toks[c.b - 1])
+            && cx
+                .tok_in(c.b, c.a)
+                .is_some_and(|v| is_in(v.text, words::ATTRIBUTION))
+        {
+            let canonical = cx.normalized(c.a, c.b);
+            claim(cx, c.a, c.b, EntityType::Person, canonical);
+        }
+    }
+    headlines(cx, &known, lex);
+}
+
+fn claim(cx: &mut Ctx, a: usize, b: usize, kind: EntityType, canonical: String) {
+    cx.claim(Found {
+        a,
+        b,
+        kind,
+        canonical,
+        layer: Layer::Rules,
+        strength: MEDIUM,
+    });
+}
+
+/// Gives every candidate with the same text (among those `which` selects) the type of its
+/// strongest occurrence.
+fn vote(cx: &Ctx, cands: &mut [Cand], which: impl Fn(&Cand) -> bool) {
+    let mut best: HashMap<String, (u8, EntityType)> = HashMap::new();
+    for c in cands.iter().filter(|c| !c.pending && which(c)) {
+        if let Some(kind) = c.kind {
+            let e = best
+                .entry(cx.normalized(c.a, c.b))
+                .or_insert((c.strength, kind));
+            if c.strength > e.0 {
+                *e = (c.strength, kind);
+            }
+        }
+    }
+    for c in cands
+        .iter_mut()
+        .filter(|c| !c.pending && c.strength < FIXED && which(c))
+    {
+        if let Some(&(strength, kind)) = best.get(&cx.normalized(c.a, c.b)) {
+            if strength > c.strength || c.kind == Some(kind) {
+                c.kind = Some(kind);
+                c.strength = strength.max(c.strength);
+            }
+        }
+    }
+}
+
+/// Title Case blocks: only names the document knows from elsewhere, lexicon names, acronyms
+/// and organisation names ("Trend News Agency").
+fn headlines(
+    cx: &mut Ctx,
+    known: &Gazetteer<(EntityType, String)>,
+    lex: &[Option<(usize, LexEntry)>],
+) {
+    let mut i = 0;
+    while i < cx.toks.len() {
+        let t = cx.toks[i];
+        if !cx.title_case[t.block as usize] || cx.claimed[i] || !t.is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let claimed = &cx.claimed;
+        if let Some((end, (kind, canonical))) = known.longest_at(&cx.toks, i, |k| !claimed[k]) {
+            let (kind, canonical) = (*kind, canonical.clone());
+            claim(cx, i, end, kind, canonical);
+            i = end;
+            continue;
+        }
+        if let Some((end, e)) = lex[i] {
+            if cx.free(i, end) {
+                cx.claim(Found {
+                    a: i,
+                    b: end,
+                    kind: e.kind(),
+                    canonical: e.canonical.to_string(),
+                    layer: Layer::Rules,
+                    strength: FIXED,
+                });
+                i = end;
+                continue;
+            }
+        }
+        if t.is_acronym() && t.text.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+            let canonical = t.text.to_string();
+            claim(cx, i, i + 1, EntityType::Org, canonical);
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words ending with an organisation head.
+        let mut end = i + 1;
+        while cx
+            .tok_in(end, i)
+            .is_some_and(|n| n.space_before && n.is_capitalised() && !cx.claimed[end])
+        {
+            end += 1;
+        }
+        let starts_ok = !is_in(t.text, words::STOP);
+        if starts_ok && end - i >= 2 && is_in(cx.toks[end - 1].text, words::ORG_HEADS) {
+            let canonical = cx.normalized(i, end);
+            claim(cx, i, end, EntityType::Org, canonical);
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+}

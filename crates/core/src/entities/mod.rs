@@ -1,0 +1,382 @@
+//! Entity recognition: people, organisations, places, groups, dates and numbers in any article.
+//!
+//! Two layers. The knowledge base (`kb.rs`, data in `data/entities.toml`) knows the entities of
+//! this news beat by all their names, with who uses which form. The rules know none of them:
+//! capitalised sequences with titles, organisation and place heads and attribution cues
+//! (`names.rs`), a world lexicon of countries and demonyms (`lexicon.rs`), date and number
+//! grammars (`dates.rs`, `numbers.rs`), and document-level reasoning (`coref.rs`: a surname links
+//! to the full name; a name keeps one type in a document). `combine.rs` joins neighbours
+//! ("UN" + "World Food Program", "Karabakh" + "Armenians") and applies parenthetical aliases.
+//!
+//! Every mention is a byte span of the original file, with its type, canonical entity and the
+//! layer that found it. `usage.rs` summarises mentions per entity and per outlet (which name each
+//! outlet uses); `eval.rs` scores mentions against gold annotations.
+
+mod combine;
+mod coref;
+mod dates;
+pub mod eval;
+mod gazetteer;
+mod kb;
+mod lexicon;
+mod names;
+mod numbers;
+mod tokens;
+pub mod usage;
+mod words;
+
+pub use kb::{Alias, Entity, KnowledgeBase};
+pub use usage::{alias_usage, summarize, AliasCount, EntitySummary, EntityUsage, OutletUsage};
+
+use crate::model::{BlockKind, Document, Provenance};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use tokens::Token;
+
+/// What a mention names. Names first, then values (see `ANNOTATION.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    Person,
+    Org,
+    Place,
+    Norp,
+    Date,
+    Number,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 6] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Norp,
+        EntityType::Date,
+        EntityType::Number,
+    ];
+
+    /// "PERSON", "ORG", …: the name in the gold format and in CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Place => "PLACE",
+            EntityType::Norp => "NORP",
+            EntityType::Date => "DATE",
+            EntityType::Number => "NUMBER",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// PERSON, ORG, PLACE or NORP (as opposed to DATE and NUMBER values).
+    pub fn is_name(self) -> bool {
+        !matches!(self, EntityType::Date | EntityType::Number)
+    }
+}
+
+/// Which layer found a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layer {
+    /// Matched an alias in the knowledge base (or a known person's surname).
+    KnowledgeBase,
+    /// Found by the general rules, lexicon, grammars or the document's own metadata.
+    Rules,
+}
+
+/// One mention of an entity in a document.
+///
+/// `(kind, canonical)` identifies the entity across documents: every alias of an entity gets
+/// the same canonical name, so it is the key for entity panels, facets and matrices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// UTF-8 byte offsets into the original file, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// The entity's canonical name; for dates an ISO date when the text pins one down,
+    /// otherwise the text in lower case; for numbers the value in digits.
+    pub canonical: String,
+    pub layer: Layer,
+}
+
+impl Mention {
+    /// The mention's surface text in the document it came from.
+    pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
+        doc_text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Finds every entity mention in a parsed document, in text order. `kb: None` runs the rules
+/// alone (what an article about an unfamiliar subject gets).
+///
+/// All blocks except boilerplate are read; a byline author is a PERSON and a credited outlet an
+/// ORG, because the parser says so.
+pub fn recognize(doc: &Document, kb: Option<&KnowledgeBase>) -> Vec<Mention> {
+    let blocks: Vec<(usize, usize)> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Boilerplate)
+        .map(|b| (b.start, b.end))
+        .collect();
+    let mut known = Vec::new();
+    let text_span = |p: &Provenance| match *p {
+        Provenance::Text { start, end } => Some((start, end)),
+        Provenance::Sidecar => None,
+    };
+    for a in &doc.meta.authors {
+        if let Some((s, e)) = text_span(&a.source) {
+            known.push((s, e, EntityType::Person, a.value.clone()));
+        }
+    }
+    if let Some(o) = &doc.meta.outlet {
+        if let Some((s, e)) = text_span(&o.source) {
+            known.push((s, e, EntityType::Org, o.value.clone()));
+        }
+    }
+    run(&doc.text, &blocks, &known, kb)
+}
+
+/// Finds every entity mention in a plain text, read as one paragraph.
+pub fn recognize_text(text: &str, kb: Option<&KnowledgeBase>) -> Vec<Mention> {
+    run(text, &[(0, text.len())], &[], kb)
+}
+
+/// How sure a rule is of a name's type; a name takes its strongest reading in the document.
+pub(crate) type Strength = u8;
+pub(crate) const WEAK: Strength = 1;
+pub(crate) const MEDIUM: Strength = 2;
+pub(crate) const STRONG: Strength = 3;
+/// Knowledge base, lexicon, metadata and grammars: not revised by document-level votes.
+pub(crate) const FIXED: Strength = 4;
+
+/// A mention under construction: a token range.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub a: usize,
+    pub b: usize,
+    pub kind: EntityType,
+    pub canonical: String,
+    pub layer: Layer,
+    pub strength: Strength,
+}
+
+/// The working state of recognition over one document.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token<'a>>,
+    /// Tokens already inside a mention.
+    pub claimed: Vec<bool>,
+    pub found: Vec<Found>,
+    /// Per block: written in Title Case, where capitals say nothing.
+    pub title_case: Vec<bool>,
+    /// Words seen in lower case somewhere in the document ("security" makes a sentence-initial
+    /// "Security" a common word).
+    pub lower_words: HashSet<&'a str>,
+    pub kb: Option<&'a KnowledgeBase>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn free(&self, a: usize, b: usize) -> bool {
+        b <= self.toks.len() && a < b && !self.claimed[a..b].iter().any(|&c| c)
+    }
+
+    /// Records a mention if none of its tokens is taken yet.
+    pub fn claim(&mut self, f: Found) -> bool {
+        if !self.free(f.a, f.b) {
+            return false;
+        }
+        self.claimed[f.a..f.b].iter_mut().for_each(|c| *c = true);
+        self.found.push(f);
+        true
+    }
+
+    /// The text of tokens a..b, exactly as written.
+    pub fn surface(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
+    }
+
+    /// The text of tokens a..b with whitespace runs made single spaces.
+    pub fn normalized(&self, a: usize, b: usize) -> String {
+        crate::text::normalize_space(self.surface(a, b))
+    }
+
+    /// Token k if it is in the same block as token `of`.
+    pub fn tok_in(&self, k: usize, of: usize) -> Option<&Token<'a>> {
+        self.toks.get(k).filter(|t| t.block == self.toks[of].block)
+    }
+
+    /// The token before k in the same block.
+    pub fn prev(&self, k: usize) -> Option<&Token<'a>> {
+        k.checked_sub(1).and_then(|p| self.tok_in(p, k))
+    }
+}
+
+fn run(
+    text: &str,
+    blocks: &[(usize, usize)],
+    known: &[(usize, usize, EntityType, String)],
+    kb: Option<&KnowledgeBase>,
+) -> Vec<Mention> {
+    let mut toks = Vec::new();
+    for (i, &(s, e)) in blocks.iter().enumerate() {
+        if s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) {
+            tokens::tokenize_into(text, s, e, i as u32, &mut toks);
+        }
+    }
+    let lower_words = toks
+        .iter()
+        .filter(|t| t.is_lowercase())
+        .map(|t| t.text)
+        .collect();
+    let mut cx = Ctx {
+        text,
+        claimed: vec![false; toks.len()],
+        title_case: names::title_case_blocks(&toks, blocks.len()),
+        toks,
+        found: Vec::new(),
+        lower_words,
+        kb,
+    };
+    // Names the document's metadata vouches for (byline authors, credited outlets).
+    for (s, e, kind, value) in known {
+        let a = cx.toks.partition_point(|t| t.start < *s);
+        let b = cx.toks.partition_point(|t| t.start < *e);
+        if a < b && cx.toks[a].start == *s && cx.toks[b - 1].end == *e {
+            let (canonical, layer) = kb
+                .and_then(|kb| {
+                    let (end, &i) = kb.gazetteer.longest_at(&cx.toks, a, |_| true)?;
+                    (end == b && kb.entity(i).kind == *kind)
+                        .then(|| (kb.entity(i).canonical.clone(), Layer::KnowledgeBase))
+                })
+                .unwrap_or_else(|| (crate::text::normalize_space(value), Layer::Rules));
+            cx.claim(Found {
+                a,
+                b,
+                kind: *kind,
+                canonical,
+                layer,
+                strength: FIXED,
+            });
+        }
+    }
+    // Values before names, so that "Sunday", "Last week" or "Forty" never start a name.
+    let claimed = cx.claimed.clone();
+    for m in dates::find(text, &cx.toks, &|k| !claimed[k]) {
+        cx.claim(Found {
+            a: m.a,
+            b: m.b,
+            kind: EntityType::Date,
+            canonical: m.canonical,
+            layer: Layer::Rules,
+            strength: FIXED,
+        });
+    }
+    let claimed = cx.claimed.clone();
+    for m in numbers::find(text, &cx.toks, &|k| !claimed[k]) {
+        cx.claim(Found {
+            a: m.a,
+            b: m.b,
+            kind: EntityType::Number,
+            canonical: m.canonical,
+            layer: Layer::Rules,
+            strength: FIXED,
+        });
+    }
+    if let Some(kb) = kb {
+        match_kb(&mut cx, kb);
+    }
+    names::recognize(&mut cx);
+    combine::apply(&mut cx);
+    let mut out: Vec<Mention> = cx
+        .found
+        .iter()
+        .map(|f| Mention {
+            start: cx.toks[f.a].start,
+            end: cx.toks[f.b - 1].end,
+            kind: f.kind,
+            canonical: f.canonical.clone(),
+            layer: f.layer,
+        })
+        .collect();
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// The knowledge-base layer: aliases (longest first), then lone surnames of known people.
+fn match_kb(cx: &mut Ctx, kb: &KnowledgeBase) {
+    let mut i = 0;
+    while i < cx.toks.len() {
+        let hit = kb
+            .gazetteer
+            .longest_at(&cx.toks, i, |k| !cx.claimed[k])
+            .map(|(end, &e)| (end, e));
+        if let Some((end, e)) = hit {
+            let entity = kb.entity(e);
+            // "Washington Post", "Azerbaijan Airlines": a place before an organisation head is
+            // part of the organisation's name; leave it to the rules.
+            let head_after = cx.tok_in(end, i).is_some_and(|n| {
+                n.space_before
+                    && n.is_capitalised()
+                    && !cx.claimed[end]
+                    && words::is_in(n.text, words::ORG_HEADS)
+                    && !words::is_in(n.text, words::GOV_HEADS)
+            });
+            if !(head_after && matches!(entity.kind, EntityType::Place | EntityType::Norp)) {
+                cx.claim(Found {
+                    a: i,
+                    b: end,
+                    kind: entity.kind,
+                    canonical: entity.canonical.clone(),
+                    layer: Layer::KnowledgeBase,
+                    strength: FIXED,
+                });
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // "Aliyev" on its own: the Aliyev already named in this document, or the only one known.
+    let named: Vec<u32> = cx
+        .found
+        .iter()
+        .filter(|f| f.kind == EntityType::Person && f.layer == Layer::KnowledgeBase)
+        .filter_map(|f| kb.index_of(f.kind, &f.canonical))
+        .collect();
+    for i in 0..cx.toks.len() {
+        let t = cx.toks[i];
+        if cx.claimed[i] || !t.is_capitalised() {
+            continue;
+        }
+        // A surname stands alone: "Elnur Aliyev" is somebody else.
+        let capital_neighbour =
+            |k: Option<&Token>| k.is_some_and(|n| n.is_capitalised() && !n.is_possessive());
+        if capital_neighbour(cx.prev(i).filter(|p| t.space_before && !cx.claimed[i - 1]))
+            || capital_neighbour(cx.tok_in(i + 1, i).filter(|n| n.space_before))
+        {
+            continue;
+        }
+        let person = named
+            .iter()
+            .copied()
+            .find(|&p| kb.entity(p).surname.as_deref() == Some(t.text))
+            .or_else(|| kb.person_by_surname(t.text));
+        if let Some(p) = person {
+            cx.claim(Found {
+                a: i,
+                b: i + 1,
+                kind: EntityType::Person,
+                canonical: kb.entity(p).canonical.clone(),
+                layer: Layer::KnowledgeBase,
+                strength: FIXED,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
