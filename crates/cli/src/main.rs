@@ -3,8 +3,8 @@
 //! Every file is processed even when another fails: a bad path is reported on stderr by name, the
 //! rest are still printed, and the exit code is non-zero at the end.
 
-mod gen_corpus;
 mod entities_cmd;
+mod gen_corpus;
 mod inputs;
 mod json;
 mod search_cmd;

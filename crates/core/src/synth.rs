@@ -217,7 +217,7 @@ fn pools(seeds: &[Document]) -> Pools {
 /// `count` articles recombined from `seeds`, numbered from 0, the same for the same `seed`.
 pub fn generate(seeds: &[Document], count: usize, seed: u64) -> Vec<SynthArticle> {
     let p = pools(seeds);
-    let mut rng = Rng(seed ^ 0x5EED_0F_5A17);
+    let mut rng = Rng(seed ^ 0x005E_ED0F_5A17);
     // A dozen outlets: the seeds' own, then "<place> <kind>" ones.
     const KINDS: [&str; 8] = [
         "Times", "Herald", "Daily", "Monitor", "Post", "Observer", "Review", "Wire",

@@ -158,11 +158,7 @@ impl Word {
         match s {
             "sses" => self.replace(4, "ss"),
             "ied" | "ies" => self.replace(3, if before > 1 { "i" } else { "ie" }),
-            "s" => {
-                if before >= 2 && self.has_vowel(before - 1) {
-                    self.replace(1, "");
-                }
-            }
+            "s" if before >= 2 && self.has_vowel(before - 1) => self.replace(1, ""),
             _ => {}
         }
     }
