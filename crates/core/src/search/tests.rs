@@ -402,3 +402,72 @@ fn added_documents_and_round_trips_match_a_fresh_build() {
     assert_eq!(back, built);
     assert_eq!(bytes.len(), built.serialized_len());
 }
+
+/// Random queries made of the query language's pieces never panic, in any mode, and every
+/// highlight lies inside its passage.
+#[test]
+fn random_queries_never_panic() {
+    const PIECES: [&str; 24] = [
+        "\"",
+        "-",
+        " OR ",
+        "*",
+        "outlet:",
+        "author:",
+        "before:",
+        "after:2023-10",
+        " ",
+        "ethnic",
+        "cleansing",
+        "é",
+        "’s",
+        "(",
+        ":",
+        "NOT ",
+        "U.N.",
+        "2,000",
+        "“",
+        "refugee",
+        "lachin",
+        "-",
+        "zzz",
+        "x",
+    ];
+    let docs = corpus();
+    let index = Index::build(&docs);
+    let mut state = 12345u64;
+    for _ in 0..3000 {
+        let mut q = String::new();
+        for _ in 0..(state % 7) {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            q.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+        }
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        for mode in [Mode::Documents, Mode::Passages] {
+            let r = search(
+                &index,
+                &docs,
+                &q,
+                &Options {
+                    mode,
+                    ..Options::default()
+                },
+            );
+            let passages = r
+                .hits
+                .iter()
+                .flat_map(|h| h.passages.iter())
+                .chain(r.passages.iter().map(|p| &p.passage));
+            for p in passages {
+                for &(a, b) in &p.highlights {
+                    assert!(p.start <= a && a < b && b <= p.end, "{q:?}");
+                }
+            }
+        }
+        let _ = kwic(&index, &docs, &q, &KwicOptions::default());
+    }
+}
