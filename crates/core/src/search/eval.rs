@@ -6,6 +6,7 @@
 
 use super::index::Index;
 use super::query::{Query, Slot, Term, TextTerm};
+use super::sort::sort_by;
 use super::stem::stem;
 use super::tokenize::tokens;
 use std::ops::Bound;
@@ -102,14 +103,27 @@ impl<'a> Matcher<'a> {
     }
 }
 
-/// Positions in `doc` of any of `words`, ascending.
+/// Positions in `doc` of any of `words`, ascending (each word's list is sorted: merge them).
 fn slot_positions(index: &Index, words: &[u32], doc: u32) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::new();
     for &w in words {
-        out.extend_from_slice(index.postings[w as usize].in_doc(doc));
-    }
-    if words.len() > 1 {
-        out.sort_unstable();
+        let next = index.postings[w as usize].in_doc(doc);
+        if out.is_empty() {
+            out.extend_from_slice(next);
+            continue;
+        }
+        let mut merged = Vec::with_capacity(out.len() + next.len());
+        let (mut i, mut j) = (0, 0);
+        while i < out.len() || j < next.len() {
+            if j == next.len() || (i < out.len() && out[i] <= next[j]) {
+                merged.push(out[i]);
+                i += 1;
+            } else {
+                merged.push(next[j]);
+                j += 1;
+            }
+        }
+        out = merged;
     }
     out
 }
@@ -156,7 +170,9 @@ pub(crate) fn slot_words(
             .map(|(_, &id)| id)
             .collect();
         if ids.len() > MAX_PREFIX_WORDS {
-            ids.sort_by_key(|&id| std::cmp::Reverse(index.df(id)));
+            sort_by(&mut ids, &|a, b| {
+                index.df(*b).cmp(&index.df(*a)).then(a.cmp(b))
+            });
             ids.truncate(MAX_PREFIX_WORDS);
             notes.push(format!(
                 "“{}*” matches too many words; only the {MAX_PREFIX_WORDS} most frequent were used.",

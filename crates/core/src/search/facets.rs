@@ -122,7 +122,9 @@ pub(crate) fn count(facet: &Facet, include: &[bool], selected: &[&str]) -> Facet
             selected: selected.contains(&v.as_str()),
         })
         .collect();
-    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    super::sort::sort_by(&mut values, &|a, b| {
+        b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+    });
     FacetCounts {
         name: facet.name.clone(),
         values,

@@ -154,7 +154,7 @@ impl Index {
                 }
             }
         }
-        occurrences.sort_unstable();
+        super::sort::sort_by(&mut occurrences, &|a, b| a.cmp(b));
         for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
             let p = &mut self.postings[group[0].0 as usize];
             if p.offsets.is_empty() {

@@ -4,6 +4,7 @@
 use super::fold::fold;
 use super::index::Index;
 use super::results::evaluate;
+use super::sort::sort_by;
 use crate::model::Document;
 use serde::Serialize;
 
@@ -80,7 +81,7 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
             .filter(|&t| !m.terms[t].negated)
             .flat_map(|t| m.occurrences(t, d as u32))
             .collect();
-        spans.sort_unstable();
+        sort_by(&mut spans, &|a, b| a.cmp(b));
         spans.dedup_by_key(|s| s.0);
         for (a, b) in spans {
             let block = entry.sentences[entry.sentence_of(a)].block as usize;
@@ -122,10 +123,16 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
             .map(|(s, e)| fold(&text[s as usize..e as usize]))
             .collect()
     };
-    match opts.sort {
-        KwicSort::Document => {}
-        KwicSort::Left => hits.sort_by_cached_key(|h| (key(h, true), h.doc, h.start)),
-        KwicSort::Right => hits.sort_by_cached_key(|h| (key(h, false), h.doc, h.start)),
+    if opts.sort != KwicSort::Document {
+        let left = opts.sort == KwicSort::Left;
+        let mut keyed: Vec<(Vec<String>, Hit)> =
+            hits.into_iter().map(|h| (key(&h, left), h)).collect();
+        sort_by(&mut keyed, &|a, b| {
+            a.0.cmp(&b.0)
+                .then(a.1.doc.cmp(&b.1.doc))
+                .then(a.1.start.cmp(&b.1.start))
+        });
+        hits = keyed.into_iter().map(|(_, h)| h).collect();
     }
     hits.truncate(opts.limit);
     let lines = hits

@@ -20,6 +20,7 @@ pub mod query;
 mod rank;
 pub mod results;
 pub mod sentences;
+mod sort;
 pub mod stem;
 pub mod tokenize;
 mod typo;

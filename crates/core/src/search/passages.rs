@@ -2,6 +2,7 @@
 //! byte spans for highlighting.
 
 use super::eval::Matcher;
+use super::sort::sort_by;
 use crate::model::{BlockKind, Document};
 use serde::Serialize;
 
@@ -83,7 +84,7 @@ fn to_passage(m: &Matcher, doc: &Document, d: usize, h: &SentenceHits, score: f3
             )
         })
         .collect();
-    spans.sort_unstable();
+    sort_by(&mut spans, &|a, b| a.cmp(b));
     let mut highlights: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (a, b) in spans {
         match highlights.last_mut() {
@@ -121,7 +122,9 @@ pub(crate) fn best(
     };
     let mut scored: Vec<(f32, &SentenceHits)> =
         hits.iter().map(|h| (passage_score(m, h), h)).collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.sentence.cmp(&b.1.sentence)));
+    sort_by(&mut scored, &|a, b| {
+        b.0.total_cmp(&a.0).then(a.1.sentence.cmp(&b.1.sentence))
+    });
     let passages = scored
         .into_iter()
         .take(k)

@@ -7,6 +7,7 @@ use super::facets::{self, DateHistogram, FacetCounts};
 use super::index::Index;
 use super::passages::{self, Passage};
 use super::query::{parse, Query, Term};
+use super::sort::sort_by;
 use super::{rank, typo};
 use crate::model::Document;
 use serde::Serialize;
@@ -201,7 +202,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
         Mode::Documents => {
             let mut ranked: Vec<(f32, usize)> =
                 matched.iter().map(|&d| (rank::score(&m, d), d)).collect();
-            ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            sort_by(&mut ranked, &|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             for (i, &(score, d)) in ranked.iter().enumerate() {
                 if i >= opts.limit {
                     results.total_passages += passages::count(&m, d);
@@ -226,7 +227,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
                 }
             }
             results.total_passages = all.len();
-            all.sort_by(|a, b| {
+            sort_by(&mut all, &|a, b| {
                 b.2.score
                     .total_cmp(&a.2.score)
                     .then(b.0.total_cmp(&a.0))

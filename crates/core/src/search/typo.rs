@@ -34,7 +34,7 @@ pub(crate) fn correct(index: &Index, query: &Query, input: &str) -> Option<(Quer
     if edits.is_empty() {
         return None;
     }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.0 .0));
+    super::sort::sort_by(&mut edits, &|a, b| b.0 .0.cmp(&a.0 .0));
     let mut text = input.to_string();
     for ((s, e), word) in edits {
         text.replace_range(s..e, &word);
@@ -44,12 +44,13 @@ pub(crate) fn correct(index: &Index, query: &Query, input: &str) -> Option<(Quer
 
 /// `Azerbaijan` for `Azerbajan`: the correction written with the original's initial capital.
 fn match_case(original: &str, word: &str) -> String {
-    let upper = original.chars().next().is_some_and(char::is_uppercase);
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) if upper => c.to_uppercase().chain(chars).collect(),
-        _ => word.to_string(),
+    // ASCII only: the full Unicode upper-case table would cost the app kilobytes for this.
+    let upper = original.starts_with(|c: char| c.is_ascii_uppercase());
+    let mut out = word.to_string();
+    if upper && out.as_bytes().first().is_some_and(u8::is_ascii) {
+        out[..1].make_ascii_uppercase();
     }
+    out
 }
 
 /// The indexed word nearest to `word` within `max` edits: fewest edits, then most documents,
