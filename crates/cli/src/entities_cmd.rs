@@ -4,6 +4,8 @@
 use parallax_core::entities::eval::{self, Record};
 use parallax_core::entities::{recognize, KnowledgeBase};
 use parallax_core::Document;
+use serde::Serialize;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 struct Options {
@@ -61,22 +63,28 @@ pub fn cmd_entities(args: &[String]) -> Result<bool, String> {
     let o = options("entities", args)?;
     let (docs, all_read) = crate::parse_inputs(&o.paths);
     let recs = records(&docs, o.kb);
-    if o.json {
-        for r in &recs {
-            println!("{}", serde_json::to_string(r).map_err(|e| e.to_string())?);
-        }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = if o.json {
+        recs.iter()
+            .try_for_each(|r| writeln!(out, "{}", gold_line(r)))
     } else {
         let mut last = "";
-        for r in &recs {
+        recs.iter().try_for_each(|r| {
             if r.doc != last {
-                println!("{}", r.doc);
+                writeln!(out, "{}", r.doc)?;
                 last = &r.doc;
             }
-            println!(
+            writeln!(
+                out,
                 "  [{:>5}..{:<5}] {:<6} {}  → {}",
                 r.start, r.end, r.kind, r.text, r.canonical
-            );
-        }
+            )
+        })
+    };
+    // A closed pipe (`| head`) is the reader's choice, not an error.
+    match written.and_then(|_| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.to_string()),
+        _ => {}
     }
     Ok(all_read)
 }
@@ -119,4 +127,42 @@ pub fn read_gold(path: &std::path::Path) -> Result<Vec<Record>, String> {
             serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
         })
         .collect()
+}
+
+/// One record as a line of the gold file: `{"doc": "...", "start": 6, ...}`, with the key order,
+/// separators and ASCII escapes of Python's `json.dumps`, so outputs can be diffed with it.
+pub fn gold_line(r: &Record) -> String {
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, GoldStyle);
+    r.serialize(&mut ser).expect("a record serializes");
+    String::from_utf8(buf).expect("ASCII")
+}
+
+struct GoldStyle;
+
+impl serde_json::ser::Formatter for GoldStyle {
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            w.write_all(b", ")
+        }
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
+        for c in s.chars() {
+            if c.is_ascii() {
+                w.write_all(&[c as u8])?;
+            } else {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    write!(w, "\\u{unit:04x}")?;
+                }
+            }
+        }
+        Ok(())
+    }
 }

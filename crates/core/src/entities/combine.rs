@@ -25,26 +25,39 @@ pub(super) fn apply(cx: &mut Ctx) {
 
 fn parenthetical_aliases(cx: &mut Ctx) {
     let mut aliases: HashMap<String, (EntityType, String)> = HashMap::new();
-    for i in 0..cx.found.len().saturating_sub(1) {
-        let (x, y) = (&cx.found[i], &cx.found[i + 1]);
-        if !x.kind.is_name()
-            || !y.kind.is_name()
-            || y.strength >= FIXED && y.layer == Layer::KnowledgeBase
-        {
+    for i in 1..cx.found.len() {
+        let y = &cx.found[i];
+        let enclosed = y.a > 0
+            && cx.prev(y.a).is_some_and(|t| t.text == "(")
+            && cx.tok_in(y.b, y.a).is_some_and(|t| t.text == ")");
+        if !enclosed || !y.kind.is_name() || y.strength >= FIXED {
             continue;
         }
-        let open = cx.tok_in(x.b, x.a).is_some_and(|t| t.text == "(") && y.a == x.b + 1;
-        let close = cx.tok_in(y.b, y.a).is_some_and(|t| t.text == ")");
-        if open && close && y.strength < FIXED {
-            aliases.insert(
-                cx.surface(y.a, y.b).to_string(),
-                (x.kind, x.canonical.clone()),
-            );
-            let (kind, canonical) = (x.kind, x.canonical.clone());
-            let y = &mut cx.found[i + 1];
-            y.kind = kind;
-            y.canonical = canonical;
-        }
+        let acronym = y.b - y.a == 1 && cx.toks[y.a].is_acronym();
+        // An acronym names the nearest preceding name whose initials spell it ("UN Relief and
+        // Works Agency for Palestine Refugees in the Near East (UNRWA)"); any other word names
+        // the name right before the bracket ("Karabakh (Garabagh)").
+        let x = if acronym {
+            let letters: Vec<char> = cx.toks[y.a]
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect();
+            cx.found[..i]
+                .iter()
+                .rev()
+                .take(3)
+                .take_while(|x| cx.toks[x.a].block == cx.toks[y.a].block)
+                .find(|x| x.kind.is_name() && spells(&initials(cx, x), &letters))
+        } else {
+            Some(&cx.found[i - 1]).filter(|x| x.b + 1 == y.a && x.kind.is_name())
+        };
+        let Some(x) = x else { continue };
+        let (kind, canonical) = (x.kind, x.canonical.clone());
+        aliases.insert(cx.surface(y.a, y.b).to_string(), (kind, canonical.clone()));
+        let y = &mut cx.found[i];
+        y.kind = kind;
+        y.canonical = canonical;
     }
     if aliases.is_empty() {
         return;
@@ -61,6 +74,28 @@ fn parenthetical_aliases(cx: &mut Ctx) {
             f.canonical = canonical;
         }
     }
+}
+
+/// Capital initials of a name's words; an acronym inside counts with all its letters.
+fn initials(cx: &Ctx, f: &Found) -> Vec<char> {
+    let mut out = Vec::new();
+    for t in &cx.toks[f.a..f.b] {
+        if t.is_acronym() {
+            out.extend(t.text.chars().filter(|c| c.is_alphabetic()));
+        } else if t.is_capitalised() {
+            out.extend(t.text.chars().next());
+        }
+    }
+    out
+}
+
+/// The acronym's letters appear in order among the initials, starting with the first.
+fn spells(initials: &[char], letters: &[char]) -> bool {
+    if letters.len() < 2 || initials.first() != letters.first() {
+        return false;
+    }
+    let mut it = initials.iter();
+    letters.iter().all(|l| it.any(|c| c == l))
 }
 
 fn merge_neighbours(cx: &mut Ctx) {

@@ -4,7 +4,7 @@
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::LexEntry;
-use super::names::{has_surname_shape, Cand};
+use super::names::{has_surname_shape, Cand, UNSURE};
 use super::words::{self, is_in};
 use super::{Ctx, EntityType, Found, Layer, FIXED, MEDIUM, STRONG};
 use std::collections::HashMap;
@@ -54,6 +54,7 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
         }
     }
     vote(cx, &mut cands, |_| true);
+    cands.retain(|c| c.pending || c.strength > UNSURE);
     let mut pending = Vec::new();
     for c in cands {
         match c.kind {

@@ -330,12 +330,11 @@ fn date_here(
         }
     }
     // "a year ago", "a week ago".
-    if t.is_ci("a") || t.is_ci("an") {
-        if spaced(i + 1).is_some_and(|u| unit_of(u.text).is_some())
-            && spaced(i + 2).is_some_and(|w| w.is_ci("ago"))
-        {
-            return done(i, i + 3, None);
-        }
+    if (t.is_ci("a") || t.is_ci("an"))
+        && spaced(i + 1).is_some_and(|u| unit_of(u.text).is_some())
+        && spaced(i + 2).is_some_and(|w| w.is_ci("ago"))
+    {
+        return done(i, i + 3, None);
     }
     // "decades-long", "years-long", "month-long".
     if t.kind == TokKind::Word

@@ -83,10 +83,6 @@ impl<V> Gazetteer<V> {
         }
         None
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
-    }
 }
 
 #[cfg(test)]

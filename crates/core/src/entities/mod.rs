@@ -355,7 +355,7 @@ fn match_kb(cx: &mut Ctx, kb: &KnowledgeBase) {
         // A surname stands alone: "Elnur Aliyev" is somebody else.
         let capital_neighbour =
             |k: Option<&Token>| k.is_some_and(|n| n.is_capitalised() && !n.is_possessive());
-        if capital_neighbour(cx.prev(i).filter(|p| t.space_before && !cx.claimed[i - 1]))
+        if capital_neighbour(cx.prev(i).filter(|_| t.space_before && !cx.claimed[i - 1]))
             || capital_neighbour(cx.tok_in(i + 1, i).filter(|n| n.space_before))
         {
             continue;

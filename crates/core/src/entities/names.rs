@@ -1,18 +1,19 @@
 //! The name rules: capitalised sequences, and what their words and neighbours say they are.
 //!
 //! A sequence is a run of capitalised words (and acronyms), joined by spaces, by hyphens
-//! ("Nagorno-Karabakh"), by particles ("de", "von") and, after an organisation head or a title,
-//! by "of", "for", "to the" ("International Court of Justice", "President of Azerbaijan").
+//! ("Nagorno-Karabakh"), by particles ("de", "von"), after an organisation or place head or a
+//! title by "of", "for", "to the" ("International Court of Justice", "Sea of Azov", "President of
+//! Azerbaijan"), and by "and" when an organisation head follows ("Relief and Works Agency").
 //! Then, in order:
 //! - a sentence-initial word is only a name if it is known, or followed by more name words
 //!   that are not common words ("Security Council" yes, "Ethnic cleansing" no);
+//! - a compass word in front makes a place ("Eastern Ghouta");
 //! - a country or demonym in front is tagged on its own before a title or a state body
 //!   ("Azerbaijani | Defense Ministry", "U.S. | Secretary of State | Antony Blinken");
-//! - a sequence ending with an organisation head is an ORG; titles are stripped and what
-//!   follows is a PERSON; a place head makes a PLACE; a trailing plural demonym makes a group
-//!   ("Karabakh Armenians");
+//! - a trailing plural demonym makes a group ("Karabakh Armenians"); an organisation head makes
+//!   an ORG; titles are stripped and what follows is a PERSON; a place head makes a PLACE;
 //! - anything else is typed by its neighbours (`classify_unknown`): "in X", "X region", "X said",
-//!   "spokesman X", "a reporter for X", and finally by its shape.
+//!   "spokesman X", "a reporter for X", then by its shape (a given name, a surname ending).
 //!
 //! Document-level decisions (one type per name, surnames, sentence-initial words, headlines)
 //! are in `coref.rs`.
@@ -20,16 +21,19 @@
 use super::lexicon::{lexicon, Form, LexEntry};
 use super::tokens::Token;
 use super::words::{self, is_in};
-use super::{coref, Ctx, EntityType, MEDIUM, STRONG, WEAK};
+use super::{coref, Ctx, EntityType, Strength, FIXED, MEDIUM, STRONG, WEAK};
+
+/// Not typed by its own context: a name only if another mention in the document types it.
+pub(super) const UNSURE: Strength = 0;
 
 /// A name candidate from the rules, before document-level decisions.
 #[derive(Debug, Clone)]
 pub(super) struct Cand {
     pub a: usize,
     pub b: usize,
-    /// `None`: typed later from its cues (`cue_kind`) and the rest of the document.
+    /// `None`: typed later from its cues (`classify_unknown`) and the rest of the document.
     pub kind: Option<EntityType>,
-    pub strength: u8,
+    pub strength: Strength,
     pub canonical: Option<String>,
     /// A lone word at the start of a sentence: a name only if the document confirms it.
     pub pending: bool,
@@ -51,6 +55,8 @@ enum Join {
     Hyphen,
     /// "of", "for", "to the" between this unit and the previous one.
     Connector,
+    /// "and" inside an organisation's name ("Relief and Works Agency").
+    And,
 }
 
 /// Blocks in Title Case ("UN Mission Arrives in Karabakh Region After 30-Year Break").
@@ -75,6 +81,33 @@ pub(super) fn title_case_blocks(toks: &[Token], n: usize) -> Vec<bool> {
         .collect()
 }
 
+/// Runs of two or more upper-case words with a long one ("UNITED NATIONS, AFP"): shouting,
+/// not acronyms.
+fn shouted(toks: &[Token]) -> Vec<bool> {
+    let upper = |t: &Token| t.is_acronym() && !t.text.contains('.');
+    let mut out = vec![false; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        if !upper(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len()
+            && toks[j].block == toks[i].block
+            && (upper(&toks[j]) || toks[j].text == ",")
+        {
+            j += 1;
+        }
+        let words: Vec<&Token> = toks[i..j].iter().filter(|t| upper(t)).collect();
+        if words.len() >= 2 && words.iter().any(|t| t.text.chars().count() >= 5) {
+            out[i..j].iter_mut().for_each(|x| *x = true);
+        }
+        i = j;
+    }
+    out
+}
+
 pub(super) fn recognize(cx: &mut Ctx) {
     let n = cx.toks.len();
     // Lexicon names starting at each token (only where a name can start).
@@ -89,10 +122,11 @@ pub(super) fn recognize(cx: &mut Ctx) {
                 .map(|(e, v)| (e, *v))
         })
         .collect();
+    let shout = shouted(&cx.toks);
     let mut cands = Vec::new();
     let mut i = 0;
     while i < n {
-        if !name_start(cx, i) || cx.title_case[cx.toks[i].block as usize] {
+        if !name_start(cx, i) || shout[i] || cx.title_case[cx.toks[i].block as usize] {
             i += 1;
             continue;
         }
@@ -117,33 +151,16 @@ fn name_start(cx: &Ctx, k: usize) -> bool {
     !cx.claimed[k] && t.is_capitalised() && !t.is_possessive()
 }
 
-fn unit_at(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], k: usize, join: Join) -> Unit {
-    match lex[k] {
-        Some((b, e)) => Unit {
-            a: k,
-            b,
-            lex: Some(e),
-            join,
-        },
-        None => Unit {
-            a: k,
-            b: k + 1,
-            lex: None,
-            join,
-        },
-    }
-    .clamp_to(cx)
+fn unit_at(lex: &[Option<(usize, LexEntry)>], k: usize, join: Join) -> Unit {
+    let (b, lex) = match lex[k] {
+        Some((b, e)) => (b, Some(e)),
+        None => (k + 1, None),
+    };
+    Unit { a: k, b, lex, join }
 }
 
-impl Unit {
-    fn clamp_to(self, cx: &Ctx) -> Unit {
-        debug_assert!(self.b <= cx.toks.len());
-        self
-    }
-}
-
-/// Connector words allowed inside a name after a head or title ("of", "of the", "for",
-/// "to the", "on the"): how many tokens.
+/// Connector words inside a name ("of", "of the", "for", "for the", "to", "to the", "on the"):
+/// how many tokens.
 fn connector(cx: &Ctx, k: usize) -> Option<usize> {
     let t = cx.toks.get(k)?;
     if !t.space_before || !(t.is("of") || t.is("for") || t.is("to") || t.is("on")) {
@@ -158,22 +175,38 @@ fn connector(cx: &Ctx, k: usize) -> Option<usize> {
     (!t.is("on")).then_some(1)
 }
 
+/// After "and" at token k: a run of capitalised words that ends with an organisation head
+/// ("Relief and Works Agency"), so the "and" is inside one name.
+fn and_joins(cx: &Ctx, k: usize) -> bool {
+    let and = cx.toks.get(k);
+    if !and.is_some_and(|t| (t.is("and") || t.text == "&") && t.space_before) {
+        return false;
+    }
+    let mut j = k + 1;
+    while cx.tok_in(j, k).is_some_and(|t| t.space_before) && name_start(cx, j) {
+        j += 1;
+    }
+    j > k + 1 && is_in(cx.toks[j - 1].text, words::ORG_HEADS)
+}
+
 /// The longest sequence of name units from token i.
 fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> {
-    let mut units = vec![unit_at(cx, lex, i, Join::First)];
+    let mut units = vec![unit_at(lex, i, Join::First)];
+    // Inside the "of ..." tail of an organisation or place name, more connectors may follow
+    // ("Office for the Coordination of Humanitarian Affairs").
+    let mut in_tail = false;
     loop {
         let last = *units.last().unwrap();
         let j = last.b;
         let Some(t) = cx.tok_in(j, i) else { break };
-        // "Stephane Dujarric", "UN World Food Program".
         if t.space_before && name_start(cx, j) && !t.sentence_start {
-            units.push(unit_at(cx, lex, j, Join::Space));
+            units.push(unit_at(lex, j, Join::Space));
             continue;
         }
         // "Nagorno-Karabakh", "Secretary-General".
         if t.text == "-" && !t.space_before {
             if cx.tok_in(j + 1, i).is_some_and(|n| !n.space_before) && name_start(cx, j + 1) {
-                units.push(unit_at(cx, lex, j + 1, Join::Hyphen));
+                units.push(unit_at(lex, j + 1, Join::Hyphen));
                 continue;
             }
             break;
@@ -194,7 +227,7 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
             && cx.tok_in(j + 1, i).is_some_and(|n| n.space_before)
             && name_start(cx, j + 1)
         {
-            units.push(unit_at(cx, lex, j + 1, Join::Space));
+            units.push(unit_at(lex, j + 1, Join::Space));
             continue;
         }
         // "Charles de Gaulle", "Bashar al-Assad".
@@ -205,7 +238,7 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
         {
             if let Some(n) = cx.tok_in(j + 1, i) {
                 if n.space_before && name_start(cx, j + 1) {
-                    units.push(unit_at(cx, lex, j + 1, Join::Space));
+                    units.push(unit_at(lex, j + 1, Join::Space));
                     continue;
                 }
                 if n.text == "-"
@@ -213,20 +246,28 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
                     && cx.tok_in(j + 2, i).is_some_and(|m| !m.space_before)
                     && name_start(cx, j + 2)
                 {
-                    units.push(unit_at(cx, lex, j + 2, Join::Space));
+                    units.push(unit_at(lex, j + 2, Join::Space));
                     continue;
                 }
             }
         }
-        // "International Court of Justice", "Assistant to the President of Azerbaijan".
-        if last.lex.is_none() && (is_org_head(cx, last) || is_title(cx, last)) {
+        // "International Court of Justice", "Sea of Azov", "Assistant to the President".
+        let headed = last.lex.is_none()
+            && (is_org_head(cx, last) || is_title(cx, last) || is_place_head(cx, last));
+        if headed || in_tail {
             if let Some(len) = connector(cx, j) {
                 if cx.tok_in(j + len, i).is_some_and(|n| n.space_before) && name_start(cx, j + len)
                 {
-                    units.push(unit_at(cx, lex, j + len, Join::Connector));
+                    in_tail |= !is_title(cx, last);
+                    units.push(unit_at(lex, j + len, Join::Connector));
                     continue;
                 }
             }
+        }
+        // "Relief and Works Agency" (but "European Union and Turkish Airlines" are two).
+        if !is_org_head(cx, last) && last.lex.is_none() && and_joins(cx, j) {
+            units.push(unit_at(lex, j + 1, Join::And));
+            continue;
         }
         break;
     }
@@ -237,12 +278,20 @@ fn single<'a>(cx: &'a Ctx, u: Unit) -> Option<&'a Token<'a>> {
     (u.b - u.a == 1 && u.lex.is_none()).then(|| &cx.toks[u.a])
 }
 
+fn word_in(cx: &Ctx, u: Unit, list: &[&str]) -> bool {
+    single(cx, u).is_some_and(|t| !t.is_acronym() && is_in(t.text, list))
+}
+
 fn is_title(cx: &Ctx, u: Unit) -> bool {
-    single(cx, u).is_some_and(|t| !t.is_acronym() && is_in(t.text, words::TITLES))
+    word_in(cx, u, words::TITLES)
 }
 
 fn is_org_head(cx: &Ctx, u: Unit) -> bool {
-    single(cx, u).is_some_and(|t| !t.is_acronym() && is_in(t.text, words::ORG_HEADS))
+    word_in(cx, u, words::ORG_HEADS)
+}
+
+fn is_place_head(cx: &Ctx, u: Unit) -> bool {
+    word_in(cx, u, words::PLACE_HEADS)
 }
 
 /// The unit whose word says what kind of organisation or place this is: the last one, or the
@@ -255,21 +304,16 @@ fn head(units: &[Unit]) -> Unit {
 }
 
 fn org_named(cx: &Ctx, units: &[Unit]) -> bool {
-    units.len() >= 2 && is_org_head(cx, head(units))
+    units.len() >= 2 && (is_org_head(cx, head(units)) || is_org_head(cx, units[units.len() - 1]))
 }
 
 fn gov_named(cx: &Ctx, units: &[Unit]) -> bool {
-    org_named(cx, units) && single(cx, head(units)).is_some_and(|t| is_in(t.text, words::GOV_HEADS))
+    org_named(cx, units) && word_in(cx, head(units), words::GOV_HEADS)
 }
 
 fn place_named(cx: &Ctx, units: &[Unit]) -> bool {
-    if units.len() < 2 {
-        return false;
-    }
-    let last =
-        single(cx, units[units.len() - 1]).is_some_and(|t| is_in(t.text, words::PLACE_HEADS));
-    let first = single(cx, units[0]).is_some_and(|t| is_in(t.text, words::PLACE_FIRST));
-    last || first
+    units.len() >= 2
+        && (is_place_head(cx, head(units)) || word_in(cx, units[0], words::PLACE_FIRST))
 }
 
 fn is_plural_group(u: &Unit) -> bool {
@@ -285,13 +329,7 @@ fn span(units: &[Unit]) -> (usize, usize) {
     (units[0].a, units[units.len() - 1].b)
 }
 
-fn push(
-    cands: &mut Vec<Cand>,
-    units: &[Unit],
-    kind: Option<EntityType>,
-    strength: u8,
-    canonical: Option<String>,
-) {
+fn push(cands: &mut Vec<Cand>, units: &[Unit], kind: Option<EntityType>, strength: Strength) {
     if units.is_empty() {
         return;
     }
@@ -301,7 +339,7 @@ fn push(
         b,
         kind,
         strength,
-        canonical,
+        canonical: None,
         pending: false,
     });
 }
@@ -312,7 +350,7 @@ fn push_lex(cands: &mut Vec<Cand>, u: Unit) {
             a: u.a,
             b: u.b,
             kind: Some(l.kind()),
-            strength: super::FIXED,
+            strength: FIXED,
             canonical: Some(l.canonical.to_string()),
             pending: false,
         });
@@ -335,9 +373,15 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     if u.is_empty() {
         return;
     }
-    // After a stripped connector-joined unit, the rest starts afresh.
+    if u[0].join != Join::First {
+        return analyse_rest(cx, u, cands);
+    }
     let first_tok = &cx.toks[u[0].a];
-    if first_tok.sentence_start && u[0].lex.is_none() && !is_title(cx, u[0]) {
+    if first_tok.sentence_start
+        && u[0].lex.is_none()
+        && !is_title(cx, u[0])
+        && !first_tok.is_acronym()
+    {
         if word_count(u) == 1 {
             let (a, b) = span(u);
             cands.push(Cand {
@@ -350,6 +394,7 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
             });
             return;
         }
+        // "Ethnic Armenians fled": a common word that happens to start the sentence.
         let lower = first_tok.text.to_lowercase();
         let common = cx.lower_words.contains(lower.as_str());
         if common && !org_named(cx, u) && !place_named(cx, u) && u[1].join == Join::Space {
@@ -357,9 +402,22 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         }
     }
     let n = u.len();
+    let last = u[n - 1];
+    // "Eastern Ghouta", "Western Europe", "Upper Karabakh".
+    if n >= 2
+        && word_in(cx, u[0], words::DIRECTIONS)
+        && u[1].join == Join::Space
+        && !org_named(cx, u)
+        && !is_plural_group(&last)
+        && !is_title(cx, u[1])
+        && u[1..]
+            .iter()
+            .all(|x| x.lex.is_none_or(|l| l.form == Form::Place))
+    {
+        return push(cands, u, Some(EntityType::Place), STRONG);
+    }
     if u.iter().all(|x| x.lex.is_some()) {
-        // "Karabakh Armenians"-style groups need a place first; otherwise each name on its own
-        // ("Armenia-Azerbaijan").
+        // Each lexicon name on its own ("Armenia-Azerbaijan", "Russian Federation Ukraine").
         for &x in u {
             push_lex(cands, x);
         }
@@ -367,7 +425,7 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     }
     if u[0].lex.is_some() {
         let rest = &u[1..];
-        if rest[0].join == Join::Hyphen || rest[0].join == Join::Connector {
+        if matches!(rest[0].join, Join::Hyphen | Join::Connector | Join::And) {
             push_lex(cands, u[0]);
             return analyse_rest(cx, rest, cands);
         }
@@ -378,30 +436,38 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         if gov_named(cx, rest) {
             // "Azerbaijani Defense Ministry" → NORP + ORG.
             push_lex(cands, u[0]);
-            return push(cands, rest, Some(EntityType::Org), STRONG, None);
+            return push(cands, rest, Some(EntityType::Org), STRONG);
         }
         if org_named(cx, u) {
             // "European Union", "Turkish Airlines".
-            return push(cands, u, Some(EntityType::Org), STRONG, None);
+            return push(cands, u, Some(EntityType::Org), STRONG);
         }
-        if is_plural_group(&u[n - 1]) {
-            return push(cands, u, Some(EntityType::Norp), STRONG, None);
+        if is_plural_group(&last) {
+            return push(cands, u, Some(EntityType::Norp), STRONG);
         }
         push_lex(cands, u[0]);
         return analyse_rest(cx, rest, cands);
     }
-    if n >= 2 && is_plural_group(&u[n - 1]) && u[n - 1].join == Join::Space {
+    if n >= 2 && is_plural_group(&last) && last.join == Join::Space {
         // "Karabakh Armenians", "Nagorno-Karabakh Armenians".
-        return push(cands, u, Some(EntityType::Norp), STRONG, None);
+        return push(cands, u, Some(EntityType::Norp), STRONG);
     }
     if org_named(cx, u) {
-        return push(cands, u, Some(EntityType::Org), STRONG, None);
+        return push(cands, u, Some(EntityType::Org), STRONG);
     }
     if is_title(cx, u[0]) {
         return title_led(cx, u, cands);
     }
     if place_named(cx, u) {
-        return push(cands, u, Some(EntityType::Place), STRONG, None);
+        return push(cands, u, Some(EntityType::Place), STRONG);
+    }
+    // "United Nations Secretary-General Antonio Guterres": a name, a title, a person.
+    if let Some(p) = (1..n).find(|&p| is_title(cx, u[p]) && u[p].join == Join::Space) {
+        let after = u[p..].iter().position(|&x| !is_title(cx, x)).map(|q| p + q);
+        if after.is_some_and(|q| u[q].join == Join::Space) {
+            analyse_rest(cx, &u[..p], cands);
+            return title_led(cx, &u[p..], cands);
+        }
     }
     // A lexicon name inside ("Trend Azerbaijan"): split there.
     if let Some(p) = u.iter().position(|x| x.lex.is_some()) {
@@ -409,7 +475,7 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         return analyse_rest(cx, &u[p..], cands);
     }
     // "the Aghdam-Khankendi border": two names.
-    let after = cx.tok_in(u[n - 1].b, u[0].a);
+    let after = cx.tok_in(last.b, u[0].a);
     if u.iter().any(|x| x.join == Join::Hyphen)
         && after.is_some_and(|t| {
             t.space_before && t.is_lowercase() && is_in(t.text, words::RELATION_NOUNS)
@@ -427,25 +493,23 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     if let Some(t) = single(cx, u[0]).filter(|_| n == 1) {
         if t.is_acronym() {
             if t.text.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
-                push(cands, u, Some(EntityType::Org), MEDIUM, None);
+                push(cands, u, Some(EntityType::Org), MEDIUM);
             }
             return;
         }
-        if is_in(t.text, words::GENERIC)
-            || is_in(t.text, words::TITLES)
-            || is_in(t.text, words::ORG_HEADS)
-            || is_in(t.text, words::STOP)
+        if [words::GENERIC, words::TITLES, words::ORG_HEADS, words::STOP]
+            .iter()
+            .any(|l| is_in(t.text, l))
         {
             return;
         }
     }
     // "UN Charter", "UN Mission": an acronym before words that do not make an organisation name.
-    if let Some(t) = single(cx, u[0]).filter(|t| t.is_acronym() && n > 1) {
-        let _ = t;
-        push(cands, &u[..1], Some(EntityType::Org), MEDIUM, None);
+    if n > 1 && single(cx, u[0]).is_some_and(|t| t.is_acronym()) {
+        push(cands, &u[..1], Some(EntityType::Org), MEDIUM);
         return analyse_rest(cx, &u[1..], cands);
     }
-    push(cands, u, None, WEAK, None);
+    push(cands, u, None, WEAK);
 }
 
 /// Analyses units that follow a split: no longer the start of anything.
@@ -466,31 +530,31 @@ fn title_led(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     if rest.is_empty() {
         return;
     }
-    if rest[0].join == Join::Connector || rest[0].lex.is_some() || org_named(cx, rest) {
+    let acronym = rest.len() == 1 && single(cx, rest[0]).is_some_and(|t| t.is_acronym());
+    if rest[0].join == Join::Connector || rest[0].lex.is_some() || org_named(cx, rest) || acronym {
         return analyse_rest(cx, rest, cands);
     }
-    if rest.len() == 1 && single(cx, rest[0]).is_some_and(|t| t.is_acronym()) {
-        return analyse_rest(cx, rest, cands);
-    }
-    push(cands, rest, Some(EntityType::Person), STRONG, None);
+    push(cands, rest, Some(EntityType::Person), STRONG);
 }
 
 /// Types a name the sequence rules could not: from the words around it, then from its shape.
-/// Returns the type, how sure, and the end (a route noun after it joins the name).
-pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, u8, usize) {
+/// Returns the type, how sure (`UNSURE`: only if the document confirms it), and the end (a
+/// route noun after it joins the name).
+pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Strength, usize) {
     let toks = &cx.toks;
     let at = |k: usize| cx.tok_in(k, a);
     let before = |k: usize| a.checked_sub(k).and_then(|p| cx.tok_in(p, a));
-    let words = toks[a..b]
+    let name_words: Vec<&Token> = toks[a..b]
         .iter()
-        .filter(|t| t.is_word() && (t.space_before || t.start == toks[a].start))
-        .count()
-        .max(1);
+        .enumerate()
+        .filter(|(k, t)| t.is_word() && (*k == 0 || t.space_before))
+        .map(|(_, t)| t)
+        .collect();
+    let words = name_words.len().max(1);
     // "the Lachin road": the route noun is part of the name.
-    if let Some(n) =
-        at(b).filter(|n| n.space_before && n.is_lowercase() && is_in(n.text, words::ROUTE_NOUNS))
+    if at(b)
+        .is_some_and(|n| n.space_before && n.is_lowercase() && is_in(n.text, words::ROUTE_NOUNS))
     {
-        let _ = n;
         return (EntityType::Place, STRONG, b + 1);
     }
     // "the Karabakh region", "the Karabakh (Garabagh) region".
@@ -522,16 +586,16 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, u8,
     }
     // "spokesman Stephane Dujarric", "Prime Minister, Nikol Pashinian", "\"president,\" Samvel".
     let mut j = 1;
-    while before(j).is_some_and(|p| matches!(p.text, "," | "\"" | "“" | "”" | "'" | "‘" | "’"))
-        && j < 4
+    while j < 4
+        && before(j).is_some_and(|p| matches!(p.text, "," | "\"" | "“" | "”" | "'" | "‘" | "’"))
     {
         j += 1;
     }
     if before(j).is_some_and(|p| {
         p.is_word()
+            && !p.is_acronym()
             && (is_in(p.text, words::PERSON_NOUNS)
                 || (p.is_capitalised() && is_in(p.text, words::TITLES)))
-            && !p.is_acronym()
     }) {
         return (EntityType::Person, STRONG, b);
     }
@@ -542,13 +606,21 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, u8,
     }
     let said = at(n).is_some_and(|v| v.is_lowercase() && is_in(v.text, words::ATTRIBUTION));
     let who = n > b && at(n).is_some_and(|w| w.is("who"));
-    let surname = has_surname_shape(&toks[b - 1]);
-    if said || who || surname {
+    let given = words >= 2 && words::is_given_name(name_words[0].text);
+    if said || who || given || has_surname_shape(&toks[b - 1]) {
         return (EntityType::Person, MEDIUM, b);
     }
     // "Hajiyev told AFP" makes AFP the listener.
     if before(1).is_some_and(|p| p.is("told")) {
         return (EntityType::Org, MEDIUM, b);
+    }
+    // Common words capitalised ("Olympic Winter Games", "the Strip"): no guess.
+    let common = name_words.iter().any(|w| {
+        let lower = w.text.to_lowercase();
+        is_in(w.text, words::COMMON_CAPS) || cx.lower_words.contains(lower.as_str())
+    });
+    if common {
+        return (EntityType::Place, UNSURE, b);
     }
     if before(1).is_some_and(|p| p.is_lowercase() && is_in(p.text, words::PLACE_PREPS))
         && !at(b).is_some_and(|t| t.is_possessive())

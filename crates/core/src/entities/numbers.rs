@@ -197,10 +197,7 @@ pub fn number_at(toks: &[Token], i: usize, usable: &dyn Fn(usize) -> bool) -> Op
     let mut end = i;
     let mut k = i;
     let mut any = false;
-    loop {
-        let Some(w) = toks.get(k).filter(|w| usable(k) && w.block == t.block) else {
-            break;
-        };
+    while let Some(w) = toks.get(k).filter(|w| usable(k) && w.block == t.block) {
         if k > i && !w.space_before {
             break;
         }
@@ -328,12 +325,10 @@ fn number_here(
     if let Some(n) = same(end) {
         if n.text == "%" && !n.space_before {
             end += 1;
-        } else if n.space_before && n.is_ci("per") && same(end + 1).is_some_and(|c| c.is_ci("cent"))
-        {
-            end += 2;
         } else if n.space_before
-            && (n.is_ci("square") || n.is_ci("cubic"))
-            && same(end + 1).is_some_and(|u| u.in_ci(UNITS))
+            && ((n.is_ci("per") && same(end + 1).is_some_and(|c| c.is_ci("cent")))
+                || ((n.is_ci("square") || n.is_ci("cubic"))
+                    && same(end + 1).is_some_and(|u| u.in_ci(UNITS))))
         {
             end += 2;
         } else if n.space_before && n.in_ci(UNITS) {

@@ -1,6 +1,7 @@
 //! `check()`-style tests of the rules on small texts written for the test.
 
 use super::*;
+use crate::model::{Block, Document, Metadata};
 
 /// Recognises `text` (one paragraph) and compares with "TYPE:surface" items, in order.
 fn check_with(text: &str, kb: Option<&KnowledgeBase>, expected: &[&str]) {
@@ -16,10 +17,428 @@ fn check(text: &str, expected: &[&str]) {
     check_with(text, None, expected);
 }
 
+/// Like `check`, with canonical names: "TYPE:surface=canonical".
+fn check_canonical(text: &str, kb: Option<&KnowledgeBase>, expected: &[&str]) {
+    let got: Vec<String> = recognize_text(text, kb)
+        .iter()
+        .map(|m| format!("{}:{}={}", m.kind.as_str(), m.text(text), m.canonical))
+        .collect();
+    assert_eq!(got, expected, "in {text:?}");
+}
+
+fn kb() -> Option<&'static KnowledgeBase> {
+    Some(KnowledgeBase::builtin())
+}
+
 #[test]
-fn smoke() {
+fn sentence_start_capitals() {
+    // A known organisation head makes a sentence-initial sequence a name.
     check(
-        "The UN spokesman, Stephane Dujarric, said so.",
-        &["ORG:UN", "PERSON:Stephane Dujarric"],
+        "Security Council members met on security.",
+        &["ORG:Security Council"],
     );
+    // A common word that starts a sentence is not a name.
+    check("Ethnic cleansing is a crime. Some experts agree.", &[]);
+    // A lone sentence-initial word is a name when the document names it elsewhere.
+    check(
+        "Refugees reached Goris on foot. Goris is small.",
+        &["PLACE:Goris", "PLACE:Goris"],
+    );
+    check("Agencies", &[]);
+    // Acronyms are capitalised anywhere.
+    check("UN officials arrived.", &["ORG:UN"]);
+}
+
+#[test]
+fn titles_are_outside_person_spans() {
+    check(
+        "Azerbaijani President Ilham Aliyev spoke.",
+        &["NORP:Azerbaijani", "PERSON:Ilham Aliyev"],
+    );
+    check(
+        "U.S. Secretary of State Antony Blinken said so.",
+        &["PLACE:U.S.", "PERSON:Antony Blinken"],
+    );
+    check(
+        "The Foreign Minister of Azerbaijan, Jeyhun Bayramov, informed the council.",
+        &["PLACE:Azerbaijan", "PERSON:Jeyhun Bayramov"],
+    );
+    check(
+        "Armenia’s Prime Minister, Nikol Pashinian, has accused them.",
+        &["PLACE:Armenia", "PERSON:Nikol Pashinian"],
+    );
+    check(
+        "signed by the self-proclaimed \"president,\" Samvel Shahramanyan.",
+        &["PERSON:Samvel Shahramanyan"],
+    );
+    check(
+        "United Nations Secretary-General Antonio Guterres welcomed it.",
+        &["ORG:United Nations", "PERSON:Antonio Guterres"],
+    );
+    check("The Prime Minister and the spokesman left.", &[]);
+}
+
+#[test]
+fn possessives_and_country_modifiers() {
+    check(
+        "Azerbaijan’s Foreign Ministry said Baku's offer stands.",
+        &["PLACE:Azerbaijan", "ORG:Foreign Ministry", "PLACE:Baku"],
+    );
+    check(
+        "The Azerbaijani Defense Ministry and the State Migration Service",
+        &[
+            "NORP:Azerbaijani",
+            "ORG:Defense Ministry",
+            "ORG:State Migration Service",
+        ],
+    );
+    // A country word inside an organisation's own name stays in it.
+    check(
+        "flights between the European Union and Turkish Airlines hubs",
+        &["ORG:European Union", "ORG:Turkish Airlines"],
+    );
+    check_canonical(
+        "Azerbaijan’s Foreign Ministry",
+        None,
+        &[
+            "PLACE:Azerbaijan=Azerbaijan",
+            "ORG:Foreign Ministry=Ministry of Foreign Affairs of Azerbaijan",
+        ],
+    );
+}
+
+#[test]
+fn organisation_names() {
+    check(
+        "Armenia asked the World Court, officially the International Court of Justice, to act.",
+        &[
+            "PLACE:Armenia",
+            "ORG:World Court",
+            "ORG:International Court of Justice",
+        ],
+    );
+    check(
+        "the UN World Food Program and the U.N. Security Council",
+        &["ORG:UN World Food Program", "ORG:U.N. Security Council"],
+    );
+    check(
+        "aid from the United Nations Office for the Coordination of Humanitarian Affairs arrived",
+        &["ORG:United Nations Office for the Coordination of Humanitarian Affairs"],
+    );
+    check(
+        "the UN Relief and Works Agency opened.",
+        &["ORG:UN Relief and Works Agency"],
+    );
+    check("a reporter for Al Jazeera said", &["ORG:Al Jazeera"]);
+    check("Hajiyev told AFP.", &["PERSON:Hajiyev", "ORG:AFP"]);
+    check(
+        "the so-called \"Republic of Nagorno-Karabakh (Artsakh) ceases to exist.\"",
+        &["ORG:Republic of Nagorno-Karabakh", "ORG:Artsakh"],
+    );
+    // Shouting is not an acronym.
+    check("UNITED NATIONS, AFP –", &[]);
+}
+
+#[test]
+fn acronyms_introduced_in_parentheses() {
+    check_canonical(
+        "The International Committee of the Red Cross (ICRC) said. Later the ICRC left.",
+        None,
+        &[
+            "ORG:International Committee of the Red Cross=International Committee of the Red Cross",
+            "ORG:ICRC=International Committee of the Red Cross",
+            "ORG:ICRC=International Committee of the Red Cross",
+        ],
+    );
+    check_canonical(
+        "schools of the UN Relief and Works Agency for Palestine Refugees in the Near East (UNRWA)",
+        None,
+        &[
+            "ORG:UN Relief and Works Agency for Palestine Refugees=UN Relief and Works Agency for Palestine Refugees",
+            "PLACE:Near East=Near East",
+            "ORG:UNRWA=UN Relief and Works Agency for Palestine Refugees",
+        ],
+    );
+    check_canonical(
+        "in the Karabakh (Garabagh) region",
+        None,
+        &["PLACE:Karabakh=Karabakh", "PLACE:Garabagh=Karabakh"],
+    );
+}
+
+#[test]
+fn places_from_context() {
+    check(
+        "tents in Goris, the Lachin road and the Lachin Corridor",
+        &["PLACE:Goris", "PLACE:Lachin road", "PLACE:Lachin Corridor"],
+    );
+    check(
+        "the Aghdam-Khankendi border in Aghdam, Azerbaijan.",
+        &[
+            "PLACE:Aghdam",
+            "PLACE:Khankendi",
+            "PLACE:Aghdam",
+            "PLACE:Azerbaijan",
+        ],
+    );
+    check("a Russia-brokered armistice", &["PLACE:Russia"]);
+    check(
+        "the enclave of Eastern Ghouta and the Sea of Azov",
+        &["PLACE:Eastern Ghouta", "PLACE:Sea of Azov"],
+    );
+    check("aid to the Gaza Strip", &["PLACE:Gaza Strip"]);
+}
+
+#[test]
+fn no_person_guess_for_common_words() {
+    check("during the Olympic Winter Games, Member States agreed", &[]);
+    // ... but a given name or a surname ending makes one.
+    check(
+        "a meeting with Maria Zakharova",
+        &["PERSON:Maria Zakharova"],
+    );
+}
+
+#[test]
+fn demonyms_groups_and_languages() {
+    check(
+        "Russian peacekeepers, Azeri control and Armenia’s Western allies",
+        &[
+            "NORP:Russian",
+            "NORP:Azeri",
+            "PLACE:Armenia",
+            "NORP:Western",
+        ],
+    );
+    check(
+        "thousands of Karabakh Armenians and Nagorno-Karabakh Armenians",
+        &[
+            "NUMBER:thousands",
+            "NORP:Karabakh Armenians",
+            "NORP:Nagorno-Karabakh Armenians",
+        ],
+    );
+    check(
+        "a portal in four languages – Azerbaijani, Armenian, English, and Russian – for Armenians",
+        &["NUMBER:four", "NORP:Armenians"],
+    );
+    check("published in English.", &[]);
+    check("in Armenian villages", &["NORP:Armenian"]);
+}
+
+#[test]
+fn dates_in_context() {
+    check(
+        "The 24-hour operation from September 19-20 ended on Friday, over the weekend.",
+        &[
+            "DATE:24-hour",
+            "DATE:September 19-20",
+            "DATE:Friday",
+            "DATE:the weekend",
+        ],
+    );
+    check(
+        "a two-day offensive in a decades-long conflict since 1994, for about 30 years",
+        &[
+            "DATE:two-day",
+            "DATE:decades-long",
+            "DATE:1994",
+            "DATE:about 30 years",
+        ],
+    );
+    check(
+        "Last week, Over the years, the early 1990s",
+        &["DATE:Last week", "DATE:the years", "DATE:the early 1990s"],
+    );
+}
+
+#[test]
+fn numbers_in_context() {
+    check(
+        "With 2,000 peacekeepers, Forty buses, about a dozen people, over 800 arms, 50 tonnes",
+        &[
+            "NUMBER:2,000",
+            "NUMBER:Forty",
+            "NUMBER:about a dozen",
+            "NUMBER:over 800",
+            "NUMBER:50 tonnes",
+        ],
+    );
+    check_canonical(
+        "over 800 and Forty and about a dozen",
+        None,
+        &[
+            "NUMBER:over 800=800",
+            "NUMBER:Forty=40",
+            "NUMBER:about a dozen=12",
+        ],
+    );
+    check("the first and the second time, at 00:13", &[]);
+}
+
+#[test]
+fn surnames_link_to_full_names() {
+    check_canonical(
+        "Spokesman Stephane Dujarric spoke. “Yes,” Dujarric said.",
+        None,
+        &[
+            "PERSON:Stephane Dujarric=Stephane Dujarric",
+            "PERSON:Dujarric=Stephane Dujarric",
+        ],
+    );
+    // With the knowledge base: the Aliyev named in this document.
+    check_canonical(
+        "President Ilham Aliyev spoke. Aliyev said",
+        kb(),
+        &[
+            "PERSON:Ilham Aliyev=Ilham Aliyev",
+            "PERSON:Aliyev=Ilham Aliyev",
+        ],
+    );
+}
+
+#[test]
+fn knowledge_base_resolves_contested_names() {
+    check_canonical(
+        "Stepanakert, Khankendi, Garabagh, Pashinian, the World Court, the U.N. and the UN World Food Program",
+        kb(),
+        &[
+            "PLACE:Stepanakert=Khankendi",
+            "PLACE:Khankendi=Khankendi",
+            "PLACE:Garabagh=Nagorno-Karabakh",
+            "PERSON:Pashinian=Nikol Pashinyan",
+            "ORG:World Court=International Court of Justice",
+            "ORG:U.N.=United Nations",
+            "ORG:UN World Food Program=World Food Programme",
+        ],
+    );
+    // A place before an organisation head belongs to the organisation's name.
+    check_with(
+        "The Washington Post reported.",
+        kb(),
+        &["ORG:Washington Post"],
+    );
+    let text = "Armenia and Kornidzor";
+    let layers: Vec<Layer> = recognize_text(text, kb()).iter().map(|m| m.layer).collect();
+    assert_eq!(layers, [Layer::KnowledgeBase, Layer::Rules]);
+}
+
+#[test]
+fn title_case_headlines_only_keep_known_names() {
+    let text = "UN Mission Arrives in Karabakh Region After 30-Year Break\n\nA mission arrived in the Karabakh region.";
+    let doc = Document {
+        id: "t".into(),
+        file: "t.txt".into(),
+        text: text.into(),
+        meta: Metadata::default(),
+        blocks: vec![
+            Block {
+                kind: BlockKind::Headline,
+                start: 0,
+                end: 57,
+            },
+            Block {
+                kind: BlockKind::Body,
+                start: 59,
+                end: text.len(),
+            },
+        ],
+        diagnostics: vec![],
+    };
+    let got: Vec<String> = recognize(&doc, None)
+        .iter()
+        .map(|m| format!("{}:{}", m.kind.as_str(), m.text(text)))
+        .collect();
+    assert_eq!(
+        got,
+        ["ORG:UN", "PLACE:Karabakh", "DATE:30-Year", "PLACE:Karabakh"]
+    );
+}
+
+#[test]
+fn boilerplate_is_not_read_and_spans_are_file_offsets() {
+    let text = "Newsroom logo\n\nBaku said so.";
+    let doc = Document {
+        id: "t".into(),
+        file: "t.txt".into(),
+        text: text.into(),
+        meta: Metadata::default(),
+        blocks: vec![
+            Block {
+                kind: BlockKind::Boilerplate,
+                start: 0,
+                end: 13,
+            },
+            Block {
+                kind: BlockKind::Body,
+                start: 15,
+                end: text.len(),
+            },
+        ],
+        diagnostics: vec![],
+    };
+    let m = recognize(&doc, kb());
+    assert_eq!(m.len(), 1);
+    assert_eq!((m[0].start, m[0].end, m[0].text(text)), (15, 19, "Baku"));
+}
+
+#[test]
+fn which_name_each_outlet_uses() {
+    let a = "Refugees left Stepanakert. Stepanakert is empty.";
+    let b = "Residents of Khankendi stayed.";
+    let (ma, mb) = (recognize_text(a, kb()), recognize_text(b, kb()));
+    let usage = alias_usage([
+        ("Outlet A", a, ma.as_slice()),
+        ("Outlet B", b, mb.as_slice()),
+    ]);
+    let k = usage
+        .iter()
+        .find(|u| u.canonical == "Khankendi")
+        .expect("Khankendi");
+    assert!(k.contested);
+    let by: Vec<(String, String, usize)> = k
+        .outlets
+        .iter()
+        .map(|o| {
+            (
+                o.outlet.clone(),
+                o.aliases[0].alias.clone(),
+                o.aliases[0].count,
+            )
+        })
+        .collect();
+    assert_eq!(
+        by,
+        [
+            ("Outlet A".into(), "Stepanakert".into(), 2),
+            ("Outlet B".into(), "Khankendi".into(), 1)
+        ]
+    );
+    let summary = summarize([(a, ma.as_slice())]);
+    assert_eq!(
+        (summary[0].canonical.as_str(), summary[0].count),
+        ("Khankendi", 2)
+    );
+}
+
+#[test]
+fn any_text_is_safe() {
+    for text in [
+        "",
+        " ",
+        "(",
+        "’s",
+        "U.",
+        "A.B",
+        "—–-",
+        "2,",
+        "ǘ Ŧ 𝕏 ’’ \"",
+        "The The The",
+        "Mr.",
+        "of the",
+    ] {
+        for m in recognize_text(text, kb()) {
+            assert!(m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start));
+        }
+    }
 }

@@ -25,8 +25,6 @@ pub struct Token<'a> {
     pub kind: TokKind,
     /// Whitespace separates it from the previous token of the same block.
     pub space_before: bool,
-    /// A line break separates it from the previous token of the same block.
-    pub newline_before: bool,
     /// Index of the block it belongs to (tokens never cross blocks).
     pub block: u32,
     /// First word of a sentence (or of a block), where capitals say nothing.
@@ -102,12 +100,10 @@ pub fn tokenize_into<'a>(
     let b = s.as_bytes();
     let mut i = 0;
     let mut space = false;
-    let mut newline = false;
     while i < s.len() {
         let c = s[i..].chars().next().unwrap_or(' ');
         if c.is_whitespace() {
             space = true;
-            newline |= c == '\n' || c == '\r';
             i += c.len_utf8();
             continue;
         }
@@ -126,12 +122,10 @@ pub fn tokenize_into<'a>(
             text: &text[start + i..start + i + len],
             kind,
             space_before: space,
-            newline_before: newline,
             block,
             sentence_start: false,
         });
         space = false;
-        newline = false;
         i += len;
     }
     mark_sentence_starts(&mut out[first..]);
@@ -200,9 +194,9 @@ fn dotted_abbreviation(s: &str, i: usize) -> Option<usize> {
 fn number_len(b: &[u8], i: usize) -> usize {
     let mut j = i;
     while j < b.len() {
-        if b[j].is_ascii_digit() {
-            j += 1;
-        } else if (b[j] == b',' || b[j] == b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        let separator =
+            (b[j] == b',' || b[j] == b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if b[j].is_ascii_digit() || separator {
             j += 1;
         } else {
             break;
@@ -212,11 +206,6 @@ fn number_len(b: &[u8], i: usize) -> usize {
         j += 1;
     }
     j - i
-}
-
-/// Quotes and brackets that can stand before the first word of a sentence.
-pub fn is_opening(t: &Token) -> bool {
-    matches!(t.text, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "„")
 }
 
 fn is_quote(t: &Token) -> bool {

@@ -29,8 +29,8 @@ pub struct EntitySummary {
 pub fn summarize<'a>(
     docs: impl IntoIterator<Item = (&'a str, &'a [Mention])>,
 ) -> Vec<EntitySummary> {
-    let mut map: HashMap<(EntityType, String), (usize, BTreeMap<String, usize>, Layer)> =
-        HashMap::new();
+    type Tally = (usize, BTreeMap<String, usize>, Layer);
+    let mut map: HashMap<(EntityType, String), Tally> = HashMap::new();
     for (text, mentions) in docs {
         for m in mentions {
             let e = map
