@@ -158,9 +158,22 @@ pub(crate) fn count(m: &Matcher, d: usize) -> usize {
     n
 }
 
+/// A matching sentence not yet made into a `Passage` (most never are: only the first `limit`).
+pub(crate) struct Candidate {
+    pub score: f32,
+    pub start: u32,
+    hits: SentenceHits,
+}
+
+impl Candidate {
+    pub fn passage(&self, m: &Matcher, doc: &Document, d: usize) -> Passage {
+        to_passage(m, doc, d, &self.hits, self.score)
+    }
+}
+
 /// Every sentence of document `d` that satisfies the query on its own: each wanted clause
 /// matched inside the sentence (or by the document's fields), no excluded word in it.
-pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Passage> {
+pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Candidate> {
     let wanted: Vec<usize> = m
         .clauses
         .iter()
@@ -170,9 +183,12 @@ pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Passa
         })
         .map(|(c, _)| c)
         .collect();
-    let Some(doc) = doc else { return Vec::new() };
+    if doc.is_none() {
+        return Vec::new();
+    }
+    let entry = &m.index.docs[d];
     sentence_hits(m, d)
-        .iter()
+        .into_iter()
         .filter(|h| {
             !h.excluded
                 && !h.spans.is_empty()
@@ -183,6 +199,10 @@ pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Passa
                         .any(|(t, &n)| t.clause == c && n > 0)
                 })
         })
-        .map(|h| to_passage(m, doc, d, h, passage_score(m, h)))
+        .map(|h| Candidate {
+            score: passage_score(m, &h),
+            start: entry.sentences[h.sentence].start,
+            hits: h,
+        })
         .collect()
 }

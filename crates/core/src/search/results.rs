@@ -101,7 +101,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
     };
 
     // The documents the query matches, in this mode.
-    let mut strict: Vec<Vec<Passage>> = Vec::new();
+    let mut strict: Vec<Vec<passages::Candidate>> = Vec::new();
     let base: Vec<bool> = match opts.mode {
         Mode::Documents => m.matched.clone(),
         Mode::Passages => {
@@ -219,28 +219,30 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
             }
         }
         Mode::Passages => {
-            let mut all: Vec<(f32, usize, Passage)> = Vec::new();
+            // (passage score, document score, document, sentence start, index in strict[d])
+            let mut all: Vec<(f32, f32, usize, u32, usize)> = Vec::new();
             for &d in &matched {
                 let score = rank::score(&m, d);
-                for p in std::mem::take(&mut strict[d]) {
-                    all.push((score, d, p));
+                for (k, c) in strict[d].iter().enumerate() {
+                    all.push((c.score, score, d, c.start, k));
                 }
             }
             results.total_passages = all.len();
             sort_by(&mut all, &|a, b| {
-                b.2.score
-                    .total_cmp(&a.2.score)
-                    .then(b.0.total_cmp(&a.0))
-                    .then(a.1.cmp(&b.1))
-                    .then(a.2.start.cmp(&b.2.start))
+                b.0.total_cmp(&a.0)
+                    .then(b.1.total_cmp(&a.1))
+                    .then(a.2.cmp(&b.2))
+                    .then(a.3.cmp(&b.3))
             });
             results.passages = all
                 .into_iter()
                 .take(opts.limit)
-                .map(|(_, d, passage)| PassageHit {
-                    doc: d,
-                    id: index.docs[d].id.clone(),
-                    passage,
+                .filter_map(|(_, _, d, _, k)| {
+                    Some(PassageHit {
+                        doc: d,
+                        id: index.docs[d].id.clone(),
+                        passage: strict[d][k].passage(&m, doc(d)?, d),
+                    })
                 })
                 .collect();
         }
