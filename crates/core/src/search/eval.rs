@@ -101,6 +101,27 @@ impl<'a> Matcher<'a> {
         }
         occurrences(self.index, &term.slots, doc)
     }
+
+    /// The token positions where term `t` starts in `doc`, ascending, without building
+    /// occurrence lists for the common case of one word in one form.
+    pub fn for_each_start(&self, t: usize, doc: u32, mut f: impl FnMut(u32)) {
+        let term = &self.terms[t];
+        if term.tf.get(doc as usize).copied().unwrap_or(0) == 0 {
+            return;
+        }
+        match term.slots.as_slice() {
+            [words] if words.len() == 1 => {
+                for &p in self.index.postings[words[0] as usize].in_doc(doc) {
+                    f(p)
+                }
+            }
+            _ => {
+                for (p, _) in occurrences(self.index, &term.slots, doc) {
+                    f(p)
+                }
+            }
+        }
+    }
 }
 
 /// Positions in `doc` of any of `words`, ascending (each word's list is sorted: merge them).

@@ -220,6 +220,7 @@ pub(crate) fn date_histogram(published: &[Option<Date>], include: &[bool]) -> Da
         });
         s = e;
     }
+    let ends: Vec<i64> = bins.iter().map(|b| days(&b.end)).collect();
     let mut undated = 0;
     for (doc, date) in published.iter().enumerate() {
         if !include.get(doc).copied().unwrap_or(false) {
@@ -229,10 +230,7 @@ pub(crate) fn date_histogram(published: &[Option<Date>], include: &[bool]) -> Da
             None => undated += 1,
             Some(d) => {
                 let day = days(d);
-                let k = bins
-                    .iter()
-                    .position(|b| day < days(&b.end))
-                    .unwrap_or(bins.len() - 1);
+                let k = ends.partition_point(|&e| e <= day).min(bins.len() - 1);
                 bins[k].count += 1;
             }
         }

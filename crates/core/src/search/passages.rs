@@ -145,7 +145,7 @@ pub(crate) fn count(m: &Matcher, d: usize) -> usize {
         }
         // Occurrences ascend, so the sentence cursor only moves forward.
         let mut k = 0;
-        for (p, _) in m.occurrences(t, d as u32) {
+        m.for_each_start(t, d as u32, |p| {
             while k + 1 < entry.sentences.len() && entry.sentences[k + 1].first_token <= p {
                 k += 1;
             }
@@ -153,7 +153,7 @@ pub(crate) fn count(m: &Matcher, d: usize) -> usize {
                 seen[k] = true;
                 n += 1;
             }
-        }
+        });
     }
     n
 }
