@@ -3,11 +3,28 @@
 //! and facets.
 //!
 //! ```
-//! use parallax_core::search::{search, Index, Options};
-//! # let docs: Vec<parallax_core::Document> = Vec::new();
-//! let index = Index::build(&docs);
+//! use parallax_core::search::{kwic, search, Facet, Index, KwicOptions, Mode, Options, Selection};
+//! # let mut docs: Vec<parallax_core::Document> = Vec::new();
+//! // Built at bundle time (`Bundle::new`); document i of the index is docs[i].
+//! let mut index = Index::build(&docs);
+//! // Ranked documents with their best passages, counts, facets, notes.
 //! let results = search(&index, &docs, "\"ethnic cleansing\" -russia", &Options::default());
-//! assert!(results.hits.is_empty());
+//! assert!(results.hits.is_empty() && results.notes.is_empty());
+//! // Every matching sentence; an outlet chosen in the facet list.
+//! let opts = Options {
+//!     mode: Mode::Passages,
+//!     selected: vec![Selection { facet: "outlet".into(), value: "Reuters".into() }],
+//!     ..Options::default()
+//! };
+//! let _ = search(&index, &docs, "lachin", &opts);
+//! let _ = kwic(&index, &docs, "lachin", &KwicOptions::default());
+//! // Another analysis adds a facet (values per document, in index order): it gets counts,
+//! // selection and an `entity:` query field.
+//! index.set_facet(Facet::new("entity", docs.iter().map(|_| vec!["Lachin corridor".to_string()])));
+//! // A document added at run time.
+//! # let doc = parallax_core::parse_document(&parallax_core::SourceFile { name: "x.txt", bytes: b"Text.", sidecar: None });
+//! index.add(&doc);
+//! docs.push(doc);
 //! ```
 
 mod eval;
@@ -32,5 +49,5 @@ pub use facets::{DateBin, DateHistogram, DateUnit, Facet, FacetCounts, FacetValu
 pub use index::Index;
 pub use kwic::{kwic, Kwic, KwicLine, KwicOptions, KwicSort};
 pub use passages::Passage;
-pub use query::{parse, Query};
+pub use query::{parse, Query, QUERY_HELP};
 pub use results::{search, DocHit, Mode, Options, PassageHit, SearchResults, Selection};

@@ -14,6 +14,29 @@
 use super::tokenize::for_each_token;
 use crate::model::Date;
 
+/// The query language for a help page: (example, what it finds). The README has the same table.
+pub const QUERY_HELP: &[(&str, &str)] = &[
+    (
+        "lachin corridor",
+        "documents with both words, in any form (refugee finds refugees; accents and case ignored)",
+    ),
+    (
+        "\"ethnic cleansing\"",
+        "these exact words in this order, inside one sentence",
+    ),
+    ("reintegr*", "words starting with reintegr"),
+    ("-russia", "documents without the word (also NOT russia)"),
+    ("aliyev OR pashinyan", "either word"),
+    (
+        "outlet:reuters  author:\"Jane Doe\"",
+        "documents whose outlet or author contains these words",
+    ),
+    (
+        "after:2023-10-01 before:2023-10-11",
+        "published on or after / before a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    ),
+];
+
 /// A parsed query: every clause must hold (AND).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Query {
