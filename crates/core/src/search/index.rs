@@ -25,7 +25,7 @@ pub fn is_indexed(kind: BlockKind) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "packed::Packed", into = "packed::Packed")]
+#[serde(try_from = "packed::Packed", into = "packed::Packed")]
 pub struct Index {
     /// Word id → folded word.
     pub(crate) words: Vec<String>,
@@ -359,8 +359,12 @@ mod packed {
             .collect()
     }
 
-    impl From<Packed> for Index {
-        fn from(p: Packed) -> Index {
+    impl TryFrom<Packed> for Index {
+        type Error = &'static str;
+
+        /// Unpacks, then checks every offset the search code indexes with, so a damaged bundle
+        /// is refused on load instead of failing on some later query.
+        fn try_from(p: Packed) -> Result<Index, Self::Error> {
             let mut ix = Index {
                 facets: p.facets,
                 published: p.published,
@@ -428,7 +432,50 @@ mod packed {
                 })
                 .collect();
             ix.total_tokens = ix.docs.iter().map(|d| d.tokens.len() as u64).sum();
-            ix
+            ix.check().map(|()| ix)
+        }
+    }
+
+    impl Index {
+        fn check(&self) -> Result<(), &'static str> {
+            let n = self.docs.len();
+            for p in &self.postings {
+                let ascending = p.docs.windows(2).all(|w| w[0] < w[1]);
+                if !ascending || p.docs.last().is_some_and(|&d| d as usize >= n) {
+                    return Err("search index: bad document numbers");
+                }
+                for (k, &d) in p.docs.iter().enumerate() {
+                    let len = self.docs[d as usize].tokens.len() as u32;
+                    let (a, b) = (p.offsets[k] as usize, p.offsets[k + 1] as usize);
+                    if p.positions[a..b].iter().any(|&pos| pos >= len) {
+                        return Err("search index: bad token positions");
+                    }
+                }
+            }
+            for d in &self.docs {
+                let spans_ok = d.tokens.iter().all(|&(s, e)| s <= e);
+                let sentences_ok = d.sentences.first().is_none_or(|s| s.first_token == 0)
+                    && d.sentences
+                        .windows(2)
+                        .all(|w| w[0].first_token <= w[1].first_token)
+                    && d.sentences
+                        .last()
+                        .is_none_or(|s| (s.first_token as usize) < d.tokens.len());
+                if !spans_ok || !sentences_ok {
+                    return Err("search index: bad sentences or token spans");
+                }
+            }
+            let facets_ok = self.facets.iter().all(|f| {
+                f.docs.len() == n
+                    && f.docs
+                        .iter()
+                        .flatten()
+                        .all(|&v| (v as usize) < f.values.len())
+            });
+            if !facets_ok || self.published.len() != n {
+                return Err("search index: facets do not match the documents");
+            }
+            Ok(())
         }
     }
 }

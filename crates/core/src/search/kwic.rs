@@ -141,22 +141,25 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
             let text = &docs[h.doc].text;
             // A window a few times the width, so a long paragraph is not copied for each line.
             let reach = opts.width * 4 + 8;
-            let mut ls = h.start.saturating_sub(reach).max(h.bs);
+            let mut ls = h.start.saturating_sub(reach).max(h.bs).min(text.len());
             while !text.is_char_boundary(ls) {
                 ls += 1;
             }
-            let mut re = (h.end + reach).min(h.be);
+            let mut re = (h.end + reach).min(h.be).min(text.len());
             while !text.is_char_boundary(re) {
                 re -= 1;
             }
+            // `get`: a span that does not fit the text (a bundle whose index does not match its
+            // documents) gives an empty context rather than a panic.
+            let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
             KwicLine {
                 doc: h.doc,
                 id: index.docs[h.doc].id.clone(),
                 start: h.start,
                 end: h.end,
-                left: left_context(&text[ls..h.start], opts.width),
-                keyword: crate::text::normalize_space(&text[h.start..h.end]),
-                right: right_context(&text[h.end..re], opts.width),
+                left: left_context(slice(ls, h.start), opts.width),
+                keyword: crate::text::normalize_space(slice(h.start, h.end)),
+                right: right_context(slice(h.end, re), opts.width),
             }
         })
         .collect();

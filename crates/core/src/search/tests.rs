@@ -471,3 +471,12 @@ fn random_queries_never_panic() {
         let _ = kwic(&index, &docs, &q, &KwicOptions::default());
     }
 }
+
+#[test]
+fn a_damaged_index_is_refused_on_load() {
+    let docs = corpus();
+    let mut index = Index::build(&docs);
+    index.postings[0].positions[0] = 10_000;
+    let bytes = postcard::to_allocvec(&index).unwrap();
+    assert!(postcard::from_bytes::<Index>(&bytes).is_err());
+}
