@@ -165,7 +165,7 @@ fn drop_languages(cx: &mut Ctx) {
         let mut language = false;
         while let Some(p) = cx.prev(j) {
             let pk = j - 1;
-            if is_in(p.text, words::LANGUAGE_CUES) {
+            if is_in(p.text, &words::LANGUAGE_CUES) {
                 language = true;
                 break;
             }
@@ -182,7 +182,7 @@ fn drop_languages(cx: &mut Ctx) {
         let phrase_end = after.is_none_or(|n| !n.is_word() || n.is("and") || n.is("or"));
         let before = cx
             .prev(f.a)
-            .is_some_and(|p| p.is_lowercase() && is_in(p.text, words::LANGUAGE_PREPS));
+            .is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::LANGUAGE_PREPS));
         if language || (before && phrase_end) {
             keep[k] = false;
         }
@@ -204,20 +204,18 @@ fn state_bodies(cx: &mut Ctx) {
             continue;
         }
         let last = cx.toks[f.b - 1].text;
-        if !is_in(
-            last,
-            &[
-                "ministry",
-                "service",
-                "services",
-                "police",
-                "army",
-                "forces",
-                "parliament",
-                "government",
-                "embassy",
-            ],
-        ) {
+        let body = [
+            "ministry",
+            "service",
+            "services",
+            "police",
+            "army",
+            "forces",
+            "parliament",
+            "government",
+            "embassy",
+        ];
+        if !cx.toks[f.b - 1].in_ci(&body) {
             continue;
         }
         let mut name = cx.normalized(f.a, f.b);

@@ -90,7 +90,7 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
         } else if has_surname_shape(&cx.toks[c.b - 1])
             && cx
                 .tok_in(c.b, c.a)
-                .is_some_and(|v| is_in(v.text, words::ATTRIBUTION))
+                .is_some_and(|v| is_in(v.text, &words::ATTRIBUTION))
         {
             let canonical = cx.normalized(c.a, c.b);
             claim(cx, c.a, c.b, EntityType::Person, canonical);
@@ -186,8 +186,8 @@ fn headlines(
         {
             end += 1;
         }
-        let starts_ok = !is_in(t.text, words::STOP);
-        if starts_ok && end - i >= 2 && is_in(cx.toks[end - 1].text, words::ORG_HEADS) {
+        let starts_ok = !is_in(t.text, &words::STOP);
+        if starts_ok && end - i >= 2 && is_in(cx.toks[end - 1].text, &words::ORG_HEADS) {
             let canonical = cx.normalized(i, end);
             claim(cx, i, end, EntityType::Org, canonical);
             i = end;

@@ -66,8 +66,9 @@ pub struct DateMatch {
 }
 
 fn unit_of(word: &str) -> Option<&'static str> {
-    let w = word.to_ascii_lowercase();
-    let singular = match w.as_str() {
+    let mut buf = [0u8; 24];
+    let w = super::words::ascii_lower(word, &mut buf)?;
+    let singular = match w {
         "centuries" => "century",
         s => s.strip_suffix('s').unwrap_or(s),
     };
@@ -102,7 +103,7 @@ pub fn find(text: &str, toks: &[Token], usable: &dyn Fn(usize) -> bool) -> Vec<D
     let mut out = Vec::new();
     // Absolute dates first, from the shared grammar; keep those that sit on token boundaries.
     let mut taken = vec![false; toks.len()];
-    for m in find_dates(text) {
+    for m in absolute_dates(text, toks) {
         let a = toks.partition_point(|t| t.start < m.start);
         let b = toks.partition_point(|t| t.start < m.end);
         if a < b
@@ -131,6 +132,50 @@ pub fn find(text: &str, toks: &[Token], usable: &dyn Fn(usize) -> bool) -> Vec<D
         }
     }
     out.sort_by_key(|m| m.a);
+    out
+}
+
+/// `find_dates` on the stretches of text around four-digit numbers: every absolute date it
+/// knows has a year, and scanning only there keeps it off most of the text.
+fn absolute_dates(text: &str, toks: &[Token]) -> Vec<crate::date::DateMatch> {
+    let mut out = Vec::new();
+    let mut window: Option<(usize, usize)> = None;
+    let flush = |w: (usize, usize), out: &mut Vec<crate::date::DateMatch>| {
+        let (s, e) = (toks[w.0].start, toks[w.1].end);
+        out.extend(find_dates(&text[s..e]).into_iter().map(|mut m| {
+            m.start += s;
+            m.end += s;
+            m
+        }));
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let year = t.kind == TokKind::Num
+            && t.text.len() == 4
+            && t.text.bytes().all(|b| b.is_ascii_digit());
+        if !year {
+            continue;
+        }
+        // Weekday, month, day and punctuation before the year; month and day after it (ISO).
+        let mut a = i.saturating_sub(10);
+        while toks[a].block != t.block {
+            a += 1;
+        }
+        let mut b = (i + 6).min(toks.len() - 1);
+        while toks[b].block != t.block {
+            b -= 1;
+        }
+        window = match window {
+            Some((wa, wb)) if a <= wb + 1 && toks[wb].block == t.block => Some((wa, b.max(wb))),
+            Some(w) => {
+                flush(w, &mut out);
+                Some((a, b))
+            }
+            None => Some((a, b)),
+        };
+    }
+    if let Some(w) = window {
+        flush(w, &mut out);
+    }
     out
 }
 
@@ -166,7 +211,7 @@ fn date_here(
 
     if t.kind == TokKind::Word {
         // Month forms: "September 19-20", "September 20", "February 2023", "in February".
-        if let Some(month) = month_number(t.text).filter(|_| t.is_capitalised()) {
+        if let Some(month) = t.is_capitalised().then(|| month_number(t.text)).flatten() {
             let full = t.text.len() > 4 || t.is_ci("may") || t.is_ci("june") || t.is_ci("july");
             let mut k = i + 1;
             if !full && glued(k).is_some_and(|d| d.text == ".") {
@@ -268,7 +313,7 @@ fn date_here(
         }
     }
     // Durations: [approximator] quantity unit(s) [ago]; duration adjectives "24-hour".
-    let approx = t.kind == TokKind::Word && t.in_ci(APPROXIMATORS);
+    let approx = t.kind == TokKind::Word && t.in_set(&APPROXIMATORS);
     let q = if approx { i + 1 } else { i };
     if approx && spaced(q).is_none() {
         return None;

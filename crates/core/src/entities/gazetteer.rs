@@ -6,12 +6,12 @@
 //! the first token, then a comparison with the few phrases that start with it (longest first).
 
 use super::tokens::{tokenize, Token};
-use std::collections::HashMap;
+use super::words::FastMap;
 
 /// A phrase list with a value per phrase.
 #[derive(Debug, Clone)]
 pub struct Gazetteer<V> {
-    by_first: HashMap<String, Vec<Phrase<V>>>,
+    by_first: FastMap<String, Vec<Phrase<V>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -26,7 +26,7 @@ struct Phrase<V> {
 impl<V> Default for Gazetteer<V> {
     fn default() -> Self {
         Gazetteer {
-            by_first: HashMap::new(),
+            by_first: FastMap::default(),
         }
     }
 }

@@ -322,8 +322,8 @@ fn match_kb(cx: &mut Ctx, kb: &KnowledgeBase) {
                 n.space_before
                     && n.is_capitalised()
                     && !cx.claimed[end]
-                    && words::is_in(n.text, words::ORG_HEADS)
-                    && !words::is_in(n.text, words::GOV_HEADS)
+                    && words::is_in(n.text, &words::ORG_HEADS)
+                    && !words::is_in(n.text, &words::GOV_HEADS)
             });
             if !(head_after && matches!(entity.kind, EntityType::Place | EntityType::Norp)) {
                 cx.claim(Found {

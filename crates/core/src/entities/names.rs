@@ -67,7 +67,7 @@ pub(super) fn title_case_blocks(toks: &[Token], n: usize) -> Vec<bool> {
     for t in toks.iter().filter(|t| t.is_word()) {
         let b = t.block as usize;
         words[b] += 1;
-        if t.text.chars().count() < 4 || is_in(t.text, words::STOP) || t.is_acronym() {
+        if t.text.chars().count() < 4 || is_in(t.text, &words::STOP) || t.is_acronym() {
             continue;
         }
         if t.is_capitalised() {
@@ -186,7 +186,7 @@ fn and_joins(cx: &Ctx, k: usize) -> bool {
     while cx.tok_in(j, k).is_some_and(|t| t.space_before) && name_start(cx, j) {
         j += 1;
     }
-    j > k + 1 && is_in(cx.toks[j - 1].text, words::ORG_HEADS)
+    j > k + 1 && is_in(cx.toks[j - 1].text, &words::ORG_HEADS)
 }
 
 /// The longest sequence of name units from token i.
@@ -217,13 +217,10 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
             && !t.space_before
             && last.b - last.a == 1
             && (last_tok.text.chars().count() == 1
-                || is_in(
-                    last_tok.text,
-                    &[
-                        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "sen", "rep",
-                        "gov", "prof", "st",
-                    ],
-                ))
+                || last_tok.in_ci(&[
+                    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "sen", "rep",
+                    "gov", "prof", "st",
+                ]))
             && cx.tok_in(j + 1, i).is_some_and(|n| n.space_before)
             && name_start(cx, j + 1)
         {
@@ -233,7 +230,7 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
         // "Charles de Gaulle", "Bashar al-Assad".
         if t.space_before
             && t.is_lowercase()
-            && is_in(t.text, words::PARTICLES)
+            && is_in(t.text, &words::PARTICLES)
             && last.lex.is_none()
         {
             if let Some(n) = cx.tok_in(j + 1, i) {
@@ -278,20 +275,20 @@ fn single<'a>(cx: &'a Ctx, u: Unit) -> Option<&'a Token<'a>> {
     (u.b - u.a == 1 && u.lex.is_none()).then(|| &cx.toks[u.a])
 }
 
-fn word_in(cx: &Ctx, u: Unit, list: &[&str]) -> bool {
+fn word_in(cx: &Ctx, u: Unit, list: &words::WordSet) -> bool {
     single(cx, u).is_some_and(|t| !t.is_acronym() && is_in(t.text, list))
 }
 
 fn is_title(cx: &Ctx, u: Unit) -> bool {
-    word_in(cx, u, words::TITLES)
+    word_in(cx, u, &words::TITLES)
 }
 
 fn is_org_head(cx: &Ctx, u: Unit) -> bool {
-    word_in(cx, u, words::ORG_HEADS)
+    word_in(cx, u, &words::ORG_HEADS)
 }
 
 fn is_place_head(cx: &Ctx, u: Unit) -> bool {
-    word_in(cx, u, words::PLACE_HEADS)
+    word_in(cx, u, &words::PLACE_HEADS)
 }
 
 /// The unit whose word says what kind of organisation or place this is: the last one, or the
@@ -308,12 +305,12 @@ fn org_named(cx: &Ctx, units: &[Unit]) -> bool {
 }
 
 fn gov_named(cx: &Ctx, units: &[Unit]) -> bool {
-    org_named(cx, units) && word_in(cx, head(units), words::GOV_HEADS)
+    org_named(cx, units) && word_in(cx, head(units), &words::GOV_HEADS)
 }
 
 fn place_named(cx: &Ctx, units: &[Unit]) -> bool {
     units.len() >= 2
-        && (is_place_head(cx, head(units)) || word_in(cx, units[0], words::PLACE_FIRST))
+        && (is_place_head(cx, head(units)) || word_in(cx, units[0], &words::PLACE_FIRST))
 }
 
 fn is_plural_group(u: &Unit) -> bool {
@@ -362,7 +359,7 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     let mut u = units;
     // "The World Court", sentence-initial "However", "In": not part of the name.
     while let Some(t) = u.first().and_then(|&f| single(cx, f)) {
-        let stop = is_in(t.text, words::STOP)
+        let stop = is_in(t.text, &words::STOP)
             && !t.is_acronym()
             && (t.sentence_start || t.is("The") || t.is("A") || t.is("An"));
         if !stop {
@@ -405,7 +402,7 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     let last = u[n - 1];
     // "Eastern Ghouta", "Western Europe", "Upper Karabakh".
     if n >= 2
-        && word_in(cx, u[0], words::DIRECTIONS)
+        && word_in(cx, u[0], &words::DIRECTIONS)
         && u[1].join == Join::Space
         && !org_named(cx, u)
         && !is_plural_group(&last)
@@ -478,7 +475,7 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     let after = cx.tok_in(last.b, u[0].a);
     if u.iter().any(|x| x.join == Join::Hyphen)
         && after.is_some_and(|t| {
-            t.space_before && t.is_lowercase() && is_in(t.text, words::RELATION_NOUNS)
+            t.space_before && t.is_lowercase() && is_in(t.text, &words::RELATION_NOUNS)
         })
     {
         let mut start = 0;
@@ -497,9 +494,14 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
             }
             return;
         }
-        if [words::GENERIC, words::TITLES, words::ORG_HEADS, words::STOP]
-            .iter()
-            .any(|l| is_in(t.text, l))
+        if [
+            &words::GENERIC,
+            &words::TITLES,
+            &words::ORG_HEADS,
+            &words::STOP,
+        ]
+        .iter()
+        .any(|l| is_in(t.text, l))
         {
             return;
         }
@@ -553,7 +555,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     let words = name_words.len().max(1);
     // "the Lachin road": the route noun is part of the name.
     if at(b)
-        .is_some_and(|n| n.space_before && n.is_lowercase() && is_in(n.text, words::ROUTE_NOUNS))
+        .is_some_and(|n| n.space_before && n.is_lowercase() && is_in(n.text, &words::ROUTE_NOUNS))
     {
         return (EntityType::Place, STRONG, b + 1);
     }
@@ -566,7 +568,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
             k = close + 1;
         }
     }
-    if at(k).is_some_and(|n| n.is_lowercase() && is_in(n.text, words::PLACE_NOUNS)) {
+    if at(k).is_some_and(|n| n.is_lowercase() && is_in(n.text, &words::PLACE_NOUNS)) {
         return (EntityType::Place, STRONG, b);
     }
     // "Aghdam, Azerbaijan".
@@ -580,7 +582,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     }
     // "a reporter for Al Jazeera".
     if before(1).is_some_and(|p| p.in_ci(&["for", "with", "at", "of"]))
-        && before(2).is_some_and(|p| is_in(p.text, words::MEDIA_NOUNS))
+        && before(2).is_some_and(|p| is_in(p.text, &words::MEDIA_NOUNS))
     {
         return (EntityType::Org, STRONG, b);
     }
@@ -594,8 +596,8 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     if before(j).is_some_and(|p| {
         p.is_word()
             && !p.is_acronym()
-            && (is_in(p.text, words::PERSON_NOUNS)
-                || (p.is_capitalised() && is_in(p.text, words::TITLES)))
+            && (is_in(p.text, &words::PERSON_NOUNS)
+                || (p.is_capitalised() && is_in(p.text, &words::TITLES)))
     }) {
         return (EntityType::Person, STRONG, b);
     }
@@ -604,7 +606,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     if at(n).is_some_and(|c| c.text == ",") {
         n += 1;
     }
-    let said = at(n).is_some_and(|v| v.is_lowercase() && is_in(v.text, words::ATTRIBUTION));
+    let said = at(n).is_some_and(|v| v.is_lowercase() && is_in(v.text, &words::ATTRIBUTION));
     let who = n > b && at(n).is_some_and(|w| w.is("who"));
     let given = words >= 2 && words::is_given_name(name_words[0].text);
     if said || who || given || has_surname_shape(&toks[b - 1]) {
@@ -617,12 +619,12 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     // Common words capitalised ("Olympic Winter Games", "the Strip"): no guess.
     let common = name_words.iter().any(|w| {
         let lower = w.text.to_lowercase();
-        is_in(w.text, words::COMMON_CAPS) || cx.lower_words.contains(lower.as_str())
+        is_in(w.text, &words::COMMON_CAPS) || cx.lower_words.contains(lower.as_str())
     });
     if common {
         return (EntityType::Place, UNSURE, b);
     }
-    if before(1).is_some_and(|p| p.is_lowercase() && is_in(p.text, words::PLACE_PREPS))
+    if before(1).is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::PLACE_PREPS))
         && !at(b).is_some_and(|t| t.is_possessive())
     {
         return (EntityType::Place, MEDIUM, b);

@@ -8,6 +8,8 @@
 //! are not numbers here.
 
 use super::tokens::{TokKind, Token};
+use super::words::{ascii_lower, FastMap, WordSet};
+use std::sync::OnceLock;
 
 const ONES: &[&str] = &[
     "zero",
@@ -37,7 +39,7 @@ const TENS: &[&str] = &[
 
 /// Single words before a number that belong to the quantity ("over 800", "about 30 years").
 /// Multi-word comparisons ("more than 50 tonnes") stay outside the span.
-pub const APPROXIMATORS: &[&str] = &[
+pub static APPROXIMATORS: WordSet = WordSet::new(&[
     "about",
     "almost",
     "approximately",
@@ -46,10 +48,10 @@ pub const APPROXIMATORS: &[&str] = &[
     "over",
     "roughly",
     "some",
-];
+]);
 
 /// Units of measure written after a number: part of a NUMBER span.
-const UNITS: &[&str] = &[
+static UNITS: WordSet = WordSet::new(&[
     "acres",
     "barrels",
     "centimetres",
@@ -83,7 +85,7 @@ const UNITS: &[&str] = &[
     "tonne",
     "tons",
     "ton",
-];
+]);
 
 const SCALES: &[(&str, f64)] = &[
     ("hundred", 1e2),
@@ -94,17 +96,17 @@ const SCALES: &[(&str, f64)] = &[
 ];
 
 /// Vague quantities in words: the canonical form is the text.
-const VAGUE: &[&str] = &[
+static VAGUE: WordSet = WordSet::new(&[
     "billions",
     "dozens",
     "hundreds",
     "millions",
     "tens",
     "thousands",
-];
+]);
 
 /// Nouns that label a number inside a name ("Article 5", "Resolution 2334", "Flight 17").
-const LABELS: &[&str] = &[
+static LABELS: WordSet = WordSet::new(&[
     "article",
     "chapter",
     "flight",
@@ -119,18 +121,41 @@ const LABELS: &[&str] = &[
     "section",
     "vol",
     "volume",
-];
+]);
 
-fn ones(w: &str) -> Option<f64> {
-    ONES.iter()
-        .position(|o| w.eq_ignore_ascii_case(o))
-        .map(|i| i as f64)
+/// Number words and their values, looked up once per token.
+fn number_word(w: &str) -> Option<f64> {
+    static MAP: OnceLock<FastMap<&'static str, f64>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let ones = ONES.iter().enumerate().map(|(i, w)| (*w, i as f64));
+        let tens = TENS
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, (i as f64 + 2.0) * 10.0));
+        ones.chain(tens).collect()
+    });
+    let mut buf = [0u8; 24];
+    map.get(ascii_lower(w, &mut buf)?).copied()
 }
 
-fn tens(w: &str) -> Option<f64> {
-    TENS.iter()
-        .position(|o| w.eq_ignore_ascii_case(o))
-        .map(|i| (i as f64 + 2.0) * 10.0)
+/// A token's number value, computed once at tokenisation: digits ("2,000", "3.5"; not "2nd",
+/// "1990s") or one number word ("forty").
+pub fn token_value(text: &str, kind: TokKind) -> Option<f64> {
+    match kind {
+        TokKind::Num if !text.bytes().any(|b| b.is_ascii_alphabetic()) => {
+            text.replace(',', "").parse().ok()
+        }
+        TokKind::Word if (3..=9).contains(&text.len()) => number_word(text),
+        _ => None,
+    }
+}
+
+fn ones(t: &Token) -> Option<f64> {
+    t.number.filter(|v| t.kind == TokKind::Word && *v < 20.0)
+}
+
+fn tens(t: &Token) -> Option<f64> {
+    t.number.filter(|v| t.kind == TokKind::Word && *v >= 20.0)
 }
 
 fn scale(w: &str) -> Option<f64> {
@@ -142,10 +167,7 @@ fn scale(w: &str) -> Option<f64> {
 
 /// The value of a plain digit token ("2,000", "3.5"); `None` for "2nd", "1990s", "5km".
 pub fn digits_value(t: &Token) -> Option<f64> {
-    if t.kind != TokKind::Num || t.text.bytes().any(|b| b.is_ascii_alphabetic()) {
-        return None;
-    }
-    t.text.replace(',', "").parse().ok()
+    t.number.filter(|_| t.kind == TokKind::Num)
 }
 
 /// A number starting at token `i`, in digits or words, with a scale word ("1.5 million",
@@ -201,7 +223,7 @@ pub fn number_at(toks: &[Token], i: usize, usable: &dyn Fn(usize) -> bool) -> Op
         if k > i && !w.space_before {
             break;
         }
-        if let Some(v) = tens(w.text) {
+        if let Some(v) = tens(w) {
             if any && current % 100.0 != 0.0 {
                 break;
             }
@@ -212,13 +234,13 @@ pub fn number_at(toks: &[Token], i: usize, usable: &dyn Fn(usize) -> bool) -> Op
                 .get(k)
                 .is_some_and(|h| h.text == "-" && !h.space_before)
                 && toks.get(k + 1).is_some_and(|u| {
-                    !u.space_before && ones(u.text).is_some_and(|o| o > 0.0 && o < 10.0)
+                    !u.space_before && ones(u).is_some_and(|o| o > 0.0 && o < 10.0)
                 })
             {
-                current += ones(toks[k + 1].text).unwrap_or(0.0);
+                current += ones(&toks[k + 1]).unwrap_or(0.0);
                 k += 2;
             }
-        } else if let Some(v) = ones(w.text) {
+        } else if let Some(v) = ones(w) {
             if any && current % 100.0 != 0.0 {
                 break;
             }
@@ -240,7 +262,7 @@ pub fn number_at(toks: &[Token], i: usize, usable: &dyn Fn(usize) -> bool) -> Op
             && current >= 100.0
             && toks
                 .get(k + 1)
-                .is_some_and(|n| ones(n.text).is_some() || tens(n.text).is_some())
+                .is_some_and(|n| ones(n).is_some() || tens(n).is_some())
         {
             k += 1;
             continue;
@@ -298,7 +320,7 @@ fn number_here(
     }
     let same = |k: usize| toks.get(k).filter(|n| n.block == t.block && usable(k));
     // An approximator is part of the span only if a quantity follows it.
-    let approx = t.kind == TokKind::Word && t.in_ci(APPROXIMATORS);
+    let approx = t.kind == TokKind::Word && t.in_set(&APPROXIMATORS);
     let q = if approx { i + 1 } else { i };
     if approx && !same(q).is_some_and(|n| n.space_before) {
         return None;
@@ -328,10 +350,10 @@ fn number_here(
         } else if n.space_before
             && ((n.is_ci("per") && same(end + 1).is_some_and(|c| c.is_ci("cent")))
                 || ((n.is_ci("square") || n.is_ci("cubic"))
-                    && same(end + 1).is_some_and(|u| u.in_ci(UNITS))))
+                    && same(end + 1).is_some_and(|u| u.in_set(&UNITS))))
         {
             end += 2;
-        } else if n.space_before && n.in_ci(UNITS) {
+        } else if n.space_before && n.in_set(&UNITS) {
             end += 1;
         }
     }
@@ -365,7 +387,7 @@ fn plausible(toks: &[Token], q: usize, end: usize, usable: &dyn Fn(usize) -> boo
             if p.text == ":" && !t.space_before {
                 return false;
             }
-            if p.kind == TokKind::Word && p.is_capitalised() && p.in_ci(LABELS) {
+            if p.kind == TokKind::Word && p.is_capitalised() && p.in_set(&LABELS) {
                 return false;
             }
         }
@@ -424,7 +446,7 @@ fn vague_at(
     usable: &dyn Fn(usize) -> bool,
 ) -> Option<NumberMatch> {
     let t = toks.get(i)?;
-    if !usable(i) || t.kind != TokKind::Word || !t.in_ci(VAGUE) {
+    if !usable(i) || t.kind != TokKind::Word || !t.in_set(&VAGUE) {
         return None;
     }
     let same = |k: usize| {
@@ -434,7 +456,7 @@ fn vague_at(
     let mut end = i + 1;
     // "tens of thousands", "hundreds of millions", "tens of tons".
     if same(end).is_some_and(|o| o.is_ci("of"))
-        && same(end + 1).is_some_and(|w| w.in_ci(VAGUE) || w.in_ci(UNITS))
+        && same(end + 1).is_some_and(|w| w.in_set(&VAGUE) || w.in_set(&UNITS))
     {
         end += 2;
     } else if t.is_ci("tens") {

@@ -29,6 +29,46 @@ pub struct Token<'a> {
     pub block: u32,
     /// First word of a sentence (or of a block), where capitals say nothing.
     pub sentence_start: bool,
+    /// Case shape, computed once (every rule asks).
+    shape: Shape,
+    /// The value of a number written in digits ("2,000") or as one word ("Forty").
+    pub number: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Not a word.
+    None,
+    /// Starts with an upper-case letter: "Karabakh", "UN".
+    Capitalised,
+    /// Two or more capitals and nothing else but dots or "&": "UN", "U.N.", "ICRC".
+    Acronym,
+    /// Starts with a lower-case letter.
+    Lower,
+    /// Starts with a letter of neither case.
+    Other,
+}
+
+fn shape(text: &str, kind: TokKind) -> Shape {
+    if kind != TokKind::Word {
+        return Shape::None;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    if first.is_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_uppercase() {
+        return Shape::Other;
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let caps_only = text
+        .chars()
+        .all(|c| c.is_uppercase() || c == '.' || c == '&');
+    if letters >= 2 && caps_only {
+        Shape::Acronym
+    } else {
+        Shape::Capitalised
+    }
 }
 
 impl<'a> Token<'a> {
@@ -38,23 +78,17 @@ impl<'a> Token<'a> {
 
     /// Begins with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
-        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        matches!(self.shape, Shape::Capitalised | Shape::Acronym)
     }
 
-    /// Entirely lower-case letters (apostrophes aside).
+    /// Begins with a lower-case letter.
     pub fn is_lowercase(&self) -> bool {
-        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+        self.shape == Shape::Lower
     }
 
     /// "UN", "ICRC", "U.N.": two or more capitals and nothing else (dots allowed).
     pub fn is_acronym(&self) -> bool {
-        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        self.kind == TokKind::Word
-            && letters >= 2
-            && self
-                .text
-                .chars()
-                .all(|c| c.is_uppercase() || c == '.' || c == '&')
+        self.shape == Shape::Acronym
     }
 
     /// A possessive or contracted `’s` / `'s`.
@@ -69,6 +103,11 @@ impl<'a> Token<'a> {
     /// Case-insensitive comparison with an ASCII lower-case word.
     pub fn is_ci(&self, lower: &str) -> bool {
         self.text.eq_ignore_ascii_case(lower)
+    }
+
+    /// Case-insensitive membership in a word set.
+    pub fn in_set(&self, set: &super::words::WordSet) -> bool {
+        set.contains(self.text)
     }
 
     /// Case-insensitive membership in a list of ASCII lower-case words.
@@ -124,6 +163,8 @@ pub fn tokenize_into<'a>(
             space_before: space,
             block,
             sentence_start: false,
+            shape: shape(&text[start + i..start + i + len], kind),
+            number: super::numbers::token_value(&text[start + i..start + i + len], kind),
         });
         space = false;
         i += len;

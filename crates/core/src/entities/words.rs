@@ -4,9 +4,39 @@
 //! (titles before people, heads of organisation names, prepositions before places), so they carry
 //! over to articles about any subject.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: a fast hash for the fixed word tables (lookups never insert text from articles, so
+/// hash flooding is not a concern; SipHash was a tenth of recognition time).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastHash = BuildHasherDefault<Fnv>;
+pub type FastSet<K> = HashSet<K, FastHash>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, FastHash>;
+
 /// Capitalised only because they start a sentence (or a headline): never the start of a name.
 #[rustfmt::skip]
-pub const STOP: &[&str] = &[
+pub static STOP: WordSet = WordSet::new(&[
     "a", "about", "above", "according", "across", "additionally", "after", "afterwards", "again",
     "against", "ahead", "all", "almost", "already", "also", "although", "amid", "amidst", "among",
     "an", "and", "another", "any", "anyone", "anything", "are", "as", "asked", "at", "back",
@@ -32,13 +62,13 @@ pub const STOP: &[&str] = &[
     "what", "whatever", "when", "whenever", "where", "whereas", "whether", "which", "while", "who",
     "whoever", "whom", "whose", "why", "will", "with", "within", "without", "would", "yes", "yet",
     "you", "your", "yours",
-];
+]);
 
 /// Titles and roles written before a name ("President Ilham Aliyev", "Foreign Minister
 /// Jeyhun Bayramov"): outside the PERSON span. Includes the words that build compound titles
 /// ("Secretary of State", "Minister of Foreign Affairs").
 #[rustfmt::skip]
-pub const TITLES: &[&str] = &[
+pub static TITLES: WordSet = WordSet::new(&[
     "acting", "admiral", "adviser", "advisor", "affairs", "aide", "ambassador", "archbishop",
     "assistant", "attorney", "bishop", "brig", "brigadier", "capt", "captain", "cardinal",
     "catholicos", "chair", "chairman", "chairperson", "chairwoman", "chancellor", "chief", "col",
@@ -52,12 +82,12 @@ pub const TITLES: &[&str] = &[
     "rev", "reverend", "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "sir",
     "special", "speaker", "spokesman", "spokesperson", "spokeswoman", "state", "sultan",
     "undersecretary", "vice",
-];
+]);
 
 /// Lower-case nouns that introduce a person's name right after them, with at most a comma or
 /// quote between ("spokesman Stephane Dujarric", "the UN spokesman, Stephane Dujarric").
 #[rustfmt::skip]
-pub const PERSON_NOUNS: &[&str] = &[
+pub static PERSON_NOUNS: WordSet = WordSet::new(&[
     "activist", "adviser", "advisor", "aide", "ambassador", "analyst", "author", "brother",
     "chairman", "chief", "colleague", "commander", "correspondent", "counterpart", "daughter",
     "deputy", "diplomat", "director", "envoy", "expert", "father", "governor", "husband",
@@ -65,11 +95,11 @@ pub const PERSON_NOUNS: &[&str] = &[
     "official", "premier", "president", "professor", "prosecutor", "representative", "researcher",
     "secretary", "senator", "sister", "son", "speaker", "spokesman", "spokesperson", "spokeswoman",
     "wife", "writer",
-];
+]);
 
 /// Last words of organisation names ("Foreign Ministry", "Security Council", "World Court").
 #[rustfmt::skip]
-pub const ORG_HEADS: &[&str] = &[
+pub static ORG_HEADS: WordSet = WordSet::new(&[
     "academy", "administration", "agency", "airlines", "airways", "alliance", "army", "assembly",
     "association", "authority", "bank", "battalion", "board", "brigade", "broadcasting", "bureau",
     "cabinet", "center", "centre", "channel", "church", "club", "coalition", "college", "command",
@@ -83,90 +113,90 @@ pub const ORG_HEADS: &[&str] = &[
     "radio", "regiment", "republic", "school", "secretariat", "senate", "service", "services",
     "society", "telegraph", "television", "times", "tribunal", "tribune", "tv", "union",
     "university", "watch",
-];
+]);
 
 /// Organisation heads of a state's own bodies: "Azerbaijani Defense Ministry" is the NORP
 /// "Azerbaijani" plus the ORG "Defense Ministry" (the country word is tagged on its own).
 #[rustfmt::skip]
-pub const GOV_HEADS: &[&str] = &[
+pub static GOV_HEADS: WordSet = WordSet::new(&[
     "administration", "army", "cabinet", "command", "consulate", "department", "embassy", "force",
     "forces", "government", "guard", "ministry", "navy", "office", "parliament", "police",
     "service", "services",
-];
+]);
 
 /// Last words of place names ("Lachin Corridor", "Caspian Sea").
 #[rustfmt::skip]
-pub const PLACE_HEADS: &[&str] = &[
+pub static PLACE_HEADS: WordSet = WordSet::new(&[
     "airport", "avenue", "basin", "bay", "bridge", "canal", "canyon", "coast", "corridor",
     "county", "delta", "desert", "district", "gorge", "governorate", "gulf", "heights",
     "highlands", "highway", "hills", "island", "islands", "krai", "lake", "mountain", "mountains",
     "oblast", "ocean", "pass", "peninsula", "plain", "plateau", "prefecture", "province", "range",
     "region", "river", "road", "sea", "square", "strait", "street", "strip", "valley",
-];
+]);
 
 /// First words of place names ("Mount Ararat", "Lake Sevan").
 #[rustfmt::skip]
-pub const PLACE_FIRST: &[&str] = &[
+pub static PLACE_FIRST: WordSet = WordSet::new(&[
     "cape", "fort", "gulf", "lake", "mount", "port", "saint",
-];
+]);
 
 /// Lower-case route nouns that belong to the name before them ("the Lachin road").
 #[rustfmt::skip]
-pub const ROUTE_NOUNS: &[&str] = &[
+pub static ROUTE_NOUNS: WordSet = WordSet::new(&[
     "corridor", "highway", "motorway", "road", "route",
-];
+]);
 
 /// Lower-case nouns after a name that say it is a place ("the Karabakh region").
 #[rustfmt::skip]
-pub const PLACE_NOUNS: &[&str] = &[
+pub static PLACE_NOUNS: WordSet = WordSet::new(&[
     "area", "border", "borders", "capital", "city", "district", "enclave", "exclave", "frontier",
     "oblast", "province", "region", "territory", "town", "valley", "village",
-];
+]);
 
 /// Nouns after "X-Y" that make it two names ("the Aghdam-Khankendi border").
 #[rustfmt::skip]
-pub const RELATION_NOUNS: &[&str] = &[
+pub static RELATION_NOUNS: WordSet = WordSet::new(&[
     "accord", "agreement", "axis", "border", "conflict", "deal", "dialogue", "frontier", "highway",
     "line", "negotiations", "peace", "pipeline", "railway", "relations", "road", "route", "summit",
     "talks", "ties", "treaty", "war",
-];
+]);
 
 /// Media roles: "a reporter for X" makes X an organisation.
 #[rustfmt::skip]
-pub const MEDIA_NOUNS: &[&str] = &[
+pub static MEDIA_NOUNS: WordSet = WordSet::new(&[
     "anchor", "columnist", "commentator", "correspondent", "editor", "journalist", "presenter",
     "producer", "reporter",
-];
+]);
 
 /// Speech verbs after a name ("Dujarric said", "Hajiyev told AFP").
 #[rustfmt::skip]
-pub const ATTRIBUTION: &[&str] = &[
+pub static ATTRIBUTION: WordSet = WordSet::new(&[
     "acknowledged", "added", "admitted", "argued", "asserted", "commented", "continued",
     "emphasised", "emphasized", "explained", "insisted", "noted", "recalled", "remarked",
     "replied", "said", "says", "stressed", "tells", "told", "tweeted", "wrote",
-];
+]);
 
 /// Prepositions that put a place after them ("in Goris", "to Nagorno-Karabakh").
 #[rustfmt::skip]
-pub const PLACE_PREPS: &[&str] = &[
+pub static PLACE_PREPS: WordSet = WordSet::new(&[
     "across", "from", "in", "inside", "into", "near", "outside", "throughout", "to", "toward",
     "towards", "via",
-];
+]);
 
 /// Capitalised common nouns that are not names on their own ("the Constitution", "the Court").
 #[rustfmt::skip]
-pub const GENERIC: &[&str] = &[
+pub static GENERIC: WordSet = WordSet::new(&[
     "accord", "accords", "act", "agreement", "amendment", "annex", "article", "bill", "charter",
     "chapter", "code", "constitution", "convention", "declaration", "decree", "internet", "law",
     "protocol", "resolution", "section", "statute", "treaty",
-];
+]);
 
 /// Lower-case particles inside people's names ("Charles de Gaulle", "Ursula von der Leyen").
 #[rustfmt::skip]
-pub const PARTICLES: &[&str] = &[
+pub static PARTICLES: WordSet = WordSet::new(&[
     "al", "bin", "da", "das", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la", "le",
     "van", "von",
-];
+]);
 
 /// Family-name endings common in the languages of the region and beyond: a single unknown name
 /// with one of them is more likely a person than a place.
@@ -178,29 +208,29 @@ pub const SURNAME_ENDINGS: &[&str] = &[
 
 /// Words after which a list of nationality adjectives names languages, not groups.
 #[rustfmt::skip]
-pub const LANGUAGE_CUES: &[&str] = &[
+pub static LANGUAGE_CUES: WordSet = WordSet::new(&[
     "language", "languages", "dialect", "dialects",
-];
+]);
 
 /// Verbs and prepositions before a language name ("in English.", "translated into Russian").
 #[rustfmt::skip]
-pub const LANGUAGE_PREPS: &[&str] = &[
+pub static LANGUAGE_PREPS: WordSet = WordSet::new(&[
     "in", "into", "speak", "speaks", "speaking", "spoke", "from",
-];
+]);
 
 /// Compass words that start place names ("Eastern Ghouta", "Western Europe", "Upper Karabakh").
 #[rustfmt::skip]
-pub const DIRECTIONS: &[&str] = &[
+pub static DIRECTIONS: WordSet = WordSet::new(&[
     "central", "east", "eastern", "greater", "lower", "north", "north-east", "northeast",
     "northern", "north-west", "northwest", "south", "south-east", "southeast", "southern",
     "south-west", "southwest", "upper", "west", "western",
-];
+]);
 
 /// Common words that are capitalised in names of things, events and documents but are not
 /// people's names: a multi-word name made with one of them and no other cue is not guessed to
 /// be a person ("Olympic Winter Games", "Member States", "Solemn Appeal").
 #[rustfmt::skip]
-pub const COMMON_CAPS: &[&str] = &[
+pub static COMMON_CAPS: WordSet = WordSet::new(&[
     "academy", "accord", "act", "action", "affairs", "agency", "agenda", "agreement", "aid", "air",
     "airport", "alliance", "anniversary", "appeal", "army", "assembly", "association", "avenue",
     "award", "bank", "basin", "bay", "bill", "black", "blue", "board", "border", "bridge",
@@ -231,13 +261,11 @@ pub const COMMON_CAPS: &[&str] = &[
     "television", "times", "tower", "trade", "treaty", "tribunal", "trust", "union", "united",
     "unity", "university", "valley", "village", "war", "watch", "week", "west", "white", "winter",
     "women", "world", "year", "youth",
-];
+]);
 
 /// Given names, one word each (`data/given_names.txt`).
 pub fn is_given_name(word: &str) -> bool {
-    use std::collections::HashSet;
-    use std::sync::OnceLock;
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static NAMES: OnceLock<FastSet<&'static str>> = OnceLock::new();
     NAMES
         .get_or_init(|| {
             include_str!("../../data/given_names.txt")
@@ -249,8 +277,44 @@ pub fn is_given_name(word: &str) -> bool {
         .contains(word)
 }
 
-pub fn is_in(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+/// A closed list of lower-case words, looked up case-insensitively by hashing (the lists are
+/// consulted for nearly every token, so a linear scan would dominate recognition time).
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FastSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        let Some(lower) = ascii_lower(word, &mut buf) else {
+            return false;
+        };
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(lower)
+    }
+}
+
+/// `word` in ASCII lower case, in `buf` (no allocation); `None` if it is longer than the buffer.
+/// ASCII case mapping keeps UTF-8 valid.
+pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let dst = buf.get_mut(..word.len())?;
+    for (d, b) in dst.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(dst).ok()
+}
+
+pub fn is_in(word: &str, set: &WordSet) -> bool {
+    set.contains(word)
 }
 
 pub fn has_surname_ending(word: &str) -> bool {
