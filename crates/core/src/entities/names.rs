@@ -93,10 +93,7 @@ fn shouted(toks: &[Token]) -> Vec<bool> {
             continue;
         }
         let mut j = i + 1;
-        while j < toks.len()
-            && toks[j].block == toks[i].block
-            && (upper(&toks[j]) || toks[j].text == ",")
-        {
+        while j < toks.len() && toks[j].block == toks[i].block && upper(&toks[j]) {
             j += 1;
         }
         let words: Vec<&Token> = toks[i..j].iter().filter(|t| upper(t)).collect();
@@ -106,6 +103,50 @@ fn shouted(toks: &[Token]) -> Vec<bool> {
         i = j;
     }
     out
+}
+
+/// Wire datelines: upper-case words opening a block, before a comma or a bracketed agency
+/// ("MOSCOW (AA) –", "BAKU, Azerbaijan, September 21.", "UNITED NATIONS, AFP").
+fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
+    let toks = &cx.toks;
+    for i in 0..toks.len() {
+        let first = i == 0 || toks[i - 1].block != toks[i].block;
+        if !first {
+            continue;
+        }
+        let upper = |t: &Token| t.is_acronym() && !t.text.contains('.') && t.text.len() >= 3;
+        let mut j = i;
+        while j < toks.len() && toks[j].block == toks[i].block && upper(&toks[j]) && !cx.claimed[j]
+        {
+            j += 1;
+        }
+        let long = toks[i..j].iter().any(|t| t.text.chars().count() >= 4);
+        if j > i
+            && long
+            && cx
+                .tok_in(j, i)
+                .is_some_and(|t| t.text == "," || t.text == "(")
+        {
+            let canonical = toks[i..j]
+                .iter()
+                .map(|t| {
+                    let mut c = t.text.chars();
+                    c.next().map_or(String::new(), |f| {
+                        f.to_string() + &c.as_str().to_lowercase()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            cands.push(Cand {
+                a: i,
+                b: j,
+                kind: Some(EntityType::Place),
+                strength: STRONG,
+                canonical: Some(canonical),
+                pending: false,
+            });
+        }
+    }
 }
 
 pub(super) fn recognize(cx: &mut Ctx) {
@@ -124,9 +165,14 @@ pub(super) fn recognize(cx: &mut Ctx) {
         .collect();
     let shout = shouted(&cx.toks);
     let mut cands = Vec::new();
+    datelines(cx, &mut cands);
     let mut i = 0;
+    let mut skip = shout;
+    for c in &cands {
+        skip[c.a..c.b].iter_mut().for_each(|s| *s = true);
+    }
     while i < n {
-        if !name_start(cx, i) || shout[i] || cx.title_case[cx.toks[i].block as usize] {
+        if !name_start(cx, i) || skip[i] || cx.title_case[cx.toks[i].block as usize] {
             i += 1;
             continue;
         }
@@ -294,9 +340,9 @@ fn is_place_head(cx: &Ctx, u: Unit) -> bool {
 /// The unit whose word says what kind of organisation or place this is: the last one, or the
 /// one before the first connector ("Court" in "International Court of Justice").
 fn head(units: &[Unit]) -> Unit {
-    match units.iter().position(|u| u.join == Join::Connector) {
-        Some(p) if p > 0 => units[p - 1],
-        _ => units[units.len() - 1],
+    match units.iter().skip(1).position(|u| u.join == Join::Connector) {
+        Some(p) => units[p],
+        None => units[units.len() - 1],
     }
 }
 
@@ -450,6 +496,15 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         return push(cands, u, Some(EntityType::Norp), STRONG);
     }
     if org_named(cx, u) {
+        // "... of the Presidential Administration Hikmet Hajiyev": a name after the last head.
+        let h = (0..n)
+            .rev()
+            .find(|&k| is_org_head(cx, u[k]))
+            .unwrap_or(n - 1);
+        if h + 1 < n && h > 0 && u[h + 1].join == Join::Space {
+            push(cands, &u[..=h], Some(EntityType::Org), STRONG);
+            return analyse_rest(cx, &u[h + 1..], cands);
+        }
         return push(cands, u, Some(EntityType::Org), STRONG);
     }
     if is_title(cx, u[0]) {
@@ -489,7 +544,9 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     }
     if let Some(t) = single(cx, u[0]).filter(|_| n == 1) {
         if t.is_acronym() {
-            if t.text.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+            if t.text.chars().filter(|c| c.is_alphabetic()).count() <= 6
+                && !is_in(t.text, &words::NOT_ORG_ACRONYMS)
+            {
                 push(cands, u, Some(EntityType::Org), MEDIUM);
             }
             return;
@@ -527,7 +584,13 @@ fn analyse_rest(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
 /// "Foreign Minister Jeyhun Bayramov" → PERSON "Jeyhun Bayramov"; "President of Azerbaijan" →
 /// whatever "Azerbaijan" is; "Prime Minister" alone → nothing.
 fn title_led(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
-    let k = units.iter().take_while(|&&u| is_title(cx, u)).count();
+    let mut k = 0;
+    while k < units.len() && is_title(cx, units[k]) {
+        if k > 0 && units[k].join == Join::Connector && org_named(cx, &units[k..]) {
+            break;
+        }
+        k += 1;
+    }
     let rest = &units[k..];
     if rest.is_empty() {
         return;
@@ -612,8 +675,9 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     if said || who || given || has_surname_shape(&toks[b - 1]) {
         return (EntityType::Person, MEDIUM, b);
     }
-    // "Hajiyev told AFP" makes AFP the listener.
-    if before(1).is_some_and(|p| p.is("told")) {
+    // "Hajiyev told AFP" makes AFP the listener; "Trend reports" makes Trend an agency.
+    let reports = at(b).is_some_and(|v| v.in_ci(&["reports", "reported", "informs", "reporting"]));
+    if before(1).is_some_and(|p| p.is("told")) || reports {
         return (EntityType::Org, MEDIUM, b);
     }
     // Common words capitalised ("Olympic Winter Games", "the Strip"): no guess.

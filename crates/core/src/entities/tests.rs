@@ -135,8 +135,25 @@ fn organisation_names() {
         "the so-called \"Republic of Nagorno-Karabakh (Artsakh) ceases to exist.\"",
         &["ORG:Republic of Nagorno-Karabakh", "ORG:Artsakh"],
     );
-    // Shouting is not an acronym.
-    check("UNITED NATIONS, AFP –", &[]);
+    // Shouting is not an acronym; a wire dateline names a place.
+    check(
+        "UNITED NATIONS, AFP –",
+        &["PLACE:UNITED NATIONS", "ORG:AFP"],
+    );
+    check(
+        "MOSCOW (AA) – THE KREMLIN SAID",
+        &["PLACE:MOSCOW", "ORG:AA"],
+    );
+    check(
+        "Assistant to the President of Azerbaijan - Head of the Foreign Policy Department of the Presidential Administration Hikmet Hajiyev said, Trend reports.",
+        &[
+            "PLACE:Azerbaijan",
+            "ORG:Foreign Policy Department of the Presidential Administration",
+            "PERSON:Hikmet Hajiyev",
+            "ORG:Trend",
+        ],
+    );
+    check("informed via SMS and on TV", &[]);
 }
 
 #[test]

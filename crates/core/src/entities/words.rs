@@ -263,6 +263,14 @@ pub static COMMON_CAPS: WordSet = WordSet::new(&[
     "women", "world", "year", "youth",
 ]);
 
+/// Acronyms that are not organisations ("SMS", "GDP", "GMT").
+#[rustfmt::skip]
+pub static NOT_ORG_ACRONYMS: WordSet = WordSet::new(&[
+    "aids", "am", "amd", "azn", "ceo", "covid", "dna", "eur", "faq", "gdp", "gmt", "gps", "hiv",
+    "hq", "id", "idp", "idps", "ok", "pdf", "pm", "pr", "rub", "sms", "suv", "tv", "uav", "uavs",
+    "url", "usd", "utc", "vip",
+]);
+
 /// Given names, one word each (`data/given_names.txt`).
 pub fn is_given_name(word: &str) -> bool {
     static NAMES: OnceLock<FastSet<&'static str>> = OnceLock::new();
