@@ -30,7 +30,10 @@ fn parenthetical_aliases(cx: &mut Ctx) {
         let enclosed = y.a > 0
             && cx.prev(y.a).is_some_and(|t| t.text == "(")
             && cx.tok_in(y.b, y.a).is_some_and(|t| t.text == ")");
-        if !enclosed || !y.kind.is_name() || y.strength >= FIXED {
+        // The writer equates the two names: that overrides a lexicon or knowledge-base reading
+        // of the bracketed one ("Republic of Nagorno-Karabakh (Artsakh)": the republic, not the
+        // region).
+        if !enclosed || !y.kind.is_name() {
             continue;
         }
         let acronym = y.b - y.a == 1 && cx.toks[y.a].is_acronym();
@@ -53,6 +56,9 @@ fn parenthetical_aliases(cx: &mut Ctx) {
             Some(&cx.found[i - 1]).filter(|x| x.b + 1 == y.a && x.kind.is_name())
         };
         let Some(x) = x else { continue };
+        if y.strength >= FIXED && !(x.kind == EntityType::Org && y.kind != EntityType::Org) {
+            continue;
+        }
         let (kind, canonical) = (x.kind, x.canonical.clone());
         aliases.insert(cx.surface(y.a, y.b).to_string(), (kind, canonical.clone()));
         let y = &mut cx.found[i];

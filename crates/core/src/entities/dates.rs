@@ -39,6 +39,20 @@ const RELATIVE: &[&str] = &[
     "recent",
     "current",
 ];
+/// Adjectives between a number and its unit ("two full days").
+const DURATION_ADJECTIVES: &[&str] = &[
+    "full",
+    "long",
+    "whole",
+    "straight",
+    "consecutive",
+    "entire",
+    "short",
+    "more",
+    "further",
+    "additional",
+    "successive",
+];
 /// Prepositions after which "the years" / "the weekend" is a period ("over the years").
 const PERIOD_PREPS: &[&str] = &[
     "over",
@@ -297,6 +311,25 @@ fn date_here(
                 }
             }
         }
+        // "the fall of 2020", "summer 2020", "over the summer".
+        let season_at = if t.is_ci("the") { i + 1 } else { i };
+        if let Some(s) =
+            tok(season_at).filter(|s| s.in_ci(SEASONS) && (season_at == i || s.space_before))
+        {
+            let _ = s;
+            let of_year = spaced(season_at + 1).is_some_and(|o| o.is("of"))
+                && spaced(season_at + 2).and_then(year_of).is_some();
+            if of_year {
+                return done(i, season_at + 3, None);
+            }
+            if spaced(season_at + 1).and_then(year_of).is_some() {
+                return done(i, season_at + 2, None);
+            }
+            let after_prep = prev.is_some_and(|p| p.in_ci(PERIOD_PREPS));
+            if season_at == i + 1 && after_prep {
+                return done(i, i + 2, None);
+            }
+        }
         // "the weekend"; "over the years" → "the years".
         if t.is_ci("the") {
             if let Some(u) = spaced(i + 1) {
@@ -362,17 +395,30 @@ fn date_here(
                 return done(i, end, None);
             }
         }
+        // "two full days", "three long years".
+        if spaced(e).is_some_and(|w| w.in_ci(DURATION_ADJECTIVES))
+            && spaced(e + 1).is_some_and(|u| is_plural_unit(u.text))
+        {
+            e += 1;
+        }
         if let Some(u) = spaced(e).filter(|u| unit_of(u.text).is_some()) {
             let plural = is_plural_unit(u.text);
             let one = toks[q].is_ci("one") || toks[q].is_ci("a") || toks[q].text == "1";
             if plural || one {
                 let mut end = e + 1;
-                if spaced(end).is_some_and(|w| w.is_ci("ago")) {
+                if spaced(end).is_some_and(|w| w.in_ci(&["ago", "later", "earlier"])) {
                     end += 1;
                 }
                 return done(i, end, None);
             }
         }
+    }
+    // "over a week", "nearly a decade".
+    if approx
+        && tok(q).is_some_and(|w| w.is_ci("a") || w.is_ci("an"))
+        && spaced(q + 1).is_some_and(|u| unit_of(u.text).is_some() && !is_plural_unit(u.text))
+    {
+        return done(i, q + 2, None);
     }
     // "a year ago", "a week ago".
     if (t.is_ci("a") || t.is_ci("an"))
@@ -388,6 +434,20 @@ fn date_here(
         && glued(i + 2).is_some_and(|w| w.is_ci("long"))
     {
         return done(i, i + 3, None);
+    }
+    // "23 April", "19-20 September" (with a year, `find_dates` took it already).
+    if day_of_month(t).is_some() {
+        let mut k = i + 1;
+        if glued(k).is_some_and(|h| h.text == "-" || h.text == "–")
+            && glued(k + 1).and_then(day_of_month).is_some()
+        {
+            k += 2;
+        }
+        if spaced(k).is_some_and(|m| {
+            m.is_capitalised() && m.text.len() > 3 && month_number(m.text).is_some()
+        }) {
+            return done(i, k + 1, None);
+        }
     }
     // Years and year ranges: "1994", "in 2020", "2020-2023".
     if let Some(y) = year_of(t) {

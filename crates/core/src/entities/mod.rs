@@ -325,7 +325,19 @@ fn match_kb(cx: &mut Ctx, kb: &KnowledgeBase) {
                     && words::is_in(n.text, &words::ORG_HEADS)
                     && !words::is_in(n.text, &words::GOV_HEADS)
             });
-            if !(head_after && matches!(entity.kind, EntityType::Place | EntityType::Norp)) {
+            // Likewise an acronym before a head: "EU Council" when the base does not know it.
+            let head_after_acronym = entity.kind == EntityType::Org
+                && end == i + 1
+                && cx.toks[i].is_acronym()
+                && cx.tok_in(end, i).is_some_and(|n| {
+                    n.space_before
+                        && n.is_capitalised()
+                        && !cx.claimed[end]
+                        && words::is_in(n.text, &words::ORG_HEADS)
+                });
+            let defer = (head_after && matches!(entity.kind, EntityType::Place | EntityType::Norp))
+                || head_after_acronym;
+            if !defer {
                 cx.claim(Found {
                     a: i,
                     b: end,

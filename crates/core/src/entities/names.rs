@@ -121,12 +121,8 @@ fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
             j += 1;
         }
         let long = toks[i..j].iter().any(|t| t.text.chars().count() >= 4);
-        if j > i
-            && long
-            && cx
-                .tok_in(j, i)
-                .is_some_and(|t| t.text == "," || t.text == "(")
-        {
+        let after = cx.tok_in(j, i).map(|t| t.text);
+        if j > i && long && matches!(after, Some("," | "(" | "—" | "–" | "-")) {
             let canonical = toks[i..j]
                 .iter()
                 .map(|t| {
@@ -249,6 +245,17 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
             units.push(unit_at(lex, j, Join::Space));
             continue;
         }
+        // "RFE/RL": two acronyms are one name.
+        if t.text == "/"
+            && !t.space_before
+            && cx.toks[last.b - 1].is_acronym()
+            && cx
+                .tok_in(j + 1, i)
+                .is_some_and(|n| !n.space_before && n.is_acronym() && !cx.claimed[j + 1])
+        {
+            units.last_mut().unwrap().b = j + 2;
+            continue;
+        }
         // "Nagorno-Karabakh", "Secretary-General".
         if t.text == "-" && !t.space_before {
             if cx.tok_in(j + 1, i).is_some_and(|n| !n.space_before) && name_start(cx, j + 1) {
@@ -282,6 +289,16 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
             if let Some(n) = cx.tok_in(j + 1, i) {
                 if n.space_before && name_start(cx, j + 1) {
                     units.push(unit_at(lex, j + 1, Join::Space));
+                    continue;
+                }
+                // "von der Leyen", "de la Cruz".
+                if n.space_before
+                    && n.is_lowercase()
+                    && is_in(n.text, &words::PARTICLES)
+                    && cx.tok_in(j + 2, i).is_some_and(|m| m.space_before)
+                    && name_start(cx, j + 2)
+                {
+                    units.push(unit_at(lex, j + 2, Join::Space));
                     continue;
                 }
                 if n.text == "-"
@@ -472,14 +489,16 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
             push_lex(cands, u[0]);
             return analyse_rest(cx, rest, cands);
         }
-        if is_title(cx, rest[0]) && !org_named(cx, rest) {
-            push_lex(cands, u[0]);
-            return title_led(cx, rest, cands);
-        }
         if gov_named(cx, rest) {
             // "Azerbaijani Defense Ministry" → NORP + ORG.
             push_lex(cands, u[0]);
             return push(cands, rest, Some(EntityType::Org), STRONG);
+        }
+        // "Azerbaijani President Ilham Aliyev", "European Commission President Ursula von der
+        // Leyen": what comes before the title, then the person.
+        if let Some(p) = title_split(cx, u).filter(|_| !org_named(cx, rest)) {
+            analyse_rest(cx, &u[..p], cands);
+            return title_led(cx, &u[p..], cands);
         }
         if org_named(cx, u) {
             // "European Union", "Turkish Airlines".
@@ -514,12 +533,9 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         return push(cands, u, Some(EntityType::Place), STRONG);
     }
     // "United Nations Secretary-General Antonio Guterres": a name, a title, a person.
-    if let Some(p) = (1..n).find(|&p| is_title(cx, u[p]) && u[p].join == Join::Space) {
-        let after = u[p..].iter().position(|&x| !is_title(cx, x)).map(|q| p + q);
-        if after.is_some_and(|q| u[q].join == Join::Space) {
-            analyse_rest(cx, &u[..p], cands);
-            return title_led(cx, &u[p..], cands);
-        }
+    if let Some(p) = title_split(cx, u) {
+        analyse_rest(cx, &u[..p], cands);
+        return title_led(cx, &u[p..], cands);
     }
     // A lexicon name inside ("Trend Azerbaijan"): split there.
     if let Some(p) = u.iter().position(|x| x.lex.is_some()) {
@@ -541,6 +557,10 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
             }
         }
         return;
+    }
+    if n == 1 && u[0].lex.is_none() && u[0].b - u[0].a == 3 && cx.toks[u[0].a].is_acronym() {
+        // "RFE/RL"
+        return push(cands, u, Some(EntityType::Org), MEDIUM);
     }
     if let Some(t) = single(cx, u[0]).filter(|_| n == 1) {
         if t.is_acronym() {
@@ -569,6 +589,17 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         return analyse_rest(cx, &u[1..], cands);
     }
     push(cands, u, None, WEAK);
+}
+
+/// Where a title starts inside a sequence and a name follows it: "UN | Secretary-General |
+/// Antonio Guterres".
+fn title_split(cx: &Ctx, u: &[Unit]) -> Option<usize> {
+    let p = (1..u.len()).find(|&p| is_title(cx, u[p]) && u[p].join == Join::Space)?;
+    let after = u[p..]
+        .iter()
+        .position(|&x| !is_title(cx, x))
+        .map(|q| p + q)?;
+    (u[after].join == Join::Space).then_some(p)
 }
 
 /// Analyses units that follow a split: no longer the start of anything.
@@ -642,6 +673,32 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
             .is_some_and(|(_, e)| e.form == Form::Place)
     {
         return (EntityType::Place, STRONG, b);
+    }
+    // "the Civil Contract party", "the Dashnak movement".
+    if at(b).is_some_and(|n| n.space_before && n.is_lowercase() && is_in(n.text, &words::ORG_NOUNS))
+    {
+        return (EntityType::Org, STRONG, b);
+    }
+    // "wrote on Facebook", "wrote on his Twitter": a platform.
+    let det = before(1).is_some_and(|d| d.in_ci(&["his", "her", "their", "its", "the"])) as usize;
+    if before(1 + det).is_some_and(|p| p.is("on"))
+        && before(2 + det).is_some_and(|v| {
+            v.in_ci(&[
+                "wrote",
+                "posted",
+                "said",
+                "tweeted",
+                "published",
+                "shared",
+                "announced",
+                "reported",
+                "written",
+                "posts",
+                "writes",
+            ])
+        })
+    {
+        return (EntityType::Org, STRONG, b);
     }
     // "a reporter for Al Jazeera".
     if before(1).is_some_and(|p| p.in_ci(&["for", "with", "at", "of"]))

@@ -76,6 +76,14 @@ fn titles_are_outside_person_spans() {
         &["ORG:United Nations", "PERSON:Antonio Guterres"],
     );
     check("The Prime Minister and the spokesman left.", &[]);
+    check(
+        "signed in the presence of European Commission President Ursula von der Leyen today",
+        &[
+            "ORG:European Commission",
+            "PERSON:Ursula von der Leyen",
+            "DATE:today",
+        ],
+    );
 }
 
 #[test]
@@ -154,6 +162,16 @@ fn organisation_names() {
         ],
     );
     check("informed via SMS and on TV", &[]);
+    check(
+        "YEREVAN — Grigoryan told RFE/RL and wrote on his Facebook about the Civil Contract party.",
+        &[
+            "PLACE:YEREVAN",
+            "PERSON:Grigoryan",
+            "ORG:RFE/RL",
+            "ORG:Facebook",
+            "ORG:Civil Contract",
+        ],
+    );
 }
 
 #[test]
@@ -263,6 +281,28 @@ fn dates_in_context() {
             "DATE:about 30 years",
         ],
     );
+    check(
+        "In the fall of 2020, for two full days, over the summer, in spring 2021",
+        &[
+            "DATE:the fall of 2020",
+            "DATE:two full days",
+            "DATE:the summer",
+            "DATE:spring 2021",
+        ],
+    );
+    check(
+        "just over a week later, nearly a decade",
+        &["DATE:over a week", "DATE:nearly a decade"],
+    );
+    check(
+        "revealed five days later; on 23 April and 19-20 September",
+        &[
+            "DATE:five days later",
+            "DATE:23 April",
+            "DATE:19-20 September",
+        ],
+    );
+    check("the fall of the regime", &[]);
     check(
         "Last week, Over the years, the early 1990s",
         &["DATE:Last week", "DATE:the years", "DATE:the early 1990s"],

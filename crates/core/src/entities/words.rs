@@ -153,6 +153,14 @@ pub static PLACE_NOUNS: WordSet = WordSet::new(&[
     "oblast", "province", "region", "territory", "town", "valley", "village",
 ]);
 
+/// Lower-case nouns after a name that say it is an organisation ("the Civil Contract party").
+#[rustfmt::skip]
+pub static ORG_NOUNS: WordSet = WordSet::new(&[
+    "account", "agency", "alliance", "bloc", "broadcaster", "coalition", "company", "faction",
+    "firm", "microblog", "militia", "movement", "newspaper", "outlet", "party", "platform",
+    "website",
+]);
+
 /// Nouns after "X-Y" that make it two names ("the Aghdam-Khankendi border").
 #[rustfmt::skip]
 pub static RELATION_NOUNS: WordSet = WordSet::new(&[
