@@ -4,7 +4,7 @@
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::LexEntry;
-use super::names::{has_surname_shape, Cand, UNSURE};
+use super::names::{classify_unknown, has_surname_shape, Cand, UNSURE};
 use super::words::{self, is_in};
 use super::{Ctx, EntityType, Found, Layer, FIXED, MEDIUM, STRONG};
 use std::collections::HashMap;
@@ -85,8 +85,13 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
             .longest_at(&cx.toks, c.a, |_| true)
             .filter(|&(end, _)| end == c.b)
             .map(|(_, v)| v.clone());
+        // A strong cue of its own also does ("Kremlin spokesperson Dmitry Peskov").
+        let cued = Some(classify_unknown(cx, c.a, c.b)).filter(|&(_, s, _)| s >= STRONG);
         if let Some((kind, canonical)) = hit {
             claim(cx, c.a, c.b, kind, canonical);
+        } else if let Some((kind, _, b)) = cued {
+            let canonical = cx.normalized(c.a, b);
+            claim(cx, c.a, b, kind, canonical);
         } else if has_surname_shape(&cx.toks[c.b - 1])
             && cx
                 .tok_in(c.b, c.a)

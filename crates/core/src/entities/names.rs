@@ -364,7 +364,9 @@ fn head(units: &[Unit]) -> Unit {
 }
 
 fn org_named(cx: &Ctx, units: &[Unit]) -> bool {
-    units.len() >= 2 && (is_org_head(cx, head(units)) || is_org_head(cx, units[units.len() - 1]))
+    let media_first = word_in(cx, units[0], &words::MEDIA_FIRST);
+    units.len() >= 2
+        && (is_org_head(cx, head(units)) || is_org_head(cx, units[units.len() - 1]) || media_first)
 }
 
 fn gov_named(cx: &Ctx, units: &[Unit]) -> bool {
@@ -674,9 +676,30 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     {
         return (EntityType::Place, STRONG, b);
     }
-    // "the Civil Contract party", "the Dashnak movement".
-    if at(b).is_some_and(|n| n.space_before && n.is_lowercase() && is_in(n.text, &words::ORG_NOUNS))
-    {
+    // "the Civil Contract party", "the Armenpress news agency", "Kremlin spokesperson",
+    // "media outlet Meduza".
+    let org_noun = |k: usize| {
+        at(k)
+            .is_some_and(|n| n.space_before && n.is_lowercase() && is_in(n.text, &words::ORG_NOUNS))
+    };
+    let modifier = at(b).is_some_and(|n| {
+        n.space_before
+            && n.in_ci(&[
+                "news",
+                "media",
+                "state",
+                "television",
+                "tv",
+                "radio",
+                "press",
+            ])
+    });
+    let spokesman = at(b)
+        .is_some_and(|n| n.space_before && n.in_ci(&["spokesman", "spokeswoman", "spokesperson"]));
+    let after_noun = before(1).is_some_and(|p| {
+        p.is_lowercase() && is_in(p.text, &words::ORG_NOUNS) && !p.in_ci(&["party", "movement"])
+    });
+    if org_noun(b) || (modifier && org_noun(b + 1)) || spokesman || after_noun {
         return (EntityType::Org, STRONG, b);
     }
     // "wrote on Facebook", "wrote on his Twitter": a platform.

@@ -406,7 +406,13 @@ fn plausible(toks: &[Token], q: usize, end: usize, usable: &dyn Fn(usize) -> boo
         }
         return true;
     }
-    // Spelled-out numbers.
+    // Spelled-out numbers. A capitalised one inside a name is part of the name: "Channel One".
+    if t.is_capitalised()
+        && !t.sentence_start
+        && prev.is_some_and(|p| p.is_capitalised() && t.space_before)
+    {
+        return false;
+    }
     if end == q + 1 && t.is_ci("one") {
         // "no one", "one of", "one another", "the one who": not a count.
         if prev.is_some_and(|p| {
@@ -446,7 +452,27 @@ fn vague_at(
     usable: &dyn Fn(usize) -> bool,
 ) -> Option<NumberMatch> {
     let t = toks.get(i)?;
-    if !usable(i) || t.kind != TokKind::Word || !t.in_set(&VAGUE) {
+    if !usable(i) || t.kind != TokKind::Word {
+        return None;
+    }
+    // "several thousand", "a few hundred", "many thousands".
+    let few = if t.is_ci("a") { 2 } else { 1 };
+    let fuzzy = (t.in_ci(&["several", "many", "few"])
+        || (t.is_ci("a") && toks.get(i + 1).is_some_and(|f| f.is_ci("few"))))
+        && toks.get(i + few).is_some_and(|s| {
+            s.space_before && usable(i + few) && (scale(s.text).is_some() || s.in_set(&VAGUE))
+        });
+    if fuzzy {
+        let end = i + few + 1;
+        let canonical =
+            crate::text::normalize_space(&text[t.start..toks[end - 1].end]).to_lowercase();
+        return Some(NumberMatch {
+            a: i,
+            b: end,
+            canonical,
+        });
+    }
+    if !t.in_set(&VAGUE) {
         return None;
     }
     let same = |k: usize| {

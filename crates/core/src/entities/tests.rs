@@ -163,6 +163,10 @@ fn organisation_names() {
     );
     check("informed via SMS and on TV", &[]);
     check(
+        "Kremlin spokesperson Dmitry Peskov told media outlet Meduza and Russia’s Channel One television broadcaster, the Armenpress news agency reported.",
+        &["ORG:Kremlin", "PERSON:Dmitry Peskov", "ORG:Meduza", "PLACE:Russia", "ORG:Channel One", "ORG:Armenpress"],
+    );
+    check(
         "YEREVAN — Grigoryan told RFE/RL and wrote on his Facebook about the Civil Contract party.",
         &[
             "PLACE:YEREVAN",
@@ -331,6 +335,10 @@ fn numbers_in_context() {
         ],
     );
     check("the first and the second time, at 00:13", &[]);
+    check(
+        "Several thousand troops and a few hundred more",
+        &["NUMBER:Several thousand", "NUMBER:a few hundred"],
+    );
 }
 
 #[test]

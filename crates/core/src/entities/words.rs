@@ -153,12 +153,16 @@ pub static PLACE_NOUNS: WordSet = WordSet::new(&[
     "oblast", "province", "region", "territory", "town", "valley", "village",
 ]);
 
+/// First words of broadcasters' names ("Channel One", "Radio Liberty").
+#[rustfmt::skip]
+pub static MEDIA_FIRST: WordSet = WordSet::new(&["channel", "radio", "television", "tv"]);
+
 /// Lower-case nouns after a name that say it is an organisation ("the Civil Contract party").
 #[rustfmt::skip]
 pub static ORG_NOUNS: WordSet = WordSet::new(&[
-    "account", "agency", "alliance", "bloc", "broadcaster", "coalition", "company", "faction",
-    "firm", "microblog", "militia", "movement", "newspaper", "outlet", "party", "platform",
-    "website",
+        "account", "agency", "alliance", "bloc", "broadcaster", "channel", "coalition", "company",
+    "daily", "faction", "firm", "magazine", "microblog", "militia", "movement", "newspaper",
+    "outlet", "party", "platform", "portal", "website",
 ]);
 
 /// Nouns after "X-Y" that make it two names ("the Aghdam-Khankendi border").
