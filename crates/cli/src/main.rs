@@ -3,6 +3,7 @@
 //! Every file is processed even when another fails: a bad path is reported on stderr by name, the
 //! rest are still printed, and the exit code is non-zero at the end.
 
+mod compare_cmd;
 mod entities_cmd;
 mod gen_corpus;
 mod inputs;
@@ -23,6 +24,7 @@ USAGE:
     parallax eval --gold <file.jsonl> <file-or-folder>... [--no-kb]
     parallax search '<query>' [--corpus <folder>] [--json] [--passages | --kwic [--sort left|right]] [--limit N]
     parallax gen-corpus --docs N [--seed S] -o <folder> [--corpus <folder>]
+    parallax compare <file-or-folder> <file-or-folder>... [--json]
 
 COMMANDS:
     parse     Parse article files (a folder means its files, sidecar .toml files aside) and print
@@ -37,6 +39,8 @@ COMMANDS:
               a OR b, outlet:NAME, author:NAME, after:YYYY[-MM[-DD]], before:YYYY[-MM[-DD]].
     gen-corpus  Write N synthetic articles recombined from a seed corpus (for benchmarks);
               every file says it is synthetic.
+    compare   Compare articles: shared passages with word diffs, who speaks (quotes), framing
+              words, distinctive words, numbers that disagree, and dates (possible re-publication).
 ";
 
 fn main() -> ExitCode {
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
         Some("eval") => entities_cmd::cmd_eval(&args[1..]),
         Some("search") => search_cmd::run(&args[1..]),
         Some("gen-corpus") => gen_corpus::run(&args[1..]),
+        Some("compare") => compare_cmd::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(true)

@@ -5,6 +5,7 @@
 //! See `ARCHITECTURE.md` at the repository root for the data flow.
 
 pub mod bundle;
+pub mod compare;
 pub mod date;
 pub mod decode;
 pub mod entities;

@@ -1,0 +1,274 @@
+//! Framing: which words each article chooses for the same things, from a documented lexicon
+//! (`data/framing.toml`), matched by stem so inflections count ("attacked" is "attack").
+//!
+//! Each hit says whose voice it is in: the article's own, inside quotation marks (a quoted
+//! "ethnic cleansing" is someone else's word), or inside reported speech ("Pashinian accused
+//! Azerbaijan of ethnic cleansing"); and whether it is negated ("have not been forced out").
+//! Counts are per document and per outlet; nothing is turned into a rating.
+
+use super::prepare::Prepared;
+use super::quotes::Marks;
+use crate::search::stem::stem;
+use crate::search::tokenize::for_each_token;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The framing lexicon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lexicon {
+    #[serde(rename = "topic")]
+    pub topics: Vec<Topic>,
+}
+
+/// One thing being named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: String,
+    pub name: String,
+    /// Names a single event of the news beat (the timeline matches events by it).
+    #[serde(default)]
+    pub event: bool,
+    #[serde(rename = "frame")]
+    pub frames: Vec<Frame>,
+}
+
+/// One way of naming a topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Frame {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub note: String,
+    pub terms: Vec<String>,
+}
+
+impl Lexicon {
+    /// Parses a lexicon in the format of `data/framing.toml`.
+    pub fn from_toml(src: &str) -> Result<Lexicon, String> {
+        toml::from_str(src).map_err(|e| e.to_string())
+    }
+}
+
+/// The built-in lexicon (`crates/core/data/framing.toml`).
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        Lexicon::from_toml(include_str!("../../data/framing.toml"))
+            .expect("data/framing.toml is a valid lexicon (tested)")
+    })
+}
+
+/// Whose word a framing term is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Voice {
+    /// The article's own words.
+    Own,
+    /// Inside quotation marks: someone else's word, or the writer keeping a distance.
+    Quoted,
+    /// Inside reported speech ("X said that …").
+    Reported,
+}
+
+/// A framing term found in a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FrameHit {
+    pub doc: String,
+    pub topic: String,
+    pub frame: String,
+    /// The lexicon term that matched.
+    pub term: String,
+    /// The words as written.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub voice: Voice,
+    /// Negated just before ("not", "no", "never", "-n't").
+    pub negated: bool,
+}
+
+/// Counts of one frame, per document and per source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FrameRow {
+    pub topic: String,
+    pub frame: String,
+    pub name: String,
+    /// Hits in the article's own voice (not quoted, not negated), per document.
+    pub own: Vec<usize>,
+    /// Hits inside quotation marks, per document.
+    pub quoted: Vec<usize>,
+    /// Hits inside reported speech, per document.
+    pub reported: Vec<usize>,
+    /// Own-voice hits per source.
+    pub own_by_source: Vec<usize>,
+}
+
+/// A term as stems, with whether each word may match a capitalised word inside a sentence.
+struct Term {
+    topic: usize,
+    frame: usize,
+    text: String,
+    stems: Vec<(String, bool)>,
+}
+
+fn terms(lex: &Lexicon) -> Vec<Term> {
+    let mut out = Vec::new();
+    for (ti, t) in lex.topics.iter().enumerate() {
+        for (fi, f) in t.frames.iter().enumerate() {
+            for term in &f.terms {
+                let mut stems = Vec::new();
+                for_each_token(term, 0, term.len(), |s, _, w| {
+                    let proper = term[s..].starts_with(|c: char| c.is_uppercase());
+                    stems.push((stem(w), proper));
+                });
+                if !stems.is_empty() {
+                    out.push(Term {
+                        topic: ti,
+                        frame: fi,
+                        text: term.clone(),
+                        stems,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+const NEGATIONS: &[&str] = &["not", "no", "never", "neither", "nor", "without"];
+
+/// Finds the lexicon's terms in one document. `vocab_stems[id]` is the stem of id `id`.
+pub(crate) fn find(
+    lex: &Lexicon,
+    doc_id: &str,
+    text: &str,
+    prep: &Prepared,
+    vocab_stems: &[String],
+    marks: &[Marks],
+    reported: &[(usize, usize)],
+) -> Vec<FrameHit> {
+    let terms = terms(lex);
+    let toks = &prep.tokens;
+    let mut out = Vec::new();
+    for (ti, topic) in lex.topics.iter().enumerate() {
+        let mut i = 0;
+        while i < toks.len() {
+            // Longest term of this topic starting at token i, inside one sentence.
+            let best = terms
+                .iter()
+                .filter(|t| t.topic == ti)
+                .filter(|t| {
+                    t.stems.iter().enumerate().all(|(k, (s, proper))| {
+                        toks.get(i + k).is_some_and(|tok| {
+                            tok.sentence == toks[i].sentence
+                                && vocab_stems[tok.stem as usize] == *s
+                                && (*proper || !tok.cap)
+                        })
+                    })
+                })
+                .max_by_key(|t| t.stems.len());
+            let Some(t) = best else {
+                i += 1;
+                continue;
+            };
+            let last = i + t.stems.len() - 1;
+            let (start, end) = (toks[i].start, toks[last].end);
+            let sent_start = prep.sentences[toks[i].sentence].tok_start;
+            let negated = toks[sent_start.max(i.saturating_sub(3))..i]
+                .iter()
+                .any(|x| NEGATIONS.contains(&x.word.as_str()) || x.word.ends_with("n't"));
+            let voice = if marks
+                .iter()
+                .any(|m| m.inner_start <= start && end <= m.inner_end)
+            {
+                Voice::Quoted
+            } else if reported.iter().any(|&(s, e)| s <= start && end <= e) {
+                Voice::Reported
+            } else {
+                Voice::Own
+            };
+            out.push(FrameHit {
+                doc: doc_id.to_string(),
+                topic: topic.id.clone(),
+                frame: topic.frames[t.frame].id.clone(),
+                term: t.text.clone(),
+                text: text[start..end].to_string(),
+                start,
+                end,
+                voice,
+                negated,
+            });
+            i = last + 1;
+        }
+    }
+    out.sort_by_key(|h| (h.start, h.end));
+    out
+}
+
+/// The frames × documents table, in lexicon order, frames with at least one hit.
+pub(crate) fn table(
+    lex: &Lexicon,
+    hits: &[FrameHit],
+    doc_ids: &[String],
+    source_of: &[usize],
+    sources: usize,
+) -> Vec<FrameRow> {
+    let mut rows = Vec::new();
+    for t in &lex.topics {
+        for f in &t.frames {
+            let mut row = FrameRow {
+                topic: t.id.clone(),
+                frame: f.id.clone(),
+                name: f.name.clone(),
+                own: vec![0; doc_ids.len()],
+                quoted: vec![0; doc_ids.len()],
+                reported: vec![0; doc_ids.len()],
+                own_by_source: vec![0; sources],
+            };
+            let mut any = false;
+            for h in hits.iter().filter(|h| h.topic == t.id && h.frame == f.id) {
+                let Some(d) = doc_ids.iter().position(|id| *id == h.doc) else {
+                    continue;
+                };
+                any = true;
+                match (h.voice, h.negated) {
+                    (Voice::Quoted, _) => row.quoted[d] += 1,
+                    (Voice::Reported, _) => row.reported[d] += 1,
+                    (Voice::Own, false) => {
+                        row.own[d] += 1;
+                        row.own_by_source[source_of[d]] += 1;
+                    }
+                    (Voice::Own, true) => {}
+                }
+            }
+            if any {
+                rows.push(row);
+            }
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses_and_ids_are_unique() {
+        let lex = lexicon();
+        assert!(lex.topics.len() >= 3);
+        let mut ids: Vec<String> = lex
+            .topics
+            .iter()
+            .flat_map(|t| t.frames.iter().map(move |f| format!("{}/{}", t.id, f.id)))
+            .collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+        assert!(lex
+            .topics
+            .iter()
+            .all(|t| t.frames.iter().all(|f| !f.terms.is_empty())));
+    }
+}

@@ -1,0 +1,250 @@
+//! Source comparison: what five outlets telling one story share, whom each lets speak, which
+//! words each chooses, and where their facts disagree.
+//!
+//! `compare(docs)` runs every analysis over a set of parsed documents and returns one
+//! serde-serializable `Comparison`. Each analysis lives in its own file.
+
+mod align;
+mod diff;
+mod facts;
+mod framing;
+mod logodds;
+mod prepare;
+mod quotes;
+mod similarity;
+mod speakers;
+mod timeline;
+
+pub use align::{AlignedPair, MatchKind, Shared, Side};
+pub use diff::{DiffKind, DiffOp};
+pub use facts::{NumberGroup, NumberMention};
+pub use framing::{lexicon, Frame, FrameHit, FrameRow, Lexicon, Topic, Voice};
+pub use logodds::{weighted_log_odds, Distinctive, WordScore, ALPHA0, MIN_Z};
+pub use quotes::QuoteKind;
+pub use speakers::{Quote, Resolution, Speaker};
+pub use timeline::{Basis, EventDate, Evidence, Precision, Timeline, MAX_GAP_DAYS};
+
+use crate::entities::{recognize, KnowledgeBase, Mention};
+use crate::model::{Date, Document};
+use serde::Serialize;
+
+/// One compared document, for labelling the results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocInfo {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<Date>,
+    /// Index into `Comparison::sources`.
+    pub source: usize,
+}
+
+/// An outlet: the documents that share an outlet name, or a document whose outlet is unknown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceInfo {
+    /// The outlet name, or the document id when the outlet is unknown.
+    pub label: String,
+    pub outlet: Option<String>,
+    pub docs: Vec<String>,
+}
+
+/// The result of comparing documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub docs: Vec<DocInfo>,
+    /// Outlets (the columns of the per-outlet tables).
+    pub sources: Vec<SourceInfo>,
+    /// Aligned passages across documents, document pair by document pair.
+    pub aligned: Vec<AlignedPair>,
+    /// Share of text aligned, per document pair.
+    pub shared: Vec<Shared>,
+    /// `overlap[i][j]`: share of document i's words aligned with document j (1 on the diagonal).
+    pub overlap: Vec<Vec<f64>>,
+    /// Direct quotes and reported speech, document by document.
+    pub quotes: Vec<Quote>,
+    /// Speakers × sources: who is quoted where, with the quotes side by side.
+    pub speakers: Vec<Speaker>,
+    /// Framing-lexicon terms found, document by document.
+    pub frames: Vec<FrameHit>,
+    /// Frames × documents (and × sources) counts.
+    pub frame_table: Vec<FrameRow>,
+    /// Each outlet's distinctive words against the others (weighted log-odds, z ≥ 1.96).
+    pub distinctive: Vec<Distinctive>,
+    /// Quantities counted in two or more documents, with whether their values disagree.
+    pub numbers: Vec<NumberGroup>,
+    /// Per document: published date, the dates of the events it reports, possible re-publication.
+    pub timeline: Vec<Timeline>,
+}
+
+/// Groups documents by outlet (case and accents aside); a document with no outlet is its own.
+fn group_sources(docs: &[Document]) -> (Vec<SourceInfo>, Vec<usize>) {
+    let mut sources: Vec<SourceInfo> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut source_of = Vec::new();
+    for d in docs {
+        let outlet = d.meta.outlet.as_ref().map(|f| f.value.clone());
+        let key = match &outlet {
+            Some(o) => format!("outlet:{}", crate::search::fold::fold(o)),
+            None => format!("doc:{}", d.id),
+        };
+        let i = match keys.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                keys.push(key);
+                sources.push(SourceInfo {
+                    label: outlet.clone().unwrap_or_else(|| d.id.clone()),
+                    outlet,
+                    docs: Vec::new(),
+                });
+                sources.len() - 1
+            }
+        };
+        sources[i].docs.push(d.id.clone());
+        source_of.push(i);
+    }
+    (sources, source_of)
+}
+
+/// Rounds to three decimals, so results read well and snapshots stay stable.
+pub(crate) fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Compares documents, recognising their entities with the built-in knowledge base first.
+pub fn compare(docs: &[Document]) -> Comparison {
+    let kb = KnowledgeBase::builtin();
+    let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| recognize(d, Some(kb))).collect();
+    compare_with(docs, Some(&mentions))
+}
+
+/// Compares documents with the entity mentions given for each (`mentions[i]` for `docs[i]`),
+/// or, with `None`, without entities: speakers are then resolved by capitalised-name rules alone
+/// and names are compared as plain words.
+pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Comparison {
+    let none: Vec<Mention> = Vec::new();
+    let mention_lists: Vec<Vec<Mention>> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            let mut m = mentions.and_then(|m| m.get(i)).unwrap_or(&none).clone();
+            m.sort_by_key(|x| (x.start, x.end));
+            m
+        })
+        .collect();
+    let mut vocab = prepare::Vocab::default();
+    let preps: Vec<prepare::Prepared> = docs
+        .iter()
+        .zip(&mention_lists)
+        .map(|(d, m)| prepare::prepare(d, m, &mut vocab))
+        .collect();
+    let weights = similarity::Weights::new(&preps, vocab.len());
+    let alignment = align::align(docs, &preps, &weights);
+    let (sources, source_of) = group_sources(docs);
+    let docs_info = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| DocInfo {
+            id: d.id.clone(),
+            title: d.title().map(str::to_string),
+            outlet: d.meta.outlet.as_ref().map(|f| f.value.clone()),
+            published: d.meta.published.as_ref().map(|f| f.value),
+            source: source_of[i],
+        })
+        .collect();
+    let lex = framing::lexicon();
+    let mut quotes = Vec::new();
+    let mut frames = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let (raw, marks) = quotes::find(&d.text, &preps[i]);
+        let reported: Vec<(usize, usize)> = raw
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Reported)
+            .map(|q| (q.start, q.end))
+            .collect();
+        quotes.extend(speakers::resolve(
+            &d.id,
+            &d.text,
+            &preps[i],
+            &mention_lists[i],
+            &raw,
+        ));
+        frames.extend(framing::find(
+            lex,
+            &d.id,
+            &d.text,
+            &preps[i],
+            &vocab.stems,
+            &marks,
+            &reported,
+        ));
+    }
+    let doc_ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let frame_table = framing::table(lex, &frames, &doc_ids, &source_of, sources.len());
+    let doc_index = |id: &str| docs.iter().position(|d| d.id == id).unwrap_or(0);
+    let speakers = speakers::table(&quotes, doc_index, &source_of, sources.len());
+    // Dates, then quantities (numbers inside dates are not quantities), then timelines.
+    let event_topics: Vec<&str> = lex
+        .topics
+        .iter()
+        .filter(|t| t.event)
+        .map(|t| t.id.as_str())
+        .collect();
+    let published: Vec<Option<Date>> = docs
+        .iter()
+        .map(|d| d.meta.published.as_ref().map(|f| f.value))
+        .collect();
+    let dates: Vec<timeline::DocDates> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| timeline::find(&d.text, &preps[i], published[i]))
+        .collect();
+    let doc_frames: Vec<Vec<FrameHit>> = doc_ids
+        .iter()
+        .map(|id| frames.iter().filter(|h| h.doc == *id).cloned().collect())
+        .collect();
+    let found: Vec<Vec<facts::Found>> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let spans = timeline::spans(&dates[i]);
+            facts::find(
+                &d.id,
+                &d.text,
+                &preps[i],
+                &spans,
+                &doc_frames[i],
+                &event_topics,
+            )
+        })
+        .collect();
+    let numbers = facts::group(&found, &preps, &weights);
+    let inputs: Vec<timeline::Input> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| timeline::Input {
+            id: &d.id,
+            text: &d.text,
+            published: published[i],
+            prep: &preps[i],
+            dates: &dates[i],
+            frames: &doc_frames[i],
+        })
+        .collect();
+    let timeline = timeline::timelines(&inputs, &weights, &event_topics);
+    let labels: Vec<String> = sources.iter().map(|s| s.label.clone()).collect();
+    let distinctive = logodds::distinctive(&preps, &vocab.stems, &source_of, &labels);
+    Comparison {
+        docs: docs_info,
+        distinctive,
+        sources,
+        quotes,
+        speakers,
+        frames,
+        frame_table,
+        numbers,
+        timeline,
+        aligned: alignment.pairs,
+        shared: alignment.shared,
+        overlap: alignment.matrix,
+    }
+}

@@ -1,0 +1,811 @@
+//! Dates: when each article says its events happened, and articles that look re-published.
+//!
+//! Found in the article's content (not its byline or dateline): absolute dates (`date.rs`),
+//! month and day without a year ("September 19-20": the year is the publication's), a month
+//! ("in February"), years and decades ("in 2020", "the early 1990s"), and expressions relative
+//! to the publication day ("on Friday", "this weekend", "last week", "yesterday", "30 years
+//! ago"), resolved against the published date: a weekday is the latest such day on or before
+//! publication, or the next one after it when the sentence speaks of the future ("will",
+//! "set to"); "this weekend" is the coming Saturday and Sunday.
+//!
+//! A re-published article keeps its old words under a new date, so its relative dates move with
+//! the new date while the events stay put. Two signals, each compared with the dates *other*
+//! articles give for the same event (same event: the sentences share an event topic of the
+//! framing lexicon, or enough weighted content words):
+//! - relative date: the article's "this weekend" resolves weeks away from the date an earlier
+//!   published article (or an absolute date) gives the same event;
+//! - stale lead: the headline or first paragraph reports, with no date of its own, an event other
+//!   articles date weeks before this article's publication.
+//!
+//! Either makes the article a possible re-publication, with the evidence shown.
+
+use super::framing::FrameHit;
+use super::prepare::Prepared;
+use super::similarity::Weights;
+use crate::date::{find_dates, month_number, Date};
+use crate::model::BlockKind;
+use serde::Serialize;
+
+/// Gap beyond which two dates of one event are not the same news cycle.
+pub const MAX_GAP_DAYS: i64 = 14;
+/// Weighted overlap above which two dated sentences report the same event.
+const SAME_EVENT: f64 = 0.3;
+
+/// How precisely a date expression pins down a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Day,
+    /// A few days: "September 19-20", "this weekend".
+    Days,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+/// Where a resolved date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The text gives it in full ("October 1, 2023", "in 2020").
+    Absolute,
+    /// Computed from the published date ("this weekend", "September 20").
+    Published,
+    /// Needs a published date the article does not have.
+    Unresolved,
+}
+
+/// A date expression in an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventDate {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// First and last day meant, when known.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub precision: Precision,
+    pub basis: Basis,
+    /// Depends on the publication day (a weekday, "this weekend", "last week", "ago"), so it
+    /// moves when an old text is re-published under a new date.
+    pub relative: bool,
+    /// The sentence the date is in.
+    pub sentence: String,
+}
+
+/// Why an article looks re-published.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// `relative_date` or `stale_lead`.
+    pub kind: String,
+    /// A sentence saying what was found.
+    pub message: String,
+    /// The article's sentence (and date expression, for `relative_date`).
+    pub sentence: String,
+    pub date_text: Option<String>,
+    pub resolved: Option<Date>,
+    /// The other article and what it says.
+    pub other_doc: String,
+    pub other_sentence: String,
+    pub other_date_text: String,
+    pub other_date: Date,
+    pub gap_days: i64,
+}
+
+/// One article's dates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    pub doc: String,
+    pub published: Option<Date>,
+    pub events: Vec<EventDate>,
+    /// A possible re-publication (see `evidence`).
+    pub republished: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+// ----- calendar arithmetic -----
+
+/// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+pub(crate) fn day_number(d: Date) -> i64 {
+    let (y, m, day) = (i64::from(d.year), i64::from(d.month), i64::from(d.day));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number (civil_from_days).
+pub(crate) fn from_day_number(z: i64) -> Date {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Date::new(y as u32, m as u32, d as u32).expect("a valid day number")
+}
+
+/// Monday = 0 … Sunday = 6.
+pub(crate) fn weekday(d: Date) -> i64 {
+    (day_number(d) + 3).rem_euclid(7)
+}
+
+fn add_days(d: Date, n: i64) -> Date {
+    from_day_number(day_number(d) + n)
+}
+
+fn last_day_of_month(year: u32, month: u32) -> Date {
+    (28..=31)
+        .rev()
+        .find_map(|d| Date::new(year, month, d))
+        .expect("every month has a 28th")
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+// ----- finding date expressions -----
+
+/// A date expression before resolution.
+struct Raw {
+    start: usize,
+    end: usize,
+    kind: RawKind,
+}
+
+enum RawKind {
+    Absolute(Date),
+    MonthDay {
+        month: u32,
+        day: u32,
+        day2: Option<u32>,
+    },
+    Month(u32),
+    Year(u32),
+    Decade(u32),
+    /// Day of the week (Monday = 0) and direction: -1 "last", 1 "next", 0 by tense.
+    Weekday(i64, i8),
+    Weekend {
+        modifier: &'static str,
+    },
+    Week(i64),
+    Day(i64),
+    Ago {
+        n: i64,
+        unit: &'static str,
+    },
+    MonthRel(i64),
+    YearRel(i64),
+}
+
+fn number_word(w: &str) -> Option<i64> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as i64 + 1);
+    }
+    match w {
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        "forty" => Some(40),
+        "fifty" => Some(50),
+        "a" | "an" => Some(1),
+        _ => w.parse().ok(),
+    }
+}
+
+fn day_of(w: &str) -> Option<u32> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_of(w: &str, surface: &str) -> Option<u32> {
+    (w.len() == 4 && surface.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2199).contains(y))
+}
+
+/// Prepositions after which a bare year or month is a date ("in 2020", "since February").
+const DATE_PREPS: &[&str] = &[
+    "in", "since", "from", "until", "till", "by", "before", "after", "during", "of", "early",
+    "late", "mid", "between", "and", "to", "through", "last", "next", "this",
+];
+
+/// Date expressions of one document's content, in text order and not overlapping.
+fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::new();
+    for para in &prep.paras {
+        for m in find_dates(&text[para.start..para.end]) {
+            out.push(Raw {
+                start: para.start + m.start,
+                end: para.start + m.end,
+                kind: RawKind::Absolute(m.date),
+            });
+        }
+    }
+    let taken = |out: &[Raw], s: usize, e: usize| out.iter().any(|r| r.start < e && s < r.end);
+    let toks = &prep.tokens;
+    let mut found: Vec<Raw> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if taken(&out, t.start, t.end) || taken(&found, t.start, t.end) {
+            continue;
+        }
+        let same_sentence = |k: usize| toks.get(k).filter(|x| x.sentence == t.sentence);
+        let w = |k: usize| same_sentence(k).map_or("", |x| x.word.as_str());
+        let surface = |k: usize| same_sentence(k).map_or("", |x| &text[x.start..x.end]);
+        let gap = |k: usize| match (same_sentence(k), same_sentence(k + 1)) {
+            (Some(a), Some(b)) => &text[a.end..b.start],
+            _ => "",
+        };
+        let prev = if i > 0 { w(i - 1) } else { "" };
+        let capital = surface(i).starts_with(|c: char| c.is_uppercase());
+        let mut push = |end_tok: usize, start: usize, kind: RawKind| {
+            found.push(Raw {
+                start,
+                end: toks[end_tok].end,
+                kind,
+            });
+        };
+        // Month and day(s), or a month alone.
+        if let Some(month) = month_number(&t.word).filter(|_| capital) {
+            if let Some(day) = day_of(w(i + 1)).filter(|_| matches!(gap(i).trim(), "" | ".")) {
+                let day2 = day_of(w(i + 2)).filter(|_| matches!(gap(i + 1), "-" | "–"));
+                let end = if day2.is_some() { i + 2 } else { i + 1 };
+                push(end, t.start, RawKind::MonthDay { month, day, day2 });
+                continue;
+            }
+            if DATE_PREPS.contains(&prev) && t.word != "may" || (t.word == "may" && prev == "in") {
+                if let Some(y) = year_of(w(i + 1), surface(i + 1)) {
+                    push(i + 1, t.start, RawKind::Month(month + 100 * y));
+                } else {
+                    push(i, t.start, RawKind::Month(month));
+                }
+                continue;
+            }
+        }
+        // Day and month ("20 September").
+        if let (Some(day), Some(month)) = (day_of(&t.word), month_number(w(i + 1))) {
+            if surface(i + 1).starts_with(|c: char| c.is_uppercase()) && gap(i) == " " {
+                push(
+                    i + 1,
+                    t.start,
+                    RawKind::MonthDay {
+                        month,
+                        day,
+                        day2: None,
+                    },
+                );
+                continue;
+            }
+        }
+        // Years and decades.
+        if let Some(y) = year_of(&t.word, surface(i)) {
+            if DATE_PREPS.contains(&prev) {
+                push(i, t.start, RawKind::Year(y));
+                continue;
+            }
+        }
+        if t.word.len() == 5 && t.word.ends_with('s') {
+            if let Some(y) = year_of(&t.word[..4], &surface(i)[..4]) {
+                let start = if matches!(prev, "early" | "mid" | "late") && i > 0 {
+                    toks[i - 1].start
+                } else {
+                    t.start
+                };
+                push(i, start, RawKind::Decade(y));
+                continue;
+            }
+        }
+        // Weekdays.
+        if let Some(wd) = WEEKDAYS
+            .iter()
+            .position(|d| *d == t.word)
+            .filter(|_| capital)
+        {
+            let (start, dir) = match prev {
+                "last" => (toks[i - 1].start, -1),
+                "next" => (toks[i - 1].start, 1),
+                _ => (t.start, 0),
+            };
+            push(i, start, RawKind::Weekday(wd as i64, dir));
+            continue;
+        }
+        match t.word.as_str() {
+            "weekend" => {
+                let modifier = match prev {
+                    "this" => "this",
+                    "last" | "past" => "last",
+                    "next" | "coming" => "next",
+                    "the" => "the",
+                    _ => continue,
+                };
+                push(i, toks[i - 1].start, RawKind::Weekend { modifier });
+            }
+            "week" | "month" | "year" => {
+                let shift = match prev {
+                    "last" | "past" | "previous" => -1,
+                    "this" => 0,
+                    "next" | "coming" => 1,
+                    _ => continue,
+                };
+                // "last year" etc.; "earlier this week" reads as this week.
+                let kind = match t.word.as_str() {
+                    "week" => RawKind::Week(shift),
+                    "month" => RawKind::MonthRel(shift),
+                    _ => RawKind::YearRel(shift),
+                };
+                push(i, toks[i - 1].start, kind);
+            }
+            "yesterday" => push(i, t.start, RawKind::Day(-1)),
+            "today" => push(i, t.start, RawKind::Day(0)),
+            "tomorrow" => push(i, t.start, RawKind::Day(1)),
+            "ago" => {
+                // "30 years ago", "two weeks ago".
+                let unit = match prev {
+                    "day" | "days" => "day",
+                    "week" | "weeks" => "week",
+                    "month" | "months" => "month",
+                    "year" | "years" => "year",
+                    _ => continue,
+                };
+                let Some(n) = i.checked_sub(2).and_then(|k| number_word(w(k))) else {
+                    continue;
+                };
+                push(i, toks[i - 2].start, RawKind::Ago { n, unit });
+            }
+            _ => {}
+        }
+    }
+    out.extend(found);
+    out.sort_by_key(|r| (r.start, r.end));
+    out
+}
+
+/// Does the sentence speak of the future before `at`?
+fn future(prep: &Prepared, sentence: usize, at: usize) -> bool {
+    let toks = prep.sentence_tokens(sentence);
+    toks.iter()
+        .take_while(|t| t.start < at)
+        .enumerate()
+        .any(|(k, t)| {
+            matches!(
+                t.word.as_str(),
+                "will" | "would" | "scheduled" | "planned" | "plans" | "expected" | "upcoming"
+            ) || (t.word == "set" && toks.get(k + 1).is_some_and(|n| n.word == "to"))
+                || (t.word == "to"
+                    && toks.get(k + 1).is_some_and(|n| n.word == "take")
+                    && toks.get(k + 2).is_some_and(|n| n.word == "place"))
+        })
+}
+
+fn resolve(
+    raw: &Raw,
+    published: Option<Date>,
+    future: bool,
+) -> (Option<(Date, Date)>, Precision, Basis, bool) {
+    use RawKind::*;
+    let absolute = |r: Option<(Date, Date)>, p| (r, p, Basis::Absolute, false);
+    match raw.kind {
+        Absolute(d) => return absolute(Some((d, d)), Precision::Day),
+        Year(y) => {
+            return absolute(
+                Some((Date::new(y, 1, 1).unwrap(), Date::new(y, 12, 31).unwrap())),
+                Precision::Year,
+            )
+        }
+        Decade(y) => {
+            let y0 = y - y % 10;
+            return absolute(
+                Some((
+                    Date::new(y0, 1, 1).unwrap(),
+                    Date::new(y0 + 9, 12, 31).unwrap(),
+                )),
+                Precision::Decade,
+            );
+        }
+        Month(m) if m > 100 => {
+            let (y, m) = (m / 100, m % 100);
+            return absolute(
+                Some((Date::new(y, m, 1).unwrap(), last_day_of_month(y, m))),
+                Precision::Month,
+            );
+        }
+        _ => {}
+    }
+    let relative = !matches!(raw.kind, MonthDay { .. } | Month(_));
+    let precision = match raw.kind {
+        MonthDay { day2: None, .. } | Weekday(..) | Day(_) => Precision::Day,
+        MonthDay { .. } | Weekend { .. } => Precision::Days,
+        Week(_) => Precision::Week,
+        Month(_) | MonthRel(_) => Precision::Month,
+        Ago { unit, .. } => match unit {
+            "day" => Precision::Day,
+            "week" => Precision::Week,
+            "month" => Precision::Month,
+            _ => Precision::Year,
+        },
+        _ => Precision::Year,
+    };
+    let Some(p) = published else {
+        return (None, precision, Basis::Unresolved, relative);
+    };
+    let py = u32::from(p.year);
+    let range = match raw.kind {
+        MonthDay { month, day, day2 } => {
+            // The year that puts the date nearest the publication.
+            (py.saturating_sub(1)..=py + 1)
+                .filter_map(|y| {
+                    let a = Date::new(y, month, day)?;
+                    let b = Date::new(y, month, day2.unwrap_or(day))?;
+                    Some((a, b))
+                })
+                .min_by_key(|(a, _)| (day_number(*a) - day_number(p)).abs())
+        }
+        Month(m) => {
+            let y = if future {
+                if m >= u32::from(p.month) {
+                    py
+                } else {
+                    py + 1
+                }
+            } else if m <= u32::from(p.month) {
+                py
+            } else {
+                py - 1
+            };
+            Some((Date::new(y, m, 1).unwrap(), last_day_of_month(y, m)))
+        }
+        Weekday(wd, dir) => {
+            let pw = weekday(p);
+            let d = if dir > 0 || (dir == 0 && future) {
+                let ahead = (wd - pw).rem_euclid(7);
+                add_days(p, if ahead == 0 { 7 } else { ahead })
+            } else {
+                add_days(p, -(pw - wd).rem_euclid(7))
+            };
+            Some((d, d))
+        }
+        Weekend { modifier } => {
+            let pw = weekday(p);
+            let coming_sat = match pw {
+                5 => p,
+                6 => add_days(p, -1),
+                _ => add_days(p, 5 - pw),
+            };
+            let sat = match modifier {
+                "this" => coming_sat,
+                "next" => coming_sat,
+                "last" => add_days(p, -(pw + 2)),
+                _ if future => coming_sat,
+                _ if pw >= 5 => coming_sat,
+                _ => add_days(p, -(pw + 2)),
+            };
+            Some((sat, add_days(sat, 1)))
+        }
+        Week(shift) => {
+            let monday = add_days(p, -weekday(p) + 7 * shift);
+            Some((monday, add_days(monday, 6)))
+        }
+        Day(shift) => {
+            let d = add_days(p, shift);
+            Some((d, d))
+        }
+        MonthRel(shift) => {
+            let total = i64::from(py) * 12 + i64::from(p.month) - 1 + shift;
+            let (y, m) = ((total / 12) as u32, (total % 12) as u32 + 1);
+            Some((Date::new(y, m, 1).unwrap(), last_day_of_month(y, m)))
+        }
+        YearRel(shift) => {
+            let y = (i64::from(py) + shift) as u32;
+            Some((Date::new(y, 1, 1).unwrap(), Date::new(y, 12, 31).unwrap()))
+        }
+        Ago { n, unit } => match unit {
+            "day" => Some((add_days(p, -n), add_days(p, -n))),
+            "week" => {
+                let d = add_days(p, -7 * n);
+                Some((d, d))
+            }
+            "month" => {
+                let total = i64::from(py) * 12 + i64::from(p.month) - 1 - n;
+                let (y, m) = ((total / 12) as u32, (total % 12) as u32 + 1);
+                Some((Date::new(y, m, 1).unwrap(), last_day_of_month(y, m)))
+            }
+            _ => {
+                let y = (i64::from(py) - n) as u32;
+                Some((Date::new(y, 1, 1).unwrap(), Date::new(y, 12, 31).unwrap()))
+            }
+        },
+        _ => None,
+    };
+    (range, precision, Basis::Published, relative)
+}
+
+/// One document's dates, with the sentence each is in.
+pub(crate) struct DocDates {
+    pub events: Vec<EventDate>,
+    /// Sentence index of each event.
+    pub sentences: Vec<usize>,
+}
+
+pub(crate) fn find(text: &str, prep: &Prepared, published: Option<Date>) -> DocDates {
+    let mut events = Vec::new();
+    let mut sentences = Vec::new();
+    for r in find_raw(text, prep) {
+        let Some(s) = prep
+            .sentences
+            .iter()
+            .position(|s| s.start <= r.start && r.end <= s.end)
+        else {
+            continue;
+        };
+        let fut = future(prep, s, r.start);
+        let (range, precision, basis, relative) = resolve(&r, published, fut);
+        let sent = &prep.sentences[s];
+        events.push(EventDate {
+            text: text[r.start..r.end].to_string(),
+            start: r.start,
+            end: r.end,
+            from: range.map(|x| x.0),
+            to: range.map(|x| x.1),
+            precision,
+            basis,
+            relative,
+            sentence: text[sent.start..sent.end].to_string(),
+        });
+        sentences.push(s);
+    }
+    DocDates { events, sentences }
+}
+
+/// Spans of date expressions (numbers inside them are not quantities).
+pub(crate) fn spans(dates: &DocDates) -> Vec<(usize, usize)> {
+    dates.events.iter().map(|e| (e.start, e.end)).collect()
+}
+
+/// "2023-10-01", or "2023-09-19 to 2023-09-20" for a range.
+fn show(e: &EventDate) -> String {
+    match (e.from, e.to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        _ => String::new(),
+    }
+}
+
+fn mid(e: &EventDate) -> Option<i64> {
+    Some((day_number(e.from?) + day_number(e.to?)) / 2)
+}
+
+/// What the timeline analysis needs of every document.
+pub(crate) struct Input<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub published: Option<Date>,
+    pub prep: &'a Prepared,
+    pub dates: &'a DocDates,
+    pub frames: &'a [FrameHit],
+}
+
+/// A sentence of a document, and the date expression in it (if the sentence is dated).
+type Place = (usize, usize, Option<(usize, usize)>);
+
+/// The part of a sentence a date applies to: its comma-delimited clause, or the whole sentence
+/// when the date leads it ("On Wednesday, Azerbaijan declared …").
+fn date_scope(text: &str, (ss, se): (usize, usize), (ds, de): (usize, usize)) -> (usize, usize) {
+    let is_boundary = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–');
+    let cs = text[ss..ds].rfind(is_boundary).map_or(ss, |i| ss + i + 1);
+    let ce = text[de..se].find(is_boundary).map_or(se, |i| de + i);
+    let leading = cs == ss && crate::text::word_count(&text[ss..ds]) <= 1;
+    if leading {
+        (ss, se)
+    } else {
+        (cs, ce)
+    }
+}
+
+/// Do two places report the same event? They share an event topic of the framing lexicon (for
+/// a dated sentence, in the words the date applies to), or enough weighted content words.
+fn same_event(inputs: &[Input], w: &Weights, event_topics: &[&str], a: Place, b: Place) -> bool {
+    let topics = |(d, s, date): Place| -> Vec<&str> {
+        let sent = &inputs[d].prep.sentences[s];
+        let (from, to) = match date {
+            Some(span) => date_scope(inputs[d].text, (sent.start, sent.end), span),
+            None => (sent.start, sent.end),
+        };
+        inputs[d]
+            .frames
+            .iter()
+            .filter(|h| h.start >= from && h.end <= to)
+            .map(|h| h.topic.as_str())
+            .filter(|t| event_topics.contains(t))
+            .collect()
+    };
+    let ta = topics(a);
+    if topics(b).iter().any(|t| ta.contains(t)) {
+        return true;
+    }
+    let bag = |(d, s, _): Place| {
+        w.bag(
+            inputs[d]
+                .prep
+                .sentence_tokens(s)
+                .iter()
+                .filter(|t| !t.number),
+        )
+    };
+    let (ba, bb) = (bag(a), bag(b));
+    ba.common(&bb).1 >= 3 && ba.overlap(&bb) >= SAME_EVENT
+}
+
+/// Timelines of all documents, with re-publication evidence.
+pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) -> Vec<Timeline> {
+    let mut out = Vec::new();
+    for (d, inp) in inputs.iter().enumerate() {
+        let mut evidence = Vec::new();
+        if let Some(p) = inp.published {
+            let pn = day_number(p);
+            let first_body = inp
+                .prep
+                .paras
+                .iter()
+                .position(|x| x.kind == BlockKind::Body);
+            let lead = |s: usize| {
+                let para = inp.prep.sentences[s].para;
+                inp.prep.paras[para].kind == BlockKind::Headline || Some(para) == first_body
+            };
+            for (o, other) in inputs.iter().enumerate() {
+                if o == d {
+                    continue;
+                }
+                for (k, e2) in other.dates.events.iter().enumerate() {
+                    let Some(m2) = mid(e2) else { continue };
+                    if e2.basis == Basis::Unresolved
+                        || matches!(e2.precision, Precision::Year | Precision::Decade)
+                    {
+                        continue;
+                    }
+                    let s2 = other.dates.sentences[k];
+                    let other_earlier =
+                        other.published.is_some_and(|op| op < p) || e2.basis == Basis::Absolute;
+                    // Relative dates of this document that put the same event elsewhere.
+                    for (j, e) in inp.dates.events.iter().enumerate() {
+                        let Some(m) = mid(e) else { continue };
+                        let s = inp.dates.sentences[j];
+                        let gap = m - m2;
+                        if e.relative
+                            && other_earlier
+                            && gap.abs() > MAX_GAP_DAYS
+                            && same_event(
+                                inputs,
+                                w,
+                                event_topics,
+                                (d, s, Some((e.start, e.end))),
+                                (o, s2, Some((e2.start, e2.end))),
+                            )
+                        {
+                            evidence.push(Evidence {
+                                kind: "relative_date".into(),
+                                message: format!(
+                                    "“{}” resolves to {} from the published date {}, but {} dates the same event {} (“{}”): {} days apart.",
+                                    e.text,
+                                    show(e),
+                                    p,
+                                    other.id,
+                                    show(e2),
+                                    e2.text,
+                                    gap.abs()
+                                ),
+                                sentence: e.sentence.clone(),
+                                date_text: Some(e.text.clone()),
+                                resolved: e.from,
+                                other_doc: other.id.to_string(),
+                                other_sentence: e2.sentence.clone(),
+                                other_date_text: e2.text.clone(),
+                                other_date: e2.from.expect("resolved"),
+                                gap_days: gap.abs(),
+                            });
+                        }
+                    }
+                    // Undated lead sentences about an event others date long before publication.
+                    let gap = pn - m2;
+                    if gap <= MAX_GAP_DAYS {
+                        continue;
+                    }
+                    for s in (0..inp.prep.sentences.len()).filter(|&s| lead(s)) {
+                        let dated = inp.dates.sentences.contains(&s);
+                        if !dated
+                            && same_event(
+                                inputs,
+                                w,
+                                event_topics,
+                                (d, s, None),
+                                (o, s2, Some((e2.start, e2.end))),
+                            )
+                        {
+                            let sent = &inp.prep.sentences[s];
+                            let text = &inp.text[sent.start..sent.end];
+                            evidence.push(Evidence {
+                                kind: "stale_lead".into(),
+                                message: format!(
+                                    "The lead reports as news an event that {} dates {} (“{}”), {} days before this article's date {}.",
+                                    other.id,
+                                    show(e2),
+                                    e2.text,
+                                    gap,
+                                    p
+                                ),
+                                sentence: text.to_string(),
+                                date_text: None,
+                                resolved: None,
+                                other_doc: other.id.to_string(),
+                                other_sentence: e2.sentence.clone(),
+                                other_date_text: e2.text.clone(),
+                                other_date: e2.from.expect("resolved"),
+                                gap_days: gap,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        evidence.sort_by(|a, b| {
+            a.kind
+                .cmp(&b.kind)
+                .then(b.gap_days.cmp(&a.gap_days))
+                .then(a.other_doc.cmp(&b.other_doc))
+                .then(a.sentence.cmp(&b.sentence))
+        });
+        evidence.dedup_by(|a, b| {
+            a.kind == b.kind
+                && a.sentence == b.sentence
+                && a.other_sentence == b.other_sentence
+                && a.other_date_text == b.other_date_text
+        });
+        out.push(Timeline {
+            doc: inp.id.to_string(),
+            published: inp.published,
+            events: inp.dates.events.clone(),
+            republished: !evidence.is_empty(),
+            evidence,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(day_number(d("1970-01-01")), 0);
+        assert_eq!(
+            from_day_number(day_number(d("2024-02-29"))),
+            d("2024-02-29")
+        );
+        assert_eq!(weekday(d("2023-11-08")), 2); // a Wednesday
+        assert_eq!(weekday(d("2023-10-01")), 6); // a Sunday
+        assert_eq!(add_days(d("2023-12-31"), 1), d("2024-01-01"));
+    }
+}
