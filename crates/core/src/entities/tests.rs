@@ -507,3 +507,47 @@ fn any_text_is_safe() {
         }
     }
 }
+
+/// Scrambled seed articles: never a panic, and spans are in bounds, on character boundaries,
+/// sorted and non-overlapping.
+#[test]
+fn scrambled_text_keeps_span_invariants() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files {
+        let original = std::fs::read_to_string(&path).unwrap();
+        for round in 0..20 {
+            let mut text = String::new();
+            for c in original.chars() {
+                match next() % 23 {
+                    0 => {}
+                    1 => text.extend(c.to_uppercase()),
+                    2 => text
+                        .push_str(["(", "’s", "-", ".", " ", "\n", "U.N.", "é", "2,0"][round % 9]),
+                    _ => text.push(c),
+                }
+            }
+            for kb in [None, kb()] {
+                let m = recognize_text(&text, kb);
+                let mut last_end = 0;
+                for x in &m {
+                    assert!(x.start < x.end && x.end <= text.len(), "{x:?}");
+                    assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+                    assert!(x.start >= last_end, "overlap or disorder at {x:?}");
+                    last_end = x.end;
+                }
+            }
+        }
+    }
+}
