@@ -383,6 +383,15 @@ fn knowledge_base_resolves_contested_names() {
         kb(),
         &["ORG:Washington Post"],
     );
+    check_with(
+        "The European Parliament and the Azerbaijani Defense Ministry disagreed.",
+        kb(),
+        &[
+            "ORG:European Parliament",
+            "NORP:Azerbaijani",
+            "ORG:Defense Ministry",
+        ],
+    );
     let text = "Armenia and Kornidzor";
     let layers: Vec<Layer> = recognize_text(text, kb()).iter().map(|m| m.layer).collect();
     assert_eq!(layers, [Layer::KnowledgeBase, Layer::Rules]);
