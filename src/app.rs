@@ -1,7 +1,8 @@
 //! The app shell: skip link, site header, loading the corpus bundle, and choosing the page to
 //! show from the URL.
 
-use crate::pages::{Library, NotFound, Reader};
+use crate::components::search_box::SearchBox;
+use crate::pages::{Library, NotFound, Reader, Search};
 use crate::url_state::{self, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,6 +31,8 @@ enum Page {
     Loading,
     Failed(String),
     Library,
+    /// The search view (a query, a filter, or `mode=`).
+    Search,
     /// An index into the bundle's documents.
     Reader(usize),
     NotFound(String),
@@ -59,6 +62,7 @@ pub fn App() -> impl IntoView {
         Load::Loading => Page::Loading,
         Load::Failed(msg) => Page::Failed(msg),
         Load::Ready(bundle) => route.with(|r| match &r.doc {
+            None if r.search.is_some() => Page::Search,
             None => Page::Library,
             Some(id) => match bundle.documents.iter().position(|d| &d.id == id) {
                 Some(i) => Page::Reader(i),
@@ -82,6 +86,10 @@ pub fn App() -> impl IntoView {
             Page::Loading => None,
             Page::Failed(_) => Some("Error".to_string()),
             Page::Library => Some("Library".to_string()),
+            Page::Search => Some(route.with(|r| match r.q.trim() {
+                "" => "Search".to_string(),
+                q => format!("“{q}” – Search"),
+            })),
             Page::Reader(i) => match load.get_untracked() {
                 Load::Ready(b) => b.documents.get(i).map(crate::format::tab_title),
                 _ => None,
@@ -105,6 +113,10 @@ pub fn App() -> impl IntoView {
             Some(b) => view! { <Library bundle=b route=route /> }.into_any(),
             None => ().into_any(),
         },
+        Page::Search => match bundle() {
+            Some(b) => view! { <Search bundle=b route=route /> }.into_any(),
+            None => ().into_any(),
+        },
         Page::Reader(index) => match bundle() {
             Some(b) => {
                 view! { <Reader bundle=b index=index route=route library_sort=library_sort /> }
@@ -122,6 +134,7 @@ pub fn App() -> impl IntoView {
             <div class="site-header-inner">
                 <a class="home-link" href="./">"Parallax"</a>
                 <span class="tagline">"News corpus explorer"</span>
+                <SearchBox route=route />
                 <nav class="site-nav" aria-label="Site">
                     <a
                         href=move || Route::library(library_sort.get()).href()

@@ -69,22 +69,128 @@ pub enum Mode {
     Original,
 }
 
+/// What the search view lists (`mode=` in the URL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchMode {
+    /// Ranked documents with their best passages (`mode=docs`, the default).
+    #[default]
+    Docs,
+    /// Every matching sentence (`mode=passages`).
+    Passages,
+    /// Keyword-in-context concordance (`mode=kwic`).
+    Kwic,
+}
+
+impl SearchMode {
+    pub const ALL: [SearchMode; 3] = [SearchMode::Docs, SearchMode::Passages, SearchMode::Kwic];
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            SearchMode::Docs => "docs",
+            SearchMode::Passages => "passages",
+            SearchMode::Kwic => "kwic",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SearchMode::Docs => "Documents",
+            SearchMode::Passages => "Passages",
+            SearchMode::Kwic => "Concordance",
+        }
+    }
+
+    pub fn from_param(s: &str) -> Option<SearchMode> {
+        SearchMode::ALL.into_iter().find(|v| v.as_param() == s)
+    }
+}
+
+/// How the concordance orders its lines (`ksort=` in the URL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KwicOrder {
+    /// Corpus order (the default).
+    #[default]
+    Corpus,
+    /// By the words just before the keyword.
+    Left,
+    /// By the words just after the keyword.
+    Right,
+}
+
+impl KwicOrder {
+    pub const ALL: [KwicOrder; 3] = [KwicOrder::Corpus, KwicOrder::Left, KwicOrder::Right];
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            KwicOrder::Corpus => "doc",
+            KwicOrder::Left => "left",
+            KwicOrder::Right => "right",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            KwicOrder::Corpus => "Corpus order",
+            KwicOrder::Left => "Left context",
+            KwicOrder::Right => "Right context",
+        }
+    }
+
+    pub fn from_param(s: &str) -> Option<KwicOrder> {
+        KwicOrder::ALL.into_iter().find(|v| v.as_param() == s)
+    }
+}
+
 /// Everything about the current view that the URL carries.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Route {
-    /// The document being read; `None` is the library.
+    /// The document being read; `None` is the library (or the search view).
     pub doc: Option<String>,
     pub sort: Sort,
     pub view: Mode,
+    /// The search query (`q=`).
+    pub q: String,
+    /// `Some` shows the search view. `from_query` sets it whenever there is a query or a filter,
+    /// so `?q=x` and `?q=x&mode=docs` are the same route; `mode=docs` alone (no query, no
+    /// filter) is the search view listing every document, where facets can be chosen.
+    pub search: Option<SearchMode>,
+    /// Chosen outlets (`outlet=`, repeatable; values OR-ed).
+    pub outlets: Vec<String>,
+    /// Chosen authors (`author=`, repeatable; values OR-ed).
+    pub authors: Vec<String>,
+    /// Published on or after this date (`after=YYYY-MM-DD`).
+    pub after: Option<String>,
+    /// Published before this date, exclusive (`before=YYYY-MM-DD`).
+    pub before: Option<String>,
+    /// Concordance order (`ksort=`).
+    pub ksort: KwicOrder,
 }
 
 impl Route {
     /// The library in the given order.
     pub fn library(sort: Sort) -> Route {
         Route {
-            doc: None,
             sort,
-            view: Mode::Parsed,
+            ..Route::default()
+        }
+    }
+
+    /// Whether any facet or date filter is chosen.
+    pub fn has_filters(&self) -> bool {
+        !self.outlets.is_empty()
+            || !self.authors.is_empty()
+            || self.after.is_some()
+            || self.before.is_some()
+    }
+
+    /// The same search with every filter removed.
+    pub fn without_filters(&self) -> Route {
+        Route {
+            outlets: Vec::new(),
+            authors: Vec::new(),
+            after: None,
+            before: None,
+            ..self.clone()
         }
     }
 
@@ -93,10 +199,27 @@ impl Route {
     pub fn from_query(query: &str) -> Route {
         let query = query.strip_prefix('?').unwrap_or(query);
         let (mut doc, mut sort, mut view) = (None, None, None);
+        let mut r = Route::default();
+        let (mut q, mut mode, mut ksort) = (None, None, None);
+        let date = |v: &str| {
+            let ok = v.parse::<parallax_core::date::Date>().is_ok();
+            ok.then(|| v.to_string())
+        };
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode_component(value);
             match decode_component(key).as_str() {
+                "q" if q.is_none() => q = Some(value),
+                "mode" if mode.is_none() => mode = Some(SearchMode::from_param(&value)),
+                "ksort" if ksort.is_none() => ksort = KwicOrder::from_param(&value),
+                "outlet" if !value.is_empty() && !r.outlets.contains(&value) => {
+                    r.outlets.push(value)
+                }
+                "author" if !value.is_empty() && !r.authors.contains(&value) => {
+                    r.authors.push(value)
+                }
+                "after" if r.after.is_none() => r.after = date(&value),
+                "before" if r.before.is_none() => r.before = date(&value),
                 // An empty id names nothing: show the library rather than a puzzling "not found".
                 "doc" if doc.is_none() && !value.is_empty() => doc = Some(value),
                 "sort" if sort.is_none() => {
@@ -112,10 +235,19 @@ impl Route {
                 _ => {}
             }
         }
+        r.q = q.unwrap_or_default();
+        r.ksort = ksort.unwrap_or_default();
+        // Any `mode=` (even an unknown one) asks for the search view; so does a query or filter.
+        r.search = match mode {
+            Some(m) => Some(m.unwrap_or_default()),
+            None if !r.q.trim().is_empty() || r.has_filters() => Some(SearchMode::Docs),
+            None => None,
+        };
         Route {
             doc,
             sort: sort.unwrap_or_default(),
             view: view.unwrap_or_default(),
+            ..r
         }
     }
 
@@ -131,6 +263,31 @@ impl Route {
         }
         if self.view == Mode::Original {
             parts.push("view=original".to_string());
+        }
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.q)));
+        }
+        if let Some(mode) = self.search {
+            // `mode=docs` is implied by a query or a filter (see `search`).
+            let implied = !self.q.trim().is_empty() || self.has_filters();
+            if mode != SearchMode::Docs || !implied {
+                parts.push(format!("mode={}", mode.as_param()));
+            }
+        }
+        for o in &self.outlets {
+            parts.push(format!("outlet={}", encode_component(o)));
+        }
+        for a in &self.authors {
+            parts.push(format!("author={}", encode_component(a)));
+        }
+        if let Some(d) = &self.after {
+            parts.push(format!("after={}", encode_component(d)));
+        }
+        if let Some(d) = &self.before {
+            parts.push(format!("before={}", encode_component(d)));
+        }
+        if self.ksort != KwicOrder::default() {
+            parts.push(format!("ksort={}", self.ksort.as_param()));
         }
         if parts.is_empty() {
             String::new()
@@ -381,7 +538,60 @@ mod tests {
             doc: Some("x".into()),
             sort: Sort::DateAsc,
             view: Mode::Original,
+            ..Route::default()
         };
         assert_eq!(r.to_query(), "?doc=x&sort=date-asc&view=original");
+    }
+
+    #[test]
+    fn search_state_round_trips() {
+        let r = Route::from_query(
+            "?q=ethnic+%22cleansing%22+%3Cscript%3E&mode=kwic&outlet=Reuters&outlet=A%26B\
+             &author=Jane%20Doe&after=2023-10-01&before=2023-10-08&ksort=left",
+        );
+        assert_eq!(r.q, "ethnic \"cleansing\" <script>");
+        assert_eq!(r.search, Some(SearchMode::Kwic));
+        assert_eq!(r.outlets, ["Reuters", "A&B"]);
+        assert_eq!(r.authors, ["Jane Doe"]);
+        assert_eq!(r.after.as_deref(), Some("2023-10-01"));
+        assert_eq!(r.before.as_deref(), Some("2023-10-08"));
+        assert_eq!(r.ksort, KwicOrder::Left);
+        assert_eq!(Route::from_query(&r.to_query()), r);
+        // A query implies the documents mode, which is then left out of the URL.
+        let r = Route::from_query("?q=lachin&mode=docs");
+        assert_eq!(r, Route::from_query("?q=lachin"));
+        assert_eq!(r.search, Some(SearchMode::Docs));
+        assert_eq!(r.to_query(), "?q=lachin");
+        // With nothing else, `mode=docs` is kept: it is what shows the search view.
+        let r = Route::from_query("?mode=docs");
+        assert_eq!(r.search, Some(SearchMode::Docs));
+        assert_eq!(r.to_query(), "?mode=docs");
+        assert_eq!(Route::from_query(&r.to_query()), r);
+        // A filter alone is a search too.
+        let r = Route::from_query("?outlet=Reuters");
+        assert_eq!(r.search, Some(SearchMode::Docs));
+        assert_eq!(r.to_query(), "?outlet=Reuters");
+    }
+
+    #[test]
+    fn malformed_search_values_fall_back() {
+        let r = Route::from_query(
+            "?q=&mode=sideways&ksort=up&after=yesterday&before=2023-13-40&outlet=",
+        );
+        assert_eq!(
+            r.search,
+            Some(SearchMode::Docs),
+            "an unknown mode is the default"
+        );
+        assert_eq!(r.ksort, KwicOrder::Corpus);
+        assert_eq!((r.after, r.before), (None, None));
+        assert!(r.outlets.is_empty());
+        assert_eq!(
+            Route::from_query("?q=").search,
+            None,
+            "an empty query is the library"
+        );
+        let r = Route::from_query("?outlet=A&outlet=A&outlet=B");
+        assert_eq!(r.outlets, ["A", "B"], "repeats are dropped");
     }
 }

@@ -1,7 +1,11 @@
 //! Small view pieces shared by the pages.
 
 pub mod date;
+pub mod facets;
+pub mod highlight;
+pub mod kwic;
 pub mod provenance;
+pub mod search_box;
 
 pub use date::DateText;
 pub use provenance::ProvenanceBadge;

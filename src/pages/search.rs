@@ -1,0 +1,470 @@
+//! The search view: ranked documents with their best passages, every matching passage, or a
+//! keyword-in-context concordance, with outlet, author and date facets; all of it read from and
+//! written to the URL (see `url_state::Route`).
+
+use crate::components::facets::Facets;
+use crate::components::highlight::highlighted;
+use crate::components::kwic::Concordance;
+use crate::format::{thousands, LEDE_CHARS};
+use crate::url_state::{self, doc_href, KwicOrder, Route, SearchMode};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parallax_core::search::{
+    kwic, search, KwicLine, KwicOptions, KwicSort, Mode, Options, Passage, SearchResults,
+    Selection, QUERY_HELP,
+};
+use parallax_core::{Bundle, Document};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Documents (or passages) listed at once; the counts always cover everything.
+const LIMIT: usize = 50;
+/// Concordance lines listed at once.
+const KWIC_LIMIT: usize = 500;
+
+/// What one search produced, for every part of the view.
+#[derive(PartialEq)]
+pub struct Outcome {
+    pub results: SearchResults,
+    /// Concordance mode only: the lines shown, all occurrences, and in how many documents.
+    pub kwic: Option<(Vec<KwicLine>, usize, usize)>,
+    pub notes: Vec<String>,
+}
+
+/// The query the core runs: the typed one, with the date filter in the core's own syntax. The
+/// dates go first so that a query ending in a dangling `OR` cannot swallow them.
+fn core_query(r: &Route) -> String {
+    let mut q = String::new();
+    if let Some(d) = &r.after {
+        q.push_str(&format!("after:{d} "));
+    }
+    if let Some(d) = &r.before {
+        q.push_str(&format!("before:{d} "));
+    }
+    q.push_str(&r.q);
+    q
+}
+
+pub fn run(bundle: &Bundle, r: &Route) -> Outcome {
+    let query = core_query(r);
+    let mode = r.search.unwrap_or_default();
+    let selected: Vec<Selection> = r
+        .outlets
+        .iter()
+        .map(|v| ("outlet", v))
+        .chain(r.authors.iter().map(|v| ("author", v)))
+        .map(|(facet, value)| Selection {
+            facet: facet.into(),
+            value: value.clone(),
+        })
+        .collect();
+    let faceted = !selected.is_empty();
+    let opts = match mode {
+        SearchMode::Docs => Options {
+            limit: LIMIT,
+            selected,
+            ..Options::default()
+        },
+        SearchMode::Passages => Options {
+            mode: Mode::Passages,
+            limit: LIMIT,
+            selected,
+            ..Options::default()
+        },
+        // The concordance itself knows no facets: list every matching document (no passages)
+        // so its lines can be kept to the chosen outlets and authors.
+        SearchMode::Kwic => Options {
+            limit: if faceted { usize::MAX } else { 0 },
+            passages_per_doc: 0,
+            selected,
+            ..Options::default()
+        },
+    };
+    let results = search(&bundle.index, &bundle.documents, &query, &opts);
+    let mut notes = results.notes.clone();
+    let kwic_part = (mode == SearchMode::Kwic).then(|| {
+        let sort = match r.ksort {
+            KwicOrder::Corpus => KwicSort::Document,
+            KwicOrder::Left => KwicSort::Left,
+            KwicOrder::Right => KwicSort::Right,
+        };
+        let k = kwic(
+            &bundle.index,
+            &bundle.documents,
+            &query,
+            &KwicOptions {
+                sort,
+                limit: if faceted { usize::MAX } else { KWIC_LIMIT },
+                ..KwicOptions::default()
+            },
+        );
+        for n in k.notes {
+            if !notes.contains(&n) {
+                notes.push(n);
+            }
+        }
+        let mut lines = k.lines;
+        let mut total = k.total;
+        if faceted {
+            let mut keep = vec![false; bundle.documents.len()];
+            for h in &results.hits {
+                if let Some(k) = keep.get_mut(h.doc) {
+                    *k = true;
+                }
+            }
+            lines.retain(|l| keep.get(l.doc).copied().unwrap_or(false));
+            total = lines.len();
+            lines.truncate(KWIC_LIMIT);
+        }
+        let mut docs: Vec<usize> = lines.iter().map(|l| l.doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        // Without facets all lines may not have been returned; the documents matching the
+        // query bound the count from above and are exact when every line is shown.
+        let in_docs = if lines.len() == total {
+            docs.len()
+        } else {
+            results.total_docs
+        };
+        (lines, total, in_docs)
+    });
+    Outcome {
+        results,
+        kwic: kwic_part,
+        notes,
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// "12 passages in 3 of 5 documents", or what the concordance found.
+fn summary(o: &Outcome, r: &Route) -> String {
+    let res = &o.results;
+    let of = format!(
+        "{} of {}",
+        thousands(res.total_docs),
+        plural(res.corpus_docs, "document", "documents")
+    );
+    match (&o.kwic, r.search.unwrap_or_default()) {
+        (Some((_, total, docs)), _) => {
+            let docs = if *total == 0 { 0 } else { *docs };
+            format!(
+                "{} in {} of {}",
+                plural(*total, "occurrence", "occurrences"),
+                thousands(docs),
+                plural(res.corpus_docs, "document", "documents")
+            )
+        }
+        (None, SearchMode::Docs) if r.q.trim().is_empty() => of,
+        _ => format!(
+            "{} in {of}",
+            plural(res.total_passages, "passage", "passages")
+        ),
+    }
+}
+
+/// The document's title, or what stands in for one in the library.
+fn label(doc: &Document) -> String {
+    match doc.title() {
+        Some(t) => t.to_string(),
+        None => {
+            let lede = doc.lede(LEDE_CHARS);
+            if lede.is_empty() {
+                doc.file.clone()
+            } else {
+                lede
+            }
+        }
+    }
+}
+
+/// Outlet and date under a result's title.
+fn facts(doc: &Document) -> String {
+    let mut parts = Vec::new();
+    if let Some(o) = &doc.meta.outlet {
+        parts.push(o.value.clone());
+    }
+    if let Some(p) = &doc.meta.published {
+        parts.push(p.value.long());
+    }
+    if parts.is_empty() {
+        "Outlet and date not stated".to_string()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+fn passage_view(doc: &Document, p: &Passage) -> impl IntoView + use<> {
+    view! {
+        <blockquote class="passage">
+            {highlighted(&doc.text, p.start, p.end, &p.highlights)}
+        </blockquote>
+    }
+}
+
+#[component]
+pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
+    let outcome = {
+        let bundle = bundle.clone();
+        Memo::new(move |_| Arc::new(route.with(|r| run(&bundle, r))))
+    };
+    let mode = Memo::new(move |_| route.with(|r| r.search.unwrap_or_default()));
+
+    let status = move || {
+        let o = outcome.get();
+        let r = route.get();
+        let notes = o.notes.clone();
+        view! {
+            <p class="search-count">{summary(&o, &r)}</p>
+            {(!notes.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="search-notes">
+                            {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+        }
+    };
+
+    let results = {
+        let bundle = bundle.clone();
+        move || {
+            let o = outcome.get();
+            let r = route.get();
+            let docs = &bundle.documents;
+            let empty = match &o.kwic {
+                Some((lines, _, _)) => lines.is_empty(),
+                None => o.results.hits.is_empty() && o.results.passages.is_empty(),
+            };
+            if empty {
+                let hint = if r.has_filters() {
+                    view! {
+                        <p>
+                            "Try removing a filter: "
+                            <a href=r.without_filters().href()>"search without filters"</a>
+                            "."
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! { <p>"Try fewer or other words; the query syntax is below."</p> }
+                        .into_any()
+                };
+                return view! {
+                    <div class="search-empty">
+                        <p>"Nothing found."</p>
+                        {hint}
+                    </div>
+                }
+                .into_any();
+            }
+            if let Some((lines, _, _)) = &o.kwic {
+                return view! { <Concordance lines=lines.clone() bundle=bundle.clone() route=route /> }
+                    .into_any();
+            }
+            if r.search == Some(SearchMode::Passages) {
+                let items = o
+                    .results
+                    .passages
+                    .iter()
+                    .filter_map(|h| {
+                        let doc = docs.get(h.doc)?;
+                        Some(view! {
+                            <li class="passage-hit" data-doc-id=doc.id.clone()>
+                                {passage_view(doc, &h.passage)}
+                                <p class="passage-source">
+                                    <a href=doc_href(&doc.id)>{label(doc)}</a>
+                                    " — "
+                                    {facts(doc)}
+                                </p>
+                            </li>
+                        })
+                    })
+                    .collect_view();
+                return view! { <ol class="passage-list">{items}</ol> }.into_any();
+            }
+            let items = o
+                .results
+                .hits
+                .iter()
+                .filter_map(|h| {
+                    let doc = docs.get(h.doc)?;
+                    let passages = h
+                        .passages
+                        .iter()
+                        .map(|p| passage_view(doc, p))
+                        .collect_view();
+                    Some(view! {
+                        <li class="search-hit" data-doc-id=doc.id.clone()>
+                            <h2 class="doc-heading">
+                                <a class="doc-link" href=doc_href(&doc.id)>{label(doc)}</a>
+                            </h2>
+                            <p class="doc-facts">{facts(doc)}</p>
+                            {passages}
+                        </li>
+                    })
+                })
+                .collect_view();
+            view! { <ol class="search-hits">{items}</ol> }.into_any()
+        }
+    };
+
+    let mode_buttons = SearchMode::ALL
+        .into_iter()
+        .map(|m| {
+            view! {
+                <button
+                    type="button"
+                    class="toggle"
+                    aria-pressed=move || (mode.get() == m).to_string()
+                    on:click=move |_| {
+                        let mut next = route.get_untracked();
+                        next.search = Some(m);
+                        url_state::navigate(route, next);
+                    }
+                >
+                    {m.label()}
+                </button>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="search-page">
+            <div class="search-head">
+                <h1 tabindex="-1">"Search"</h1>
+                <div class="mode-switch" role="group" aria-label="Show">
+                    {mode_buttons}
+                </div>
+                <CopyLink route=route />
+            </div>
+            <div class="search-status" aria-live="polite">
+                {status}
+            </div>
+            <div class="search-layout">
+                <Facets outcome=outcome route=route />
+                <section class="search-results" aria-label="Results">
+                    {results}
+                </section>
+            </div>
+            <QueryHelp />
+        </div>
+    }
+}
+
+/// The query syntax, from the core's own table so the help cannot drift from the parser.
+#[component]
+pub fn QueryHelp() -> impl IntoView {
+    view! {
+        <details class="query-help">
+            <summary>"Query syntax"</summary>
+            <table>
+                <caption class="visually-hidden">"Query syntax"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"To find"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {QUERY_HELP
+                        .iter()
+                        .map(|(example, meaning)| {
+                            view! {
+                                <tr>
+                                    <td>
+                                        <code>{*example}</code>
+                                    </td>
+                                    <td>{*meaning}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <p>
+                "A query that cannot be read is answered as far as it can be, with a note saying what was ignored."
+            </p>
+        </details>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Copied {
+    Idle,
+    Done,
+    /// The clipboard refused: the URL in a selected field to copy by hand.
+    Fallback(String),
+}
+
+/// "Copy link": the address of this exact view, to the clipboard.
+#[component]
+fn CopyLink(route: RwSignal<Route>) -> impl IntoView {
+    let state = RwSignal::new(Copied::Idle);
+    // A new view has a new address: an earlier "Link copied" no longer applies to it.
+    Effect::new(move |_| {
+        route.track();
+        state.set(Copied::Idle);
+    });
+    let on_click = move |_| {
+        let href = window().location().href().unwrap_or_default();
+        let nav = window().navigator();
+        let clipboard = js_sys::Reflect::get(&nav, &"clipboard".into())
+            .ok()
+            .filter(|c| !c.is_undefined() && !c.is_null());
+        let Some(clipboard) = clipboard else {
+            state.set(Copied::Fallback(href));
+            return;
+        };
+        let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+        let promise = clipboard.write_text(&href);
+        spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => state.set(Copied::Done),
+                Err(_) => state.set(Copied::Fallback(href)),
+            }
+        });
+    };
+    // The fallback field is selected as soon as it appears, ready for Ctrl+C.
+    Effect::new(move |_| {
+        if matches!(state.get(), Copied::Fallback(_)) {
+            request_animation_frame(|| {
+                if let Some(el) = document()
+                    .get_element_by_id("copy-url")
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    let _ = el.focus();
+                    el.select();
+                }
+            });
+        }
+    });
+    view! {
+        <div class="copy-link">
+            <button type="button" on:click=on_click>
+                "Copy link"
+            </button>
+            <span class="copy-status" role="status">
+                {move || match state.get() {
+                    Copied::Done => "Link copied".into_any(),
+                    _ => ().into_any(),
+                }}
+            </span>
+            {move || match state.get() {
+                Copied::Fallback(href) => {
+                    view! {
+                        <label class="copy-fallback">
+                            "Copy this link: "
+                            <input id="copy-url" type="text" readonly value=href />
+                        </label>
+                    }
+                        .into_any()
+                }
+                _ => ().into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,247 @@
+// Browser tests for the search view: typing a query, highlighted passages and counts, passage
+// and KWIC modes, facets with and without a query, the URL as the whole state (copy link,
+// fresh page, reload, back/forward), markup in a query shown as text, and axe-core.
+// Same setup as app.test.mjs: the release build in dist/, served under /parallax/.
+
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { DIST, DESKTOP, PHONE, launchBrowser, withPage, waitForLibrary, waitForReader, params, axeViolations, screenshot } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `${DIST}/index.html is missing: run trunk build first`);
+  server = await startServer({ distDir: DIST });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Wait until the search view shows a count line matching `re`; returns its text. */
+async function waitForCount(page, re) {
+  const count = page.locator('.search-status .search-count');
+  await page.waitForFunction(
+    ([sel, src]) => {
+      const el = document.querySelector(sel);
+      return el && new RegExp(src).test(el.textContent);
+    },
+    ['.search-status .search-count', re.source],
+  );
+  return (await count.textContent()).trim();
+}
+
+async function waitForParam(page, name, value) {
+  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);
+}
+
+function hitIds(page, sel = 'li.search-hit') {
+  return page.$$eval(sel, (els) => els.map((e) => e.getAttribute('data-doc-id')));
+}
+
+describe('search', () => {
+  test('typing a query shows ranked documents, highlighted passages and counts, in the URL', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl);
+      await waitForLibrary(page, 5);
+      const historyBefore = await page.evaluate(() => history.length);
+      await page.locator('form[role=search] input#q').click();
+      await page.keyboard.type('lachin', { delay: 30 });
+      const count = await waitForCount(page, /passages? in 2 of 5 documents/);
+      assert.match(count, /^\d+ passages? in 2 of 5 documents$/);
+      await waitForParam(page, 'q', 'lachin');
+      assert.equal(await page.locator('main h1').textContent(), 'Search');
+      const ids = await hitIds(page);
+      assert.equal(ids.length, 2);
+      const marks = await page.$$eval('li.search-hit blockquote.passage mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+      assert.ok(marks.length >= 2 && marks.every((m) => m === 'lachin'), `marks: ${marks}`);
+      // Typing one word adds one history entry, not one per keystroke.
+      assert.equal(await page.evaluate(() => history.length), historyBefore + 1);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'q', 'focus stays in the box');
+      // Each hit links to the reader.
+      await page.locator('li.search-hit a.doc-link').first().click();
+      await waitForReader(page, ids[0]);
+      assert.equal(params(page).get('doc'), ids[0]);
+      await screenshot(page, 'search-then-reader');
+    });
+  });
+
+  test('passage mode lists every matching sentence; KWIC centres the keyword and sorts by context', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl + '?q=mission');
+      await waitForCount(page, /in 4 of 5 documents/);
+      await page.getByRole('button', { name: 'Passages' }).click();
+      await waitForParam(page, 'mode', 'passages');
+      const count = await waitForCount(page, /passages in 4 of 5 documents/);
+      const n = Number(count.split(' ')[0]);
+      assert.equal(await page.locator('li.passage-hit').count(), n);
+      assert.ok(n >= 8, count);
+      assert.equal(await page.getByRole('button', { name: 'Passages' }).getAttribute('aria-pressed'), 'true');
+
+      await page.getByRole('button', { name: 'Concordance' }).click();
+      await waitForParam(page, 'mode', 'kwic');
+      await waitForCount(page, /occurrences in 4 of 5 documents/);
+      const keys = await page.$$eval('table.kwic-table tbody td.kwic-key', (tds) => tds.map((t) => t.textContent.toLowerCase()));
+      assert.ok(keys.length >= 8 && keys.every((k) => k.startsWith('mission')), `keywords: ${keys}`);
+      await screenshot(page, 'search-kwic');
+      await page.getByRole('button', { name: 'Right context' }).click();
+      await waitForParam(page, 'ksort', 'right');
+      const rights = await page.$$eval('table.kwic-table tbody td.kwic-right', (tds) => tds.map((t) => t.textContent));
+      const norm = (s) => s.trim().toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
+      const sorted = [...rights].sort((a, b) => norm(a).localeCompare(norm(b)));
+      assert.deepEqual(rights.map(norm), sorted.map(norm), 'lines sorted by right context');
+      await page.getByRole('button', { name: 'Left context' }).click();
+      await waitForParam(page, 'ksort', 'left');
+      // Back steps through the committed views: right sort, then passages, then documents.
+      await page.goBack();
+      await waitForParam(page, 'ksort', 'right');
+      await page.goBack();
+      await waitForParam(page, 'ksort', null);
+      await page.goBack();
+      await waitForParam(page, 'mode', 'passages');
+      await waitForCount(page, /passages in 4 of 5 documents/);
+      await page.goForward();
+      await waitForParam(page, 'mode', 'kwic');
+      await waitForCount(page, /occurrences in 4 of 5 documents/);
+    });
+  });
+
+  test('facets filter with a query and without one, with live counts', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl + '?q=mission');
+      await waitForCount(page, /in 4 of 5 documents/);
+      const outlets = page.locator('fieldset[data-facet=outlet] label.facet-value');
+      assert.ok((await outlets.count()) >= 1);
+      const first = outlets.first();
+      const name = (await first.locator('.facet-name').textContent()).trim();
+      const n = Number(await first.locator('.facet-count').textContent());
+      await first.locator('input[type=checkbox]').check();
+      await waitForParam(page, 'outlet', name);
+      await waitForCount(page, new RegExp(`in ${n} of 5 documents`));
+      assert.equal((await hitIds(page)).length, n);
+      assert.ok(await first.locator('input').isChecked());
+
+      // An outlet alone (empty query) lists its documents.
+      await page.locator('input#q').fill('');
+      await page.locator('input#q').press('Enter');
+      await waitForParam(page, 'q', null);
+      await waitForParam(page, 'outlet', name);
+      const count = await waitForCount(page, /of 5 documents$/);
+      const m = Number(count.split(' ')[0]);
+      assert.ok(m >= n, count);
+      assert.equal((await hitIds(page)).length, m);
+      // The date histogram narrows further, and says so in the URL.
+      const bin = page.locator('fieldset[data-facet=published] button.date-bin').filter({ hasNotText: /\b0$/ }).first();
+      await bin.click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('after') !== null);
+      assert.ok(params(page).get('before'));
+      assert.equal(await page.locator('fieldset[data-facet=published] button[aria-pressed=true]').count(), 1);
+      await screenshot(page, 'search-facets');
+    });
+  });
+
+  test('the library offers an empty search with facets; no filter keeps the plain library', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl + '?mode=docs');
+      await waitForCount(page, /^5 of 5 documents$/);
+      assert.equal((await hitIds(page)).length, 5);
+      await page.goto(server.baseUrl);
+      await waitForLibrary(page, 5);
+      await page.locator('input#q').press('Enter');
+      await waitForCount(page, /^5 of 5 documents$/);
+      assert.equal(params(page).get('mode'), 'docs');
+    });
+  });
+
+  test('copy link copies the exact view, which a fresh page restores; reload keeps it', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.baseUrl + '?q=%22UN+mission%22&mode=passages');
+      await waitForCount(page, /passages in \d of 5 documents/);
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await page.locator('.copy-status', { hasText: 'Link copied' }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(copied, page.url());
+      const before = await page.locator('section.search-results').innerText();
+      const status = await page.locator('.search-count').textContent();
+      await page.reload();
+      await waitForCount(page, new RegExp(status.replace(/[()]/g, '.')));
+      assert.equal(await page.locator('section.search-results').innerText(), before);
+      assert.equal(await page.locator('input#q').inputValue(), '"UN mission"');
+      const fresh = await context.newPage();
+      await fresh.goto(copied);
+      await waitForCount(fresh, new RegExp(status));
+      assert.equal(await fresh.locator('section.search-results').innerText(), before);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without a clipboard, copy link shows the address selected in a field', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+      await page.goto(server.baseUrl + '?q=ceasefire');
+      await waitForCount(page, /of 5 documents/);
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      const field = page.locator('input#copy-url');
+      await field.waitFor();
+      assert.equal(await field.inputValue(), page.url());
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'copy-url');
+    });
+  });
+
+  test('a query with markup is text; an unparsable query gets a note, not an error', async () => {
+    await withPage(browser, server, async (page) => {
+      const q = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> "unclosed';
+      await page.goto(server.baseUrl + '?q=' + encodeURIComponent(q));
+      await page.locator('.search-status').waitFor();
+      await page.locator('.search-notes li').first().waitFor();
+      assert.equal(await page.locator('input#q').inputValue(), q);
+      assert.equal(await page.locator('main#main img, main#main script').count(), 0);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      assert.match(await page.title(), /<script>/, 'the title shows the query as text');
+      for (const bad of ['"', 'OR', '-', '((', 'author:', 'after:yesterday', '*', 'a OR']) {
+        await page.goto(server.baseUrl + '?q=' + encodeURIComponent(bad));
+        await page.locator('.search-status .search-count').waitFor();
+      }
+    });
+  });
+
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ]) {
+    for (const [name, query] of [
+      ['search', '?q=un+mission'],
+      ['search-kwic', '?q=mission&mode=kwic&outlet=Reuters'],
+    ]) {
+      test(`${name} at ${label} width has no axe violations`, async () => {
+        await withPage(
+          browser,
+          server,
+          async (page) => {
+            await page.goto(server.baseUrl + query);
+            await waitForCount(page, /of 5 documents/);
+            await page.locator('details.query-help summary').click();
+            await screenshot(page, `${name}-${label}`);
+            const violations = await axeViolations(page);
+            assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+            if (label === 'phone') {
+              const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+              assert.ok(overflow <= 0, `no horizontal scrolling at 375px (overflow ${overflow}px)`);
+            }
+          },
+          { viewport },
+        );
+      });
+    }
+  }
+});
