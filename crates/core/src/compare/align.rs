@@ -214,9 +214,13 @@ fn match_pair(ua: &[Unit], ub: &[Unit]) -> Vec<Match> {
     let mut cands: Vec<Match> = Vec::new();
     for x in ua {
         for y in ub {
+            let (common_weight, common) = x.bag.common(&y.bag);
+            if common < 2 {
+                continue; // neither a paraphrase nor a copy shares so little
+            }
             let (copy, shared_shingles) = shingle_dice(&x.shingles, &y.shingles);
-            let (_, common) = x.bag.common(&y.bag);
-            let overlap = x.bag.dice(&y.bag);
+            // Weighted Dice coefficient: 2·w(A∩B) / (w(A) + w(B)).
+            let overlap = (2.0 * common_weight / (x.bag.total + y.bag.total)).min(1.0);
             let is_copy = copy >= MIN_COPY && shared_shingles >= 2;
             let is_para = overlap >= MIN_OVERLAP && common >= MIN_COMMON;
             if is_copy || is_para {

@@ -318,7 +318,10 @@ pub(crate) fn find(
                 noun_end = Some(k);
                 last = k;
                 k += 1;
-                if hyphen_unit && k == after + 1 {
+                // A plural noun heads the phrase ("Forty buses left", "six armored vehicles").
+                let plural = (words[k - 1].ends_with('s') && !words[k - 1].ends_with("ss"))
+                    || matches!(words[k - 1], "people" | "children" | "men" | "women");
+                if (hyphen_unit && k == after + 1) || (plural && hi.is_some_and(|h| h > 1.0)) {
                     break;
                 }
             }

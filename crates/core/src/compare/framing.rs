@@ -6,11 +6,12 @@
 //! Azerbaijan of ethnic cleansing"); and whether it is negated ("have not been forced out").
 //! Counts are per document and per outlet; nothing is turned into a rating.
 
-use super::prepare::Prepared;
+use super::prepare::{Prepared, Vocab};
 use super::quotes::Marks;
 use crate::search::stem::stem;
 use crate::search::tokenize::for_each_token;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The framing lexicon.
@@ -103,66 +104,85 @@ pub struct FrameRow {
     pub own_by_source: Vec<usize>,
 }
 
-/// A term as stems, with whether each word may match a capitalised word inside a sentence.
+/// A term as stem ids, with whether each word may match a capitalised word inside a sentence.
 struct Term {
     topic: usize,
     frame: usize,
     text: String,
-    stems: Vec<(String, bool)>,
+    stems: Vec<(u32, bool)>,
 }
 
-fn terms(lex: &Lexicon) -> Vec<Term> {
-    let mut out = Vec::new();
-    for (ti, t) in lex.topics.iter().enumerate() {
-        for (fi, f) in t.frames.iter().enumerate() {
-            for term in &f.terms {
-                let mut stems = Vec::new();
-                for_each_token(term, 0, term.len(), |s, _, w| {
-                    let proper = term[s..].starts_with(|c: char| c.is_uppercase());
-                    stems.push((stem(w), proper));
-                });
-                if !stems.is_empty() {
-                    out.push(Term {
-                        topic: ti,
-                        frame: fi,
-                        text: term.clone(),
-                        stems,
+/// The lexicon's terms in one comparison's vocabulary, indexed by their first stem.
+pub(crate) struct Matcher {
+    terms: Vec<Term>,
+    by_first: HashMap<u32, Vec<usize>>,
+}
+
+impl Matcher {
+    /// Terms with a word the documents never use cannot match and are left out.
+    pub fn new(lex: &Lexicon, vocab: &Vocab) -> Matcher {
+        let mut terms = Vec::new();
+        for (ti, t) in lex.topics.iter().enumerate() {
+            for (fi, f) in t.frames.iter().enumerate() {
+                for term in &f.terms {
+                    let mut stems = Some(Vec::new());
+                    for_each_token(term, 0, term.len(), |s, _, w| {
+                        let proper = term[s..].starts_with(|c: char| c.is_uppercase());
+                        match (vocab.get(&stem(w)), stems.as_mut()) {
+                            (Some(id), Some(v)) => v.push((id, proper)),
+                            _ => stems = None,
+                        }
                     });
+                    if let Some(stems) = stems.filter(|s| !s.is_empty()) {
+                        terms.push(Term {
+                            topic: ti,
+                            frame: fi,
+                            text: term.clone(),
+                            stems,
+                        });
+                    }
                 }
             }
         }
+        let mut by_first: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, t) in terms.iter().enumerate() {
+            by_first.entry(t.stems[0].0).or_default().push(i);
+        }
+        Matcher { terms, by_first }
     }
-    out
 }
 
 const NEGATIONS: &[&str] = &["not", "no", "never", "neither", "nor", "without"];
 
-/// Finds the lexicon's terms in one document. `vocab_stems[id]` is the stem of id `id`.
+/// Finds the lexicon's terms in one document.
 pub(crate) fn find(
     lex: &Lexicon,
+    matcher: &Matcher,
     doc_id: &str,
     text: &str,
     prep: &Prepared,
-    vocab_stems: &[String],
     marks: &[Marks],
     reported: &[(usize, usize)],
 ) -> Vec<FrameHit> {
-    let terms = terms(lex);
     let toks = &prep.tokens;
     let mut out = Vec::new();
     for (ti, topic) in lex.topics.iter().enumerate() {
         let mut i = 0;
         while i < toks.len() {
             // Longest term of this topic starting at token i, inside one sentence.
-            let best = terms
-                .iter()
+            let best = matcher
+                .by_first
+                .get(&toks[i].stem)
+                .into_iter()
+                .flatten()
+                .map(|&k| &matcher.terms[k])
                 .filter(|t| t.topic == ti)
                 .filter(|t| {
-                    t.stems.iter().enumerate().all(|(k, (s, proper))| {
+                    t.stems.iter().enumerate().all(|(k, &(s, proper))| {
                         toks.get(i + k).is_some_and(|tok| {
                             tok.sentence == toks[i].sentence
-                                && vocab_stems[tok.stem as usize] == *s
-                                && (*proper || !tok.cap)
+                                && tok.stem == s
+                                && (proper || !tok.cap)
                         })
                     })
                 })

@@ -10,6 +10,7 @@ mod facts;
 mod framing;
 mod logodds;
 mod prepare;
+mod profile;
 mod quotes;
 mod similarity;
 mod speakers;
@@ -20,6 +21,7 @@ pub use diff::{DiffKind, DiffOp};
 pub use facts::{NumberGroup, NumberMention};
 pub use framing::{lexicon, Frame, FrameHit, FrameRow, Lexicon, Topic, Voice};
 pub use logodds::{weighted_log_odds, Distinctive, WordScore, ALPHA0, MIN_Z};
+pub use profile::{FrameUse, Profile, SpeakerUse};
 pub use quotes::QuoteKind;
 pub use speakers::{Quote, Resolution, Speaker};
 pub use timeline::{Basis, EventDate, Evidence, Precision, Timeline, MAX_GAP_DAYS};
@@ -74,6 +76,8 @@ pub struct Comparison {
     pub numbers: Vec<NumberGroup>,
     /// Per document: published date, the dates of the events it reports, possible re-publication.
     pub timeline: Vec<Timeline>,
+    /// Per article: its frames, distinctive words and speakers side by side (never a rating).
+    pub profiles: Vec<Profile>,
 }
 
 /// Groups documents by outlet (case and accents aside); a document with no outlet is its own.
@@ -152,6 +156,7 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
         })
         .collect();
     let lex = framing::lexicon();
+    let matcher = framing::Matcher::new(lex, &vocab);
     let mut quotes = Vec::new();
     let mut frames = Vec::new();
     for (i, d) in docs.iter().enumerate() {
@@ -169,13 +174,7 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
             &raw,
         ));
         frames.extend(framing::find(
-            lex,
-            &d.id,
-            &d.text,
-            &preps[i],
-            &vocab.stems,
-            &marks,
-            &reported,
+            lex, &matcher, &d.id, &d.text, &preps[i], &marks, &reported,
         ));
     }
     let doc_ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
@@ -233,6 +232,7 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
     let timeline = timeline::timelines(&inputs, &weights, &event_topics);
     let labels: Vec<String> = sources.iter().map(|s| s.label.clone()).collect();
     let distinctive = logodds::distinctive(&preps, &vocab.stems, &source_of, &labels);
+    let profiles = profile::profiles(docs, lex, &frames, &quotes, &distinctive, &source_of);
     Comparison {
         docs: docs_info,
         distinctive,
@@ -243,8 +243,12 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
         frame_table,
         numbers,
         timeline,
+        profiles,
         aligned: alignment.pairs,
         shared: alignment.shared,
         overlap: alignment.matrix,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -94,6 +94,10 @@ impl Vocab {
         id
     }
 
+    pub fn get(&self, stem: &str) -> Option<u32> {
+        self.ids.get(stem).copied()
+    }
+
     pub fn len(&self) -> usize {
         self.stems.len()
     }

@@ -98,15 +98,6 @@ impl Bag {
         (w, n)
     }
 
-    /// Weighted Dice coefficient: 2·w(A∩B) / (w(A) + w(B)).
-    pub fn dice(&self, other: &Bag) -> f64 {
-        let denom = self.total + other.total;
-        if denom <= 0.0 {
-            return 0.0;
-        }
-        (2.0 * self.common(other).0 / denom).min(1.0)
-    }
-
     /// Weighted overlap coefficient: w(A∩B) / min(w(A), w(B)); a short sentence (a headline)
     /// inside a long one scores high.
     pub fn overlap(&self, other: &Bag) -> f64 {

@@ -21,7 +21,7 @@
 
 use super::framing::FrameHit;
 use super::prepare::Prepared;
-use super::similarity::Weights;
+use super::similarity::{Bag, Weights};
 use crate::date::{find_dates, month_number, Date};
 use crate::model::BlockKind;
 use serde::Serialize;
@@ -90,6 +90,8 @@ pub struct Evidence {
     pub other_sentence: String,
     pub other_date_text: String,
     pub other_date: Date,
+    /// The other article's date is absolute (it names the year).
+    pub other_absolute: bool,
     pub gap_days: i64,
 }
 
@@ -625,7 +627,13 @@ fn date_scope(text: &str, (ss, se): (usize, usize), (ds, de): (usize, usize)) ->
 
 /// Do two places report the same event? They share an event topic of the framing lexicon (for
 /// a dated sentence, in the words the date applies to), or enough weighted content words.
-fn same_event(inputs: &[Input], w: &Weights, event_topics: &[&str], a: Place, b: Place) -> bool {
+fn same_event(
+    inputs: &[Input],
+    bags: &[Vec<Bag>],
+    event_topics: &[&str],
+    a: Place,
+    b: Place,
+) -> bool {
     let topics = |(d, s, date): Place| -> Vec<&str> {
         let sent = &inputs[d].prep.sentences[s];
         let (from, to) = match date {
@@ -644,21 +652,21 @@ fn same_event(inputs: &[Input], w: &Weights, event_topics: &[&str], a: Place, b:
     if topics(b).iter().any(|t| ta.contains(t)) {
         return true;
     }
-    let bag = |(d, s, _): Place| {
-        w.bag(
-            inputs[d]
-                .prep
-                .sentence_tokens(s)
-                .iter()
-                .filter(|t| !t.number),
-        )
-    };
-    let (ba, bb) = (bag(a), bag(b));
-    ba.common(&bb).1 >= 3 && ba.overlap(&bb) >= SAME_EVENT
+    let (ba, bb) = (&bags[a.0][a.1], &bags[b.0][b.1]);
+    ba.common(bb).1 >= 3 && ba.overlap(bb) >= SAME_EVENT
 }
 
 /// Timelines of all documents, with re-publication evidence.
 pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) -> Vec<Timeline> {
+    // Content words of every sentence (numbers aside), computed once.
+    let bags: Vec<Vec<Bag>> = inputs
+        .iter()
+        .map(|inp| {
+            (0..inp.prep.sentences.len())
+                .map(|s| w.bag(inp.prep.sentence_tokens(s).iter().filter(|t| !t.number)))
+                .collect()
+        })
+        .collect();
     let mut out = Vec::new();
     for (d, inp) in inputs.iter().enumerate() {
         let mut evidence = Vec::new();
@@ -697,7 +705,7 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                             && gap.abs() > MAX_GAP_DAYS
                             && same_event(
                                 inputs,
-                                w,
+                                &bags,
                                 event_topics,
                                 (d, s, Some((e.start, e.end))),
                                 (o, s2, Some((e2.start, e2.end))),
@@ -722,6 +730,7 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                                 other_sentence: e2.sentence.clone(),
                                 other_date_text: e2.text.clone(),
                                 other_date: e2.from.expect("resolved"),
+                                other_absolute: e2.basis == Basis::Absolute,
                                 gap_days: gap.abs(),
                             });
                         }
@@ -736,7 +745,7 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                         if !dated
                             && same_event(
                                 inputs,
-                                w,
+                                &bags,
                                 event_topics,
                                 (d, s, None),
                                 (o, s2, Some((e2.start, e2.end))),
@@ -761,6 +770,7 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                                 other_sentence: e2.sentence.clone(),
                                 other_date_text: e2.text.clone(),
                                 other_date: e2.from.expect("resolved"),
+                                other_absolute: e2.basis == Basis::Absolute,
                                 gap_days: gap,
                             });
                         }
@@ -768,18 +778,27 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                 }
             }
         }
+        // One piece of evidence per sentence, date expression and other article: the strongest
+        // (an absolute date in the other article first, then the largest gap).
         evidence.sort_by(|a, b| {
-            a.kind
-                .cmp(&b.kind)
+            (a.kind.as_str(), &a.sentence, &a.date_text, &a.other_doc)
+                .cmp(&(b.kind.as_str(), &b.sentence, &b.date_text, &b.other_doc))
+                .then(b.other_absolute.cmp(&a.other_absolute))
                 .then(b.gap_days.cmp(&a.gap_days))
-                .then(a.other_doc.cmp(&b.other_doc))
-                .then(a.sentence.cmp(&b.sentence))
+                .then(a.other_sentence.cmp(&b.other_sentence))
         });
-        evidence.dedup_by(|a, b| {
-            a.kind == b.kind
-                && a.sentence == b.sentence
-                && a.other_sentence == b.other_sentence
-                && a.other_date_text == b.other_date_text
+        evidence.dedup_by(|later, first| {
+            (
+                later.kind.as_str(),
+                &later.sentence,
+                &later.date_text,
+                &later.other_doc,
+            ) == (
+                first.kind.as_str(),
+                &first.sentence,
+                &first.date_text,
+                &first.other_doc,
+            )
         });
         out.push(Timeline {
             doc: inp.id.to_string(),

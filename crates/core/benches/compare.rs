@@ -1,0 +1,71 @@
+//! Source-comparison benchmark: the full `compare` of the five seed articles (entity
+//! recognition included, as the CLI and app run it), the same with entity mentions computed
+//! beforehand, and 20 synthetic articles recombined from the seeds, to show how the all-pairs
+//! alignment grows with the number of articles.
+//!
+//! Run: `cargo bench -p parallax-core --bench compare`
+
+use criterion::Criterion;
+use parallax_core::compare::{compare, compare_with};
+use parallax_core::entities::{recognize, KnowledgeBase, Mention};
+use parallax_core::{parse_document, synth, Document, SourceFile};
+use std::hint::black_box;
+use std::time::Duration;
+
+/// The seed articles, parsed (parsing is not measured).
+fn seeds() -> Vec<Document> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus folder")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            parse_document(&SourceFile {
+                name: &name,
+                bytes: &bytes,
+                sidecar: None,
+            })
+        })
+        .collect()
+}
+
+fn synthetic(seeds: &[Document], n: usize) -> Vec<Document> {
+    synth::generate(seeds, n, 42)
+        .iter()
+        .map(|a| {
+            let name = format!("{}.txt", a.stem);
+            let sidecar = format!("{}.toml", a.stem);
+            parse_document(&SourceFile {
+                name: &name,
+                bytes: a.text.as_bytes(),
+                sidecar: Some((&sidecar, a.sidecar.as_bytes())),
+            })
+        })
+        .collect()
+}
+
+fn main() {
+    let seeds = seeds();
+    let kb = KnowledgeBase::builtin(); // parsed once, outside the measurement
+    let mentions: Vec<Vec<Mention>> = seeds.iter().map(|d| recognize(d, Some(kb))).collect();
+    let twenty = synthetic(&seeds, 20);
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+    let mut g = c.benchmark_group("compare");
+    g.bench_function("seeds", |b| b.iter(|| compare(black_box(&seeds))));
+    g.bench_function("seeds_given_mentions", |b| {
+        b.iter(|| compare_with(black_box(&seeds), Some(&mentions)))
+    });
+    g.bench_function("synthetic_20", |b| b.iter(|| compare(black_box(&twenty))));
+    g.finish();
+    c.final_summary();
+}
