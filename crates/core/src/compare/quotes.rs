@@ -200,7 +200,7 @@ const FUNCTION: &[&str] = &[
 ];
 
 /// Common nouns that can head a speaker phrase ("a spokesman said", "the court said").
-pub(crate) const SPEAKER_NOUNS: &[&str] = &[
+const SPEAKER_NOUNS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",

@@ -13,7 +13,7 @@
 //! paragraph when that paragraph has exactly one.
 
 use super::prepare::Prepared;
-use super::quotes::{QuoteKind, RawQuote, PRONOUNS, SPEAKER_NOUNS};
+use super::quotes::{QuoteKind, RawQuote, PRONOUNS};
 use crate::entities::{EntityType, Mention};
 use crate::model::BlockKind;
 use crate::search::fold::fold;
@@ -346,9 +346,13 @@ fn resolve_phrase(
             };
         }
     }
-    if caps.len() == ws.len() && !ws.iter().any(|w| SPEAKER_NOUNS.contains(&w.2.as_str())) {
+    if caps.len() == ws.len() {
         // A proper name the rules cannot type ("Russia", "Azerbaijan’s Foreign Ministry").
-        let t = crate::text::normalize_space(&text[s..e]);
+        let from = match ws.as_slice() {
+            [first, second, ..] if matches!(first.2.as_str(), "the" | "a" | "an") => second.0,
+            _ => s,
+        };
+        let t = crate::text::normalize_space(&text[from..e]);
         return Resolved {
             canonical: Some(t),
             person: false,

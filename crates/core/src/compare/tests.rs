@@ -515,3 +515,64 @@ fn sources_group_documents_by_outlet() {
         [0, 0, 1]
     );
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let odd = [
+        "",
+        "“",
+        "\"\"\" \" “” ”“ «»",
+        "On Friday. On Saturday, he said. She said.",
+        "2,000- 1990s 19- -20 September 31 February 30, 2023 tens of of thousands",
+        "May. may May 5 5 May 2023 Xankəndi 中文 Ереван said “он сказал”",
+        "he said he said he said",
+        "a-b-c- -- — – … ...",
+        "The 24-hour-long two-day-old thirty-five forty- dozen dozens a dozen",
+        "According to, according to according to",
+    ];
+    let docs: Vec<Document> = odd
+        .iter()
+        .enumerate()
+        .map(|(i, t)| doc(&format!("d{i}"), t, "published = \"2023-11-08\""))
+        .collect();
+    let c = compare_with(&docs, None);
+    assert_eq!(c.timeline.len(), odd.len());
+    let c = compare(&docs);
+    assert_eq!(c.docs.len(), odd.len());
+    // An empty comparison is empty.
+    let c = compare(&[]);
+    assert!(c.aligned.is_empty() && c.quotes.is_empty() && c.timeline.is_empty());
+}
+
+#[test]
+fn fragments_of_the_seeds_do_not_panic() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let mut texts = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            texts.push(std::fs::read_to_string(&p).unwrap());
+        }
+    }
+    texts.sort();
+    // Fragments cut anywhere (at character boundaries): quotes left open, dates cut in half.
+    let mut docs = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let bounds: Vec<usize> = t.char_indices().map(|(k, _)| k).collect();
+        for (j, start) in bounds.iter().step_by(173).enumerate() {
+            let end = bounds
+                .get(bounds.partition_point(|&b| b < start + 611))
+                .copied();
+            let frag = &t[*start..end.unwrap_or(t.len())];
+            docs.push(doc(
+                &format!("f{i}_{j}"),
+                frag,
+                "published = \"2023-10-02\"",
+            ));
+        }
+    }
+    for chunk in docs.chunks(6) {
+        let c = compare(chunk);
+        assert_eq!(c.docs.len(), chunk.len());
+    }
+}

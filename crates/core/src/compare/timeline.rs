@@ -309,7 +309,7 @@ fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
             }
         }
         if t.word.len() == 5 && t.word.ends_with('s') {
-            if let Some(y) = year_of(&t.word[..4], &surface(i)[..4]) {
+            if let Some(y) = year_of(&t.word[..4], surface(i).get(..4).unwrap_or("")) {
                 let start = if matches!(prev, "early" | "mid" | "late") && i > 0 {
                     toks[i - 1].start
                 } else {
