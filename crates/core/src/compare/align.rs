@@ -20,6 +20,8 @@ use std::collections::HashSet;
 
 /// Paraphrase threshold on the weighted content overlap.
 const MIN_OVERLAP: f64 = 0.34;
+/// A lower paraphrase threshold for pairs that also share a run of four words or more.
+const MIN_OVERLAP_WITH_RUN: f64 = 0.27;
 /// Near-verbatim threshold on shingle overlap.
 const MIN_COPY: f64 = 0.35;
 /// Both sides need this many content words, and a paraphrase this many in common.
@@ -222,7 +224,10 @@ fn match_pair(ua: &[Unit], ub: &[Unit]) -> Vec<Match> {
             // Weighted Dice coefficient: 2·w(A∩B) / (w(A) + w(B)).
             let overlap = (2.0 * common_weight / (x.bag.total + y.bag.total)).min(1.0);
             let is_copy = copy >= MIN_COPY && shared_shingles >= 2;
-            let is_para = overlap >= MIN_OVERLAP && common >= MIN_COMMON;
+            // A paraphrase, or one that keeps a run of the original's words (two shared
+            // 3-grams: four words or more in a row).
+            let is_para = (overlap >= MIN_OVERLAP && common >= MIN_COMMON)
+                || (overlap >= MIN_OVERLAP_WITH_RUN && shared_shingles >= 2);
             if is_copy || is_para {
                 cands.push(Match {
                     a: (x.first, x.last),
