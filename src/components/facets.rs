@@ -1,37 +1,27 @@
-//! The search view's filters: outlet and author checkboxes and a published-date histogram, each
-//! with live counts. Every choice is a new URL (and history entry).
+//! The search view's filters: outlet and author values and a published-date histogram, each
+//! with live counts. Every choice is a link to the URL with that filter toggled (Datasette's
+//! "every filter is a URL"): it can be opened in a new tab or copied, and following it adds a
+//! history entry.
 
+use super::dom::{el, El};
 use crate::format::thousands;
-use crate::pages::search::Outcome;
-use crate::url_state::{self, Route};
-use leptos::prelude::*;
+use crate::url_state::Route;
 use parallax_core::search::{DateHistogram, FacetCounts};
-use std::sync::Arc;
 
 /// Values shown before the rest fold away under "more".
 const SHOWN: usize = 10;
 
-#[component]
-pub fn Facets(outcome: Memo<Arc<Outcome>>, route: RwSignal<Route>) -> impl IntoView {
-    let facet = move |name: &'static str, legend: &'static str| {
-        move || {
-            let o = outcome.get();
-            o.results
-                .facets
-                .iter()
-                .find(|f| f.name == name)
-                .map(|f| value_list(f.clone(), legend, route))
+/// The filters for `r`'s results.
+pub fn facets(r: &Route, counts: &[FacetCounts], dates: &DateHistogram) -> El {
+    let aside = el("aside").class("facets").attr("aria-label", "Filters");
+    aside.push(el("h2").class("facets-title").text("Filters"));
+    for (name, legend) in [("outlet", "Outlet"), ("author", "Author")] {
+        if let Some(f) = counts.iter().find(|f| f.name == name) {
+            aside.push(value_list(r, f, legend));
         }
-    };
-    let dates = move || date_list(outcome.get().results.dates.clone(), route);
-    view! {
-        <aside class="facets" aria-label="Filters">
-            <h2 class="facets-title">"Filters"</h2>
-            {facet("outlet", "Outlet")}
-            {facet("author", "Author")}
-            {dates}
-        </aside>
     }
+    aside.push(date_list(r, dates));
+    aside
 }
 
 /// The route's chosen values for facet `name`.
@@ -43,143 +33,150 @@ fn chosen<'a>(r: &'a mut Route, name: &str) -> Option<&'a mut Vec<String>> {
     }
 }
 
-fn value_list(f: FacetCounts, legend: &'static str, route: RwSignal<Route>) -> impl IntoView {
-    let name = f.name.clone();
-    let item = move |v: parallax_core::search::FacetValue| {
-        let name = name.clone();
-        let value = v.value.clone();
-        let on_change = move |_| {
-            let mut next = route.get_untracked();
-            if let Some(list) = chosen(&mut next, &name) {
-                match list.iter().position(|x| *x == value) {
-                    Some(i) => {
-                        list.remove(i);
-                    }
-                    None => list.push(value.clone()),
-                }
-            }
-            next.search.get_or_insert_default();
-            url_state::navigate(route, next);
-        };
-        view! {
-            <li>
-                <label class="facet-value">
-                    <input type="checkbox" prop:checked=v.selected on:change=on_change />
-                    <span class="facet-name">{v.value.clone()}</span>
-                    <span class="facet-count">{thousands(v.count)}</span>
-                </label>
-            </li>
-        }
-    };
-    let mut values = f.values;
-    let rest = if values.len() > SHOWN {
-        values.split_off(SHOWN)
+/// A link that toggles a filter. The check box is drawn, and "selected" said in words, so
+/// colour is not the cue; `aria-current` tells assistive technology which links are in force.
+fn toggle_link(href: &str, key: &str, selected: bool, label: &str, count: usize) -> El {
+    let a = el("a")
+        .class("facet-value")
+        .attr("href", href)
+        .attr("data-key", key)
+        .child(
+            el("span")
+                .class("facet-check")
+                .attr("aria-hidden", "true")
+                .text(if selected { "☑" } else { "☐" }),
+        )
+        .child(el("span").class("facet-name").text(label))
+        .child(el("span").class("facet-count").text(&thousands(count)));
+    if selected {
+        a.attr("aria-current", "true")
+            .child(el("span").class("visually-hidden").text(", selected"))
     } else {
-        Vec::new()
-    };
-    let more = (!rest.is_empty()).then(|| {
-        let n = rest.len();
-        let item = item.clone();
-        view! {
-            <details class="facet-more">
-                <summary>{format!("{n} more")}</summary>
-                <ul class="facet-values">{rest.into_iter().map(item).collect_view()}</ul>
-            </details>
-        }
-    });
-    view! {
-        <fieldset class="facet" data-facet=f.name.clone()>
-            <legend>{legend}</legend>
-            {values.is_empty().then(|| view! { <p class="hint">"None among these results."</p> })}
-            <ul class="facet-values">{values.into_iter().map(item.clone()).collect_view()}</ul>
-            {more}
-            {(f.missing > 0)
-                .then(|| {
-                    view! {
-                        <p class="hint">{format!("Not stated: {}", thousands(f.missing))}</p>
-                    }
-                })}
-        </fieldset>
+        a
     }
 }
 
-/// Publication dates as a bar list: each bin is a toggle button whose bar length shows its
-/// count, and whose text says the same (the bar is never the only cue).
-fn date_list(h: DateHistogram, route: RwSignal<Route>) -> impl IntoView {
-    let max = h.bins.iter().map(|b| b.count).max().unwrap_or(0).max(1);
-    let r = route.get_untracked();
-    let any = r.after.is_some() || r.before.is_some();
-    let bins = h
-        .bins
-        .into_iter()
-        .map(|b| {
-            let (start, end) = (b.start.to_string(), b.end.to_string());
-            let pressed = r.after.as_deref() == Some(start.as_str())
-                && r.before.as_deref() == Some(end.as_str());
-            let on_click = move |_| {
-                let mut next = route.get_untracked();
-                if pressed {
-                    next.after = None;
-                    next.before = None;
-                } else {
-                    next.after = Some(start.clone());
-                    next.before = Some(end.clone());
+fn value_list(r: &Route, f: &FacetCounts, legend: &str) -> El {
+    let section = el("section")
+        .class("facet")
+        .attr("data-facet", &f.name)
+        .attr("aria-label", legend)
+        .child(el("h3").text(legend));
+    let item = |v: &parallax_core::search::FacetValue| {
+        let mut next = r.clone();
+        if let Some(list) = chosen(&mut next, &f.name) {
+            match list.iter().position(|x| *x == v.value) {
+                Some(i) => {
+                    list.remove(i);
                 }
-                next.search.get_or_insert_default();
-                url_state::navigate(route, next);
-            };
-            let width = format!("width: {}%", b.count * 100 / max);
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="date-bin"
-                        aria-pressed=pressed.to_string()
-                        on:click=on_click
-                    >
-                        <span class="date-label">{b.label.clone()}</span>
-                        <span class="date-bar" aria-hidden="true">
-                            <span style=width></span>
-                        </span>
-                        <span class="date-count">{thousands(b.count)}</span>
-                    </button>
-                </li>
+                None => list.push(v.value.clone()),
             }
-        })
-        .collect_view();
-    let clear = any.then(|| {
-        view! {
-            <button
-                type="button"
-                class="link-button"
-                on:click=move |_| {
-                    let mut next = route.get_untracked();
-                    next.after = None;
-                    next.before = None;
-                    next.search.get_or_insert_default();
-                    url_state::navigate(route, next);
-                }
-            >
-                "Any date"
-            </button>
         }
-    });
+        next.search.get_or_insert_default();
+        let key = format!("{}:{}", f.name, v.value);
+        el("li").child(toggle_link(
+            &next.href(),
+            &key,
+            v.selected,
+            &v.value,
+            v.count,
+        ))
+    };
+    if f.values.is_empty() {
+        section.push(el("p").class("hint").text("None among these results."));
+    }
+    let list = el("ul").class("facet-values");
+    for v in f.values.iter().take(SHOWN) {
+        list.push(item(v));
+    }
+    section.push(list);
+    if f.values.len() > SHOWN {
+        let rest = el("ul").class("facet-values");
+        for v in &f.values[SHOWN..] {
+            rest.push(item(v));
+        }
+        let more = format!("{} more", f.values.len() - SHOWN);
+        section.push(
+            el("details")
+                .class("facet-more")
+                .child(el("summary").text(&more))
+                .child(rest),
+        );
+    }
+    if f.missing > 0 {
+        let t = format!("Not stated: {}", thousands(f.missing));
+        section.push(el("p").class("hint").text(&t));
+    }
+    section
+}
+
+/// Publication dates as a bar list: each bin is a link whose bar length shows its count and
+/// whose text says the same (the bar is decoration, hidden from assistive technology).
+fn date_list(r: &Route, h: &DateHistogram) -> El {
+    let section = el("section")
+        .class("facet facet-dates")
+        .attr("data-facet", "published")
+        .attr("aria-label", "Published")
+        .child(el("h3").text("Published"));
     let range = match (&r.after, &r.before) {
         (Some(a), Some(b)) => Some(format!("From {a}, before {b}")),
         (Some(a), None) => Some(format!("From {a}")),
         (None, Some(b)) => Some(format!("Before {b}")),
         _ => None,
     };
-    view! {
-        <fieldset class="facet facet-dates" data-facet="published">
-            <legend>"Published"</legend>
-            {range.map(|t| view! { <p class="hint">{t}</p> })}
-            <ul class="date-bins">{bins}</ul>
-            {(h.undated > 0)
-                .then(|| {
-                    view! { <p class="hint">{format!("Undated: {}", thousands(h.undated))}</p> }
-                })}
-            {clear}
-        </fieldset>
+    if let Some(t) = &range {
+        section.push(el("p").class("hint").text(t));
     }
+    let max = h.bins.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let list = el("ul").class("date-bins");
+    for b in &h.bins {
+        let (start, end) = (b.start.to_string(), b.end.to_string());
+        let selected =
+            r.after.as_deref() == Some(start.as_str()) && r.before.as_deref() == Some(end.as_str());
+        let mut next = r.clone();
+        (next.after, next.before) = if selected {
+            (None, None)
+        } else {
+            (Some(start.clone()), Some(end))
+        };
+        next.search.get_or_insert_default();
+        let width = format!("width: {}%", b.count * 100 / max);
+        let mut a = el("a")
+            .class("date-bin")
+            .attr("href", &next.href())
+            .attr("data-key", &format!("date:{start}"))
+            .child(el("span").class("date-label").text(&b.label))
+            .child(
+                el("span")
+                    .class("date-bar")
+                    .attr("aria-hidden", "true")
+                    .child(el("span").attr("style", &width)),
+            )
+            .child(el("span").class("date-count").text(&thousands(b.count)));
+        if selected {
+            a = a
+                .attr("aria-current", "true")
+                .child(el("span").class("visually-hidden").text(", selected"));
+        }
+        list.push(el("li").child(a));
+    }
+    section.push(list);
+    if h.undated > 0 {
+        let t = format!("Undated: {}", thousands(h.undated));
+        section.push(el("p").class("hint").text(&t));
+    }
+    if range.is_some() {
+        let mut next = r.clone();
+        (next.after, next.before) = (None, None);
+        next.search.get_or_insert_default();
+        section.push(
+            el("p").child(
+                el("a")
+                    .attr("href", &next.href())
+                    .attr("data-key", "date:any")
+                    .text("Any date"),
+            ),
+        );
+    }
+    section
 }

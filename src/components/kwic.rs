@@ -1,80 +1,69 @@
 //! The concordance table: each occurrence centred between its left and right context, sortable
-//! by either side (the order is in the URL as `ksort=`).
+//! by either side (links to the same view with another `ksort=`).
 
-use crate::url_state::{self, doc_href, KwicOrder, Route};
-use leptos::prelude::*;
+use super::dom::{el, El};
+use crate::url_state::{doc_href, KwicOrder, Route};
 use parallax_core::search::KwicLine;
-use parallax_core::Bundle;
-use std::sync::Arc;
+use parallax_core::Document;
 
-#[component]
-pub fn Concordance(
-    lines: Vec<KwicLine>,
-    bundle: Arc<Bundle>,
-    route: RwSignal<Route>,
-) -> impl IntoView {
-    let order = route.with_untracked(|r| r.ksort);
-    let buttons = KwicOrder::ALL
-        .into_iter()
-        .map(|k| {
-            view! {
-                <button
-                    type="button"
-                    class="toggle"
-                    aria-pressed=(order == k).to_string()
-                    on:click=move |_| {
-                        let mut next = route.get_untracked();
-                        next.ksort = k;
-                        url_state::navigate(route, next);
-                    }
-                >
-                    {k.label()}
-                </button>
-            }
-        })
-        .collect_view();
-    let rows = lines
-        .into_iter()
-        .map(|l| {
-            let source = bundle
-                .documents
-                .get(l.doc)
-                .and_then(|d| d.meta.outlet.as_ref().map(|o| o.value.clone()))
-                .unwrap_or_else(|| l.id.clone());
-            view! {
-                <tr data-doc-id=l.id.clone()>
-                    <td class="kwic-left">{l.left}</td>
-                    <td class="kwic-key">
-                        <mark>{l.keyword}</mark>
-                    </td>
-                    <td class="kwic-right">{l.right}</td>
-                    <td class="kwic-doc">
-                        <a href=doc_href(&l.id)>{source}</a>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="kwic">
-            <div class="kwic-sort" role="group" aria-label="Sort lines by">
-                <span class="kwic-sort-label" aria-hidden="true">"Sort by"</span>
-                {buttons}
-            </div>
-            <div class="kwic-scroll">
-                <table class="kwic-table">
-                    <caption class="visually-hidden">"Concordance"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="kwic-left">"Left context"</th>
-                            <th scope="col">"Keyword"</th>
-                            <th scope="col">"Right context"</th>
-                            <th scope="col">"Source"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </div>
+pub fn concordance(r: &Route, lines: &[KwicLine], docs: &[Document]) -> El {
+    let sort = el("div")
+        .class("kwic-sort")
+        .child(el("span").class("kwic-sort-label").text("Sort by:"));
+    for k in KwicOrder::ALL {
+        let next = Route {
+            ksort: k,
+            ..r.clone()
+        };
+        let mut a = el("a")
+            .class("toggle")
+            .attr("href", &next.href())
+            .attr("data-key", &format!("ksort:{}", k.as_param()))
+            .text(k.label());
+        if r.ksort == k {
+            a = a.attr("aria-current", "true");
+        }
+        sort.push(a);
     }
+    let head = el("tr");
+    for (class, label) in [
+        ("kwic-left", "Left context"),
+        ("", "Keyword"),
+        ("", "Right context"),
+        ("", "Source"),
+    ] {
+        head.push(el("th").attr("scope", "col").class(class).text(label));
+    }
+    let body = el("tbody");
+    for l in lines {
+        let source = docs
+            .get(l.doc)
+            .and_then(|d| d.meta.outlet.as_ref().map(|o| o.value.as_str()))
+            .unwrap_or(&l.id);
+        body.push(
+            el("tr")
+                .attr("data-doc-id", &l.id)
+                .child(el("td").class("kwic-left").text(&l.left))
+                .child(
+                    el("td")
+                        .class("kwic-key")
+                        .child(el("mark").text(&l.keyword)),
+                )
+                .child(el("td").class("kwic-right").text(&l.right))
+                .child(
+                    el("td")
+                        .class("kwic-doc")
+                        .child(super::dom::link(&doc_href(&l.id), source)),
+                ),
+        );
+    }
+    el("div").class("kwic").child(sort).child(
+        el("div").class("kwic-scroll").child(
+            el("table")
+                .class("kwic-table")
+                .child(el("caption").class("visually-hidden").text("Concordance"))
+                .child(el("thead").child(head))
+                .child(body),
+        ),
+    )
 }

@@ -1,6 +1,7 @@
 //! Small view pieces shared by the pages.
 
 pub mod date;
+pub mod dom;
 pub mod facets;
 pub mod highlight;
 pub mod kwic;

@@ -2,11 +2,12 @@
 //! keyword-in-context concordance, with outlet, author and date facets; all of it read from and
 //! written to the URL (see `url_state::Route`).
 
-use crate::components::facets::Facets;
+use crate::components::dom::{el, fill, link, El};
+use crate::components::facets::facets;
 use crate::components::highlight::highlighted;
-use crate::components::kwic::Concordance;
+use crate::components::kwic::concordance;
 use crate::format::{thousands, LEDE_CHARS};
-use crate::url_state::{self, doc_href, KwicOrder, Route, SearchMode};
+use crate::url_state::{doc_href, KwicOrder, Route, SearchMode};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parallax_core::search::{
@@ -23,7 +24,6 @@ const LIMIT: usize = 50;
 const KWIC_LIMIT: usize = 500;
 
 /// What one search produced, for every part of the view.
-#[derive(PartialEq)]
 pub struct Outcome {
     pub results: SearchResults,
     /// Concordance mode only: the lines shown, all occurrences, and in how many documents.
@@ -196,160 +196,143 @@ fn facts(doc: &Document) -> String {
     }
 }
 
-fn passage_view(doc: &Document, p: &Passage) -> impl IntoView + use<> {
-    view! {
-        <blockquote class="passage">
-            {highlighted(&doc.text, p.start, p.end, &p.highlights)}
-        </blockquote>
+fn passage(doc: &Document, p: &Passage) -> El {
+    let q = el("blockquote").class("passage");
+    highlighted(&q, &doc.text, p.start, p.end, &p.highlights);
+    q
+}
+
+/// The results list for `o` (or why there is none).
+fn results(r: &Route, o: &Outcome, docs: &[Document]) -> El {
+    let empty = match &o.kwic {
+        Some((lines, _, _)) => lines.is_empty(),
+        None => o.results.hits.is_empty() && o.results.passages.is_empty(),
+    };
+    if empty {
+        let hint = if r.has_filters() {
+            el("p")
+                .text("Try removing a filter: ")
+                .child(link(&r.without_filters().href(), "search without filters"))
+                .text(".")
+        } else {
+            el("p").text("Try fewer or other words; the query syntax is below.")
+        };
+        return el("div")
+            .class("search-empty")
+            .child(el("p").text("Nothing found."))
+            .child(hint);
     }
+    if let Some((lines, _, _)) = &o.kwic {
+        return concordance(r, lines, docs);
+    }
+    if r.search == Some(SearchMode::Passages) {
+        let list = el("ol").class("passage-list");
+        for h in &o.results.passages {
+            let Some(doc) = docs.get(h.doc) else { continue };
+            list.push(
+                el("li")
+                    .class("passage-hit")
+                    .attr("data-doc-id", &doc.id)
+                    .child(passage(doc, &h.passage))
+                    .child(
+                        el("p")
+                            .class("passage-source")
+                            .child(link(&doc_href(&doc.id), &label(doc)))
+                            .text(" — ")
+                            .text(&facts(doc)),
+                    ),
+            );
+        }
+        return list;
+    }
+    let list = el("ol").class("search-hits");
+    for h in &o.results.hits {
+        let Some(doc) = docs.get(h.doc) else { continue };
+        let item = el("li")
+            .class("search-hit")
+            .attr("data-doc-id", &doc.id)
+            .child(
+                el("h2")
+                    .class("doc-heading")
+                    .child(link(&doc_href(&doc.id), &label(doc)).class("doc-link")),
+            )
+            .child(el("p").class("doc-facts").text(&facts(doc)));
+        for p in &h.passages {
+            item.push(passage(doc, p));
+        }
+        list.push(item);
+    }
+    list
+}
+
+/// Links to the three result views; the current one is marked in words and `aria-current`.
+fn mode_switch(r: &Route) -> El {
+    let nav = el("nav")
+        .class("mode-switch")
+        .attr("aria-label", "Result views");
+    for m in SearchMode::ALL {
+        let next = Route {
+            search: Some(m),
+            ..r.clone()
+        };
+        let mut a = el("a")
+            .class("toggle")
+            .attr("href", &next.href())
+            .attr("data-key", &format!("mode:{}", m.as_param()))
+            .text(m.label());
+        if r.search.unwrap_or_default() == m {
+            a = a.attr("aria-current", "true");
+        }
+        nav.push(a);
+    }
+    nav
+}
+
+/// The count line and the core's notes, for the polite live region.
+fn status(r: &Route, o: &Outcome) -> Vec<El> {
+    let mut out = vec![el("p").class("search-count").text(&summary(o, r))];
+    if !o.notes.is_empty() {
+        let ul = el("ul").class("search-notes");
+        for n in &o.notes {
+            ul.push(el("li").text(n));
+        }
+        out.push(ul);
+    }
+    out
 }
 
 #[component]
 pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
-    let outcome = {
-        let bundle = bundle.clone();
-        Memo::new(move |_| Arc::new(route.with(|r| run(&bundle, r))))
-    };
-    let mode = Memo::new(move |_| route.with(|r| r.search.unwrap_or_default()));
-
-    let status = move || {
-        let o = outcome.get();
+    let modes = NodeRef::<leptos::html::Div>::new();
+    let live = NodeRef::<leptos::html::Div>::new();
+    let body = NodeRef::<leptos::html::Div>::new();
+    // Each search rebuilds the parts below; the live region itself stays in place so that
+    // screen readers announce its new text.
+    Effect::new(move |_| {
         let r = route.get();
-        let notes = o.notes.clone();
-        view! {
-            <p class="search-count">{summary(&o, &r)}</p>
-            {(!notes.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="search-notes">
-                            {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                        </ul>
-                    }
-                })}
-        }
-    };
-
-    let results = {
-        let bundle = bundle.clone();
-        move || {
-            let o = outcome.get();
-            let r = route.get();
-            let docs = &bundle.documents;
-            let empty = match &o.kwic {
-                Some((lines, _, _)) => lines.is_empty(),
-                None => o.results.hits.is_empty() && o.results.passages.is_empty(),
-            };
-            if empty {
-                let hint = if r.has_filters() {
-                    view! {
-                        <p>
-                            "Try removing a filter: "
-                            <a href=r.without_filters().href()>"search without filters"</a>
-                            "."
-                        </p>
-                    }
-                    .into_any()
-                } else {
-                    view! { <p>"Try fewer or other words; the query syntax is below."</p> }
-                        .into_any()
-                };
-                return view! {
-                    <div class="search-empty">
-                        <p>"Nothing found."</p>
-                        {hint}
-                    </div>
-                }
-                .into_any();
-            }
-            if let Some((lines, _, _)) = &o.kwic {
-                return view! { <Concordance lines=lines.clone() bundle=bundle.clone() route=route /> }
-                    .into_any();
-            }
-            if r.search == Some(SearchMode::Passages) {
-                let items = o
-                    .results
-                    .passages
-                    .iter()
-                    .filter_map(|h| {
-                        let doc = docs.get(h.doc)?;
-                        Some(view! {
-                            <li class="passage-hit" data-doc-id=doc.id.clone()>
-                                {passage_view(doc, &h.passage)}
-                                <p class="passage-source">
-                                    <a href=doc_href(&doc.id)>{label(doc)}</a>
-                                    " — "
-                                    {facts(doc)}
-                                </p>
-                            </li>
-                        })
-                    })
-                    .collect_view();
-                return view! { <ol class="passage-list">{items}</ol> }.into_any();
-            }
-            let items = o
-                .results
-                .hits
-                .iter()
-                .filter_map(|h| {
-                    let doc = docs.get(h.doc)?;
-                    let passages = h
-                        .passages
-                        .iter()
-                        .map(|p| passage_view(doc, p))
-                        .collect_view();
-                    Some(view! {
-                        <li class="search-hit" data-doc-id=doc.id.clone()>
-                            <h2 class="doc-heading">
-                                <a class="doc-link" href=doc_href(&doc.id)>{label(doc)}</a>
-                            </h2>
-                            <p class="doc-facts">{facts(doc)}</p>
-                            {passages}
-                        </li>
-                    })
-                })
-                .collect_view();
-            view! { <ol class="search-hits">{items}</ol> }.into_any()
-        }
-    };
-
-    let mode_buttons = SearchMode::ALL
-        .into_iter()
-        .map(|m| {
-            view! {
-                <button
-                    type="button"
-                    class="toggle"
-                    aria-pressed=move || (mode.get() == m).to_string()
-                    on:click=move |_| {
-                        let mut next = route.get_untracked();
-                        next.search = Some(m);
-                        url_state::navigate(route, next);
-                    }
-                >
-                    {m.label()}
-                </button>
-            }
-        })
-        .collect_view();
+        let (Some(modes), Some(live), Some(body)) = (modes.get(), live.get(), body.get()) else {
+            return;
+        };
+        let o = run(&bundle, &r);
+        fill(&modes, vec![mode_switch(&r)]);
+        fill(&live, status(&r, &o));
+        let side = facets(&r, &o.results.facets, &o.results.dates);
+        let main = el("section")
+            .class("search-results")
+            .attr("aria-label", "Results")
+            .child(results(&r, &o, &bundle.documents));
+        fill(&body, vec![side, main]);
+    });
 
     view! {
         <div class="search-page">
             <div class="search-head">
                 <h1 tabindex="-1">"Search"</h1>
-                <div class="mode-switch" role="group" aria-label="Show">
-                    {mode_buttons}
-                </div>
+                <div node_ref=modes></div>
                 <CopyLink route=route />
             </div>
-            <div class="search-status" aria-live="polite">
-                {status}
-            </div>
-            <div class="search-layout">
-                <Facets outcome=outcome route=route />
-                <section class="search-results" aria-label="Results">
-                    {results}
-                </section>
-            </div>
+            <div class="search-status" aria-live="polite" node_ref=live></div>
+            <div class="search-layout" node_ref=body></div>
             <QueryHelp />
         </div>
     }

@@ -76,27 +76,27 @@ describe('search', () => {
     await withPage(browser, server, async (page) => {
       await page.goto(server.baseUrl + '?q=mission');
       await waitForCount(page, /in 4 of 5 documents/);
-      await page.getByRole('button', { name: 'Passages' }).click();
+      await page.getByRole('link', { name: 'Passages' }).click();
       await waitForParam(page, 'mode', 'passages');
       const count = await waitForCount(page, /passages in 4 of 5 documents/);
       const n = Number(count.split(' ')[0]);
       assert.equal(await page.locator('li.passage-hit').count(), n);
       assert.ok(n >= 8, count);
-      assert.equal(await page.getByRole('button', { name: 'Passages' }).getAttribute('aria-pressed'), 'true');
+      assert.equal(await page.getByRole('link', { name: 'Passages' }).getAttribute('aria-current'), 'true');
 
-      await page.getByRole('button', { name: 'Concordance' }).click();
+      await page.getByRole('link', { name: 'Concordance' }).click();
       await waitForParam(page, 'mode', 'kwic');
       await waitForCount(page, /occurrences in 4 of 5 documents/);
       const keys = await page.$$eval('table.kwic-table tbody td.kwic-key', (tds) => tds.map((t) => t.textContent.toLowerCase()));
       assert.ok(keys.length >= 8 && keys.every((k) => k.startsWith('mission')), `keywords: ${keys}`);
       await screenshot(page, 'search-kwic');
-      await page.getByRole('button', { name: 'Right context' }).click();
+      await page.getByRole('link', { name: 'Right context' }).click();
       await waitForParam(page, 'ksort', 'right');
       const rights = await page.$$eval('table.kwic-table tbody td.kwic-right', (tds) => tds.map((t) => t.textContent));
       const norm = (s) => s.trim().toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
       const sorted = [...rights].sort((a, b) => norm(a).localeCompare(norm(b)));
       assert.deepEqual(rights.map(norm), sorted.map(norm), 'lines sorted by right context');
-      await page.getByRole('button', { name: 'Left context' }).click();
+      await page.getByRole('link', { name: 'Left context' }).click();
       await waitForParam(page, 'ksort', 'left');
       // Back steps through the committed views: right sort, then passages, then documents.
       await page.goBack();
@@ -116,16 +116,17 @@ describe('search', () => {
     await withPage(browser, server, async (page) => {
       await page.goto(server.baseUrl + '?q=mission');
       await waitForCount(page, /in 4 of 5 documents/);
-      const outlets = page.locator('fieldset[data-facet=outlet] label.facet-value');
+      const outlets = page.locator('section[data-facet=outlet] a.facet-value');
       assert.ok((await outlets.count()) >= 1);
       const first = outlets.first();
       const name = (await first.locator('.facet-name').textContent()).trim();
       const n = Number(await first.locator('.facet-count').textContent());
-      await first.locator('input[type=checkbox]').check();
+      await first.click();
       await waitForParam(page, 'outlet', name);
       await waitForCount(page, new RegExp(`in ${n} of 5 documents`));
       assert.equal((await hitIds(page)).length, n);
-      assert.ok(await first.locator('input').isChecked());
+      assert.equal(await page.locator('section[data-facet=outlet] a.facet-value[aria-current=true]').count(), 1);
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-key')), `outlet:${name}`, 'focus stays on the followed filter');
 
       // An outlet alone (empty query) lists its documents.
       await page.locator('input#q').fill('');
@@ -137,11 +138,12 @@ describe('search', () => {
       assert.ok(m >= n, count);
       assert.equal((await hitIds(page)).length, m);
       // The date histogram narrows further, and says so in the URL.
-      const bin = page.locator('fieldset[data-facet=published] button.date-bin').filter({ hasNotText: /\b0$/ }).first();
-      await bin.click();
+      const bins = page.locator('section[data-facet=published] a.date-bin');
+      const binCounts = await bins.locator('.date-count').allTextContents();
+      await bins.nth(binCounts.findIndex((c) => Number(c) > 0)).click();
       await page.waitForFunction(() => new URL(location.href).searchParams.get('after') !== null);
       assert.ok(params(page).get('before'));
-      assert.equal(await page.locator('fieldset[data-facet=published] button[aria-pressed=true]').count(), 1);
+      assert.equal(await page.locator('section[data-facet=published] a[aria-current=true]').count(), 1);
       await screenshot(page, 'search-facets');
     });
   });
@@ -221,7 +223,7 @@ describe('search', () => {
   ]) {
     for (const [name, query] of [
       ['search', '?q=un+mission'],
-      ['search-kwic', '?q=mission&mode=kwic&outlet=Reuters'],
+      ['search-kwic', '?q=mission&mode=kwic&outlet=Balkan+Periscope+-+Hellas'],
     ]) {
       test(`${name} at ${label} width has no axe violations`, async () => {
         await withPage(
