@@ -31,6 +31,10 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                         n => format!("{} documents", crate::format::thousands(n)),
                     }}
                 </p>
+                // Filters (facets) live in the search view; with no query it lists every document.
+                <a class="library-filter" href="?mode=docs">
+                    "Filter by outlet, author or date"
+                </a>
                 <div class="sort-control">
                     <label for="sort">"Sort by"</label>
                     <select id="sort" aria-describedby="sort-hint" on:change=on_change>

@@ -72,6 +72,33 @@ describe('search', () => {
     });
   });
 
+  test('back and forward step through committed searches, not keystrokes', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl);
+      await waitForLibrary(page, 5);
+      const box = page.locator('input#q');
+      await box.click();
+      await page.keyboard.type('lachin', { delay: 20 });
+      await page.keyboard.press('Enter');
+      await waitForParam(page, 'q', 'lachin');
+      await box.fill('');
+      await page.keyboard.type('ceasefire', { delay: 20 });
+      await waitForParam(page, 'q', 'ceasefire');
+      await waitForCount(page, /of 5 documents/);
+      await page.goBack();
+      await waitForParam(page, 'q', 'lachin');
+      await waitForCount(page, /in 2 of 5 documents/);
+      assert.equal(await box.inputValue(), 'lachin', 'the box shows the restored query');
+      await page.goBack();
+      await waitForLibrary(page, 5);
+      assert.equal(await box.inputValue(), '');
+      await page.goForward();
+      await waitForParam(page, 'q', 'lachin');
+      await page.goForward();
+      await waitForParam(page, 'q', 'ceasefire');
+    });
+  });
+
   test('passage mode lists every matching sentence; KWIC centres the keyword and sorts by context', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(server.baseUrl + '?q=mission');
@@ -156,6 +183,11 @@ describe('search', () => {
       await page.goto(server.baseUrl);
       await waitForLibrary(page, 5);
       await page.locator('input#q').press('Enter');
+      await waitForCount(page, /^5 of 5 documents$/);
+      assert.equal(params(page).get('mode'), 'docs');
+      await page.goBack();
+      await waitForLibrary(page, 5);
+      await page.getByRole('link', { name: 'Filter by outlet, author or date' }).click();
       await waitForCount(page, /^5 of 5 documents$/);
       assert.equal(params(page).get('mode'), 'docs');
     });
