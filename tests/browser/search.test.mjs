@@ -249,6 +249,20 @@ describe('search', () => {
     });
   });
 
+  test('the dark theme has no axe violations (marks, filters, concordance)', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      for (const query of ['?q=un+mission&outlet=Balkan+Periscope+-+Hellas', '?q=mission&mode=kwic&after=2023-09-18&before=2023-09-25']) {
+        await page.goto(server.baseUrl + query);
+        await waitForCount(page, /of 5 documents/);
+        await page.locator('a.facet-value').first().focus();
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], `axe violations (${query}):\n${JSON.stringify(violations, null, 2)}`);
+      }
+      await screenshot(page, 'search-kwic-dark');
+    });
+  });
+
   for (const [label, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
