@@ -2,7 +2,7 @@
 //! show from the URL.
 
 use crate::components::search_box::SearchBox;
-use crate::pages::{Library, NotFound, Reader, Search};
+use crate::pages::{Entities, Library, NotFound, Reader, Search};
 use crate::url_state::{self, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,6 +31,8 @@ enum Page {
     Loading,
     Failed(String),
     Library,
+    /// The entities page (`page=entities`).
+    Entities,
     /// The search view (a query, a filter, or `mode=`).
     Search,
     /// An index into the bundle's documents.
@@ -46,7 +48,8 @@ pub fn App() -> impl IntoView {
         let loaded = fetch_bundle().await;
         let ready = loaded.is_ok();
         load.set(match loaded {
-            Ok(bundle) => Load::Ready(Arc::new(bundle)),
+            // Entities are recognised once, here, and become the search index's `entity` facet.
+            Ok(bundle) => Load::Ready(Arc::new(crate::entity_index::with_entity_facet(bundle))),
             Err(msg) => Load::Failed(msg),
         });
         // After a reload, return to where the reader was once the page has content again.
@@ -62,6 +65,7 @@ pub fn App() -> impl IntoView {
         Load::Loading => Page::Loading,
         Load::Failed(msg) => Page::Failed(msg),
         Load::Ready(bundle) => route.with(|r| match &r.doc {
+            None if r.entities_page => Page::Entities,
             None if r.search.is_some() => Page::Search,
             None => Page::Library,
             Some(id) => match bundle.documents.iter().position(|d| &d.id == id) {
@@ -86,6 +90,7 @@ pub fn App() -> impl IntoView {
             Page::Loading => None,
             Page::Failed(_) => Some("Error".to_string()),
             Page::Library => Some("Library".to_string()),
+            Page::Entities => Some("Entities".to_string()),
             Page::Search => Some(route.with(|r| match r.q.trim() {
                 "" => "Search".to_string(),
                 q => format!("“{q}” – Search"),
@@ -111,6 +116,10 @@ pub fn App() -> impl IntoView {
         Page::Failed(msg) => load_error(msg).into_any(),
         Page::Library => match bundle() {
             Some(b) => view! { <Library bundle=b route=route /> }.into_any(),
+            None => ().into_any(),
+        },
+        Page::Entities => match bundle() {
+            Some(b) => view! { <Entities bundle=b route=route /> }.into_any(),
             None => ().into_any(),
         },
         Page::Search => match bundle() {
@@ -141,6 +150,12 @@ pub fn App() -> impl IntoView {
                         aria-current=move || on_library().then_some("page")
                     >
                         "Library"
+                    </a>
+                    <a
+                        href="?page=entities"
+                        aria-current=move || page.with(|p| *p == Page::Entities).then_some("page")
+                    >
+                        "Entities"
                     </a>
                 </nav>
             </div>

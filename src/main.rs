@@ -2,6 +2,7 @@
 
 mod app;
 mod components;
+mod entity_index;
 mod format;
 mod pages;
 mod sort;

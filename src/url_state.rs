@@ -164,6 +164,61 @@ pub struct Route {
     pub before: Option<String>,
     /// Concordance order (`ksort=`).
     pub ksort: KwicOrder,
+    /// The entities page (`page=entities`).
+    pub entities_page: bool,
+    /// The chosen entity's canonical name (`entity=`): filters the library, and its mentions
+    /// stand out in the reader.
+    pub entity: Option<String>,
+    /// Entity types whose highlights the reader hides (`hide=date,number`), in type order.
+    pub hide: Vec<parallax_core::entities::EntityType>,
+    /// The entities page's type filter (`etype=person`) and order (`esort=`).
+    pub etype: Option<parallax_core::entities::EntityType>,
+    pub esort: EntitySort,
+}
+
+/// How the entities page orders its table (`esort=` in the URL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EntitySort {
+    /// Most mentioned first (the default).
+    #[default]
+    Mentions,
+    /// In the most documents first.
+    Documents,
+    /// By name, A to Z.
+    Name,
+    /// By type, then most mentioned.
+    Type,
+}
+
+impl EntitySort {
+    pub const ALL: [EntitySort; 4] = [
+        EntitySort::Mentions,
+        EntitySort::Documents,
+        EntitySort::Name,
+        EntitySort::Type,
+    ];
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            EntitySort::Mentions => "mentions",
+            EntitySort::Documents => "docs",
+            EntitySort::Name => "name",
+            EntitySort::Type => "type",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntitySort::Mentions => "Mentions, most first",
+            EntitySort::Documents => "Documents, most first",
+            EntitySort::Name => "Name, A to Z",
+            EntitySort::Type => "Type",
+        }
+    }
+
+    pub fn from_param(s: &str) -> Option<EntitySort> {
+        EntitySort::ALL.into_iter().find(|v| v.as_param() == s)
+    }
 }
 
 impl Route {
@@ -220,6 +275,19 @@ impl Route {
                 }
                 "after" if r.after.is_none() => r.after = date(&value),
                 "before" if r.before.is_none() => r.before = date(&value),
+                "page" => r.entities_page |= value == "entities",
+                "entity" if r.entity.is_none() && !value.is_empty() => r.entity = Some(value),
+                "hide" => {
+                    for t in value.split(',') {
+                        if let Some(t) = crate::entity_index::type_from_param(t.trim()) {
+                            r.hide.push(t);
+                        }
+                    }
+                }
+                "etype" if r.etype.is_none() => {
+                    r.etype = crate::entity_index::type_from_param(&value)
+                }
+                "esort" => r.esort = EntitySort::from_param(&value).unwrap_or_default(),
                 // An empty id names nothing: show the library rather than a puzzling "not found".
                 "doc" if doc.is_none() && !value.is_empty() => doc = Some(value),
                 "sort" if sort.is_none() => {
@@ -236,6 +304,8 @@ impl Route {
             }
         }
         r.q = q.unwrap_or_default();
+        r.hide.sort();
+        r.hide.dedup();
         r.ksort = ksort.unwrap_or_default();
         // Any `mode=` (even an unknown one) asks for the search view; so does a query or filter.
         r.search = match mode {
@@ -288,6 +358,26 @@ impl Route {
         }
         if self.ksort != KwicOrder::default() {
             parts.push(format!("ksort={}", self.ksort.as_param()));
+        }
+        if self.entities_page {
+            parts.push("page=entities".to_string());
+        }
+        if let Some(e) = &self.entity {
+            parts.push(format!("entity={}", encode_component(e)));
+        }
+        if !self.hide.is_empty() {
+            let types: Vec<&str> = self
+                .hide
+                .iter()
+                .map(|&t| crate::entity_index::type_param(t))
+                .collect();
+            parts.push(format!("hide={}", types.join(",")));
+        }
+        if let Some(t) = self.etype {
+            parts.push(format!("etype={}", crate::entity_index::type_param(t)));
+        }
+        if self.esort != EntitySort::default() {
+            parts.push(format!("esort={}", self.esort.as_param()));
         }
         if parts.is_empty() {
             String::new()
@@ -571,6 +661,26 @@ mod tests {
         let r = Route::from_query("?outlet=Reuters");
         assert_eq!(r.search, Some(SearchMode::Docs));
         assert_eq!(r.to_query(), "?outlet=Reuters");
+    }
+
+    #[test]
+    fn entity_state_round_trips() {
+        use parallax_core::entities::EntityType;
+        let r = Route::from_query(
+            "?doc=x&entity=Nagorno-Karabakh%20%3Cb%3E&hide=number,date,bogus,date&page=entities\
+             &etype=place&esort=name",
+        );
+        assert_eq!(r.entity.as_deref(), Some("Nagorno-Karabakh <b>"));
+        assert_eq!(r.hide, [EntityType::Date, EntityType::Number]);
+        assert!(r.entities_page);
+        assert_eq!(r.etype, Some(EntityType::Place));
+        assert_eq!(r.esort, EntitySort::Name);
+        assert_eq!(r.search, None, "an entity is not a search");
+        assert_eq!(Route::from_query(&r.to_query()), r);
+        let r = Route::from_query("?hide=&etype=planet&esort=up&entity=");
+        assert!(r.hide.is_empty() && r.etype.is_none() && r.entity.is_none());
+        assert_eq!(r.esort, EntitySort::Mentions);
+        assert_eq!(r.to_query(), "");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod dom;
+pub mod entity_marks;
 pub mod facets;
 pub mod highlight;
 pub mod kwic;

@@ -1,9 +1,10 @@
 //! The library: every document in the corpus, with its metadata, in a chosen order.
 
 use crate::components::DateText;
+use crate::entity_index::{self, type_label};
 use crate::format::{join_names, words, LEDE_CHARS};
 use crate::sort::sorted_indices;
-use crate::url_state::{self, doc_href, Route, Sort};
+use crate::url_state::{self, Route, Sort};
 use leptos::prelude::*;
 use parallax_core::{Bundle, Document};
 use std::sync::Arc;
@@ -12,13 +13,59 @@ use std::sync::Arc;
 pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let sort = Memo::new(move |_| route.with(|r| r.sort));
     let count = bundle.documents.len();
+    // `entity=` keeps only the documents that mention that entity (recognised in the browser).
+    let ents = entity_index::index(&bundle);
+    let entity = Memo::new(move |_| route.with(|r| r.entity.clone()));
     let order = {
         let bundle = bundle.clone();
-        move || sorted_indices(&bundle.documents, sort.get())
+        let ents = ents.clone();
+        move || {
+            let all = sorted_indices(&bundle.documents, sort.get());
+            match entity.get() {
+                None => all,
+                Some(name) => match ents.find(&name) {
+                    Some(row) => all
+                        .into_iter()
+                        .filter(|&d| ents.mentions_in(d, row) > 0)
+                        .collect(),
+                    None => Vec::new(),
+                },
+            }
+        }
+    };
+    let entity_note = move || {
+        let name = entity.get()?;
+        let all = Route::library(sort.get()).href();
+        let what = match ents.find(&name) {
+            Some(row) => {
+                let r = &ents.rows[row];
+                let docs = r.documents();
+                format!(
+                    "Showing the {} that mention{} “{}” ({}, {} mentions).",
+                    if docs == 1 {
+                        "document".to_string()
+                    } else {
+                        format!("{docs} documents")
+                    },
+                    if docs == 1 { "s" } else { "" },
+                    r.canonical,
+                    type_label(r.kind).to_lowercase(),
+                    r.total
+                )
+            }
+            None => format!("No document mentions an entity named “{name}”."),
+        };
+        Some(view! {
+            <p class="library-entity-note" role="status">
+                {what} " " <a href=all>"Show all documents"</a>
+            </p>
+        })
     };
     let on_change = move |ev: leptos::ev::Event| {
         let new_sort = Sort::from_param(&event_target_value(&ev)).unwrap_or_default();
-        url_state::replace(route, Route::library(new_sort));
+        let mut next = Route::library(new_sort);
+        next.entity = route.get_untracked().entity;
+        url_state::replace(route, next);
     };
 
     view! {
@@ -54,6 +101,7 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                     </p>
                 </div>
             </div>
+            {entity_note}
             {(count == 0).then(|| view! { <p class="empty">"The corpus has no documents."</p> })}
             <ol class="doc-list">
                 <For
@@ -62,11 +110,12 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                     // they are always in range.
                     key={
                         let bundle = bundle.clone();
-                        move |i: &usize| bundle.documents[*i].id.clone()
+                        // The entity is in the links, so a new entity renders the items anew.
+                        move |i: &usize| (bundle.documents[*i].id.clone(), entity.get_untracked())
                     }
                     children={
                         let bundle = bundle.clone();
-                        move |i: usize| doc_item(&bundle.documents[i])
+                        move |i: usize| doc_item(&bundle.documents[i], entity.get_untracked())
                     }
                 />
             </ol>
@@ -76,11 +125,18 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
 
 /// One entry of the list. Every field is present even when the value is not, so that absence is
 /// visible ("Outlet not stated") rather than silently skipped.
-fn doc_item(doc: &Document) -> impl IntoView + use<> {
+fn doc_item(doc: &Document, entity: Option<String>) -> impl IntoView + use<> {
+    // With an entity chosen, the reader opens with its mentions outlined.
+    let href = Route {
+        doc: Some(doc.id.clone()),
+        entity,
+        ..Route::default()
+    }
+    .href();
     let heading = match doc.title() {
         Some(title) => view! {
             <h2 class="doc-heading">
-                <a class="doc-link" href=doc_href(&doc.id)>{title.to_string()}</a>
+                <a class="doc-link" href=href.clone()>{title.to_string()}</a>
             </h2>
         }
         .into_any(),
@@ -96,7 +152,7 @@ fn doc_item(doc: &Document) -> impl IntoView + use<> {
                 <h2 class="doc-heading untitled">
                     <span class="untitled-label">"Untitled"</span>
                     " "
-                    <a class=link_class href=doc_href(&doc.id)>{text}</a>
+                    <a class=link_class href=href.clone()>{text}</a>
                 </h2>
             }
             .into_any()

@@ -3,10 +3,13 @@
 //!
 //! Corpus text is only ever put into text nodes, never parsed as HTML.
 
+use crate::components::entity_marks::{self, MarkedArea};
 use crate::components::{DateText, ProvenanceBadge};
+use crate::entity_index::{self, EntityIndex};
 use crate::format::LEDE_CHARS;
 use crate::url_state::{self, Mode, Route, Sort};
 use leptos::prelude::*;
+use parallax_core::entities::EntityType;
 use parallax_core::{Block, BlockKind, Bundle, Document, Field, Provenance, Severity};
 use std::sync::Arc;
 
@@ -33,9 +36,25 @@ pub fn Reader(
         url_state::navigate(route, next);
     };
     let back_href = move || Route::library(library_sort.get()).href();
+    // Entities: recognised once for the corpus; the hidden types and the chosen entity (from
+    // the URL) decide which mentions are marked.
+    let ents = entity_index::index(&bundle);
+    let marks = Memo::new(move |_| route.with(|r| (r.hide.clone(), r.entity.clone())));
+    let legend = {
+        let ents = ents.clone();
+        move || {
+            (!original.get()).then(|| {
+                view! {
+                    {entity_marks::legend(route, &ents, index)}
+                    {chosen_note(route, &ents, index)}
+                }
+            })
+        }
+    };
 
     let body = {
         let bundle = bundle.clone();
+        let ents = ents.clone();
         move || {
             let doc = bundle.documents.get(index)?;
             Some(if original.get() {
@@ -52,7 +71,7 @@ pub fn Reader(
                 }
                 .into_any()
             } else {
-                blocks_view(doc).into_any()
+                blocks_view(doc, &ents, index, &marks.get()).into_any()
             })
         }
     };
@@ -89,7 +108,9 @@ pub fn Reader(
                 </span>
                 {diagnostics_link(doc)}
             </div>
-            {body}
+            {legend}
+            <MarkedArea ents=ents.clone()>{body}</MarkedArea>
+            {entity_marks::descriptions(&ents, index)}
             {diagnostics_view(doc)}
         </article>
     }
@@ -276,15 +297,43 @@ fn is_the_title(doc: &Document, block: &Block) -> bool {
     same_span || squash(doc.block_text(block)) == squash(&title.value)
 }
 
-/// The parsed blocks in file order.
-fn blocks_view(doc: &Document) -> impl IntoView + use<> {
+/// When the URL names an entity (`entity=`): how often it is mentioned here, and a way back
+/// to plain highlighting.
+fn chosen_note(route: RwSignal<Route>, ents: &EntityIndex, index: usize) -> Option<impl IntoView> {
+    let name = route.with_untracked(|r| r.entity.clone())?;
+    let n = ents
+        .find(&name)
+        .map_or(0, |row| ents.mentions_in(index, row));
+    let clear = move || {
+        let mut r = route.get();
+        r.entity = None;
+        r.href()
+    };
+    let what = match n {
+        0 => format!("“{name}” is not mentioned in this document."),
+        1 => format!("“{name}” is mentioned once here, outlined below."),
+        n => format!("“{name}” is mentioned {n} times here, outlined below."),
+    };
+    Some(view! {
+        <p class="entity-chosen-note">{what} " " <a href=clear>"Stop outlining it"</a></p>
+    })
+}
+
+/// The parsed blocks in file order, with entity mentions marked.
+fn blocks_view(
+    doc: &Document,
+    ents: &EntityIndex,
+    index: usize,
+    (hide, entity): &(Vec<EntityType>, Option<String>),
+) -> impl IntoView + use<> {
+    let chosen = entity.as_deref().and_then(|e| ents.find(e));
     let blocks = doc
         .blocks
         .iter()
         .filter(|b| !(b.kind == BlockKind::Headline && is_the_title(doc, b)))
         .map(|b| {
             let class = format!("block block-{}", b.kind.as_str());
-            let text = doc.block_text(b).to_string();
+            let text = entity_marks::marked_text(doc, b, ents, index, hide, chosen);
             match block_label(b.kind) {
                 None => view! { <p class=class>{text}</p> }.into_any(),
                 Some(label) => view! {

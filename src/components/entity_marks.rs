@@ -1,0 +1,288 @@
+//! Entity highlighting in the reader: mentions wrapped in `<mark>`, a legend that shows and
+//! hides each type, and a card with the entity's names per source on hover or keyboard focus.
+//!
+//! The marks only wrap the original words (text nodes, never HTML), so selecting and copying
+//! gives exactly the article's text. Colour is never the only cue: each type has its own line
+//! style (solid, double, dashed, dotted, wavy, boxed) that the legend shows next to its name, and
+//! every mark is described (`aria-describedby`) by a sentence naming its entity and type.
+
+use crate::entity_index::{type_label, type_param, EntityIndex};
+use crate::url_state::{self, Route};
+use leptos::prelude::*;
+use parallax_core::entities::EntityType;
+use parallax_core::{Block, Document};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The CSS classes of a mark of this type: `ent ent-person`.
+pub fn mark_class(kind: EntityType) -> String {
+    format!("ent ent-{}", type_param(kind))
+}
+
+/// The text of one block with its mentions marked. Mentions of hidden types stay plain text;
+/// a mention overlapping one already marked is dropped (the outer, earlier one wins).
+pub fn marked_text(
+    doc: &Document,
+    block: &Block,
+    ents: &EntityIndex,
+    doc_index: usize,
+    hide: &[EntityType],
+    chosen: Option<usize>,
+) -> AnyView {
+    let text = doc.block_text(block);
+    let (Some(mentions), Some(rows)) = (
+        ents.mentions.get(doc_index),
+        ents.mention_rows.get(doc_index),
+    ) else {
+        return text.to_string().into_any();
+    };
+    let mut parts: Vec<AnyView> = Vec::new();
+    let mut cursor = block.start;
+    let mut spans: Vec<(usize, usize, usize)> = mentions
+        .iter()
+        .zip(rows)
+        .filter(|(m, _)| m.start >= block.start && m.end <= block.end && m.start < m.end)
+        .filter(|(m, _)| !hide.contains(&m.kind))
+        .map(|(m, &r)| (m.start, m.end, r))
+        .collect();
+    // Longest first at equal starts, so the outermost span is the one kept.
+    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    for (start, end, row) in spans {
+        let (Some(before), Some(inner)) = (
+            doc.text.get(cursor..start),
+            doc.text.get(start.max(cursor)..end),
+        ) else {
+            continue;
+        };
+        if start < cursor {
+            continue;
+        }
+        if !before.is_empty() {
+            parts.push(before.to_string().into_any());
+        }
+        let kind = ents.rows[row].kind;
+        let mut class = mark_class(kind);
+        if chosen == Some(row) {
+            class.push_str(" ent-chosen");
+        }
+        parts.push(
+            view! {
+                <mark
+                    class=class
+                    tabindex="0"
+                    data-ent=row.to_string()
+                    aria-describedby=format!("ent-desc-{row}")
+                >
+                    {inner.to_string()}
+                </mark>
+            }
+            .into_any(),
+        );
+        cursor = end;
+    }
+    if let Some(rest) = doc.text.get(cursor..block.end) {
+        if !rest.is_empty() {
+            parts.push(rest.to_string().into_any());
+        }
+    }
+    parts.collect_view().into_any()
+}
+
+/// One sentence per entity of the document, hidden, for the marks' `aria-describedby`: what
+/// the card shows, for screen readers.
+pub fn descriptions(ents: &EntityIndex, doc_index: usize) -> impl IntoView + use<> {
+    let mut rows: Vec<usize> = ents
+        .mention_rows
+        .get(doc_index)
+        .cloned()
+        .unwrap_or_default();
+    rows.sort_unstable();
+    rows.dedup();
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let row = &ents.rows[r];
+            let names: Vec<String> = row
+                .names_by_source
+                .iter()
+                .map(|(src, names)| format!("{src}: {}", name_list(names)))
+                .collect();
+            let text = format!(
+                "{}, {}. Names in this corpus: {}.",
+                row.canonical,
+                type_label(row.kind).to_lowercase(),
+                names.join("; ")
+            );
+            view! { <span id=format!("ent-desc-{r}")>{text}</span> }
+        })
+        .collect_view();
+    view! { <div class="ent-descriptions" hidden>{items}</div> }
+}
+
+/// "“Pashinian” ×3, “Pashinyan” ×1".
+fn name_list(names: &[(String, usize)]) -> String {
+    names
+        .iter()
+        .map(|(n, c)| format!("“{n}” ×{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The legend: one checkbox per type, with a sample of its line style and its count here.
+/// Unchecking a type adds it to `hide=` in the URL (replacing the history entry: a setting).
+pub fn legend(route: RwSignal<Route>, ents: &EntityIndex, doc_index: usize) -> impl IntoView {
+    let counts: Vec<(EntityType, usize)> = EntityType::ALL
+        .into_iter()
+        .map(|t| {
+            let n = ents
+                .mention_rows
+                .get(doc_index)
+                .map(|rs| rs.iter().filter(|&&r| ents.rows[r].kind == t).count())
+                .unwrap_or(0);
+            (t, n)
+        })
+        .collect();
+    let items = counts
+        .into_iter()
+        .map(|(t, n)| {
+            let id = format!("show-{}", type_param(t));
+            let shown = move || route.with(|r| !r.hide.contains(&t));
+            let on_change = move |_| {
+                let mut next = route.get_untracked();
+                if next.hide.contains(&t) {
+                    next.hide.retain(|&h| h != t);
+                } else {
+                    next.hide.push(t);
+                    next.hide.sort();
+                }
+                url_state::replace(route, next);
+            };
+            view! {
+                <li>
+                    <input type="checkbox" id=id.clone() prop:checked=shown on:change=on_change />
+                    <label for=id>
+                        <span class=format!("{} legend-sample", mark_class(t))>{type_label(t)}</span>
+                        " "
+                        <span class="legend-count">{format!("({n})")}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="entity-legend">
+            <legend>"Highlighted entities"</legend>
+            <ul class="legend-list">{items}</ul>
+            <p class="hint">
+                "Each type has its own underline. Point at or tab to a highlighted name to see who it is and which names each source uses."
+            </p>
+        </fieldset>
+    }
+}
+
+/// Wraps the article text: shows the entity card for the mark under the pointer or with
+/// keyboard focus, next to that mark. Escape closes it; it stays open while the pointer is on it.
+#[component]
+pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
+    // (row, top, left) in pixels relative to the wrapper.
+    let active = RwSignal::new(None::<(usize, f64, f64)>);
+    let open_for = move |ev: &web_sys::Event| {
+        let Some(mark) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("mark.ent[data-ent]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(area) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Some(row) = mark
+            .get_attribute("data-ent")
+            .and_then(|v| v.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let (m, a) = (
+            mark.get_bounding_client_rect(),
+            area.get_bounding_client_rect(),
+        );
+        let width = 320.0_f64.min(a.width());
+        let left = (m.left() - a.left()).min(a.width() - width).max(0.0);
+        active.set(Some((row, m.bottom() - a.top() + 6.0, left)));
+    };
+    let is_inside_card = |ev: &web_sys::MouseEvent| {
+        ev.related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("#entity-card").ok().flatten())
+            .is_some()
+    };
+    let card = move || {
+        let (row, top, left) = active.get()?;
+        let r = ents.rows.get(row)?;
+        let sources = r
+            .names_by_source
+            .iter()
+            .map(|(src, names)| {
+                view! {
+                    <li>
+                        <span class="card-source">{src.clone()}</span>
+                        ": "
+                        {name_list(names)}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div
+                id="entity-card"
+                class="entity-card"
+                role="tooltip"
+                style=format!("top: {top}px; left: {left}px")
+                on:mouseleave=move |_| active.set(None)
+            >
+                <p class="card-name">{r.canonical.clone()}</p>
+                <p class="card-type">
+                    <span class=mark_class(r.kind)>{type_label(r.kind)}</span>
+                    {format!(" · {} in {}", plural(r.total, "mention"), plural(r.documents(), "document"))}
+                </p>
+                {r.description.clone().map(|d| view! { <p class="card-description">{d}</p> })}
+                <p class="card-names-head">"Names used, by source:"</p>
+                <ul class="card-names">{sources}</ul>
+            </div>
+        })
+    };
+    view! {
+        <div
+            class="marked-area"
+            on:focusin=move |ev| open_for(&ev)
+            on:mouseover=move |ev| open_for(&ev)
+            on:focusout=move |_| active.set(None)
+            on:mouseout=move |ev: web_sys::MouseEvent| {
+                if !is_inside_card(&ev) {
+                    active.set(None)
+                }
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    active.set(None)
+                }
+            }
+        >
+            {children()}
+            {card}
+        </div>
+    }
+}
+
+/// "1 mention", "3 mentions".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

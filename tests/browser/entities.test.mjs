@@ -1,0 +1,354 @@
+// Browser tests for entities: highlighting in the reader (legend, toggles in the URL, the card
+// on keyboard focus, copy gives the original words), the entities page (table, type filter,
+// sort, heatmap, contested names), choosing an entity to filter the library (restored from a
+// copied link), corpus markup shown as text, and axe-core on the new views.
+// Same setup as app.test.mjs: the release build in dist/, served under /parallax/.
+
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startServer } from './server.mjs';
+import {
+  ROOT,
+  DIST,
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  withPage,
+  waitForLibrary,
+  waitForReader,
+  docIds,
+  params,
+  readCorpusFile,
+  axeViolations,
+  screenshot,
+} from './helpers.mjs';
+
+const D001 = '001_1d5485b6803e7481';
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `${DIST}/index.html is missing: run trunk build first`);
+  server = await startServer({ distDir: DIST });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function waitForParam(page, name, value) {
+  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);
+}
+
+async function waitForEntities(page) {
+  await page.locator('table.entity-table tbody tr').first().waitFor();
+}
+
+/** Each type's marks in the reader. */
+function markCount(page, type) {
+  return page.locator(`.blocks mark.ent-${type}`).count();
+}
+
+describe('entity highlighting in the reader', () => {
+  test('mentions are marked by type, with a legend, and the text is unchanged', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      await waitForReader(page, D001);
+      const legend = page.locator('fieldset.entity-legend');
+      await legend.waitFor();
+      assert.equal(await legend.locator('input[type=checkbox]').count(), 6, 'one toggle per type');
+      for (const t of ['person', 'org', 'place', 'norp', 'date', 'number']) {
+        assert.equal(await legend.locator(`#show-${t}`).isChecked(), true, `${t} shown by default`);
+      }
+      for (const t of ['person', 'org', 'place', 'date']) {
+        assert.ok((await markCount(page, t)) > 0, `some ${t} mentions are marked`);
+      }
+      // Marks are text only, focusable, and each is described by a sentence naming its entity.
+      const first = page.locator('.blocks mark.ent').first();
+      assert.equal(await first.getAttribute('tabindex'), '0');
+      const descId = await first.getAttribute('aria-describedby');
+      const desc = await page.locator(`[id="${descId}"]`).textContent();
+      assert.ok(desc.length > 3, `description: ${desc}`);
+      // The words on screen (and what a selection copies) are the file's own words.
+      const file = readCorpusFile(D001);
+      const paras = await page.$$eval('.blocks p.block-body', (ps) => ps.map((p) => p.textContent));
+      assert.ok(paras.length > 3);
+      for (const p of paras) assert.ok(file.includes(p), `paragraph is verbatim from the file: ${p.slice(0, 60)}`);
+      const selected = await page.evaluate(() => {
+        const p = [...document.querySelectorAll('.blocks p.block-body')].find((el) => el.querySelector('mark'));
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return [sel.toString(), p.textContent];
+      });
+      assert.equal(selected[0], selected[1], 'selecting a paragraph with marks gives its plain text');
+      assert.ok(file.includes(selected[0]));
+    });
+  });
+
+  test('unchecking a type hides its highlights, is in the URL and survives reload', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      await waitForReader(page, D001);
+      const textBefore = await page.locator('.blocks').textContent();
+      const dates = await markCount(page, 'date');
+      assert.ok(dates > 0);
+      await page.locator('#show-date').uncheck();
+      await waitForParam(page, 'hide', 'date');
+      await page.waitForFunction(() => document.querySelectorAll('.blocks mark.ent-date').length === 0);
+      assert.ok((await markCount(page, 'person')) > 0, 'other types stay marked');
+      assert.equal(await page.locator('.blocks').textContent(), textBefore, 'hiding never changes the text');
+      await page.locator('#show-number').uncheck();
+      await waitForParam(page, 'hide', 'date,number');
+      await page.reload();
+      await waitForReader(page, D001);
+      await page.locator('fieldset.entity-legend').waitFor();
+      assert.equal(await page.locator('#show-date').isChecked(), false);
+      assert.equal(await page.locator('#show-number').isChecked(), false);
+      assert.equal(await markCount(page, 'date'), 0);
+      assert.equal(await markCount(page, 'number'), 0);
+      await page.locator('#show-date').check();
+      await waitForParam(page, 'hide', 'number');
+      await page.waitForFunction((n) => document.querySelectorAll('.blocks mark.ent-date').length === n, dates);
+    });
+  });
+
+  test('keyboard focus on a mention shows the card with its canonical name; Escape closes it', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      await waitForReader(page, D001);
+      const mark = page.locator('.blocks mark.ent-person').first();
+      await mark.waitFor();
+      // Tab to it from the element before, as a keyboard user would.
+      await mark.evaluate((m) => m.focus());
+      const card = page.locator('#entity-card[role=tooltip]');
+      await card.waitFor();
+      const name = (await card.locator('.card-name').textContent()).trim();
+      assert.ok(name.length > 2, `card names the entity: ${name}`);
+      assert.match(await card.textContent(), /Person/);
+      assert.ok((await card.locator('.card-names li').count()) >= 1, 'names per source are listed');
+      const desc = await page.locator(`[id="${await mark.getAttribute('aria-describedby')}"]`).textContent();
+      assert.ok(desc.startsWith(name), `the description starts with the canonical name: ${desc}`);
+      await screenshot(page, 'entity-card-desktop');
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], `axe violations with the card open:\n${JSON.stringify(violations, null, 2)}`);
+      await page.keyboard.press('Escape');
+      await card.waitFor({ state: 'detached' });
+      // Hover shows it too.
+      await page.locator('.blocks mark.ent-place').first().hover();
+      await card.waitFor();
+      assert.match(await card.textContent(), /Place/);
+    });
+  });
+});
+
+describe('entities page', () => {
+  test('lists entities with counts per document; type filter and sort are in the URL', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl);
+      await waitForLibrary(page, 5);
+      await page.locator('nav.site-nav a', { hasText: 'Entities' }).click();
+      await waitForEntities(page);
+      await waitForParam(page, 'page', 'entities');
+      assert.equal(await page.locator('main h1').textContent(), 'Entities');
+      const heads = await page.$$eval('table.entity-table thead th', (ths) => ths.map((t) => t.textContent.trim()));
+      assert.deepEqual(heads.slice(0, 4), ['Entity', 'Type', 'Mentions', 'Documents']);
+      assert.equal(heads.length, 4 + 5, 'one column per document');
+      assert.ok(await page.locator('svg.heatmap[aria-hidden=true] rect').count() > 5, 'the heatmap is drawn');
+      const totals = await page.$$eval('table.entity-table tbody tr td:nth-of-type(2)', (tds) => tds.map((t) => Number(t.textContent)));
+      for (let i = 1; i < totals.length; i++) assert.ok(totals[i - 1] >= totals[i], 'most mentioned first');
+
+      await page.locator('select#entity-type').selectOption('place');
+      await waitForParam(page, 'etype', 'place');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('table.entity-table tbody tr td:nth-of-type(1)')].every((td) => td.textContent.trim() === 'Place'),
+      );
+      await page.locator('select#entity-sort').selectOption('name');
+      await waitForParam(page, 'esort', 'name');
+      const names = await page.$$eval('table.entity-table tbody th a', (as) => as.map((a) => a.textContent));
+      const sorted = [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+      assert.deepEqual(names.map((n) => n.toLowerCase()), sorted.map((n) => n.toLowerCase()));
+      assert.equal(await page.locator('th[aria-sort=ascending]').textContent(), 'Entity');
+      await page.reload();
+      await waitForEntities(page);
+      assert.equal(await page.locator('select#entity-type').inputValue(), 'place');
+      assert.equal(await page.locator('select#entity-sort').inputValue(), 'name');
+    });
+  });
+
+  test('contested names list each source’s names', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?page=entities`);
+      await waitForEntities(page);
+      const rows = page.locator('table.contested-table tbody tr');
+      assert.ok((await rows.count()) > 0, 'some entity has more than one name');
+      const text = await page.locator('table.contested-table').textContent();
+      assert.match(text, /Garabagh/, 'the Azerbaijani name of Karabakh is listed');
+      assert.ok((await page.locator('table.contested-table tr.contested').count()) > 0, 'some names are contested');
+    });
+  });
+
+  test('choosing an entity filters the library, outlines it in the reader, and a copied link restores it', async () => {
+    let url;
+    let chosen;
+    let expected;
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?page=entities&etype=person`);
+      await waitForEntities(page);
+      // A person mentioned in some documents but not all.
+      const row = await page.$$eval('table.entity-table tbody tr', (trs) =>
+        trs
+          .map((tr) => ({ name: tr.querySelector('th a').textContent, docs: Number(tr.querySelectorAll('td')[2].textContent) }))
+          .find((r) => r.docs > 0 && r.docs < 5),
+      );
+      assert.ok(row, 'a person in some documents');
+      chosen = row.name;
+      expected = row.docs;
+      await page.locator('table.entity-table tbody th a', { hasText: chosen }).first().click();
+      await waitForParam(page, 'entity', chosen);
+      const ids = await waitForLibrary(page, expected);
+      assert.equal(ids.length, expected);
+      assert.match(await page.locator('.library-entity-note').textContent(), new RegExp(chosen));
+      url = page.url();
+      await page.locator('a.doc-link').first().click();
+      await waitForReader(page, ids[0]);
+      assert.equal(params(page).get('entity'), chosen);
+      await page.locator('.blocks mark.ent-chosen').first().waitFor();
+      assert.ok((await page.locator('.blocks mark.ent-chosen').count()) >= 1, 'its mentions are outlined');
+    });
+    // A fresh page from the copied link shows the same filtered list.
+    await withPage(browser, server, async (page) => {
+      await page.goto(url);
+      const ids = await waitForLibrary(page, expected);
+      assert.equal(ids.length, expected);
+      await page.locator('.library-entity-note a', { hasText: 'Show all documents' }).click();
+      await waitForLibrary(page, 5);
+      assert.equal(params(page).get('entity'), null);
+    });
+    // The entity is a search facet too: the entities page links to a search within its documents.
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?page=entities&entity=${encodeURIComponent(chosen)}`);
+      await page.locator('.entity-chosen-note a', { hasText: 'Search within them' }).click();
+      await waitForParam(page, 'q', `entity:"${chosen}"`);
+      await page.waitForFunction((n) => document.querySelectorAll('li.search-hit').length === n, expected);
+    });
+  });
+});
+
+describe('entities: hostile corpus', () => {
+  let hostile;
+  let dir;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-ent-hostile-'));
+    fs.mkdirSync(path.join(dir, 'corpus'));
+    const body =
+      'Prime Minister Nikol Pashinyan met <b>Ilham Aliyev</b> in Brussels on October 5, 2023, ' +
+      'said <script>window.__pwned=1</script> the United Nations, and <img src=x onerror="window.__pwned=2"> 2,000 people left.';
+    fs.writeFileSync(path.join(dir, 'corpus', 'hostile.txt'), `Leaders <i>meet</i> in Brussels\n\n${body}\n\n${'Plain filler sentence for the body. '.repeat(8)}\n`);
+    const r = spawnSync(
+      'cargo',
+      ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', 'bundle', path.join(dir, 'corpus'), '-o', path.join(dir, 'corpus.bin')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    assert.equal(r.status, 0, `parallax bundle failed: ${r.stderr}`);
+    hostile = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'corpus.bin') } });
+  });
+  after(async () => {
+    await hostile?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('markup around and inside mentions is shown as text in the reader and the entities page', async () => {
+    await withPage(browser, hostile, async (page) => {
+      await page.goto(hostile.baseUrl);
+      const [id] = await waitForLibrary(page, 1);
+      await page.goto(`${hostile.baseUrl}?doc=${id}`);
+      await waitForReader(page, id);
+      await page.locator('.blocks mark.ent').first().waitFor();
+      const noMarkup = async (where) => {
+        assert.equal(await page.locator('main#main img, main#main script, main#main b, main#main i').count(), 0, `no element from corpus markup (${where})`);
+        assert.equal(await page.evaluate(() => window.__pwned), undefined, `no corpus script ran (${where})`);
+      };
+      assert.ok((await page.locator('.blocks').textContent()).includes('<b>Ilham Aliyev</b>'), 'markup shows as text');
+      assert.ok((await page.locator('.blocks mark.ent-person').count()) >= 2, 'the names inside markup are still marked');
+      await page.locator('.blocks mark.ent').first().focus();
+      await page.locator('#entity-card').waitFor();
+      await noMarkup('reader');
+      await page.goto(`${hostile.baseUrl}?page=entities`);
+      await waitForEntities(page);
+      await noMarkup('entities page');
+    });
+  });
+});
+
+describe('entities: accessibility (axe-core, WCAG 2.0/2.1 A and AA)', () => {
+  const views = [
+    { name: 'entities', query: '?page=entities', wait: (p) => waitForEntities(p) },
+    { name: 'entities-filtered', query: '?page=entities&etype=place&esort=name&entity=Armenia', wait: (p) => waitForEntities(p) },
+    { name: 'library-entity', query: '?entity=Armenia', wait: (p) => p.locator('.library-entity-note').waitFor() },
+    {
+      name: 'reader-entity',
+      query: `?doc=${D001}&entity=Armenia&hide=number`,
+      wait: async (p) => {
+        await waitForReader(p, D001);
+        await p.locator('fieldset.entity-legend').waitFor();
+      },
+    },
+  ];
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ]) {
+    for (const v of views) {
+      test(`${v.name} at ${label} width (${viewport.width}px) has no violations`, async () => {
+        await withPage(
+          browser,
+          server,
+          async (page) => {
+            await page.goto(server.baseUrl + v.query);
+            await v.wait(page);
+            await screenshot(page, `${v.name}-${label}`);
+            const violations = await axeViolations(page);
+            assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+            if (label === 'phone') {
+              const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+              assert.ok(overflow <= 0, `no horizontal scrolling at 375px (overflow ${overflow}px)`);
+            }
+          },
+          { viewport },
+        );
+      });
+    }
+  }
+});
+
+describe('entities: dark theme contrast', () => {
+  for (const [name, query, sel] of [
+    ['reader', `?doc=${D001}&entity=Armenia`, 'fieldset.entity-legend'],
+    ['entities', '?page=entities', 'table.entity-table tbody tr'],
+  ]) {
+    test(`${name} with prefers-color-scheme: dark has no axe violations`, async () => {
+      await withPage(browser, server, async (page) => {
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.goto(server.baseUrl + query);
+        await page.locator(sel).first().waitFor();
+        if (name === 'reader') {
+          await page.locator('.blocks mark.ent-org').first().focus();
+          await page.locator('#entity-card').waitFor();
+        }
+        await screenshot(page, `${name}-entities-dark`);
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], `axe violations (dark):\n${JSON.stringify(violations, null, 2)}`);
+      });
+    });
+  }
+});
