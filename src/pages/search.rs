@@ -132,6 +132,14 @@ pub fn run(bundle: &Bundle, r: &Route) -> Outcome {
         };
         (lines, total, in_docs)
     });
+    // The notes quote the query the core ran; show people the one they typed.
+    let typed = query.len() - r.q.len();
+    if typed > 0 {
+        let filter = &query[..typed];
+        for n in &mut notes {
+            *n = n.replace(filter, "");
+        }
+    }
     Outcome {
         results,
         kwic: kwic_part,
@@ -470,5 +478,55 @@ fn CopyLink(route: RwSignal<Route>) -> impl IntoView {
                 _ => ().into_any(),
             }}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::{parse_document, SourceFile};
+
+    fn bundle() -> Bundle {
+        let text = "Aid convoy reaches the region\n\nBy Jane Roe October 3, 2023\n\n\
+                    The humanitarian corridor reopened on Tuesday after talks.\n";
+        let doc = parse_document(&SourceFile {
+            name: "a.txt",
+            bytes: text.as_bytes(),
+            sidecar: None,
+        });
+        Bundle::new(vec![doc])
+    }
+
+    #[test]
+    fn notes_quote_the_typed_query_not_the_date_filter() {
+        let b = bundle();
+        let r = Route::from_query("?q=humanitarain&after=2023-01-01");
+        let o = run(&b, &r);
+        assert_eq!(o.results.total_docs, 1, "{:?}", o.notes);
+        assert!(!o.notes.is_empty());
+        assert!(
+            o.notes.iter().all(|n| !n.contains("after:")),
+            "{:?}",
+            o.notes
+        );
+        assert!(o.notes[0].contains("“humanitarain”"), "{:?}", o.notes);
+    }
+
+    #[test]
+    fn concordance_keeps_to_the_chosen_outlet_and_never_panics() {
+        let b = bundle();
+        for q in ["corridor", "\"", "OR", "-", "after:", "*", "<script>"] {
+            for mode in ["docs", "passages", "kwic"] {
+                let r = Route::from_query(&format!(
+                    "?q={}&mode={mode}&outlet=Nobody",
+                    crate::url_state::encode_component(q)
+                ));
+                let o = run(&b, &r);
+                assert_eq!(o.results.total_docs, 0);
+                if let Some((lines, total, _)) = &o.kwic {
+                    assert!(lines.is_empty() && *total == 0);
+                }
+            }
+        }
     }
 }
