@@ -13,9 +13,11 @@
 //! "about 30 years", "30 years" and "approximately 30 years" agree; "24-hour" and "two-day"
 //! operation do not.
 
+// Number words: the same tables the entity recogniser reads.
 use super::framing::FrameHit;
 use super::prepare::Prepared;
 use super::similarity::Weights;
+use crate::entities::numbers::{ONES, TENS};
 use serde::Serialize;
 
 /// Weighted overlap above which two quantities' contexts count the same thing.
@@ -55,32 +57,6 @@ pub struct NumberGroup {
     pub disagree: bool,
     pub mentions: Vec<NumberMention>,
 }
-
-const ONES: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
 
 /// Duration units and their length in days.
 const DURATIONS: &[(&str, f64)] = &[

@@ -20,7 +20,7 @@ mod gazetteer;
 mod kb;
 mod lexicon;
 mod names;
-mod numbers;
+pub(crate) mod numbers;
 mod tokens;
 pub mod usage;
 mod words;

@@ -11,7 +11,8 @@ use super::tokens::{TokKind, Token};
 use super::words::{ascii_lower, FastMap, WordSet};
 use std::sync::OnceLock;
 
-const ONES: &[&str] = &[
+/// Number words below twenty, indexed by value (also read by `compare::facts`).
+pub(crate) const ONES: &[&str] = &[
     "zero",
     "one",
     "two",
@@ -33,7 +34,8 @@ const ONES: &[&str] = &[
     "eighteen",
     "nineteen",
 ];
-const TENS: &[&str] = &[
+/// Tens words from twenty, `TENS[k]` is `20 + 10k`.
+pub(crate) const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
