@@ -2,7 +2,7 @@
 //! show from the URL.
 
 use crate::components::search_box::SearchBox;
-use crate::pages::{Entities, Library, NotFound, Reader, Search};
+use crate::pages::{Compare, Entities, Library, NotFound, Reader, Search};
 use crate::url_state::{self, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,6 +35,8 @@ enum Page {
     Entities,
     /// The search view (a query, a filter, or `mode=`).
     Search,
+    /// The comparison page (`compare=`).
+    Compare,
     /// An index into the bundle's documents.
     Reader(usize),
     NotFound(String),
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
         Load::Loading => Page::Loading,
         Load::Failed(msg) => Page::Failed(msg),
         Load::Ready(bundle) => route.with(|r| match &r.doc {
+            None if r.compare.is_some() => Page::Compare,
             None if r.entities_page => Page::Entities,
             None if r.search.is_some() => Page::Search,
             None => Page::Library,
@@ -91,6 +94,7 @@ pub fn App() -> impl IntoView {
             Page::Failed(_) => Some("Error".to_string()),
             Page::Library => Some("Library".to_string()),
             Page::Entities => Some("Entities".to_string()),
+            Page::Compare => Some("Compare".to_string()),
             Page::Search => Some(route.with(|r| match r.q.trim() {
                 "" => "Search".to_string(),
                 q => format!("“{q}” – Search"),
@@ -120,6 +124,10 @@ pub fn App() -> impl IntoView {
         },
         Page::Entities => match bundle() {
             Some(b) => view! { <Entities bundle=b route=route /> }.into_any(),
+            None => ().into_any(),
+        },
+        Page::Compare => match bundle() {
+            Some(b) => view! { <Compare bundle=b route=route /> }.into_any(),
             None => ().into_any(),
         },
         Page::Search => match bundle() {
@@ -156,6 +164,12 @@ pub fn App() -> impl IntoView {
                         aria-current=move || page.with(|p| *p == Page::Entities).then_some("page")
                     >
                         "Entities"
+                    </a>
+                    <a
+                        href="?compare="
+                        aria-current=move || page.with(|p| *p == Page::Compare).then_some("page")
+                    >
+                        "Compare"
                     </a>
                 </nav>
             </div>

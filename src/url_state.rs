@@ -174,6 +174,67 @@ pub struct Route {
     /// The entities page's type filter (`etype=person`) and order (`esort=`).
     pub etype: Option<parallax_core::entities::EntityType>,
     pub esort: EntitySort,
+    /// The comparison page (`compare=a,b,c`): the chosen document ids in column order.
+    /// `Some` with no ids is the page with nothing chosen yet (`compare=`).
+    pub compare: Option<Vec<String>>,
+    /// Which comparison is shown (`cview=`).
+    pub cview: CompareView,
+    /// The chosen aligned passage (`pair=`, an index into the comparison's aligned pairs).
+    pub pair: Option<usize>,
+    /// Framing terms highlighted in the compared texts (`frames=1`).
+    pub frames: bool,
+    /// The speaker whose quotes are shown side by side (`speaker=`).
+    pub speaker: Option<String>,
+}
+
+/// The comparison page's views (`cview=` in the URL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CompareView {
+    /// Texts side by side with shared passages and word diffs (the default).
+    #[default]
+    Passages,
+    /// Who is quoted where.
+    Speakers,
+    /// Framing terms and per-article profiles.
+    Framing,
+    /// Distinctive words (weighted log-odds).
+    Words,
+    /// Numbers that disagree and the dates of events.
+    Facts,
+}
+
+impl CompareView {
+    pub const ALL: [CompareView; 5] = [
+        CompareView::Passages,
+        CompareView::Speakers,
+        CompareView::Framing,
+        CompareView::Words,
+        CompareView::Facts,
+    ];
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            CompareView::Passages => "passages",
+            CompareView::Speakers => "speakers",
+            CompareView::Framing => "framing",
+            CompareView::Words => "words",
+            CompareView::Facts => "facts",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CompareView::Passages => "Shared passages",
+            CompareView::Speakers => "Who speaks",
+            CompareView::Framing => "Framing",
+            CompareView::Words => "Distinctive words",
+            CompareView::Facts => "Facts and dates",
+        }
+    }
+
+    pub fn from_param(s: &str) -> Option<CompareView> {
+        CompareView::ALL.into_iter().find(|v| v.as_param() == s)
+    }
 }
 
 /// How the entities page orders its table (`esort=` in the URL).
@@ -261,9 +322,23 @@ impl Route {
             ok.then(|| v.to_string())
         };
         for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode_component(value);
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode_component(raw);
             match decode_component(key).as_str() {
+                // Ids are split on the literal commas before decoding, so an id with a comma
+                // (written `%2C`) survives. Repeated `compare=` (a plain form submission) adds.
+                "compare" => {
+                    let ids = r.compare.get_or_insert_with(Vec::new);
+                    for id in raw.split(',').map(decode_component) {
+                        if !id.is_empty() && !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
+                "cview" => r.cview = CompareView::from_param(&value).unwrap_or_default(),
+                "pair" if r.pair.is_none() => r.pair = value.parse().ok(),
+                "frames" => r.frames = value == "1",
+                "speaker" if r.speaker.is_none() && !value.is_empty() => r.speaker = Some(value),
                 "q" if q.is_none() => q = Some(value),
                 "mode" if mode.is_none() => mode = Some(SearchMode::from_param(&value)),
                 "ksort" if ksort.is_none() => ksort = KwicOrder::from_param(&value),
@@ -378,6 +453,22 @@ impl Route {
         }
         if self.esort != EntitySort::default() {
             parts.push(format!("esort={}", self.esort.as_param()));
+        }
+        if let Some(ids) = &self.compare {
+            let ids: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
+            parts.push(format!("compare={}", ids.join(",")));
+        }
+        if self.cview != CompareView::default() {
+            parts.push(format!("cview={}", self.cview.as_param()));
+        }
+        if let Some(p) = self.pair {
+            parts.push(format!("pair={p}"));
+        }
+        if self.frames {
+            parts.push("frames=1".to_string());
+        }
+        if let Some(s) = &self.speaker {
+            parts.push(format!("speaker={}", encode_component(s)));
         }
         if parts.is_empty() {
             String::new()
@@ -681,6 +772,34 @@ mod tests {
         assert!(r.hide.is_empty() && r.etype.is_none() && r.entity.is_none());
         assert_eq!(r.esort, EntitySort::Mentions);
         assert_eq!(r.to_query(), "");
+    }
+
+    #[test]
+    fn compare_state_round_trips() {
+        let r = Route::from_query(
+            "?compare=000_a,a%2Cb,,000_a&compare=z&cview=speakers&pair=3&frames=1\
+             &speaker=Hikmet%20Hajiyev",
+        );
+        assert_eq!(
+            r.compare.as_deref(),
+            Some(&["000_a", "a,b", "z"].map(String::from)[..])
+        );
+        assert_eq!(r.cview, CompareView::Speakers);
+        assert_eq!(r.pair, Some(3));
+        assert!(r.frames);
+        assert_eq!(r.speaker.as_deref(), Some("Hikmet Hajiyev"));
+        assert_eq!(Route::from_query(&r.to_query()), r);
+        // The page with nothing chosen keeps its (empty) parameter.
+        let r = Route::from_query("?compare=");
+        assert_eq!(r.compare, Some(Vec::new()));
+        assert_eq!(r.to_query(), "?compare=");
+        // Nonsense falls back to the defaults.
+        let r = Route::from_query("?compare=a,b&cview=sideways&pair=-1&frames=yes");
+        assert_eq!(
+            (r.cview, r.pair, r.frames),
+            (CompareView::Passages, None, false)
+        );
+        assert_eq!(r.to_query(), "?compare=a,b");
     }
 
     #[test]

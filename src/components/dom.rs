@@ -14,6 +14,14 @@ pub fn el(tag: &str) -> El {
         .expect("creating an element with a fixed tag name"))
 }
 
+/// An SVG element: SVG needs its own namespace (an HTML `<rect>` draws nothing). Give it classes
+/// with `attr("class", …)`: `className` is read-only on SVG elements.
+pub fn svg(tag: &str) -> El {
+    El(document()
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
+        .expect("creating an SVG element with a fixed tag name"))
+}
+
 impl El {
     pub fn class(self, class: &str) -> El {
         self.0.set_class_name(class);

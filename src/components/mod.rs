@@ -1,5 +1,6 @@
 //! Small view pieces shared by the pages.
 
+pub mod copy_link;
 pub mod date;
 pub mod dom;
 pub mod entity_marks;

@@ -1,11 +1,14 @@
-//! The app's pages, one per file: the library, the reader, search, and "document not found".
+//! The app's pages, one per file (the comparison page, a folder of views): the library, the
+//! reader, search, entities, comparison, and "document not found".
 
+mod compare;
 mod entities;
 mod library;
 mod not_found;
 mod reader;
 pub mod search;
 
+pub use compare::Compare;
 pub use entities::Entities;
 pub use library::Library;
 pub use not_found::NotFound;

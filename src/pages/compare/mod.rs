@@ -1,0 +1,364 @@
+//! The comparison page (`?compare=a,b[,c]`): chosen articles side by side with their shared
+//! passages and word diffs, who speaks where, framing words, distinctive words, and the numbers
+//! and dates that disagree. The core computes everything (`parallax_core::compare`); this page
+//! only lays it out, with direct DOM building (see `components::dom`) because each view is
+//! rebuilt wholesale when the URL changes. Every choice on the page is a link, so every view can
+//! be copied, reloaded and reached with Back.
+
+mod chooser;
+mod facts;
+mod framing;
+mod passages;
+mod speakers;
+mod words;
+
+use crate::components::copy_link::CopyLink;
+use crate::components::dom::{el, fill, link, El};
+use crate::entity_index;
+use crate::url_state::{CompareView, Route};
+use leptos::prelude::*;
+use parallax_core::compare::{compare_with, Comparison};
+use parallax_core::entities::Mention;
+use parallax_core::{Bundle, Document};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Columns get too narrow to read beyond this; the rest of a longer list is left out, with a note.
+pub const MAX_DOCS: usize = 6;
+
+/// One computed comparison and what the views need to label it.
+pub struct Compared {
+    /// Bundle indices of the compared documents, in column order.
+    pub docs: Vec<usize>,
+    pub result: Comparison,
+    /// Short labels for the columns ("A", "B", …) are letters; these are the names beside them.
+    pub names: Vec<String>,
+    /// Time the core took in this browser, in milliseconds.
+    pub millis: f64,
+}
+
+impl Compared {
+    /// Column position of a document id.
+    pub fn col(&self, id: &str) -> Option<usize> {
+        self.result.docs.iter().position(|d| d.id == id)
+    }
+
+    /// "A", "B", … for a document id ("?" for one not compared, which the core never returns).
+    pub fn letter_of(&self, id: &str) -> String {
+        self.col(id).map_or_else(|| "?".to_string(), letter)
+    }
+
+    /// What a source is called: its outlet, or (when the outlet is unknown) its article's name.
+    pub fn source_name(&self, source: usize) -> String {
+        let Some(s) = self.result.sources.get(source) else {
+            return String::new();
+        };
+        match (&s.outlet, s.docs.first().and_then(|d| self.col(d))) {
+            (Some(o), _) => o.clone(),
+            (None, Some(col)) => self.names[col].clone(),
+            (None, None) => s.label.clone(),
+        }
+    }
+
+    /// A table column header for a source: its letters, and its outlet when known (article
+    /// names are too long for a header; the list at the top of the page gives them).
+    pub fn source_header(&self, source: usize) -> El {
+        let th = el("th").attr("scope", "col").child(
+            el("span")
+                .class("doc-letter")
+                .text(&self.source_letters(source)),
+        );
+        if let Some(o) = self
+            .result
+            .sources
+            .get(source)
+            .and_then(|s| s.outlet.as_ref())
+        {
+            th.push_text(o);
+        }
+        th
+    }
+
+    /// The letters of a source's documents: "A", or "A+C" when two articles share an outlet.
+    pub fn source_letters(&self, source: usize) -> String {
+        self.result
+            .sources
+            .get(source)
+            .map_or_else(String::new, |s| {
+                let ls: Vec<String> = s.docs.iter().map(|d| self.letter_of(d)).collect();
+                ls.join("+")
+            })
+    }
+}
+
+/// The letter of column `i`.
+pub fn letter(i: usize) -> String {
+    char::from(b'A' + (i % 26) as u8).to_string()
+}
+
+thread_local! {
+    /// The last comparison: changing the view, the chosen passage or the highlights re-renders
+    /// without recomputing.
+    static LAST: RefCell<Option<Rc<Compared>>> = const { RefCell::new(None) };
+}
+
+/// Compares the documents at these bundle indices (cached for the same list).
+pub fn compared(bundle: &Arc<Bundle>, docs: &[usize]) -> Rc<Compared> {
+    if let Some(c) = LAST.with(|l| l.borrow().clone()).filter(|c| c.docs == docs) {
+        return c;
+    }
+    let c = Rc::new(compute(bundle, docs));
+    LAST.with(|l| *l.borrow_mut() = Some(c.clone()));
+    c
+}
+
+fn compute(bundle: &Arc<Bundle>, docs: &[usize]) -> Compared {
+    let ents = entity_index::index(bundle);
+    let chosen: Vec<Document> = docs.iter().map(|&i| bundle.documents[i].clone()).collect();
+    let mentions: Vec<Vec<Mention>> = docs
+        .iter()
+        .map(|&i| ents.mentions.get(i).cloned().unwrap_or_default())
+        .collect();
+    let t0 = now();
+    let result = compare_with(&chosen, Some(&mentions));
+    let millis = now() - t0;
+    Compared {
+        names: docs
+            .iter()
+            .map(|&i| doc_name(&bundle.documents[i]))
+            .collect(),
+        docs: docs.to_vec(),
+        result,
+        millis,
+    }
+}
+
+/// What a column is called: the title, else the first words of the article (as the library
+/// shows an untitled article), else the id.
+pub fn doc_name(d: &Document) -> String {
+    if let Some(t) = d.title() {
+        return t.to_string();
+    }
+    let first = d.body_blocks().next().map(|b| d.slice(b.start, b.end));
+    match first {
+        Some(text) if !text.trim().is_empty() => {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if words.len() > 8 {
+                format!("{}…", words[..8].join(" "))
+            } else {
+                words.join(" ")
+            }
+        }
+        _ => d.id.clone(),
+    }
+}
+
+fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The ids of `r.compare` found in the bundle (at most [`MAX_DOCS`]), and the ones not found.
+pub fn resolve(bundle: &Bundle, ids: &[String]) -> (Vec<usize>, Vec<String>) {
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for id in ids {
+        match bundle.documents.iter().position(|d| &d.id == id) {
+            Some(i) => found.push(i),
+            None => missing.push(id.clone()),
+        }
+    }
+    (found, missing)
+}
+
+#[component]
+pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
+    let body = NodeRef::<leptos::html::Div>::new();
+    let ids = Memo::new(move |_| route.with(|r| r.compare.clone().unwrap_or_default()));
+    {
+        let bundle = bundle.clone();
+        Effect::new(move |_| {
+            let r = route.get();
+            let Some(host) = body.get() else { return };
+            let (found, missing) = resolve(&bundle, r.compare.as_deref().unwrap_or(&[]));
+            let mut parts = notes(&bundle, &found, &missing);
+            if found.len() >= 2 {
+                let shown = &found[..found.len().min(MAX_DOCS)];
+                let c = compared(&bundle, shown);
+                parts.extend(comparison(&bundle, &c, &r));
+                fill(&host, parts);
+                let _ =
+                    host.set_attribute("data-compare-ns", &((c.millis * 1e6) as u64).to_string());
+                if r.cview == CompareView::Passages && r.pair.is_some() {
+                    request_animation_frame(passages::scroll_to_chosen);
+                }
+            } else {
+                fill(&host, parts);
+            }
+        });
+    }
+    view! {
+        <div class="compare-page">
+            <div class="compare-head">
+                <h1 tabindex="-1">"Compare"</h1>
+                <CopyLink route=route />
+            </div>
+            <chooser::Chooser bundle=bundle route=route ids=ids />
+            <div class="compare-body" node_ref=body></div>
+        </div>
+    }
+}
+
+/// What is missing from the chosen list, or what to do when fewer than two are chosen.
+fn notes(bundle: &Bundle, found: &[usize], missing: &[String]) -> Vec<El> {
+    let mut out = Vec::new();
+    for id in missing {
+        out.push(el("p").class("notice notice-warn").text(&format!(
+            "No article “{id}” in this corpus: it is left out."
+        )));
+    }
+    if found.len() > MAX_DOCS {
+        out.push(el("p").class("notice notice-warn").text(&format!(
+            "{} articles were chosen; the first {MAX_DOCS} are compared (columns get too narrow beyond that).",
+            found.len()
+        )));
+    }
+    if found.len() < 2 {
+        let what = match bundle.documents.len() {
+            0 | 1 => "This corpus has fewer than two articles, so there is nothing to compare.",
+            _ => "Choose two or more articles above to see them side by side.",
+        };
+        out.push(el("p").class("compare-empty").text(what));
+    }
+    out
+}
+
+/// The comparison of at least two documents: who is compared, how much they share, the view
+/// switch, and the chosen view.
+fn comparison(bundle: &Bundle, c: &Compared, r: &Route) -> Vec<El> {
+    let docs: Vec<&Document> = c.docs.iter().map(|&i| &bundle.documents[i]).collect();
+    let mut out = vec![doc_list(c, &docs), view_switch(r)];
+    out.push(match r.cview {
+        CompareView::Passages => passages::view(c, &docs, r),
+        CompareView::Speakers => speakers::view(c, r),
+        CompareView::Framing => framing::view(c, r),
+        CompareView::Words => words::view(c),
+        CompareView::Facts => facts::view(c),
+    });
+    out.push(el("p").class("hint compare-timing").text(&format!(
+        "Compared in this browser in {:.0} ms.",
+        c.millis.max(1.0)
+    )));
+    out
+}
+
+/// The compared articles with their letters, and the "% shared" matrix.
+fn doc_list(c: &Compared, docs: &[&Document]) -> El {
+    let ol = el("ol").class("compare-docs");
+    for (i, d) in docs.iter().enumerate() {
+        let info = &c.result.docs[i];
+        let li = el("li")
+            .child(el("span").class("doc-letter").text(&letter(i)))
+            .child(link(&crate::url_state::doc_href(&d.id), &c.names[i]));
+        let mut facts = Vec::new();
+        if let Some(o) = &info.outlet {
+            facts.push(o.clone());
+        }
+        if let Some(p) = info.published {
+            facts.push(p.long());
+        }
+        if !facts.is_empty() {
+            li.push(el("span").class("doc-facts").text(&facts.join(" · ")));
+        }
+        ol.push(li);
+    }
+    el("section")
+        .class("compare-summary")
+        .attr("aria-label", "Compared articles")
+        .child(ol)
+        .child(overlap_table(c))
+}
+
+/// Share of each article's words in passages shared with each other article.
+fn overlap_table(c: &Compared) -> El {
+    let n = c.result.docs.len();
+    let head = el("tr").child(el("td"));
+    for j in 0..n {
+        head.push(el("th").attr("scope", "col").text(&letter(j)));
+    }
+    let body = el("tbody");
+    for i in 0..n {
+        let row = el("tr").child(el("th").attr("scope", "row").text(&letter(i)));
+        for j in 0..n {
+            let cell = el("td");
+            if i == j {
+                cell.push_text("—");
+            } else {
+                let v = c.result.overlap.get(i).and_then(|r| r.get(j)).copied();
+                cell.push_text(&percent(v.unwrap_or(0.0)));
+            }
+            row.push(cell);
+        }
+        body.push(row);
+    }
+    el("table")
+        .class("overlap-table")
+        .child(el("caption").text(
+            "% shared: share of each row article’s words in passages it shares with the column article",
+        ))
+        .child(el("thead").child(head))
+        .child(body)
+}
+
+/// "42%".
+pub fn percent(x: f64) -> String {
+    format!("{}%", (x * 100.0).round() as i64)
+}
+
+/// Links between the comparison's views (the current one marked for assistive technology too).
+fn view_switch(r: &Route) -> El {
+    let nav = el("nav")
+        .class("compare-views")
+        .attr("aria-label", "Comparison views");
+    let ul = el("ul");
+    for v in CompareView::ALL {
+        let next = Route {
+            cview: v,
+            pair: None,
+            speaker: None,
+            ..r.clone()
+        };
+        let a = link(&next.href(), v.label()).attr("data-key", v.as_param());
+        let a = if v == r.cview {
+            a.attr("aria-current", "page")
+        } else {
+            a
+        };
+        ul.push(el("li").child(a));
+    }
+    nav.child(ul)
+}
+
+/// The same route with one field changed; a link to it.
+pub fn route_link(r: &Route, text: &str, change: impl FnOnce(&mut Route)) -> El {
+    let mut next = r.clone();
+    change(&mut next);
+    link(&next.href(), text)
+}
+
+/// A wide table in a box that scrolls sideways on narrow screens; focusable, so that a keyboard
+/// user can scroll it too.
+pub fn scroll_box(table: El) -> El {
+    el("div")
+        .class("table-scroll")
+        .attr("tabindex", "0")
+        .attr("role", "group")
+        .attr("aria-label", "Table (scrolls sideways)")
+        .child(table)
+}
+
+/// The element with this id as an `HtmlElement`, when there is one.
+pub fn html_element(el: web_sys::Element) -> Option<web_sys::HtmlElement> {
+    el.dyn_into::<web_sys::HtmlElement>().ok()
+}

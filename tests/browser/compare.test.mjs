@@ -1,0 +1,351 @@
+// Browser tests for the comparison page (`?compare=a,b`): side-by-side columns with shared and
+// unique passages and the word diff, choosing a passage lines up its counterparts, who speaks,
+// framing highlights, the distinctive-words chart and its text alternative, the numbers that
+// disagree and the re-publication flags; every view restored from a copied link; the chooser;
+// a bad link never blanks the page; axe-core on every view at desktop and phone widths.
+//
+// What the page must show is read from `parallax compare --json` (the same core, natively), so
+// the tests check that the app shows the analysis, not numbers copied into the test.
+
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startServer } from './server.mjs';
+import { ROOT, DIST, CORPUS, PHONE, DESKTOP, launchBrowser, withPage, params, axeViolations, screenshot } from './helpers.mjs';
+
+const D000 = '000_c89f353285aead65';
+const D001 = '001_1d5485b6803e7481';
+const D003 = '003_a22fafbe7c290254';
+const ALL = fs
+  .readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.slice(0, -4))
+  .sort();
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `${DIST}/index.html is missing: run trunk build first`);
+  server = await startServer({ distDir: DIST });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** `parallax compare --json` over these documents (in this order). */
+function cli(ids) {
+  const r = spawnSync(
+    'cargo',
+    ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', 'compare', ...ids.map((id) => path.join(CORPUS, `${id}.txt`)), '--json'],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  assert.equal(r.status, 0, `parallax compare failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+function compareUrl(ids, extra = '') {
+  return `${server.baseUrl}?compare=${ids.join(',')}${extra}`;
+}
+
+async function waitForCompare(page, cols) {
+  await page.waitForFunction((n) => document.querySelectorAll('.compare-docs li').length === n, cols);
+}
+
+const pct = (x) => `${Math.round(x * 100)}%`;
+
+describe('shared passages side by side', () => {
+  test('a compare link shows the columns, shared and unique passages and the % shared', async () => {
+    const c = cli([D000, D003]);
+    assert.ok(c.aligned.length > 0, 'the seeds 000 and 003 share a passage (see the CLI snapshot)');
+    await withPage(browser, server, async (page) => {
+      await page.goto(compareUrl([D000, D003]));
+      await waitForCompare(page, 2);
+      assert.equal(await page.locator('main h1').textContent(), 'Compare');
+      assert.equal(await page.title(), 'Compare — Parallax');
+      const cols = page.locator('.compare-col');
+      assert.equal(await cols.count(), 2, 'one column per article');
+      assert.match(await cols.nth(0).locator('h3').textContent(), /^A/);
+      assert.match(await cols.nth(1).locator('h3').textContent(), /^B/);
+      // Every aligned passage is a link in both columns, tagged with the other article's letter.
+      for (const [i, other] of [[0, 'B'], [1, 'A']]) {
+        const tags = await cols.nth(i).locator('a.shared .shared-tag').allTextContents();
+        assert.ok(tags.length >= c.aligned.length, `column ${i} marks its shared passages`);
+        for (const t of tags) assert.equal(t, `≈${other}`);
+      }
+      // The first shared passage of A holds the words the CLI aligned.
+      const sharedA = (await cols.nth(0).locator('a.shared').allTextContents()).join(' ');
+      const firstWords = c.aligned[0].a.text.split(/\s+/).slice(0, 4).join(' ');
+      assert.ok(sharedA.replace(/\s+/g, ' ').includes(firstWords), `A's shared text includes “${firstWords}”`);
+      // Paragraphs found in one article only are labelled so (text, not colour).
+      const onlyA = cols.nth(0).locator('p.only .only-tag');
+      assert.ok((await onlyA.count()) > 0);
+      assert.equal(await onlyA.first().textContent(), 'Only in A');
+      assert.ok((await cols.nth(1).locator('p.only .only-tag', { hasText: 'Only in B' }).count()) > 0);
+      // The % shared matrix matches the core's figures.
+      const cells = await page.$$eval('table.overlap-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      assert.deepEqual(cells, [
+        ['—', pct(c.overlap[0][1])],
+        [pct(c.overlap[1][0]), '—'],
+      ]);
+      await screenshot(page, 'compare-passages');
+    });
+  });
+
+  test('choosing a passage shows its word diff and scrolls every column to its counterpart', async () => {
+    const c = cli([D000, D001, D003]);
+    assert.ok(c.aligned.some((p) => p.a.doc === D001 && p.b.doc === D003), 'the seeds 001 and 003 share a passage');
+    await withPage(browser, server, async (page) => {
+      await page.goto(compareUrl([D000, D001, D003]));
+      await waitForCompare(page, 3);
+      assert.equal(await page.locator('.diff-panel').count(), 0, 'no passage chosen yet');
+      // Choose a passage B (001) shares with C (003), in B's column, by keyboard.
+      const link = page.locator('.compare-col').nth(1).locator('a.shared', { hasText: /^≈C/ }).first();
+      const k = Number(new URLSearchParams((await link.getAttribute('href')).slice(1)).get('pair'));
+      const pair = c.aligned[k];
+      assert.deepEqual([pair.a.doc, pair.b.doc], [D001, D003], 'the link chooses that passage');
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => new URL(location.href).searchParams.get('pair') === n, String(k));
+      const panel = page.locator('section.diff-panel');
+      await panel.waitFor();
+      assert.match(await panel.locator('h3').textContent(), /: B and C$/);
+      // The word diff: what only one side has is marked on that side, and nothing else is.
+      const removed = pair.diff.filter((d) => d.op === 'removed').map((d) => d.text);
+      const added = pair.diff.filter((d) => d.op === 'added').map((d) => d.text);
+      const sides = panel.locator('.diff-side');
+      const onlyB = (await sides.nth(0).locator('.diff-only').allTextContents()).join(' ');
+      const onlyC = (await sides.nth(1).locator('.diff-only').allTextContents()).join(' ');
+      for (const w of removed) assert.ok(onlyB.includes(w.split(/\s+/)[0]), `“${w}” is marked as only in B`);
+      for (const w of added) assert.ok(onlyC.includes(w.split(/\s+/)[0]), `“${w}” is marked as only in C`);
+      assert.equal(removed.length === 0, onlyB === '', 'B marks words iff the diff removes some');
+      // Both columns show the chosen passage at their top: the counterparts line up.
+      for (const col of [1, 2]) {
+        const visible = await page.locator('.compare-col').nth(col).evaluate((el) => {
+          const m = el.querySelector('[data-chosen]');
+          const r = m.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          return r.top >= box.top && r.top < box.bottom;
+        });
+        assert.ok(visible, `column ${col} is scrolled to the chosen passage`);
+      }
+      assert.equal(await page.locator('.compare-col').nth(0).locator('[data-chosen]').count(), 0, 'A is not part of it');
+      // Focus stays on the chosen passage for the next key press.
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('shared')), true);
+      await screenshot(page, 'compare-diff');
+      // Next / previous / close are links too, and Back returns to no passage chosen.
+      await page.goBack();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('pair'));
+      await panel.waitFor({ state: 'detached' });
+    });
+  });
+});
+
+describe('who speaks', () => {
+  test('the speakers × sources table and one speaker’s quotes side by side, restored from the link', async () => {
+    const c = cli(ALL);
+    const sp = c.speakers.find((s) => s.canonical && s.counts.filter((n) => n > 0).length >= 2);
+    assert.ok(sp, 'some named speaker is quoted by two sources');
+    await withPage(browser, server, async (page) => {
+      await page.goto(compareUrl(ALL, '&cview=speakers'));
+      await waitForCompare(page, ALL.length);
+      const rows = page.locator('table.speakers-table tbody tr');
+      assert.equal(await rows.count(), c.speakers.length, 'one row per speaker');
+      const row = rows.filter({ has: page.locator('th', { hasText: sp.name }) }).first();
+      const counts = await row.locator('td').allTextContents();
+      assert.deepEqual(counts, [...sp.counts.map(String), String(sp.total)]);
+      if (c.speakers.some((s) => s.name === '(unknown)')) {
+        assert.equal(await page.locator('table.speakers-table th', { hasText: 'Unknown speaker' }).count(), 1, 'unknown speakers are shown as such');
+      }
+      await row.locator('a').click();
+      await page.waitForFunction((n) => new URL(location.href).searchParams.get('speaker') === n, sp.name);
+      const quotes = page.locator('.speaker-quotes figure.quote');
+      await quotes.first().waitFor();
+      assert.equal(await quotes.count(), sp.total, 'every quote of the speaker is shown');
+      // Each quote keeps its verb when it has one.
+      const first = c.quotes[sp.quotes.flat()[0]];
+      if (first.verb) assert.match(await quotes.first().locator('figcaption').textContent(), new RegExp(`verb: ${first.verb}`));
+      await page.reload();
+      await quotes.first().waitFor();
+      assert.equal(await quotes.count(), sp.total, 'restored after a reload');
+      assert.equal(await page.locator('.compare-views a[aria-current=page]').textContent(), 'Who speaks');
+    });
+  });
+});
+
+describe('framing', () => {
+  test('framing words are highlighted on demand, with their frame, and the table counts them', async () => {
+    const c = cli([D000, D001]);
+    assert.ok(c.frames.length > 0);
+    await withPage(browser, server, async (page) => {
+      await page.goto(compareUrl([D000, D001]));
+      await waitForCompare(page, 2);
+      assert.equal(await page.locator('.compare-col mark.frame').count(), 0, 'off by default');
+      const textBefore = await page.locator('.compare-columns').textContent();
+      await page.locator('a.toggle-link', { hasText: 'Highlight framing words' }).click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('frames') === '1');
+      await page.locator('.compare-col mark.frame').first().waitFor();
+      const tags = await page.locator('.compare-col .frame-tag').count();
+      assert.equal(tags, c.frames.length, 'one frame label per framing term the core found');
+      const marked = (await page.locator('.compare-col mark.frame').allTextContents()).join(' ');
+      for (const h of c.frames.slice(0, 10)) assert.ok(marked.includes(h.text.split(/\s+/)[0]), `“${h.text}” is marked`);
+      const textAfter = await page.locator('.compare-columns').textContent();
+      assert.equal(textAfter.replace(/ \[[^\]]*\]/g, ''), textBefore, 'highlighting adds labels and changes no word');
+      await page.locator('a.toggle-link', { hasText: 'Hide framing words' }).click();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('frames'));
+      assert.equal(await page.locator('.compare-col mark.frame').count(), 0);
+
+      await page.locator('.compare-views a', { hasText: 'Framing' }).click();
+      await page.locator('table.frame-table').first().waitFor();
+      const row = c.frame_table.find((f) => f.own.some((n) => n > 0));
+      const cells = await page
+        .locator('table.frame-table')
+        .first()
+        .locator('tbody tr', { has: page.locator(`th:text-is("${row.name}")`) })
+        .first()
+        .locator('td')
+        .allTextContents();
+      assert.deepEqual(
+        cells.map((t) => Number(t.split(' ')[0])),
+        row.own,
+        `own-voice counts of “${row.name}” per article`,
+      );
+      assert.equal(await page.locator('article.profile').count(), 2, 'a profile per article');
+    });
+  });
+});
+
+describe('distinctive words', () => {
+  test('each source’s chart is drawn in SVG with the same numbers in a table', async () => {
+    const c = cli(ALL);
+    await withPage(browser, server, async (page) => {
+      await page.goto(compareUrl(ALL, '&cview=words'));
+      await page.locator('.words-figure').first().waitFor();
+      assert.equal(await page.locator('.words-figure').count(), c.distinctive.length, 'one chart per source');
+      for (const [i, d] of c.distinctive.entries()) {
+        const fig = page.locator('.words-figure').nth(i);
+        if (d.words.length === 0) {
+          assert.match(await fig.textContent(), /No word stands out/);
+          continue;
+        }
+        const svg = fig.locator('svg.words-chart[role=img]');
+        assert.match(await svg.getAttribute('aria-label'), /most distinctive words/);
+        assert.equal(await svg.locator('rect.bar').count(), d.words.length, 'a bar per word');
+        const widths = await svg.locator('rect.bar').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
+        for (let j = 1; j < widths.length; j++) assert.ok(widths[j - 1] >= widths[j], 'longest bar first');
+        const words = await fig.locator('table.words-table tbody th').allTextContents();
+        assert.deepEqual(words, d.words.map((w) => w.word), 'the table lists the chart’s words in order');
+        const z = await fig.locator('table.words-table tbody tr td:nth-of-type(3)').allTextContents();
+        assert.deepEqual(z, d.words.map((w) => w.z.toFixed(2)));
+      }
+      await screenshot(page, 'compare-words');
+    });
+  });
+});
+
+describe('facts and dates', () => {
+  test('numbers that disagree are listed side by side, and re-publications are flagged', async () => {
+    const c = cli(ALL);
+    const differ = c.numbers.filter((g) => g.disagree);
+    assert.ok(differ.length > 0, 'the seeds disagree on some quantity (see the CLI snapshot)');
+    await withPage(browser, server, async (page) => {
+      await page.goto(compareUrl(ALL, '&cview=facts'));
+      await page.locator('.compare-facts').waitFor();
+      const groups = page.locator('.number-groups .number-group.disagree');
+      assert.equal(await groups.count(), differ.length);
+      for (const [i, g] of differ.entries()) {
+        const card = groups.nth(i);
+        assert.match(await card.locator('h4').textContent(), /Values differ/);
+        const shown = await card.locator('li strong').allTextContents();
+        assert.deepEqual(shown, g.mentions.map((m) => m.text));
+      }
+      const flagged = await page.$$eval('.timeline.republished h4 .doc-letter', (ls) => ls.map((l) => l.textContent));
+      const expected = c.timeline.filter((t) => t.republished).map((t) => String.fromCharCode(65 + ALL.indexOf(t.doc)));
+      assert.deepEqual(flagged, expected, 'the articles the core flags as possible re-publications');
+      assert.match(await page.locator('.timeline.republished').first().textContent(), /Possible re-publication/);
+    });
+  });
+});
+
+describe('links, chooser and bad input', () => {
+  test('the chooser puts the chosen articles in the URL; one article is not enough', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl);
+      await page.locator('nav.site-nav a', { hasText: 'Compare' }).click();
+      await page.locator('details.compare-chooser[open]').waitFor();
+      assert.match(await page.locator('main').textContent(), /Choose two or more articles/);
+      await page.locator('label', { hasText: /UN Mission Arrives/ }).click();
+      await page.locator('.compare-chooser button[type=submit]').click();
+      assert.equal(await page.locator('.chooser-problem').textContent(), 'Choose at least two articles to compare.');
+      await page.locator('.compare-chooser input[type=checkbox]').nth(0).check();
+      await page.locator('.compare-chooser button[type=submit]').click();
+      await waitForCompare(page, 2);
+      assert.equal(params(page).get('compare').split(',').length, 2);
+      await page.goBack();
+      await page.locator('details.compare-chooser[open]').waitFor();
+    });
+  });
+
+  test('every view comes back from its link; unknown ids and bad values are explained, not fatal', async () => {
+    await withPage(browser, server, async (page) => {
+      for (const [cview, sel] of [
+        ['passages', '.compare-col'],
+        ['speakers', 'table.speakers-table'],
+        ['framing', 'table.frame-table'],
+        ['words', '.words-figure'],
+        ['facts', '.compare-facts'],
+      ]) {
+        await page.goto(compareUrl([D000, D001], `&cview=${cview}`));
+        await page.locator(sel).first().waitFor();
+        assert.equal(await page.locator('.compare-views a[aria-current=page]').getAttribute('data-key'), cview);
+      }
+      await page.goto(`${server.baseUrl}?compare=nope%3Cb%3E,${D000},${D001}&pair=9999&cview=sideways&speaker=Nobody`);
+      await waitForCompare(page, 2);
+      assert.match(await page.locator('.notice-warn').first().textContent(), /No article “nope<b>” in this corpus/);
+      assert.equal(await page.locator('.notice-warn b').count(), 0, 'ids are shown as text');
+      assert.equal(await page.locator('.diff-panel').count(), 0, 'an out-of-range passage is ignored');
+      assert.equal(await page.locator('.compare-views a[aria-current=page]').getAttribute('data-key'), 'passages');
+      await page.goto(`${server.baseUrl}?compare=nope`);
+      await page.locator('details.compare-chooser[open]').waitFor();
+      assert.match(await page.locator('main').textContent(), /No article “nope”/);
+    });
+  });
+});
+
+describe('accessibility', () => {
+  const views = [
+    ['passages', '&pair=0&frames=1', '.diff-panel'],
+    ['speakers', '&cview=speakers&speaker=Stephane%20Dujarric', '.speaker-quotes'],
+    ['framing', '&cview=framing', 'article.profile'],
+    ['words', '&cview=words', '.words-figure'],
+    ['facts', '&cview=facts', '.compare-facts'],
+  ];
+  for (const [name, extra, sel] of views) {
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ]) {
+      test(`compare ${name} at ${label} width has no axe violations and no page-wide sideways scrolling`, async () => {
+        await withPage(
+          browser,
+          server,
+          async (page) => {
+            await page.goto(compareUrl(ALL, extra));
+            await page.locator(sel).first().waitFor();
+            await screenshot(page, `compare-${name}-${label}`);
+            const violations = await axeViolations(page);
+            assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            assert.ok(overflow <= 0, `no horizontal page scrolling (overflow ${overflow}px)`);
+          },
+          { viewport },
+        );
+      });
+    }
+  }
+});
