@@ -1,7 +1,7 @@
 //! Source-comparison benchmark: the full `compare` of the five seed articles (entity
 //! recognition included, as the CLI and app run it), the same with entity mentions computed
-//! beforehand, and 20 synthetic articles recombined from the seeds, to show how the all-pairs
-//! alignment grows with the number of articles.
+//! beforehand, and 20 and 200 synthetic articles recombined from the seeds, to show how the
+//! all-pairs alignment grows with the number of articles.
 //!
 //! Run: `cargo bench -p parallax-core --bench compare`
 
@@ -66,6 +66,14 @@ fn main() {
         b.iter(|| compare_with(black_box(&seeds), Some(&mentions)))
     });
     g.bench_function("synthetic_20", |b| b.iter(|| compare(black_box(&twenty))));
+    g.finish();
+    // Seconds per run: the fewest samples criterion allows.
+    let two_hundred = synthetic(&seeds, 200);
+    let mut g = c.benchmark_group("compare_large");
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("synthetic_200", |b| {
+        b.iter(|| compare(black_box(&two_hundred)))
+    });
     g.finish();
     c.final_summary();
 }

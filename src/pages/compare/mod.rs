@@ -99,6 +99,8 @@ pub fn letter(i: usize) -> String {
 }
 
 thread_local! {
+    /// The loaded bundle, for the benchmark export below.
+    static BUNDLE: RefCell<Option<Arc<Bundle>>> = const { RefCell::new(None) };
     /// The last comparison: changing the view, the chosen passage or the highlights re-renders
     /// without recomputing.
     static LAST: RefCell<Option<Rc<Compared>>> = const { RefCell::new(None) };
@@ -112,6 +114,27 @@ pub fn compared(bundle: &Arc<Bundle>, docs: &[usize]) -> Rc<Compared> {
     let c = Rc::new(compute(bundle, docs));
     LAST.with(|l| *l.borrow_mut() = Some(c.clone()));
     c
+}
+
+/// For `tests/browser/bench-compare.mjs`: compares the first `docs` documents of the loaded
+/// bundle `times` times, as the page does (entity mentions supplied), and returns
+/// `[milliseconds per run, documents, aligned passages]`. Exported to JavaScript as
+/// `window.wasmBindings`; the comparison page must have been opened once (it keeps the bundle).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn parallax_bench_compare(docs: u32, times: u32) -> Vec<f64> {
+    let Some(bundle) = BUNDLE.with(|b| b.borrow().clone()) else {
+        return vec![0.0, 0.0, 0.0];
+    };
+    let n = (docs as usize).min(bundle.documents.len());
+    let all: Vec<usize> = (0..n).collect();
+    let times = times.max(1);
+    let (mut millis, mut pairs) = (0.0, 0);
+    for _ in 0..times {
+        let c = compute(&bundle, &all);
+        millis += c.millis;
+        pairs = c.result.aligned.len();
+    }
+    vec![millis / f64::from(times), n as f64, pairs as f64]
 }
 
 fn compute(bundle: &Arc<Bundle>, docs: &[usize]) -> Compared {
@@ -174,6 +197,7 @@ pub fn resolve(bundle: &Bundle, ids: &[String]) -> (Vec<usize>, Vec<String>) {
 
 #[component]
 pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
+    BUNDLE.with(|b| *b.borrow_mut() = Some(bundle.clone()));
     let body = NodeRef::<leptos::html::Div>::new();
     let ids = Memo::new(move |_| route.with(|r| r.compare.clone().unwrap_or_default()));
     {
