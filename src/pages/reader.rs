@@ -107,6 +107,9 @@ pub fn Reader(
                     }}
                 </span>
                 {diagnostics_link(doc)}
+                <a class="compare-link" href=compare_href(doc)>
+                    "Compare with other articles"
+                </a>
             </div>
             {legend}
             <MarkedArea ents=ents.clone()>{body}</MarkedArea>
@@ -115,6 +118,15 @@ pub fn Reader(
         </article>
     }
     .into_any()
+}
+
+/// The comparison page with this article chosen, ready for the reader to add others.
+fn compare_href(doc: &Document) -> String {
+    Route {
+        compare: Some(vec![doc.id.clone()]),
+        ..Route::default()
+    }
+    .href()
 }
 
 /// The `<h1>`: the title, or a plainly labelled stand-in that cannot be mistaken for one.

@@ -291,6 +291,21 @@ describe('links, chooser and bad input', () => {
     });
   });
 
+  test('the reader links to the comparison with its article already chosen', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      await page.locator('a.compare-link').click();
+      await page.locator('details.compare-chooser[open]').waitFor();
+      assert.equal(params(page).get('compare'), D001);
+      assert.match(await page.locator('.compare-chooser summary').textContent(), /1 of 5 chosen/);
+      assert.equal(await page.locator(`.compare-chooser input[value="${D001}"]`).isChecked(), true);
+      await page.locator(`.compare-chooser input[value="${D003}"]`).check();
+      await page.locator('.compare-chooser button[type=submit]').click();
+      await waitForCompare(page, 2);
+      assert.equal(params(page).get('compare'), `${D001},${D003}`);
+    });
+  });
+
   test('every view comes back from its link; unknown ids and bad values are explained, not fatal', async () => {
     await withPage(browser, server, async (page) => {
       for (const [cview, sel] of [
