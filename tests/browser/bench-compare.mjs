@@ -6,16 +6,19 @@
 //
 // First on the seed corpus (all five articles), then on `--docs` generated articles
 // (`parallax gen-corpus`, bundled with `parallax bundle` and served in place of corpus.bin).
-// The page calls the wasm export `parallax_bench_compare(docs, times)`, which runs the same
-// `compare_with` the comparison page runs (entity mentions supplied, as the page does) and
-// times it with performance.now inside the page. Prints each run and the median (ms).
+// The page starts the app's comparison worker (compare_worker_loader.js, as the comparison page
+// does) and sends it the documents to compare. Each answer carries the time `compare_with` took
+// inside the worker (performance.now); the round trip adds sending the request, encoding the
+// result with postcard and copying it back. The first request of each corpus also fetches and
+// decodes the bundle and recognises the entities (kept for later requests): it is reported
+// apart. Prints each run and the medians (ms).
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, launchBrowser } from './helpers.mjs';
+import { ROOT, DIST, CORPUS, launchBrowser } from './helpers.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,33 +36,58 @@ function parallax(...args) {
   if (r.status !== 0) throw new Error(`parallax ${args.join(' ')} failed: ${r.stderr}`);
 }
 
-async function measure(browser, server, label, docs, times) {
+const stems = (dir) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => f.slice(0, -4))
+    .sort();
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(browser, server, label, ids) {
   const page = await browser.newPage();
-  await page.goto(server.baseUrl + '?compare=');
-  await page.waitForSelector('details.compare-chooser', { timeout: 300000 });
-  const runs = [];
-  let info = [];
-  for (let i = 0; i < RUNS; i++) {
-    info = await page.evaluate(([d, t]) => window.wasmBindings.parallax_bench_compare(d, t), [docs, times]);
-    runs.push(info[0]);
-    console.log(`${label} run ${i + 1}: ${info[1]} documents, ${info[2]} aligned passages, ${info[0].toFixed(1)} ms`);
-  }
-  runs.sort((a, b) => a - b);
-  console.log(`${label}: median ${runs[Math.floor(runs.length / 2)].toFixed(1)} ms over ${RUNS} runs`);
+  await page.goto(server.baseUrl);
+  const runs = await page.evaluate(
+    async ([ids, n]) => {
+      const w = new Worker('compare_worker_loader.js');
+      await new Promise((ok) => (w.onmessage = (e) => e.data === 'ready' && ok()));
+      const out = [];
+      for (let i = 0; i <= n; i++) {
+        const t0 = performance.now();
+        const reply = await new Promise((ok) => {
+          w.onmessage = (e) => ok(e.data);
+          w.postMessage([i, ...ids]);
+        });
+        if (typeof reply[1] !== 'number') throw new Error(String(reply[1]));
+        out.push({ compare: reply[1], roundTrip: performance.now() - t0, bytes: reply[2].length });
+      }
+      w.terminate();
+      return out;
+    },
+    [ids, RUNS],
+  );
+  const [first, ...rest] = runs;
+  console.log(`${label}: first request (bundle load and entity recognition included) ${first.roundTrip.toFixed(1)} ms`);
+  rest.forEach((r, i) =>
+    console.log(`${label} run ${i + 1}: compare ${r.compare.toFixed(1)} ms, round trip ${r.roundTrip.toFixed(1)} ms, ${r.bytes} bytes`),
+  );
+  console.log(
+    `${label}: median compare ${median(rest.map((r) => r.compare)).toFixed(1)} ms, round trip ${median(rest.map((r) => r.roundTrip)).toFixed(1)} ms over ${RUNS} runs`,
+  );
   await page.close();
 }
 
 const browser = await launchBrowser();
 let server = await startServer({ distDir: DIST });
 try {
-  // The seeds take a few milliseconds: average 20 comparisons per run, above the timer's grain.
-  await measure(browser, server, 'seeds', 5, 20);
+  await measure(browser, server, 'seeds', stems(CORPUS));
   await server.close();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-bench-compare-'));
   parallax('gen-corpus', '--docs', String(DOCS), '--seed', String(SEED), '-o', path.join(dir, 'corpus'));
   parallax('bundle', path.join(dir, 'corpus'), '-o', path.join(dir, 'corpus.bin'));
   server = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'corpus.bin') } });
-  await measure(browser, server, `${DOCS} generated`, DOCS, 1);
+  await measure(browser, server, `${DOCS} generated`, stems(path.join(dir, 'corpus')));
   console.log(await browser.version());
 } finally {
   await browser.close();

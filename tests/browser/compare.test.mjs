@@ -332,6 +332,46 @@ describe('links, chooser and bad input', () => {
   });
 });
 
+describe('the comparison worker', () => {
+  test('the engine loads only when a comparison is opened', async () => {
+    await withPage(browser, server, async (page, log) => {
+      await page.goto(server.baseUrl);
+      await page.locator('ol.doc-list li.doc-item').first().waitFor();
+      assert.equal(log.requests.filter((u) => /compare_worker/.test(u)).length, 0, 'not on the library');
+      await page.goto(compareUrl([D000, D001]));
+      await waitForCompare(page, 2);
+      assert.ok(log.requests.some((u) => /compare_worker_bg\.wasm$/.test(u)), 'the worker module is fetched for a comparison');
+    });
+  });
+
+  test('a worker that cannot load is explained on the page, which keeps working', async () => {
+    const broken = await startServer({ distDir: DIST, overrides: { 'compare_worker_loader.js': path.join(DIST, 'no-such-file.js') } });
+    try {
+      await withPage(
+        browser,
+        broken,
+        async (page) => {
+          await page.goto(`${broken.baseUrl}?compare=${D000},${D001}`);
+          const alert = page.locator('.compare-body [role=alert]');
+          await alert.waitFor();
+          assert.match(await alert.textContent(), /comparison engine .*compare_worker_loader\.js.* failed to load/);
+          // The rest of the page still works: the chooser and the site navigation.
+          assert.equal(await page.locator('.compare-docs li').count(), 0);
+          await page.locator('nav.site-nav a', { hasText: 'Library' }).click();
+          await page.locator('ol.doc-list li.doc-item').first().waitFor();
+        },
+        {
+          allowBadResponses: [/compare_worker_loader\.js$/],
+          allowFailedRequests: [/compare_worker_loader\.js/],
+          allowConsoleErrors: [/compare_worker_loader|404|Not Found/i],
+        },
+      );
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
 describe('accessibility', () => {
   const views = [
     ['passages', '&pair=0&frames=1', '.diff-panel'],

@@ -45,9 +45,15 @@ export function launchBrowser() {
  * Open a fresh browser context + page on `server`, run `body(page, log)`, then assert that
  * the page logged no console error and no page error, that every request stayed on the
  * server's origin, and that no same-origin response failed (>= 400). Closes the context.
- * `allowConsoleErrors` / `allowBadResponses`: regexes for the errors a test provokes.
+ * `allowConsoleErrors` / `allowBadResponses` / `allowFailedRequests`: regexes for the errors a
+ * test provokes.
  */
-export async function withPage(browser, server, body, { viewport = DESKTOP, allowConsoleErrors = [], allowBadResponses = [] } = {}) {
+export async function withPage(
+  browser,
+  server,
+  body,
+  { viewport = DESKTOP, allowConsoleErrors = [], allowBadResponses = [], allowFailedRequests = [] } = {},
+) {
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.setDefaultTimeout(VIEW_TIMEOUT);
@@ -78,7 +84,7 @@ export async function withPage(browser, server, body, { viewport = DESKTOP, allo
     assert.deepEqual(log.consoleErrors, [], 'console errors');
     assert.deepEqual(log.badResponses, [], 'failed responses');
     assert.deepEqual(
-      log.failed.filter((f) => !/ERR_ABORTED/.test(f)),
+      log.failed.filter((f) => !/ERR_ABORTED/.test(f) && !allowFailedRequests.some((re) => re.test(f))),
       [],
       'failed requests',
     );

@@ -7,7 +7,7 @@ use super::passages::frame_name;
 use super::{letter, percent, route_link, Compared};
 use crate::components::dom::{el, El};
 use crate::url_state::{CompareView, Route};
-use parallax_core::compare::{lexicon, FrameRow, Profile};
+use parallax_core::compare::{FrameRow, Profile};
 
 pub fn view(c: &Compared, r: &Route) -> El {
     let res = &c.result;
@@ -48,11 +48,18 @@ fn frame_table(c: &Compared) -> El {
         .class("frame-table")
         .child(el("caption").text("Framing terms per article (own voice, + quoted)"))
         .child(el("thead").child(head));
-    for topic in &lexicon().topics {
+    // The table comes in lexicon order, so each topic's frames are consecutive.
+    let mut topics: Vec<(&str, &str)> = Vec::new();
+    for f in &res.frame_table {
+        if !topics.iter().any(|(id, _)| *id == f.topic) {
+            topics.push((&f.topic, &f.topic_name));
+        }
+    }
+    for (topic, topic_name) in topics {
         let rows: Vec<&FrameRow> = res
             .frame_table
             .iter()
-            .filter(|f| f.topic == topic.id)
+            .filter(|f| f.topic == topic)
             .collect();
         if rows.iter().all(|f| total(f) == 0) {
             continue;
@@ -62,7 +69,7 @@ fn frame_table(c: &Compared) -> El {
                 el("th")
                     .attr("scope", "colgroup")
                     .attr("colspan", &(res.docs.len() + 1).to_string())
-                    .text(&topic.name),
+                    .text(topic_name),
             ),
         );
         for f in rows {
@@ -133,7 +140,11 @@ fn profile(c: &Compared, i: usize, p: &Profile) -> El {
         .frames
         .iter()
         .map(|f| {
-            let mut s = format!("{} ×{}", frame_name(&f.topic, &f.frame), f.own);
+            let mut s = format!(
+                "{} ×{}",
+                frame_name(&c.result.frame_table, &f.topic, &f.frame),
+                f.own
+            );
             let q = f.quoted + f.reported;
             if q > 0 {
                 s.push_str(&format!(" (+{q} quoted)"));

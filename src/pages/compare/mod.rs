@@ -11,14 +11,13 @@ mod framing;
 mod passages;
 mod speakers;
 mod words;
+mod worker;
 
 use crate::components::copy_link::CopyLink;
 use crate::components::dom::{el, fill, link, El};
-use crate::entity_index;
 use crate::url_state::{CompareView, Route};
 use leptos::prelude::*;
-use parallax_core::compare::{compare_with, Comparison};
-use parallax_core::entities::Mention;
+use parallax_core::compare::Comparison;
 use parallax_core::{Bundle, Document};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -98,64 +97,74 @@ pub fn letter(i: usize) -> String {
     char::from(b'A' + (i % 26) as u8).to_string()
 }
 
+/// A comparison asked of the worker, or its answer.
+enum Slot {
+    Waiting,
+    Done(Result<Rc<Compared>, String>),
+}
+
 thread_local! {
-    /// The loaded bundle, for the benchmark export below.
-    static BUNDLE: RefCell<Option<Arc<Bundle>>> = const { RefCell::new(None) };
-    /// The last comparison: changing the view, the chosen passage or the highlights re-renders
-    /// without recomputing.
-    static LAST: RefCell<Option<Rc<Compared>>> = const { RefCell::new(None) };
+    /// Recent comparisons by document list: changing the view, the chosen passage or the
+    /// highlights re-renders without asking the worker again.
+    static CACHE: RefCell<Vec<(Vec<usize>, Slot)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Compares the documents at these bundle indices (cached for the same list).
-pub fn compared(bundle: &Arc<Bundle>, docs: &[usize]) -> Rc<Compared> {
-    if let Some(c) = LAST.with(|l| l.borrow().clone()).filter(|c| c.docs == docs) {
-        return c;
-    }
-    let c = Rc::new(compute(bundle, docs));
-    LAST.with(|l| *l.borrow_mut() = Some(c.clone()));
-    c
-}
+/// How many comparisons the cache keeps.
+const CACHE_SIZE: usize = 8;
 
-/// For `tests/browser/bench-compare.mjs`: compares the first `docs` documents of the loaded
-/// bundle `times` times, as the page does (entity mentions supplied), and returns
-/// `[milliseconds per run, documents, aligned passages]`. Exported to JavaScript as
-/// `window.wasmBindings`; the comparison page must have been opened once (it keeps the bundle).
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn parallax_bench_compare(docs: u32, times: u32) -> Vec<f64> {
-    let Some(bundle) = BUNDLE.with(|b| b.borrow().clone()) else {
-        return vec![0.0, 0.0, 0.0];
-    };
-    let n = (docs as usize).min(bundle.documents.len());
-    let all: Vec<usize> = (0..n).collect();
-    let times = times.max(1);
-    let (mut millis, mut pairs) = (0.0, 0);
-    for _ in 0..times {
-        let c = compute(&bundle, &all);
-        millis += c.millis;
-        pairs = c.result.aligned.len();
-    }
-    vec![millis / f64::from(times), n as f64, pairs as f64]
-}
-
-fn compute(bundle: &Arc<Bundle>, docs: &[usize]) -> Compared {
-    let ents = entity_index::index(bundle);
-    let chosen: Vec<Document> = docs.iter().map(|&i| bundle.documents[i].clone()).collect();
-    let mentions: Vec<Vec<Mention>> = docs
-        .iter()
-        .map(|&i| ents.mentions.get(i).cloned().unwrap_or_default())
-        .collect();
-    let t0 = now();
-    let result = compare_with(&chosen, Some(&mentions));
-    let millis = now() - t0;
-    Compared {
-        names: docs
+/// The comparison of these documents if it is known; otherwise asks the worker for it (once)
+/// and calls `arrived` when the answer is in.
+fn lookup(
+    bundle: &Arc<Bundle>,
+    docs: &[usize],
+    arrived: impl Fn() + 'static,
+) -> Option<Result<Rc<Compared>, String>> {
+    let known = CACHE.with(|c| {
+        c.borrow()
             .iter()
-            .map(|&i| doc_name(&bundle.documents[i]))
-            .collect(),
-        docs: docs.to_vec(),
-        result,
-        millis,
+            .find(|(k, _)| k == docs)
+            .map(|(_, slot)| match slot {
+                Slot::Waiting => None,
+                Slot::Done(r) => Some(r.clone()),
+            })
+    });
+    if let Some(answer) = known {
+        return answer;
     }
+    store(docs, Slot::Waiting);
+    let ids: Vec<String> = docs
+        .iter()
+        .map(|&i| bundle.documents[i].id.clone())
+        .collect();
+    let names: Vec<String> = docs
+        .iter()
+        .map(|&i| doc_name(&bundle.documents[i]))
+        .collect();
+    let key = docs.to_vec();
+    worker::request(&ids, move |answer| {
+        let done = answer.map(|(result, millis)| {
+            Rc::new(Compared {
+                docs: key.clone(),
+                result,
+                names,
+                millis,
+            })
+        });
+        store(&key, Slot::Done(done));
+        arrived();
+    });
+    None
+}
+
+fn store(docs: &[usize], slot: Slot) {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.retain(|(k, _)| k != docs);
+        if c.len() >= CACHE_SIZE {
+            c.remove(0);
+        }
+        c.push((docs.to_vec(), slot));
+    });
 }
 
 /// What a column is called: the title, else the first words of the article (as the library
@@ -178,10 +187,6 @@ pub fn doc_name(d: &Document) -> String {
     }
 }
 
-fn now() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
-}
-
 /// The ids of `r.compare` found in the bundle (at most [`MAX_DOCS`]), and the ones not found.
 pub fn resolve(bundle: &Bundle, ids: &[String]) -> (Vec<usize>, Vec<String>) {
     let mut found = Vec::new();
@@ -197,28 +202,51 @@ pub fn resolve(bundle: &Bundle, ids: &[String]) -> (Vec<usize>, Vec<String>) {
 
 #[component]
 pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
-    BUNDLE.with(|b| *b.borrow_mut() = Some(bundle.clone()));
     let body = NodeRef::<leptos::html::Div>::new();
     let ids = Memo::new(move |_| route.with(|r| r.compare.clone().unwrap_or_default()));
+    // Bumped when the worker answers, so the view below renders the answer.
+    let arrived = RwSignal::new(0u32);
     {
         let bundle = bundle.clone();
         Effect::new(move |_| {
             let r = route.get();
+            arrived.track();
             let Some(host) = body.get() else { return };
             let (found, missing) = resolve(&bundle, r.compare.as_deref().unwrap_or(&[]));
             let mut parts = notes(&bundle, &found, &missing);
-            if found.len() >= 2 {
-                let shown = &found[..found.len().min(MAX_DOCS)];
-                let c = compared(&bundle, shown);
-                parts.extend(comparison(&bundle, &c, &r));
+            if found.len() < 2 {
                 fill(&host, parts);
-                let _ =
-                    host.set_attribute("data-compare-ns", &((c.millis * 1e6) as u64).to_string());
-                if r.cview == CompareView::Passages && r.pair.is_some() {
-                    request_animation_frame(passages::scroll_to_chosen);
+                return;
+            }
+            let shown = &found[..found.len().min(MAX_DOCS)];
+            match lookup(&bundle, shown, move || arrived.update(|n| *n += 1)) {
+                None => {
+                    parts.push(
+                        el("p")
+                            .class("compare-wait")
+                            .attr("role", "status")
+                            .text(&format!("Comparing {} articles…", shown.len())),
+                    );
+                    fill(&host, parts);
                 }
-            } else {
-                fill(&host, parts);
+                Some(Err(msg)) => {
+                    parts.push(
+                        el("p")
+                            .class("notice notice-error")
+                            .attr("role", "alert")
+                            .text(&msg),
+                    );
+                    fill(&host, parts);
+                }
+                Some(Ok(c)) => {
+                    parts.extend(comparison(&bundle, &c, &r));
+                    fill(&host, parts);
+                    let _ = host
+                        .set_attribute("data-compare-ns", &((c.millis * 1e6) as u64).to_string());
+                    if r.cview == CompareView::Passages && r.pair.is_some() {
+                        request_animation_frame(passages::scroll_to_chosen);
+                    }
+                }
             }
         });
     }
@@ -271,7 +299,7 @@ fn comparison(bundle: &Bundle, c: &Compared, r: &Route) -> Vec<El> {
         CompareView::Facts => facts::view(c),
     });
     out.push(el("p").class("hint compare-timing").text(&format!(
-        "Compared in this browser in {:.0} ms.",
+        "Compared in this browser (in a background worker) in {:.0} ms.",
         c.millis.max(1.0)
     )));
     out

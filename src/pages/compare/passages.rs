@@ -7,8 +7,11 @@ use super::{html_element, letter, percent, route_link, Compared};
 use crate::components::dom::{el, El};
 use crate::url_state::Route;
 use leptos::prelude::document;
-use parallax_core::compare::{lexicon, AlignedPair, DiffKind, FrameHit, MatchKind, Voice};
+use parallax_core::compare::{AlignedPair, DiffKind, FrameHit, FrameRow, MatchKind, Voice};
 use parallax_core::{BlockKind, Document};
+
+/// A framing term to mark: its span and the label that follows it.
+type Hit = (usize, usize, String);
 
 /// The blocks the alignment reads (and so the ones shown).
 fn shown(kind: BlockKind) -> bool {
@@ -76,8 +79,13 @@ fn column(c: &Compared, d: &Document, i: usize, r: &Route, chosen: Option<usize>
     let diff: Vec<(usize, usize)> = chosen
         .map(|k| only_here(&pairs[k], &d.id))
         .unwrap_or_default();
-    let hits: Vec<&FrameHit> = if r.frames {
-        c.result.frames.iter().filter(|h| h.doc == d.id).collect()
+    let hits: Vec<Hit> = if r.frames {
+        c.result
+            .frames
+            .iter()
+            .filter(|h| h.doc == d.id)
+            .map(|h| (h.start, h.end, frame_tag(&c.result.frame_table, h)))
+            .collect()
     } else {
         Vec::new()
     };
@@ -170,7 +178,7 @@ fn block_with_passages(
     spans: &[(usize, usize, usize)],
     chosen: Option<usize>,
     diff: &[(usize, usize)],
-    hits: &[&FrameHit],
+    hits: &[Hit],
 ) {
     let ranges: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
     let mut run: Option<(Vec<usize>, El)> = None;
@@ -233,15 +241,15 @@ fn push_text(
     start: usize,
     end: usize,
     diff: &[(usize, usize)],
-    hits: &[&FrameHit],
+    hits: &[Hit],
 ) {
     let mut ranges: Vec<(usize, usize)> = diff.to_vec();
-    ranges.extend(hits.iter().map(|h| (h.start, h.end)));
+    ranges.extend(hits.iter().map(|h| (h.0, h.1)));
     let nd = diff.len();
     for (x, y, cover) in pieces(start, end, &ranges) {
         let s = text.get(x..y).unwrap_or("");
         let is_diff = cover.iter().any(|&i| i < nd);
-        let frame = cover.iter().find(|&&i| i >= nd).map(|&i| hits[i - nd]);
+        let frame = cover.iter().find(|&&i| i >= nd).map(|&i| &hits[i - nd]);
         let node = match (is_diff, frame) {
             (false, None) => {
                 host.push_text(s);
@@ -252,15 +260,15 @@ fn push_text(
             (true, Some(_)) => el("mark").class("frame diff-only").text(s),
         };
         host.push(node);
-        if let Some(h) = frame.filter(|h| h.end <= y) {
-            host.push(el("span").class("frame-tag").text(&frame_tag(h)));
+        if let Some(h) = frame.filter(|h| h.1 <= y) {
+            host.push(el("span").class("frame-tag").text(&h.2));
         }
     }
 }
 
 /// "[ethnic cleansing, quoted]": the frame's name and whose word it is.
-fn frame_tag(h: &FrameHit) -> String {
-    let mut tag = frame_name(&h.topic, &h.frame).to_string();
+fn frame_tag(table: &[FrameRow], h: &FrameHit) -> String {
+    let mut tag = frame_name(table, &h.topic, &h.frame).to_string();
     if h.voice != Voice::Own {
         tag.push_str(", quoted");
     }
@@ -270,13 +278,11 @@ fn frame_tag(h: &FrameHit) -> String {
     format!(" [{tag}]")
 }
 
-/// A frame's name from the lexicon (its id when the lexicon does not know it).
-pub fn frame_name<'a>(topic: &'a str, frame: &'a str) -> &'a str {
-    lexicon()
-        .topics
+/// A frame's name, from the comparison's frame table (its id when the table lacks it).
+pub fn frame_name<'a>(table: &'a [FrameRow], topic: &'a str, frame: &'a str) -> &'a str {
+    table
         .iter()
-        .find(|t| t.id == topic)
-        .and_then(|t| t.frames.iter().find(|f| f.id == frame))
+        .find(|f| f.topic == topic && f.frame == frame)
         .map_or(frame, |f| f.name.as_str())
 }
 

@@ -15,7 +15,7 @@ use super::prepare::Prepared;
 use super::round3;
 use super::similarity::{Bag, Weights};
 use crate::model::Document;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// Paraphrase threshold on the weighted content overlap.
@@ -29,7 +29,7 @@ const MIN_CONTENT: usize = 4;
 const MIN_COMMON: usize = 4;
 
 /// One side of an aligned pair.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Side {
     pub doc: String,
     pub start: usize,
@@ -38,7 +38,7 @@ pub struct Side {
 }
 
 /// How close an aligned pair is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
     /// The same words (copy ≥ 0.9).
@@ -50,7 +50,7 @@ pub enum MatchKind {
 }
 
 /// Two passages that say the same thing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlignedPair {
     pub a: Side,
     pub b: Side,
@@ -65,7 +65,7 @@ pub struct AlignedPair {
 }
 
 /// How much of two documents' text is aligned with the other.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shared {
     pub a: String,
     pub b: String,

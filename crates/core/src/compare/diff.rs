@@ -1,10 +1,10 @@
 //! Word-level diff of two aligned passages: the longest common subsequence of their folded words,
 //! so case, accents and punctuation never show up as changes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a run of words is in the diff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiffKind {
     /// In both passages (span and text are side A's).
@@ -16,7 +16,7 @@ pub enum DiffKind {
 }
 
 /// A run of consecutive words with one status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiffOp {
     pub op: DiffKind,
     pub text: String,

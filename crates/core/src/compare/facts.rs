@@ -18,7 +18,7 @@ use super::framing::FrameHit;
 use super::prepare::Prepared;
 use super::similarity::Weights;
 use crate::entities::numbers::{ONES, TENS};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Weighted overlap above which two quantities' contexts count the same thing.
 const SAME_CONTEXT: f64 = 0.3;
@@ -29,7 +29,7 @@ const WEAK_CONTEXT: f64 = 0.1;
 const CONTEXT: usize = 10;
 
 /// A quantity in an article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NumberMention {
     pub doc: String,
     /// The quantity as written: "about a dozen people", "more than 50 tonnes of food".
@@ -48,7 +48,7 @@ pub struct NumberMention {
 }
 
 /// Mentions of one quantity across articles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NumberGroup {
     /// What is counted (the group key, singular): "meeting", "year", "tonne of food", or
     /// "duration of <topic>" for the length of an event the framing lexicon names.

@@ -60,7 +60,7 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 /// Whose word a framing term is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Voice {
     /// The article's own words.
@@ -72,7 +72,7 @@ pub enum Voice {
 }
 
 /// A framing term found in a document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameHit {
     pub doc: String,
     pub topic: String,
@@ -89,9 +89,11 @@ pub struct FrameHit {
 }
 
 /// Counts of one frame, per document and per source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameRow {
     pub topic: String,
+    /// The topic's name ("The departure of Armenians"), for tables grouped by topic.
+    pub topic_name: String,
     pub frame: String,
     pub name: String,
     /// Hits in the article's own voice (not quoted, not negated), per document.
@@ -238,6 +240,7 @@ pub(crate) fn table(
         for f in &t.frames {
             let mut row = FrameRow {
                 topic: t.id.clone(),
+                topic_name: t.name.clone(),
                 frame: f.id.clone(),
                 name: f.name.clone(),
                 own: vec![0; doc_ids.len()],

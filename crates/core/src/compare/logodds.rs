@@ -13,7 +13,7 @@
 //! written form.
 
 use super::prepare::Prepared;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Total prior pseudo-count. Small corpora need a weak prior, or nothing is ever distinctive,
@@ -32,7 +32,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// One word's score.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WordScore {
     pub word: String,
     pub stem: String,
@@ -45,7 +45,7 @@ pub struct WordScore {
 }
 
 /// The distinctive words of one source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Distinctive {
     /// Index into `Comparison::sources`.
     pub source: usize,

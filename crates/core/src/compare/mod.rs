@@ -28,10 +28,10 @@ pub use timeline::{Basis, EventDate, Evidence, Precision, Timeline, MAX_GAP_DAYS
 
 use crate::entities::{recognize, KnowledgeBase, Mention};
 use crate::model::{Date, Document};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One compared document, for labelling the results.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocInfo {
     pub id: String,
     pub title: Option<String>,
@@ -42,7 +42,7 @@ pub struct DocInfo {
 }
 
 /// An outlet: the documents that share an outlet name, or a document whose outlet is unknown.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceInfo {
     /// The outlet name, or the document id when the outlet is unknown.
     pub label: String,
@@ -51,7 +51,7 @@ pub struct SourceInfo {
 }
 
 /// The result of comparing documents.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub docs: Vec<DocInfo>,
     /// Outlets (the columns of the per-outlet tables).

@@ -7,11 +7,11 @@ use super::logodds::Distinctive;
 use super::speakers::{key, Quote, Resolution};
 use super::QuoteKind;
 use crate::model::{BlockKind, Document};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How often an article uses one frame.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameUse {
     pub topic: String,
     pub frame: String,
@@ -21,14 +21,14 @@ pub struct FrameUse {
 }
 
 /// Who an article lets speak, and how often.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpeakerUse {
     pub speaker: String,
     pub quotes: usize,
 }
 
 /// One article's framing profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     pub doc: String,
     /// Frames used, in lexicon order (negated hits left out).

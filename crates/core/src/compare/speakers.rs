@@ -17,13 +17,13 @@ use super::quotes::{QuoteKind, RawQuote, PRONOUNS};
 use crate::entities::{EntityType, Mention};
 use crate::model::BlockKind;
 use crate::search::fold::fold;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 const PRONOUN_HE_SHE: &[&str] = &["he", "she"];
 
 /// How a quote's speaker was established.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Resolution {
     /// The attribution names the speaker (or a surname of someone named earlier).
@@ -39,7 +39,7 @@ pub enum Resolution {
 }
 
 /// A direct quote or reported statement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub doc: String,
     pub kind: QuoteKind,
@@ -60,7 +60,7 @@ pub struct Quote {
 }
 
 /// One row of the speakers table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
     /// Canonical name, description as written, or "(unknown)".
     pub name: String,

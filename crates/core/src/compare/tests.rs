@@ -576,3 +576,28 @@ fn fragments_of_the_seeds_do_not_panic() {
         assert_eq!(c.docs.len(), chunk.len());
     }
 }
+
+/// The comparison worker sends its result to the page as postcard bytes: every field must come
+/// back as it went (postcard is not self-describing, so a skipped or reordered field would not).
+#[test]
+fn comparison_round_trips_through_postcard() {
+    let docs = [
+        doc(
+            "a",
+            "Forty buses were dispatched by Baku on Monday, the ministry said.\n\n\
+             “We will not leave,” said Anna Petrosyan, calling it ethnic cleansing.",
+            "published = \"2023-10-02\"\noutlet = \"Alpha\"",
+        ),
+        doc(
+            "b",
+            "Forty buses were sent by Baku on Monday to the border.\n\n\
+             About 50 buses left, officials said, after the anti-terror measures.",
+            "published = \"2023-10-03\"",
+        ),
+    ];
+    let c = compare_with(&docs, None);
+    assert!(!c.aligned.is_empty() && !c.quotes.is_empty() && !c.frames.is_empty());
+    let bytes = postcard::to_allocvec(&c).expect("serializes");
+    let back: Comparison = postcard::from_bytes(&bytes).expect("deserializes");
+    assert_eq!(back, c);
+}

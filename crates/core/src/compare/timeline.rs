@@ -24,7 +24,7 @@ use super::prepare::Prepared;
 use super::similarity::{Bag, Weights};
 use crate::date::{find_dates, month_number, Date};
 use crate::model::BlockKind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Gap beyond which two dates of one event are not the same news cycle.
 pub const MAX_GAP_DAYS: i64 = 14;
@@ -32,7 +32,7 @@ pub const MAX_GAP_DAYS: i64 = 14;
 const SAME_EVENT: f64 = 0.3;
 
 /// How precisely a date expression pins down a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Day,
@@ -45,7 +45,7 @@ pub enum Precision {
 }
 
 /// Where a resolved date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// The text gives it in full ("October 1, 2023", "in 2020").
@@ -57,7 +57,7 @@ pub enum Basis {
 }
 
 /// A date expression in an article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventDate {
     pub text: String,
     pub start: usize,
@@ -75,7 +75,7 @@ pub struct EventDate {
 }
 
 /// Why an article looks re-published.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// `relative_date` or `stale_lead`.
     pub kind: String,
@@ -96,7 +96,7 @@ pub struct Evidence {
 }
 
 /// One article's dates.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
     pub doc: String,
     pub published: Option<Date>,

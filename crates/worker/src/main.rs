@@ -1,0 +1,27 @@
+//! The comparison worker: runs `parallax_core::compare` in a web worker, off the page's thread
+//! and in its own wasm module, which the page loads only when a comparison is opened; the
+//! comparison engine is then no part of the app's first load.
+//!
+//! Messages (structured clone):
+//! - worker → page, once: the string `"ready"` when it listens.
+//! - page → worker: an array `[seq, id, id, …]`: a request number and the documents to compare,
+//!   in column order.
+//! - worker → page: `[seq, milliseconds, bytes]`, the `Comparison` as postcard bytes and the
+//!   time `compare` took; or `[seq, message]`, a sentence saying what went wrong.
+//!
+//! The worker reads the same `corpus.bin` the page loaded (next to its own script, so the
+//! sub-path works; the browser's cache answers).
+
+#[cfg(target_arch = "wasm32")]
+mod worker;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::start();
+}
+
+/// Natively there is nothing to run: the binary exists so that `cargo test` and `clippy` check it.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("compare_worker runs in a browser (a web worker started by the Parallax app).");
+}

@@ -1,0 +1,130 @@
+//! The worker's message loop: load the bundle once, compare on request, answer in postcard.
+
+use parallax_core::compare::{compare_with, Comparison};
+use parallax_core::{Bundle, Document};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// The bundle, relative to the worker's own script (which sits next to it).
+const CORPUS_URL: &str = "corpus.bin";
+
+thread_local! {
+    static BUNDLE: RefCell<Option<Rc<Bundle>>> = const { RefCell::new(None) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+pub fn start() {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|ev: MessageEvent| {
+        spawn_local(answer(ev.data()));
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope().post_message(&JsValue::from_str("ready"));
+}
+
+/// Answers one request; never panics on a malformed one.
+async fn answer(data: JsValue) {
+    let Ok(request) = data.dyn_into::<js_sys::Array>() else {
+        return;
+    };
+    let seq = request.get(0);
+    let ids: Vec<String> = request
+        .iter()
+        .skip(1)
+        .filter_map(|v| v.as_string())
+        .collect();
+    let reply = js_sys::Array::new();
+    reply.push(&seq);
+    match run(&ids).await {
+        Ok((millis, bytes)) => {
+            reply.push(&JsValue::from_f64(millis));
+            reply.push(&js_sys::Uint8Array::from(&bytes[..]));
+        }
+        Err(message) => {
+            reply.push(&JsValue::from_str(&message));
+        }
+    }
+    let _ = scope().post_message(&reply);
+}
+
+async fn run(ids: &[String]) -> Result<(f64, Vec<u8>), String> {
+    let bundle = bundle().await?;
+    let docs: Vec<Document> = ids
+        .iter()
+        .filter_map(|id| bundle.get(id).cloned())
+        .collect();
+    let mentions = bundle_mentions(&bundle, ids);
+    let t0 = now();
+    let result: Comparison = compare_with(&docs, mentions.as_deref());
+    let millis = now() - t0;
+    let bytes = postcard::to_allocvec(&result)
+        .map_err(|e| format!("The comparison could not be sent to the page: {e}."))?;
+    Ok((millis, bytes))
+}
+
+/// The entity mentions of the chosen documents, recognised once per document and kept.
+fn bundle_mentions(
+    bundle: &Bundle,
+    ids: &[String],
+) -> Option<Vec<Vec<parallax_core::entities::Mention>>> {
+    thread_local! {
+        static CACHE: RefCell<std::collections::HashMap<String, Vec<parallax_core::entities::Mention>>> =
+            RefCell::new(std::collections::HashMap::new());
+    }
+    let kb = parallax_core::entities::KnowledgeBase::builtin();
+    Some(
+        ids.iter()
+            .filter_map(|id| bundle.get(id))
+            .map(|d| {
+                CACHE.with(|c| {
+                    c.borrow_mut()
+                        .entry(d.id.clone())
+                        .or_insert_with(|| parallax_core::entities::recognize(d, Some(kb)))
+                        .clone()
+                })
+            })
+            .collect(),
+    )
+}
+
+fn now() -> f64 {
+    scope().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The decoded bundle, fetched on first use.
+async fn bundle() -> Result<Rc<Bundle>, String> {
+    if let Some(b) = BUNDLE.with(|b| b.borrow().clone()) {
+        return Ok(b);
+    }
+    let failed = |why: &str| format!("The comparison could not read “{CORPUS_URL}”: {why}.");
+    let response = JsFuture::from(scope().fetch_with_str(CORPUS_URL))
+        .await
+        .map_err(|_| failed("the network request failed"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| failed("the browser returned no response"))?;
+    if !response.ok() {
+        return Err(failed(&format!(
+            "the server answered {}",
+            response.status()
+        )));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| failed("its body could not be read"))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| failed("its body could not be read"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let bundle = Rc::new(Bundle::from_bytes(&bytes).map_err(|e| failed(&e.to_string()))?);
+    BUNDLE.with(|b| *b.borrow_mut() = Some(bundle.clone()));
+    Ok(bundle)
+}

@@ -1,0 +1,143 @@
+//! The page's side of the comparison worker (`crates/worker`): starts it on first use, sends
+//! requests, and decodes its answers. The comparison engine lives in the worker's own wasm
+//! module, so this app's first load does not carry it, and a long comparison never freezes the
+//! page.
+
+use parallax_core::compare::Comparison;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+/// The worker's loader script (Trunk's loader shim), relative to the page's `<base>`.
+const WORKER_URL: &str = "compare_worker_loader.js";
+
+/// What a request gets back: the comparison and the milliseconds it took in the worker, or a
+/// sentence saying what went wrong.
+pub type Answer = Result<(Comparison, f64), String>;
+
+type Callback = Box<dyn FnOnce(Answer)>;
+
+#[derive(Default)]
+struct State {
+    worker: Option<Worker>,
+    ready: bool,
+    /// Requests made before the worker said it was ready.
+    queued: Vec<js_sys::Array>,
+    next: u32,
+    pending: HashMap<u32, Callback>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+/// Asks the worker to compare these documents (ids in column order); `done` runs once with the
+/// answer.
+pub fn request(ids: &[String], done: impl FnOnce(Answer) + 'static) {
+    let message = js_sys::Array::new();
+    let started = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        let seq = s.next;
+        s.next += 1;
+        message.push(&JsValue::from(seq));
+        for id in ids {
+            message.push(&JsValue::from_str(id));
+        }
+        s.pending.insert(seq, Box::new(done));
+        if s.worker.is_none() {
+            return false;
+        }
+        if s.ready {
+            if let Some(w) = &s.worker {
+                let _ = w.post_message(&message);
+            }
+        } else {
+            s.queued.push(message.clone());
+        }
+        true
+    });
+    if !started {
+        match start() {
+            Ok(worker) => STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.queued.push(message);
+                s.worker = Some(worker);
+            }),
+            Err(msg) => fail_all(msg),
+        }
+    }
+}
+
+fn start() -> Result<Worker, String> {
+    let worker = Worker::new(WORKER_URL).map_err(|_| {
+        format!("The comparison engine (“{WORKER_URL}”) could not be started in this browser.")
+    })?;
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|ev: MessageEvent| on_message(ev.data()));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
+        fail_all(format!(
+            "The comparison engine (“{WORKER_URL}”) failed to load or stopped. Reload the page to try again."
+        ));
+        // Start afresh on the next request.
+        STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            if let Some(w) = s.worker.take() {
+                w.terminate();
+            }
+            s.ready = false;
+        });
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Ok(worker)
+}
+
+fn on_message(data: JsValue) {
+    if data.as_string().as_deref() == Some("ready") {
+        STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            s.ready = true;
+            let queued = std::mem::take(&mut s.queued);
+            if let Some(w) = &s.worker {
+                for m in queued {
+                    let _ = w.post_message(&m);
+                }
+            }
+        });
+        return;
+    }
+    let Ok(reply) = data.dyn_into::<js_sys::Array>() else {
+        return;
+    };
+    let Some(seq) = reply.get(0).as_f64().map(|n| n as u32) else {
+        return;
+    };
+    let answer = match (
+        reply.get(1).as_f64(),
+        reply.get(2).dyn_into::<js_sys::Uint8Array>(),
+    ) {
+        (Some(millis), Ok(bytes)) => postcard::from_bytes::<Comparison>(&bytes.to_vec())
+            .map(|c| (c, millis))
+            .map_err(|e| format!("The comparison engine's answer could not be read ({e}).")),
+        _ => Err(reply
+            .get(1)
+            .as_string()
+            .unwrap_or_else(|| "The comparison engine gave no answer.".to_string())),
+    };
+    let callback = STATE.with(|s| s.borrow_mut().pending.remove(&seq));
+    if let Some(cb) = callback {
+        cb(answer);
+    }
+}
+
+/// Answers every waiting request with `msg`.
+fn fail_all(msg: String) {
+    let pending: Vec<Callback> =
+        STATE.with(|s| s.borrow_mut().pending.drain().map(|(_, cb)| cb).collect());
+    for cb in pending {
+        cb(Err(msg.clone()));
+    }
+}
