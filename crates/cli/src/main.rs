@@ -43,7 +43,25 @@ COMMANDS:
               words, distinctive words, numbers that disagree, and dates (possible re-publication).
 ";
 
+/// `parallax … | head` closes the pipe before the output ends. `println!` then panics; stop
+/// quietly instead, as Unix tools do (the reader has what it asked for).
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or("");
+        if msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info)
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_broken_pipe();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("parse") => cmd_parse(&args[1..]),

@@ -197,3 +197,29 @@ fn usage_errors_exit_2_with_help() {
         "{err}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // As in `parallax compare corpus --json | head -c 100`: read a little, close the pipe. The
+    // output (over 100 KB) is larger than a pipe holds, so writing it must meet the closed end.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["compare", "corpus", "--json"])
+        .current_dir(repo())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("parallax runs");
+    let mut first = [0u8; 100];
+    child
+        .stdout
+        .take()
+        .expect("stdout is piped")
+        .read_exact(&mut first)
+        .expect("some output");
+    let out = child.wait_with_output().expect("parallax ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "no panic message: {stderr}");
+    assert!(out.status.success(), "exit status {:?}", out.status);
+}
