@@ -5,6 +5,7 @@ pub mod date;
 pub mod dom;
 pub mod entity_marks;
 pub mod facets;
+pub mod framing_marks;
 pub mod highlight;
 pub mod kwic;
 pub mod provenance;

@@ -1,7 +1,7 @@
 //! The app's pages, one per file (the comparison page, a folder of views): the library, the
 //! reader, search, entities, comparison, and "document not found".
 
-mod compare;
+pub(crate) mod compare;
 mod entities;
 mod library;
 mod not_found;

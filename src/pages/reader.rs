@@ -4,9 +4,11 @@
 //! Corpus text is only ever put into text nodes, never parsed as HTML.
 
 use crate::components::entity_marks::{self, MarkedArea};
+use crate::components::framing_marks::{self, Framing, Hit};
 use crate::components::{DateText, ProvenanceBadge};
 use crate::entity_index::{self, EntityIndex};
 use crate::format::LEDE_CHARS;
+use crate::pages::compare;
 use crate::url_state::{self, Mode, Route, Sort};
 use leptos::prelude::*;
 use parallax_core::entities::EntityType;
@@ -40,16 +42,46 @@ pub fn Reader(
     // the URL) decide which mentions are marked.
     let ents = entity_index::index(&bundle);
     let marks = Memo::new(move |_| route.with(|r| (r.hide.clone(), r.entity.clone())));
+    // Framing words (`frames=1`) replace the entity highlights; the comparison worker finds
+    // them (once per visit), so the framing lexicon is not in the app's first load.
+    let frames_on = Memo::new(move |_| route.with(|r| r.frames));
+    let framing = RwSignal::new(None::<Framing>);
+    {
+        let id = doc.id.clone();
+        Effect::new(move |_| {
+            if frames_on.get() && framing.get_untracked().is_none() {
+                framing.set(Some(Framing::Loading));
+                compare::worker::request(std::slice::from_ref(&id), move |answer| {
+                    let f = match answer {
+                        Ok((c, _)) => Framing::from_comparison(c),
+                        Err(msg) => Framing::Failed(msg),
+                    };
+                    // The reader may be gone by the time the worker answers.
+                    let _ = framing.try_set(Some(f));
+                });
+            }
+        });
+    }
     let legend = {
         let ents = ents.clone();
         move || {
-            (!original.get()).then(|| {
-                view! {
+            if original.get() {
+                return None;
+            }
+            Some(match (frames_on.get(), framing.get()) {
+                (true, Some(f)) => framing_marks::summary(route, &f).into_any(),
+                _ => view! {
                     {entity_marks::legend(route, &ents, index)}
                     {chosen_note(route, &ents, index)}
                 }
+                .into_any(),
             })
         }
+    };
+    let frames_toggle = move |_| {
+        let mut next = route.get_untracked();
+        next.frames = !next.frames;
+        url_state::navigate(route, next);
     };
 
     let body = {
@@ -71,7 +103,11 @@ pub fn Reader(
                 }
                 .into_any()
             } else {
-                blocks_view(doc, &ents, index, &marks.get()).into_any()
+                let hits = match (frames_on.get(), framing.get()) {
+                    (true, Some(Framing::Ready { hits, .. })) => Some(hits),
+                    _ => None,
+                };
+                blocks_view(doc, &ents, index, &marks.get(), hits.as_deref()).into_any()
             })
         }
     };
@@ -107,6 +143,15 @@ pub fn Reader(
                     }}
                 </span>
                 {diagnostics_link(doc)}
+                <button
+                    id="toggle-frames"
+                    type="button"
+                    aria-pressed=move || if frames_on.get() { "true" } else { "false" }
+                    prop:hidden=move || original.get()
+                    on:click=frames_toggle
+                >
+                    "Highlight framing words"
+                </button>
                 <a class="compare-link" href=compare_href(doc)>
                     "Compare with other articles"
                 </a>
@@ -337,6 +382,7 @@ fn blocks_view(
     ents: &EntityIndex,
     index: usize,
     (hide, entity): &(Vec<EntityType>, Option<String>),
+    frames: Option<&[Hit]>,
 ) -> impl IntoView + use<> {
     let chosen = entity.as_deref().and_then(|e| ents.find(e));
     let blocks = doc
@@ -345,7 +391,10 @@ fn blocks_view(
         .filter(|b| !(b.kind == BlockKind::Headline && is_the_title(doc, b)))
         .map(|b| {
             let class = format!("block block-{}", b.kind.as_str());
-            let text = entity_marks::marked_text(doc, b, ents, index, hide, chosen);
+            let text = match frames {
+                Some(hits) => framing_marks::framed_text(doc, b, hits),
+                None => entity_marks::marked_text(doc, b, ents, index, hide, chosen),
+            };
             match block_label(b.kind) {
                 None => view! { <p class=class>{text}</p> }.into_any(),
                 Some(label) => view! {

@@ -93,8 +93,9 @@ async function text(locator) {
 describe('static server', () => {
   test('serves dist under /parallax/ with the right MIME types and 404s elsewhere', async () => {
     const files = fs.readdirSync(DIST);
-    const wasm = files.find((f) => f.endsWith('.wasm'));
-    const js = files.find((f) => f.endsWith('.js'));
+    // The app's own module (the comparison worker's is fetched only when needed, checked below).
+    const wasm = files.find((f) => f.startsWith('parallax-app') && f.endsWith('.wasm'));
+    const js = files.find((f) => f.startsWith('parallax-app') && f.endsWith('.js'));
     assert.ok(wasm && js, `dist has a .wasm and a .js: ${files}`);
     assert.ok(fs.statSync(path.join(DIST, wasm)).size > 1000, `${wasm} is not empty (two trunk builds racing on one target dir?)`);
     const get = (p) => fetch(server.origin + p, { redirect: 'manual' });
@@ -110,6 +111,16 @@ describe('static server', () => {
     assert.equal(r.headers.get('content-type'), 'application/wasm');
     r = await get(`/parallax/${js}`);
     assert.match(r.headers.get('content-type'), /^text\/javascript/);
+    for (const [f, type] of [
+      ['compare_worker_loader.js', /^text\/javascript/],
+      ['compare_worker.js', /^text\/javascript/],
+      ['compare_worker_bg.wasm', /^application\/wasm$/],
+    ]) {
+      r = await get(`/parallax/${f}`);
+      assert.equal(r.status, 200, `the comparison worker's ${f} is in dist`);
+      assert.match(r.headers.get('content-type'), type);
+    }
+    assert.ok(!/(src|href)="[^"]*compare_worker/.test(html), 'the worker is not part of the first load');
     r = await get('/parallax/corpus.bin');
     assert.equal(r.status, 200, 'the post_build hook put corpus.bin into dist');
     assert.ok((await r.arrayBuffer()).byteLength > 0);

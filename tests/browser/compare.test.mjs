@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, CORPUS, PHONE, DESKTOP, launchBrowser, withPage, params, axeViolations, screenshot } from './helpers.mjs';
+import { ROOT, DIST, CORPUS, PHONE, DESKTOP, launchBrowser, withPage, params, readCorpusFile, axeViolations, screenshot } from './helpers.mjs';
 
 const D000 = '000_c89f353285aead65';
 const D001 = '001_1d5485b6803e7481';
@@ -220,6 +220,45 @@ describe('framing', () => {
   });
 });
 
+describe('framing words in the reader', () => {
+  test('the reader highlights an article’s framing words on demand, with their counts, from a link', async () => {
+    const c = cli([D000, D001]);
+    // The title is the reader's heading, outside the marked text (as for entities).
+    const title = c.docs[1].title;
+    const titleAt = Buffer.from(readCorpusFile(D001)).indexOf(Buffer.from(title));
+    const inTitle = (h) => titleAt >= 0 && h.start >= titleAt && h.end <= titleAt + Buffer.byteLength(title);
+    const hits = c.frames.filter((h) => h.doc === D001 && !inTitle(h));
+    assert.ok(hits.length > 0, 'the seed 001 uses framing terms');
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      await page.locator('.blocks mark.ent').first().waitFor();
+      const textBefore = await page.locator('.blocks').textContent();
+      const toggle = page.locator('#toggle-frames');
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+      await toggle.click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('frames') === '1');
+      await page.locator('.blocks mark.frame').first().waitFor();
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      assert.equal(await page.locator('.blocks mark.ent').count(), 0, 'framing words replace the entity marks');
+      assert.equal(await page.locator('.blocks .frame-tag').count(), hits.length, 'every framing term the core finds');
+      const marked = await page.locator('.blocks mark.frame').allTextContents();
+      assert.deepEqual(marked, hits.map((h) => h.text));
+      const textAfter = await page.locator('.blocks').textContent();
+      assert.equal(textAfter.replace(/ \[[^\]]*\]/g, ''), textBefore, 'only labels are added');
+      // Counts per frame, for this article.
+      const counts = await page.locator('.frame-counts li').allTextContents();
+      const row = c.frame_table.find((f) => f.own[1] > 0);
+      assert.ok(counts.some((t) => t.startsWith(`${row.topic_name}: ${row.name} ×${row.own[1]}`)), `counts list ${row.name}`);
+      // Restored from the link; Back returns to the entities.
+      await page.reload();
+      await page.locator('.blocks mark.frame').first().waitFor();
+      await page.goBack();
+      await page.locator('.blocks mark.ent').first().waitFor();
+      assert.equal(await page.locator('.blocks mark.frame').count(), 0);
+    });
+  });
+});
+
 describe('distinctive words', () => {
   test('each source’s chart is drawn in SVG with the same numbers in a table', async () => {
     const c = cli(ALL);
@@ -380,6 +419,15 @@ describe('accessibility', () => {
     ['words', '&cview=words', '.words-figure'],
     ['facts', '&cview=facts', '.compare-facts'],
   ];
+  test('the reader with framing words has no axe violations', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D001}&frames=1`);
+      await page.locator('.blocks mark.frame').first().waitFor();
+      await screenshot(page, 'reader-frames');
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+    });
+  });
   for (const [name, extra, sel] of views) {
     for (const [label, viewport] of [
       ['desktop', DESKTOP],

@@ -8,10 +8,7 @@ use parallax_core::compare::{Basis, NumberGroup, Timeline};
 
 pub fn view(c: &Compared) -> El {
     let res = &c.result;
-    let section = el("section")
-        .class("compare-facts")
-        .attr("aria-labelledby", "facts-h")
-        .child(el("h2").attr("id", "facts-h").text("Facts and dates"));
+    let section = super::view_section("compare-facts", "Facts and dates");
     let (differ, agree): (Vec<&NumberGroup>, Vec<&NumberGroup>) =
         res.numbers.iter().partition(|g| g.disagree);
     section.push(

@@ -3,18 +3,15 @@
 //! article: its frames, its outlet's distinctive words and whom it quotes. Per article and
 //! descriptive on purpose: there is no outlet-level bias rating.
 
-use super::passages::frame_name;
 use super::{letter, percent, route_link, Compared};
 use crate::components::dom::{el, El};
+use crate::components::framing_marks::frame_name;
 use crate::url_state::{CompareView, Route};
 use parallax_core::compare::{FrameRow, Profile};
 
 pub fn view(c: &Compared, r: &Route) -> El {
     let res = &c.result;
-    let section = el("section")
-        .class("compare-framing")
-        .attr("aria-labelledby", "framing-h")
-        .child(el("h2").attr("id", "framing-h").text("Framing"));
+    let section = super::view_section("compare-framing", "Framing");
     section.push(
         el("p")
             .text("How each article names the same things, counted from the framing lexicon. A number is the article’s own use; “+n quoted” are uses inside quotation marks or reported speech. ")

@@ -11,7 +11,7 @@ mod framing;
 mod passages;
 mod speakers;
 mod words;
-mod worker;
+pub(crate) mod worker;
 
 use crate::components::copy_link::CopyLink;
 use crate::components::dom::{el, fill, link, El};
@@ -219,7 +219,10 @@ pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                 return;
             }
             let shown = &found[..found.len().min(MAX_DOCS)];
-            match lookup(&bundle, shown, move || arrived.update(|n| *n += 1)) {
+            match lookup(&bundle, shown, move || {
+                // The page may be gone by the time the worker answers.
+                let _ = arrived.try_update(|n| *n += 1);
+            }) {
                 None => {
                     parts.push(
                         el("p")
@@ -397,6 +400,15 @@ pub fn route_link(r: &Route, text: &str, change: impl FnOnce(&mut Route)) -> El 
     let mut next = r.clone();
     change(&mut next);
     link(&next.href(), text)
+}
+
+/// A view's `<section>`, named by its `<h2>` (the id is the class with `-h`).
+pub fn view_section(class: &str, title: &str) -> El {
+    let id = format!("{class}-h");
+    el("section")
+        .class(class)
+        .attr("aria-labelledby", &id)
+        .child(el("h2").attr("id", &id).text(title))
 }
 
 /// A wide table in a box that scrolls sideways on narrow screens; focusable, so that a keyboard

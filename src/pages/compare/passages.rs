@@ -5,13 +5,11 @@
 
 use super::{html_element, letter, percent, route_link, Compared};
 use crate::components::dom::{el, El};
+use crate::components::framing_marks::{frame_tag, Hit};
 use crate::url_state::Route;
 use leptos::prelude::document;
-use parallax_core::compare::{AlignedPair, DiffKind, FrameHit, FrameRow, MatchKind, Voice};
+use parallax_core::compare::{AlignedPair, DiffKind, MatchKind};
 use parallax_core::{BlockKind, Document};
-
-/// A framing term to mark: its span and the label that follows it.
-type Hit = (usize, usize, String);
 
 /// The blocks the alignment reads (and so the ones shown).
 fn shown(kind: BlockKind) -> bool {
@@ -24,10 +22,7 @@ fn shown(kind: BlockKind) -> bool {
 pub fn view(c: &Compared, docs: &[&Document], r: &Route) -> El {
     let pairs = &c.result.aligned;
     let chosen = r.pair.filter(|&k| k < pairs.len());
-    let section = el("section")
-        .class("compare-passages")
-        .attr("aria-labelledby", "passages-h")
-        .child(el("h2").attr("id", "passages-h").text("Shared passages"));
+    let section = super::view_section("compare-passages", "Shared passages");
     let summary = match pairs.len() {
         0 => "These articles share no passage: each column is its own.".to_string(),
         1 => "1 passage is shared.".to_string(),
@@ -264,26 +259,6 @@ fn push_text(
             host.push(el("span").class("frame-tag").text(&h.2));
         }
     }
-}
-
-/// "[ethnic cleansing, quoted]": the frame's name and whose word it is.
-fn frame_tag(table: &[FrameRow], h: &FrameHit) -> String {
-    let mut tag = frame_name(table, &h.topic, &h.frame).to_string();
-    if h.voice != Voice::Own {
-        tag.push_str(", quoted");
-    }
-    if h.negated {
-        tag.push_str(", negated");
-    }
-    format!(" [{tag}]")
-}
-
-/// A frame's name, from the comparison's frame table (its id when the table lacks it).
-pub fn frame_name<'a>(table: &'a [FrameRow], topic: &'a str, frame: &'a str) -> &'a str {
-    table
-        .iter()
-        .find(|f| f.topic == topic && f.frame == frame)
-        .map_or(frame, |f| f.name.as_str())
 }
 
 /// Byte ranges of `doc`'s side of `pair` holding words the other side lacks.

@@ -10,10 +10,7 @@ use parallax_core::compare::{Quote, QuoteKind, Resolution, Speaker};
 
 pub fn view(c: &Compared, r: &Route) -> El {
     let res = &c.result;
-    let section = el("section")
-        .class("compare-speakers")
-        .attr("aria-labelledby", "speakers-h")
-        .child(el("h2").attr("id", "speakers-h").text("Who speaks"));
+    let section = super::view_section("compare-speakers", "Who speaks");
     if res.speakers.is_empty() {
         return section.child(el("p").text("No quotes or reported statements were found."));
     }

@@ -14,10 +14,7 @@ const ROW: f64 = 22.0;
 
 pub fn view(c: &Compared) -> El {
     let res = &c.result;
-    let section = el("section")
-        .class("compare-words")
-        .attr("aria-labelledby", "words-h")
-        .child(el("h2").attr("id", "words-h").text("Distinctive words"));
+    let section = super::view_section("compare-words", "Distinctive words");
     section.push(el("p").text(&format!(
         "Words each source uses more than the other compared articles do, scored by the weighted log-odds ratio with an informative Dirichlet prior (“Fightin’ Words”, Monroe, Colaresi & Quinn 2008). A z-score of {MIN_Z} or more is shown; longer bars are more distinctive. All charts share one scale."
     )));

@@ -601,3 +601,18 @@ fn comparison_round_trips_through_postcard() {
     let back: Comparison = postcard::from_bytes(&bytes).expect("deserializes");
     assert_eq!(back, c);
 }
+
+/// The reader asks for one article alone, to highlight its framing words.
+#[test]
+fn a_single_article_compares_without_pairs() {
+    let docs = [doc(
+        "a",
+        "The separatists laid down arms after the anti-terror measures, and thousands fled.",
+        "",
+    )];
+    let c = compare_with(&docs, None);
+    assert!(c.aligned.is_empty() && c.shared.is_empty());
+    let frames: Vec<&str> = c.frames.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(frames, ["separatists", "anti-terror measures", "fled"]);
+    assert_eq!(c.overlap, vec![vec![1.0]]);
+}
