@@ -1,17 +1,15 @@
-//! The corpus's entities, recognised in the browser once per page load and shared by the
-//! reader's highlighting, the library's entity filter and the entities page.
+//! The corpus's entities, aggregated once per page load and shared by the reader's highlighting,
+//! the library's entity filter and the entities page.
 //!
-//! Recognition runs here rather than in the bundle because it must work on any text the app is
-//! given (the same code will read articles added at run time), and on the seeds it is cheap: the
-//! time it took is kept and shown on the entities page.
+//! The mentions themselves come from the bundle: `parallax bundle` recognises them at build
+//! time, so the recogniser and its knowledge base are not part of the app's wasm.
 
-use parallax_core::entities::{self, EntityType, KnowledgeBase, Mention};
+use parallax_core::entities::{EntityType, Mention};
 use parallax_core::search::Facet;
 use parallax_core::{Bundle, Document};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-use wasm_bindgen::prelude::*;
 
 /// One entity across the corpus.
 pub struct EntityRow {
@@ -44,22 +42,13 @@ pub struct EntityIndex {
     /// Per document, a short name for tables: its outlet, else the start of its title, else its
     /// id. Most seeds state no outlet, so documents (not outlets) are the columns.
     pub labels: Vec<String>,
-    /// Wall time of recognition in this browser, in milliseconds, and the bytes read.
-    pub millis: f64,
-    pub bytes: usize,
 }
 
 impl EntityIndex {
     pub fn build(bundle: &Bundle) -> EntityIndex {
-        let kb = KnowledgeBase::builtin();
-        let t0 = now();
-        let mentions: Vec<Vec<Mention>> = bundle
-            .documents
-            .iter()
-            .map(|d| entities::recognize(d, Some(kb)))
+        let mentions: Vec<Vec<Mention>> = (0..bundle.documents.len())
+            .map(|i| bundle.mentions_of(i).to_vec())
             .collect();
-        let millis = now() - t0;
-        let bytes = bundle.documents.iter().map(|d| d.text.len()).sum();
         let labels = labels(&bundle.documents);
 
         type Acc = (Vec<usize>, BTreeMap<String, BTreeMap<String, usize>>);
@@ -90,7 +79,7 @@ impl EntityIndex {
         let mut rows: Vec<EntityRow> = acc
             .into_iter()
             .map(|((kind, canonical), (per_doc, by_source))| {
-                let description = kb.get(kind, &canonical).map(|e| e.description.clone());
+                let description = bundle.description(kind, &canonical).map(str::to_string);
                 EntityRow {
                     kind,
                     total: per_doc.iter().sum(),
@@ -129,8 +118,6 @@ impl EntityIndex {
             mention_rows,
             rows,
             labels,
-            millis,
-            bytes,
         }
     }
 
@@ -151,10 +138,9 @@ impl EntityIndex {
 
 thread_local! {
     static INDEX: RefCell<Option<Arc<EntityIndex>>> = const { RefCell::new(None) };
-    static BUNDLE: RefCell<Option<Arc<Bundle>>> = const { RefCell::new(None) };
 }
 
-/// Recognises the bundle's entities (cached for [`index`]) and adds them to its search index as
+/// Aggregates the bundle's entities (cached for [`index`]) and adds them to its search index as
 /// the `entity` facet, so `entity:karabakh` works in a search query. Only names (people,
 /// organisations, places, groups) go in the facet: dates and numbers have their own search syntax.
 pub fn with_entity_facet(mut bundle: Bundle) -> Bundle {
@@ -176,38 +162,11 @@ pub fn with_entity_facet(mut bundle: Bundle) -> Bundle {
 /// The entity index of the loaded bundle, built on first use. The app loads one bundle per page
 /// load, so one cached index is enough.
 pub fn index(bundle: &Arc<Bundle>) -> Arc<EntityIndex> {
-    BUNDLE.with(|b| *b.borrow_mut() = Some(bundle.clone()));
     INDEX.with(|cell| {
         cell.borrow_mut()
             .get_or_insert_with(|| Arc::new(EntityIndex::build(bundle)))
             .clone()
     })
-}
-
-/// For `tests/browser/bench-entities.mjs`: recognises every loaded document `times` times and
-/// returns `[milliseconds, bytes]`. Exported to JavaScript as `window.wasmBindings`.
-#[wasm_bindgen]
-pub fn parallax_bench_entities(times: u32) -> Vec<f64> {
-    let Some(bundle) = BUNDLE.with(|b| b.borrow().clone()) else {
-        return vec![0.0, 0.0];
-    };
-    let kb = KnowledgeBase::builtin();
-    let (mut bytes, mut found) = (0usize, 0usize);
-    let t0 = now();
-    for _ in 0..times {
-        for d in &bundle.documents {
-            found += entities::recognize(d, Some(kb)).len();
-            bytes += d.text.len();
-        }
-    }
-    vec![now() - t0, bytes as f64, found as f64]
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
 }
 
 /// A name as written, with its line breaks and curly apostrophes evened out.

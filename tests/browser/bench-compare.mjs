@@ -10,8 +10,8 @@
 // does) and sends it the documents to compare. Each answer carries the time `compare_with` took
 // inside the worker (performance.now); the round trip adds sending the request, encoding the
 // result with postcard and copying it back. The first request of each corpus also fetches and
-// decodes the bundle and recognises the entities (kept for later requests): it is reported
-// apart. Prints each run and the medians (ms).
+// decodes the bundle (kept for later requests): it is reported apart. Prints each run and the
+// medians (ms).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,7 +68,7 @@ async function measure(browser, server, label, ids) {
     [ids, RUNS],
   );
   const [first, ...rest] = runs;
-  console.log(`${label}: first request (bundle load and entity recognition included) ${first.roundTrip.toFixed(1)} ms`);
+  console.log(`${label}: first request (bundle fetch and decode included) ${first.roundTrip.toFixed(1)} ms`);
   rest.forEach((r, i) =>
     console.log(`${label} run ${i + 1}: compare ${r.compare.toFixed(1)} ms, round trip ${r.roundTrip.toFixed(1)} ms, ${r.bytes} bytes`),
   );

@@ -1,13 +1,15 @@
 //! The bundle: the parsed corpus serialized once at build time (postcard) and loaded by the app,
-//! so the browser never re-parses the seed articles.
+//! so the browser never re-parses the seed articles, rebuilds the search index or recognises
+//! entities: the recogniser and its knowledge base stay out of the app's wasm.
 
+use crate::entities::{recognize, EntityType, KnowledgeBase, Mention};
 use crate::model::Document;
 use crate::search::Index;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Bumped whenever the serialized layout changes; an old bundle is refused, not misread.
-pub const BUNDLE_VERSION: u32 = 2;
+pub const BUNDLE_VERSION: u32 = 3;
 
 /// The first bytes of every bundle, so another file (an HTML error page served in its place,
 /// say) is recognised as "not a bundle" instead of being misread as a strange version.
@@ -19,6 +21,12 @@ pub struct Bundle {
     pub documents: Vec<Document>,
     /// The search index of `documents` (document `i` of the index is `documents[i]`).
     pub index: Index,
+    /// Entity mentions of each document (`mentions[i]` for `documents[i]`), in text order,
+    /// recognised with the built-in knowledge base.
+    pub mentions: Vec<Vec<Mention>>,
+    /// The knowledge base's one-line description of each mentioned entity it knows:
+    /// `(type, canonical name, description)`, sorted.
+    pub descriptions: Vec<(EntityType, String, String)>,
 }
 
 /// Why a bundle could not be read.
@@ -48,13 +56,48 @@ impl fmt::Display for BundleError {
 impl std::error::Error for BundleError {}
 
 impl Bundle {
+    /// Builds the search index and recognises the entities of `documents`.
     pub fn new(documents: Vec<Document>) -> Bundle {
         let index = Index::build(&documents);
+        let kb = KnowledgeBase::builtin();
+        let mentions: Vec<Vec<Mention>> = documents
+            .iter()
+            .map(|d| {
+                let mut m = recognize(d, Some(kb));
+                m.sort_by_key(|x| (x.start, x.end));
+                m
+            })
+            .collect();
+        let mut descriptions: Vec<(EntityType, String, String)> = mentions
+            .iter()
+            .flatten()
+            .filter_map(|m| {
+                let e = kb.get(m.kind, &m.canonical)?;
+                Some((m.kind, m.canonical.clone(), e.description.clone()))
+            })
+            .collect();
+        descriptions.sort();
+        descriptions.dedup();
         Bundle {
             version: BUNDLE_VERSION,
             documents,
             index,
+            mentions,
+            descriptions,
         }
+    }
+
+    /// The entity mentions of document `i` (none when the bundle has no entry for it).
+    pub fn mentions_of(&self, i: usize) -> &[Mention] {
+        self.mentions.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The knowledge base's description of an entity, when the bundle carries one.
+    pub fn description(&self, kind: EntityType, canonical: &str) -> Option<&str> {
+        self.descriptions
+            .iter()
+            .find(|(k, c, _)| *k == kind && c == canonical)
+            .map(|(_, _, d)| d.as_str())
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -112,5 +155,36 @@ mod tests {
             Bundle::from_bytes(&bytes[..5]),
             Err(BundleError::Corrupt(_))
         ));
+    }
+
+    #[test]
+    fn carries_the_entities_recognised_at_build_time() {
+        let doc = crate::parse_document(&crate::SourceFile {
+            name: "a.txt",
+            bytes: "UN mission reaches Karabakh\n\nThe United Nations sent a mission to \
+                    Nagorno-Karabakh on Sunday, Stephane Dujarric said."
+                .as_bytes(),
+            sidecar: None,
+        });
+        let kb = KnowledgeBase::builtin();
+        let expected = recognize(&doc, Some(kb));
+        let bundle = Bundle::new(vec![doc]);
+        let back = Bundle::from_bytes(&bundle.to_bytes()).expect("round trip");
+        assert_eq!(back.mentions_of(0).len(), expected.len());
+        assert!(back.mentions_of(0).iter().all(|m| expected.contains(m)));
+        assert!(
+            back.mentions_of(1).is_empty(),
+            "no entry, no mentions, no panic"
+        );
+        let un = back
+            .mentions_of(0)
+            .iter()
+            .find(|m| m.canonical == "United Nations")
+            .expect("the UN is recognised");
+        assert_eq!(
+            back.description(un.kind, "United Nations"),
+            kb.get(un.kind, "United Nations")
+                .map(|e| e.description.as_str())
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The worker's message loop: load the bundle once, compare on request, answer in postcard.
 
 use parallax_core::compare::{compare_with, Comparison};
+use parallax_core::entities::Mention;
 use parallax_core::{Bundle, Document};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -63,36 +64,19 @@ async fn run(ids: &[String]) -> Result<(f64, Vec<u8>), String> {
         .collect();
     let mentions = bundle_mentions(&bundle, ids);
     let t0 = now();
-    let result: Comparison = compare_with(&docs, mentions.as_deref());
+    let result: Comparison = compare_with(&docs, Some(&mentions));
     let millis = now() - t0;
     let bytes = postcard::to_allocvec(&result)
         .map_err(|e| format!("The comparison could not be sent to the page: {e}."))?;
     Ok((millis, bytes))
 }
 
-/// The entity mentions of the chosen documents, recognised once per document and kept.
-fn bundle_mentions(
-    bundle: &Bundle,
-    ids: &[String],
-) -> Option<Vec<Vec<parallax_core::entities::Mention>>> {
-    thread_local! {
-        static CACHE: RefCell<std::collections::HashMap<String, Vec<parallax_core::entities::Mention>>> =
-            RefCell::new(std::collections::HashMap::new());
-    }
-    let kb = parallax_core::entities::KnowledgeBase::builtin();
-    Some(
-        ids.iter()
-            .filter_map(|id| bundle.get(id))
-            .map(|d| {
-                CACHE.with(|c| {
-                    c.borrow_mut()
-                        .entry(d.id.clone())
-                        .or_insert_with(|| parallax_core::entities::recognize(d, Some(kb)))
-                        .clone()
-                })
-            })
-            .collect(),
-    )
+/// The entity mentions of the chosen documents, recognised when the bundle was built.
+fn bundle_mentions(bundle: &Bundle, ids: &[String]) -> Vec<Vec<Mention>> {
+    ids.iter()
+        .filter_map(|id| bundle.documents.iter().position(|d| &d.id == id))
+        .map(|i| bundle.mentions_of(i).to_vec())
+        .collect()
 }
 
 fn now() -> f64 {
