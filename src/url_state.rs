@@ -185,6 +185,9 @@ pub struct Route {
     pub frames: bool,
     /// The speaker whose quotes are shown side by side (`speaker=`).
     pub speaker: Option<String>,
+    /// A byte offset in the document being read (`at=`): the reader scrolls to the paragraph
+    /// holding it and marks it (search results link to their passage this way).
+    pub at: Option<usize>,
 }
 
 /// The comparison page's views (`cview=` in the URL).
@@ -339,6 +342,7 @@ impl Route {
                 "pair" if r.pair.is_none() => r.pair = value.parse().ok(),
                 "frames" => r.frames = value == "1",
                 "speaker" if r.speaker.is_none() && !value.is_empty() => r.speaker = Some(value),
+                "at" if r.at.is_none() => r.at = value.parse().ok(),
                 "q" if q.is_none() => q = Some(value),
                 "mode" if mode.is_none() => mode = Some(SearchMode::from_param(&value)),
                 "ksort" if ksort.is_none() => ksort = KwicOrder::from_param(&value),
@@ -470,6 +474,9 @@ impl Route {
         if let Some(s) = &self.speaker {
             parts.push(format!("speaker={}", encode_component(s)));
         }
+        if let Some(at) = self.at {
+            parts.push(format!("at={at}"));
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -493,6 +500,17 @@ impl Route {
 pub fn doc_href(id: &str) -> String {
     Route {
         doc: Some(id.to_string()),
+        ..Route::default()
+    }
+    .href()
+}
+
+/// The `href` of a link to a passage of a document: the reader opens at the paragraph holding
+/// byte offset `at`.
+pub fn passage_href(id: &str, at: usize) -> String {
+    Route {
+        doc: Some(id.to_string()),
+        at: Some(at),
         ..Route::default()
     }
     .href()
@@ -715,6 +733,18 @@ mod tests {
         assert_eq!(Route::default().href(), "./");
         assert_eq!(Route::library(Sort::Outlet).href(), "?sort=outlet");
         assert_eq!(doc_href("000_c89f"), "?doc=000_c89f");
+        assert_eq!(passage_href("000_c89f", 1234), "?doc=000_c89f&at=1234");
+        assert_eq!(Route::from_query("?doc=x&at=12").at, Some(12));
+        assert_eq!(
+            Route::from_query("?doc=x&at=-3").at,
+            None,
+            "malformed: ignored"
+        );
+        assert_eq!(
+            Route::from_query("?doc=x&at=7&at=5").at,
+            Some(7),
+            "the first wins"
+        );
         let r = Route {
             doc: Some("x".into()),
             sort: Sort::DateAsc,

@@ -2,7 +2,7 @@
 //! by either side (links to the same view with another `ksort=`).
 
 use super::dom::{el, El};
-use crate::url_state::{doc_href, KwicOrder, Route};
+use crate::url_state::{passage_href, KwicOrder, Route};
 use parallax_core::search::KwicLine;
 use parallax_core::Document;
 
@@ -53,7 +53,7 @@ pub fn concordance(r: &Route, lines: &[KwicLine], docs: &[Document]) -> El {
                 .child(
                     el("td")
                         .class("kwic-doc")
-                        .child(super::dom::link(&doc_href(&l.id), source)),
+                        .child(super::dom::link(&passage_href(&l.id, l.start), source)),
                 ),
         );
     }

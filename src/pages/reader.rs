@@ -78,6 +78,14 @@ pub fn Reader(
             })
         }
     };
+    // `at=`: once the text is on screen, bring the paragraph holding that offset into view.
+    // Two frames later, so that it comes after the app's move to the top of a new page.
+    Effect::new(move |_| {
+        let at = route.with(|r| r.at);
+        if let (Some(at), false) = (at, original.get()) {
+            request_animation_frame(move || request_animation_frame(move || show_offset(at)));
+        }
+    });
     let frames_toggle = move |_| {
         let mut next = route.get_untracked();
         next.frames = !next.frames;
@@ -163,6 +171,35 @@ pub fn Reader(
         </article>
     }
     .into_any()
+}
+
+/// Marks the paragraph holding byte offset `at`, scrolls it to the middle of the screen and puts
+/// keyboard focus on it (so reading, by eye or screen reader, continues from there).
+fn show_offset(at: usize) {
+    let Ok(blocks) = document().query_selector_all(".blocks p[data-start]") else {
+        return;
+    };
+    for i in 0..blocks.length() {
+        let Some(el) = blocks
+            .item(i)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
+        else {
+            continue;
+        };
+        let span = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
+        let (Some(start), Some(end)) = (span("data-start"), span("data-end")) else {
+            continue;
+        };
+        if (start..end).contains(&at) {
+            let _ = el.class_list().add_1("at-target");
+            let _ = el.set_attribute("tabindex", "-1");
+            let _ = el.focus();
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+            return;
+        }
+    }
 }
 
 /// The comparison page with this article chosen, ready for the reader to add others.
@@ -395,10 +432,14 @@ fn blocks_view(
                 Some(hits) => framing_marks::framed_text(doc, b, hits),
                 None => entity_marks::marked_text(doc, b, ents, index, hide, chosen),
             };
+            // The span lets `at=` find the paragraph holding a search passage.
+            let (start, end) = (b.start.to_string(), b.end.to_string());
             match block_label(b.kind) {
-                None => view! { <p class=class>{text}</p> }.into_any(),
+                None => {
+                    view! { <p class=class data-start=start data-end=end>{text}</p> }.into_any()
+                }
                 Some(label) => view! {
-                    <p class=class>
+                    <p class=class data-start=start data-end=end>
                         <span class="block-label">
                             {label}
                             <span class="visually-hidden">": "</span>

@@ -8,7 +8,7 @@ use crate::components::facets::facets;
 use crate::components::highlight::highlighted;
 use crate::components::kwic::concordance;
 use crate::format::{thousands, LEDE_CHARS};
-use crate::url_state::{doc_href, KwicOrder, Route, SearchMode};
+use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode};
 use leptos::prelude::*;
 use parallax_core::search::{
     kwic, search, KwicLine, KwicOptions, KwicSort, Mode, Options, Passage, SearchResults,
@@ -207,10 +207,16 @@ fn facts(doc: &Document) -> String {
     }
 }
 
+/// A matching passage, with a link to read it in its place in the article.
 fn passage(doc: &Document, p: &Passage) -> El {
     let q = el("blockquote").class("passage");
     highlighted(&q, &doc.text, p.start, p.end, &p.highlights);
-    q
+    el("div").class("passage-wrap").child(q).child(
+        el("p").class("passage-context").child(
+            link(&passage_href(&doc.id, p.start), "Read in context")
+                .attr("aria-label", &format!("Read in context: {}", label(doc))),
+        ),
+    )
 }
 
 /// The results list for `o` (or why there is none).

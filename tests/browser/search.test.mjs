@@ -139,6 +139,31 @@ describe('search', () => {
     });
   });
 
+  test('a passage opens in context: the reader scrolls to its paragraph, marks it and focuses it', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl + '?q=%22ethnic+cleansing%22&mode=passages');
+      await waitForCount(page, /passages? in \d of 5 documents/);
+      // The last passage: its paragraph is far down the article.
+      const hit = page.locator('li.passage-hit').last();
+      const id = await hit.getAttribute('data-doc-id');
+      const words = (await hit.locator('blockquote.passage').textContent()).trim().split(/\s+/).slice(0, 5).join(' ');
+      await hit.locator('.passage-context a').click();
+      await waitForReader(page, id);
+      assert.ok(Number(params(page).get('at')) >= 0, 'the offset is in the URL');
+      const target = page.locator('.blocks p.at-target');
+      await target.waitFor();
+      assert.equal(await target.count(), 1);
+      assert.ok((await target.textContent()).replace(/\s+/g, ' ').includes(words), `the marked paragraph holds “${words}”`);
+      await page.waitForFunction(() => {
+        const r = document.querySelector('.blocks p.at-target').getBoundingClientRect();
+        return r.top < innerHeight && r.bottom > 0;
+      });
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('at-target')), true);
+      await page.reload();
+      await target.waitFor();
+    });
+  });
+
   test('facets filter with a query and without one, with live counts', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(server.baseUrl + '?q=mission');

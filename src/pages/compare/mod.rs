@@ -1,7 +1,7 @@
 //! The comparison page (`?compare=a,b[,c]`): chosen articles side by side with their shared
 //! passages and word diffs, who speaks where, framing words, distinctive words, and the numbers
-//! and dates that disagree. The core computes everything (`parallax_core::compare`); this page
-//! only lays it out, with direct DOM building (see `components::dom`) because each view is
+//! and dates that disagree. The core computes everything (`parallax_core::compare`, run in the
+//! comparison worker: see `worker.rs`); this page only lays it out, with direct DOM building (see `components::dom`) because each view is
 //! rebuilt wholesale when the URL changes. Every choice on the page is a link, so every view can
 //! be copied, reloaded and reached with Back.
 
@@ -34,7 +34,7 @@ pub struct Compared {
     pub result: Comparison,
     /// Short labels for the columns ("A", "B", …) are letters; these are the names beside them.
     pub names: Vec<String>,
-    /// Time the core took in this browser, in milliseconds.
+    /// Time the comparison took in the worker, in milliseconds.
     pub millis: f64,
 }
 
@@ -422,7 +422,7 @@ pub fn scroll_box(table: El) -> El {
         .child(table)
 }
 
-/// The element with this id as an `HtmlElement`, when there is one.
+/// An element as an `HtmlElement` (for `offset_top`), when it is one.
 pub fn html_element(el: web_sys::Element) -> Option<web_sys::HtmlElement> {
     el.dyn_into::<web_sys::HtmlElement>().ok()
 }
