@@ -81,6 +81,17 @@ pub fn fill(host: &web_sys::Element, children: Vec<El>) {
     }
 }
 
+/// The page's HTML elements matching a CSS selector, in document order.
+pub fn html_elements(selector: &str) -> Vec<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
 /// Escapes a value for a double-quoted CSS attribute selector.
 fn css_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -176,16 +176,7 @@ pub fn Reader(
 /// Marks the paragraph holding byte offset `at`, scrolls it to the middle of the screen and puts
 /// keyboard focus on it (so reading, by eye or screen reader, continues from there).
 fn show_offset(at: usize) {
-    let Ok(blocks) = document().query_selector_all(".blocks p[data-start]") else {
-        return;
-    };
-    for i in 0..blocks.length() {
-        let Some(el) = blocks
-            .item(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
-        else {
-            continue;
-        };
+    for el in crate::components::dom::html_elements(".blocks p[data-start]") {
         let span = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
         let (Some(start), Some(end)) = (span("data-start"), span("data-end")) else {
             continue;

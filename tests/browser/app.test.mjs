@@ -17,7 +17,6 @@ import {
   DIST,
   DESKTOP,
   PHONE,
-  launchBrowser,
   withPage,
   waitForLibrary,
   waitForReader,
@@ -27,6 +26,7 @@ import {
   readCorpusFile,
   axeViolations,
   screenshot,
+  serveDistAndLaunch,
 } from './helpers.mjs';
 
 const IDS = [
@@ -45,19 +45,9 @@ const PROVENANCE = ['from text', 'from sidecar', 'not stated'];
 
 let server;
 let browser;
-
-before(async () => {
-  assert.ok(
-    fs.existsSync(path.join(DIST, 'index.html')),
-    `${DIST}/index.html is missing: run \`trunk build --release --public-url /parallax/\` first`,
-  );
-  server = await startServer({ distDir: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveDistAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Positions of `subset` ids inside `order`. */

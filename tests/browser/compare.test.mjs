@@ -7,13 +7,13 @@
 // What the page must show is read from `parallax compare --json` (the same core, natively), so
 // the tests check that the app shows the analysis, not numbers copied into the test.
 
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, CORPUS, PHONE, DESKTOP, launchBrowser, withPage, params, readCorpusFile, axeViolations, screenshot } from './helpers.mjs';
+import { ROOT, DIST, CORPUS, PHONE, DESKTOP, withPage, params, readCorpusFile, axeViolations, screenshot, serveDistAndLaunch } from './helpers.mjs';
 
 const D000 = '000_c89f353285aead65';
 const D001 = '001_1d5485b6803e7481';
@@ -26,16 +26,9 @@ const ALL = fs
 
 let server;
 let browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `${DIST}/index.html is missing: run trunk build first`);
-  server = await startServer({ distDir: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveDistAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** `parallax compare --json` over these documents (in this order). */

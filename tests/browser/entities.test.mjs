@@ -16,7 +16,6 @@ import {
   DIST,
   DESKTOP,
   PHONE,
-  launchBrowser,
   withPage,
   waitForLibrary,
   waitForReader,
@@ -25,27 +24,18 @@ import {
   readCorpusFile,
   axeViolations,
   screenshot,
+  serveDistAndLaunch,
+  waitForParam,
 } from './helpers.mjs';
 
 const D001 = '001_1d5485b6803e7481';
 
 let server;
 let browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `${DIST}/index.html is missing: run trunk build first`);
-  server = await startServer({ distDir: DIST });
-  browser = await launchBrowser();
+serveDistAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function waitForParam(page, name, value) {
-  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);
-}
 
 async function waitForEntities(page) {
   await page.locator('table.entity-table tbody tr').first().waitFor();

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
+import { startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..', '..');
@@ -23,6 +25,33 @@ export const PHONE = { width: 375, height: 812 };
 
 const require = createRequire(import.meta.url);
 export const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * For a test file: before its tests, serve the release build in dist/ under /parallax/ and start
+ * Chromium, handing both to `use(server, browser)`; after them, close both.
+ */
+export function serveDistAndLaunch(use) {
+  let server;
+  let browser;
+  before(async () => {
+    assert.ok(
+      fs.existsSync(path.join(DIST, 'index.html')),
+      `${DIST}/index.html is missing: run \`trunk build --release --public-url /parallax/\` first`,
+    );
+    server = await startServer({ distDir: DIST });
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/** Wait until the page's URL has `name=value` in its query string. */
+export async function waitForParam(page, name, value) {
+  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);
+}
 
 export function launchBrowser() {
   return chromium.launch({

@@ -3,25 +3,15 @@
 // fresh page, reload, back/forward), markup in a query shown as text, and axe-core.
 // Same setup as app.test.mjs: the release build in dist/, served under /parallax/.
 
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startServer } from './server.mjs';
-import { DIST, DESKTOP, PHONE, launchBrowser, withPage, waitForLibrary, waitForReader, params, axeViolations, screenshot } from './helpers.mjs';
+import { DESKTOP, PHONE, withPage, waitForLibrary, waitForReader, params, axeViolations, screenshot, serveDistAndLaunch, waitForParam } from './helpers.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `${DIST}/index.html is missing: run trunk build first`);
-  server = await startServer({ distDir: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveDistAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Wait until the search view shows a count line matching `re`; returns its text. */
@@ -35,10 +25,6 @@ async function waitForCount(page, re) {
     ['.search-status .search-count', re.source],
   );
   return (await count.textContent()).trim();
-}
-
-async function waitForParam(page, name, value) {
-  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);
 }
 
 function hitIds(page, sel = 'li.search-hit') {

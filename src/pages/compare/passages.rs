@@ -4,10 +4,9 @@
 //! Framing terms can be highlighted in the same columns (`frames=1`).
 
 use super::{html_element, letter, percent, route_link, Compared};
-use crate::components::dom::{el, El};
+use crate::components::dom::{el, html_elements, El};
 use crate::components::framing_marks::{frame_tag, Hit};
 use crate::url_state::Route;
-use leptos::prelude::document;
 use parallax_core::compare::{AlignedPair, DiffKind, MatchKind};
 use parallax_core::{BlockKind, Document};
 
@@ -366,16 +365,7 @@ fn diff_panel(c: &Compared, docs: &[&Document], r: &Route, k: usize) -> El {
 /// Scrolls each column so that its part of the chosen passage is at the top: the counterparts
 /// line up side by side.
 pub fn scroll_to_chosen() {
-    let Ok(cols) = document().query_selector_all(".compare-col") else {
-        return;
-    };
-    for i in 0..cols.length() {
-        let Some(col) = cols
-            .item(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-        else {
-            continue;
-        };
+    for col in html_elements(".compare-col") {
         if let Some(mark) = col
             .query_selector("[data-chosen]")
             .ok()
