@@ -4,34 +4,14 @@
 //!
 //! Run: `cargo bench -p parallax-core --bench entities`
 
+mod common;
+
+use common::seeds;
 use criterion::{Criterion, Throughput};
 use parallax_core::entities::{recognize, KnowledgeBase};
-use parallax_core::{parse_document, Document, SourceFile};
+use parallax_core::Document;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-
-/// The seed articles, parsed (parsing is not measured).
-fn seeds() -> Vec<Document> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus folder")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap();
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            parse_document(&SourceFile {
-                name: &name,
-                bytes: &bytes,
-                sidecar: None,
-            })
-        })
-        .collect()
-}
 
 fn main() {
     let seeds = seeds();

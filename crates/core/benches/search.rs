@@ -4,48 +4,14 @@
 //!
 //! Run: `cargo bench -p parallax-core --bench search` (BENCH_DOCS=N changes the large corpus).
 
+mod common;
+
+use common::{seeds, synthetic};
 use criterion::Criterion;
 use parallax_core::search::{kwic, search, Index, KwicOptions, Mode, Options, Selection};
-use parallax_core::{parse_document, synth, Document, SourceFile};
+use parallax_core::Document;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-
-fn seeds() -> Vec<Document> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus folder")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap();
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            parse_document(&SourceFile {
-                name: &name,
-                bytes: &bytes,
-                sidecar: None,
-            })
-        })
-        .collect()
-}
-
-fn synthetic(seeds: &[Document], n: usize) -> Vec<Document> {
-    synth::generate(seeds, n, 42)
-        .iter()
-        .map(|a| {
-            let name = format!("{}.txt", a.stem);
-            let sidecar = format!("{}.toml", a.stem);
-            parse_document(&SourceFile {
-                name: &name,
-                bytes: a.text.as_bytes(),
-                sidecar: Some((&sidecar, a.sidecar.as_bytes())),
-            })
-        })
-        .collect()
-}
 
 /// What a query run does.
 enum Run {

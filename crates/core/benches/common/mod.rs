@@ -1,0 +1,46 @@
+//! What the benchmarks share: the seed articles and synthetic corpora, parsed (parsing is never
+//! what they measure).
+
+// Each bench is its own crate and uses only some of these.
+#![allow(dead_code)]
+
+use parallax_core::{parse_document, synth, Document, SourceFile};
+
+/// The seed articles of `corpus/`, parsed, in file-name order.
+pub fn seeds() -> Vec<Document> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus folder")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            parse_document(&SourceFile {
+                name: &name,
+                bytes: &bytes,
+                sidecar: None,
+            })
+        })
+        .collect()
+}
+
+/// `n` synthetic articles recombined from `seeds` (seed 42), parsed with their sidecars.
+pub fn synthetic(seeds: &[Document], n: usize) -> Vec<Document> {
+    synth::generate(seeds, n, 42)
+        .iter()
+        .map(|a| {
+            let name = format!("{}.txt", a.stem);
+            let sidecar = format!("{}.toml", a.stem);
+            parse_document(&SourceFile {
+                name: &name,
+                bytes: a.text.as_bytes(),
+                sidecar: Some((&sidecar, a.sidecar.as_bytes())),
+            })
+        })
+        .collect()
+}
