@@ -15,8 +15,6 @@ import { startServer } from './server.mjs';
 import {
   ROOT,
   DIST,
-  DESKTOP,
-  PHONE,
   withPage,
   waitForLibrary,
   waitForReader,
@@ -24,9 +22,9 @@ import {
   docIds,
   params,
   readCorpusFile,
-  axeViolations,
   screenshot,
   serveDistAndLaunch,
+  axeAtTwoWidths,
 } from './helpers.mjs';
 
 const IDS = [
@@ -344,31 +342,7 @@ describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA) and screenshots', () =
     },
     { name: 'not-found', query: '?doc=unknown', wait: (p) => waitForNotFound(p) },
   ];
-  for (const [label, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ]) {
-    for (const v of views) {
-      test(`${v.name} at ${label} width (${viewport.width}px) has no violations`, async () => {
-        await withPage(
-          browser,
-          server,
-          async (page) => {
-            await page.goto(server.baseUrl + v.query);
-            await v.wait(page);
-            await screenshot(page, `${v.name}-${label}`);
-            const violations = await axeViolations(page);
-            assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
-            if (label === 'phone') {
-              const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-              assert.ok(overflow <= 0, `no horizontal scrolling at 375px (overflow ${overflow}px)`);
-            }
-          },
-          { viewport },
-        );
-      });
-    }
-  }
+  axeAtTwoWidths(() => [browser, server], views);
 });
 
 describe('hostile corpus', () => {

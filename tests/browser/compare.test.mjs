@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, CORPUS, PHONE, DESKTOP, withPage, params, readCorpusFile, axeViolations, screenshot, serveDistAndLaunch } from './helpers.mjs';
+import { ROOT, DIST, CORPUS, withPage, params, readCorpusFile, axeViolations, screenshot, serveDistAndLaunch, axeAtTwoWidths } from './helpers.mjs';
 
 const D000 = '000_c89f353285aead65';
 const D001 = '001_1d5485b6803e7481';
@@ -405,13 +405,20 @@ describe('the comparison worker', () => {
 });
 
 describe('accessibility', () => {
-  const views = [
-    ['passages', '&pair=0&frames=1', '.diff-panel'],
-    ['speakers', '&cview=speakers&speaker=Stephane%20Dujarric', '.speaker-quotes'],
-    ['framing', '&cview=framing', 'article.profile'],
-    ['words', '&cview=words', '.words-figure'],
-    ['facts', '&cview=facts', '.compare-facts'],
-  ];
+  axeAtTwoWidths(
+    () => [browser, server],
+    [
+      ['passages', '&pair=0&frames=1', '.diff-panel'],
+      ['speakers', '&cview=speakers&speaker=Stephane%20Dujarric', '.speaker-quotes'],
+      ['framing', '&cview=framing', 'article.profile'],
+      ['words', '&cview=words', '.words-figure'],
+      ['facts', '&cview=facts', '.compare-facts'],
+    ].map(([name, extra, sel]) => ({
+      name: `compare-${name}`,
+      query: `?compare=${ALL.join(',')}${extra}`,
+      wait: (page) => page.locator(sel).first().waitFor(),
+    })),
+  );
   test('the reader with framing words has no axe violations', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(`${server.baseUrl}?doc=${D001}&frames=1`);
@@ -421,27 +428,4 @@ describe('accessibility', () => {
       assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
     });
   });
-  for (const [name, extra, sel] of views) {
-    for (const [label, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ]) {
-      test(`compare ${name} at ${label} width has no axe violations and no page-wide sideways scrolling`, async () => {
-        await withPage(
-          browser,
-          server,
-          async (page) => {
-            await page.goto(compareUrl(ALL, extra));
-            await page.locator(sel).first().waitFor();
-            await screenshot(page, `compare-${name}-${label}`);
-            const violations = await axeViolations(page);
-            assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
-            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-            assert.ok(overflow <= 0, `no horizontal page scrolling (overflow ${overflow}px)`);
-          },
-          { viewport },
-        );
-      });
-    }
-  }
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { before, after } from 'node:test';
+import { before, after, test } from 'node:test';
 import { startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -212,4 +212,39 @@ export async function axeViolations(page) {
 export async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Registers, for each view `{ name, query, wait(page) }`, one test at desktop and one at phone
+ * width: the view has no axe-core violations (WCAG 2.0/2.1 A and AA) and, on the phone, the page
+ * does not scroll sideways. `env()` gives `[browser, server]` (started in a `before` hook).
+ * Screenshots are saved as `<name>-desktop.png` and `<name>-phone.png`.
+ */
+export function axeAtTwoWidths(env, views) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ]) {
+    for (const v of views) {
+      test(`${v.name} at ${label} width (${viewport.width}px) has no violations`, async () => {
+        const [browser, server] = env();
+        await withPage(
+          browser,
+          server,
+          async (page) => {
+            await page.goto(server.baseUrl + v.query);
+            await v.wait(page);
+            await screenshot(page, `${v.name}-${label}`);
+            const violations = await axeViolations(page);
+            assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+            if (label === 'phone') {
+              const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+              assert.ok(overflow <= 0, `no horizontal scrolling at ${viewport.width}px (overflow ${overflow}px)`);
+            }
+          },
+          { viewport },
+        );
+      });
+    }
+  }
 }
