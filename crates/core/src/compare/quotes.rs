@@ -545,7 +545,7 @@ fn attribution(
 
 /// The words of `text[start..end]` as (start, end, lowercase word) runs of letters, digits,
 /// apostrophes, dots inside initialisms and hyphens inside words.
-fn plain_words(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
+pub(super) fn plain_words(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut cur: Option<usize> = None;
     let s = &text[start..end];

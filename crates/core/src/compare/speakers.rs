@@ -178,27 +178,9 @@ const NOT_PERSON: &[&str] = &[
     "kingdom",
 ];
 
-/// Capitalised words of `text[start..end]`, as (start, end, lowercase) runs of adjacent words.
+/// The words of `text[start..end]` (the same word rule as attribution finding uses).
 fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let mut cur: Option<usize> = None;
-    let s = &text[start..end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (idx, &(i, c)) in chars.iter().enumerate() {
-        let next_alnum = chars
-            .get(idx + 1)
-            .is_some_and(|&(_, n)| n.is_alphanumeric());
-        let joins = matches!(c, '\'' | '’' | '.' | '-') && cur.is_some() && next_alnum;
-        if c.is_alphanumeric() || joins {
-            cur.get_or_insert(i);
-        } else if let Some(b) = cur.take() {
-            out.push((start + b, start + i, s[b..i].to_lowercase()));
-        }
-    }
-    if let Some(b) = cur {
-        out.push((start + b, end, s[b..].to_lowercase()));
-    }
-    out
+    super::quotes::plain_words(text, start, end)
 }
 
 fn capitalised(text: &str, w: &(usize, usize, String)) -> bool {
