@@ -176,7 +176,7 @@ pub fn Reader(
 /// Marks the paragraph holding byte offset `at`, scrolls it to the middle of the screen and puts
 /// keyboard focus on it (so reading, by eye or screen reader, continues from there).
 fn show_offset(at: usize) {
-    for el in crate::components::dom::html_elements(".blocks p[data-start]") {
+    for el in crate::components::dom::html_elements(".blocks [data-start]") {
         let span = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<usize>().ok());
         let (Some(start), Some(end)) = (span("data-start"), span("data-end")) else {
             continue;
@@ -366,7 +366,7 @@ fn block_label(kind: BlockKind) -> Option<&'static str> {
         BlockKind::Dateline => Some("Dateline"),
         BlockKind::Caption => Some("Photo caption"),
         BlockKind::Credit => Some("Credit"),
-        BlockKind::Body => None,
+        BlockKind::Body | BlockKind::Subheading => None,
         BlockKind::Boilerplate => Some("Not part of the article"),
     }
 }
@@ -425,6 +425,11 @@ fn blocks_view(
             };
             // The span lets `at=` find the paragraph holding a search passage.
             let (start, end) = (b.start.to_string(), b.end.to_string());
+            // A crosshead is a heading for assistive technology too (under the title's <h1>).
+            if b.kind == BlockKind::Subheading {
+                return view! { <h2 class=class data-start=start data-end=end>{text}</h2> }
+                    .into_any();
+            }
             match block_label(b.kind) {
                 None => {
                     view! { <p class=class data-start=start data-end=end>{text}</p> }.into_any()

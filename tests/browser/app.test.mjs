@@ -193,6 +193,25 @@ describe('library', () => {
 });
 
 describe('reader', () => {
+  test('crossheads inside the body are headings, as the parser classified them', async () => {
+    const r = spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', 'parse', path.join(ROOT, 'corpus'), '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const docs = JSON.parse(r.stdout).filter((d) => d.blocks.some((b) => b.kind === 'subheading'));
+    assert.ok(docs.length > 0, 'a seed has a crosshead (see the reviewed parse snapshots)');
+    await withPage(browser, server, async (page) => {
+      for (const d of docs) {
+        await page.goto(`${server.baseUrl}?doc=${d.id}`);
+        await waitForReader(page, d.id);
+        const shown = await page.locator('.blocks h2.block-subheading').allTextContents();
+        assert.deepEqual(shown, d.blocks.filter((b) => b.kind === 'subheading').map((b) => b.text));
+      }
+    });
+  });
+
   test('clicking a document opens it: title, outlet, dates, body, and the caption apart from the body', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(server.baseUrl);

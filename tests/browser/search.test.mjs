@@ -136,12 +136,12 @@ describe('search', () => {
       await hit.locator('.passage-context a').click();
       await waitForReader(page, id);
       assert.ok(Number(params(page).get('at')) >= 0, 'the offset is in the URL');
-      const target = page.locator('.blocks p.at-target');
+      const target = page.locator('.blocks .at-target');
       await target.waitFor();
       assert.equal(await target.count(), 1);
       assert.ok((await target.textContent()).replace(/\s+/g, ' ').includes(words), `the marked paragraph holds “${words}”`);
       await page.waitForFunction(() => {
-        const r = document.querySelector('.blocks p.at-target').getBoundingClientRect();
+        const r = document.querySelector('.blocks .at-target').getBoundingClientRect();
         return r.top < innerHeight && r.bottom > 0;
       });
       assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('at-target')), true);

@@ -79,12 +79,14 @@ pub enum BlockKind {
     Credit,
     /// A paragraph of the article proper.
     Body,
+    /// A heading inside the body (a crosshead), between paragraphs of prose.
+    Subheading,
     /// Page furniture that is not part of the article ("Newsroom logo", "None", "--").
     Boilerplate,
 }
 
 impl BlockKind {
-    pub const ALL: [BlockKind; 8] = [
+    pub const ALL: [BlockKind; 9] = [
         BlockKind::Headline,
         BlockKind::Standfirst,
         BlockKind::Byline,
@@ -92,8 +94,22 @@ impl BlockKind {
         BlockKind::Caption,
         BlockKind::Credit,
         BlockKind::Body,
+        BlockKind::Subheading,
         BlockKind::Boilerplate,
     ];
+
+    /// Whether the block carries what the article says (searched, aligned, compared). Bylines,
+    /// datelines, credits and page furniture are about the article, not part of it.
+    pub fn is_content(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Headline
+                | BlockKind::Standfirst
+                | BlockKind::Caption
+                | BlockKind::Body
+                | BlockKind::Subheading
+        )
+    }
 
     /// The name used in JSON and CSS classes.
     pub fn as_str(self) -> &'static str {
@@ -105,6 +121,7 @@ impl BlockKind {
             BlockKind::Caption => "caption",
             BlockKind::Credit => "credit",
             BlockKind::Body => "body",
+            BlockKind::Subheading => "subheading",
             BlockKind::Boilerplate => "boilerplate",
         }
     }

@@ -10,14 +10,6 @@ use crate::url_state::Route;
 use parallax_core::compare::{AlignedPair, DiffKind, MatchKind};
 use parallax_core::{BlockKind, Document};
 
-/// The blocks the alignment reads (and so the ones shown).
-fn shown(kind: BlockKind) -> bool {
-    matches!(
-        kind,
-        BlockKind::Headline | BlockKind::Standfirst | BlockKind::Caption | BlockKind::Body
-    )
-}
-
 pub fn view(c: &Compared, docs: &[&Document], r: &Route) -> El {
     let pairs = &c.result.aligned;
     let chosen = r.pair.filter(|&k| k < pairs.len());
@@ -112,8 +104,13 @@ fn column(c: &Compared, d: &Document, i: usize, r: &Route, chosen: Option<usize>
             .text(&format!("Words shared: {}", shares.join(", "))),
     );
     let mut any = false;
-    for b in d.blocks.iter().filter(|b| shown(b.kind)) {
+    for b in d.blocks.iter().filter(|b| b.kind.is_content()) {
         any = true;
+        // Crossheads are not aligned (they are not prose): shown as the headings they are.
+        if b.kind == BlockKind::Subheading {
+            col.push(el("h4").class("c-subheading").text(d.slice(b.start, b.end)));
+            continue;
+        }
         let inside: Vec<(usize, usize, usize)> = spans
             .iter()
             .copied()

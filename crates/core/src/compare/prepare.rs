@@ -9,15 +9,6 @@ use crate::search::stem::stem;
 use crate::search::tokenize::for_each_token;
 use std::collections::HashMap;
 
-/// Blocks that carry what the article says. Bylines, datelines, credits and page furniture
-/// are about the article, not part of it.
-pub(crate) fn is_content(kind: BlockKind) -> bool {
-    matches!(
-        kind,
-        BlockKind::Headline | BlockKind::Standfirst | BlockKind::Caption | BlockKind::Body
-    )
-}
-
 /// One content block.
 #[derive(Debug, Clone)]
 pub(crate) struct Para {
@@ -288,7 +279,7 @@ pub(crate) fn prepare(doc: &Document, mentions: &[Mention], vocab: &mut Vocab) -
         sentences: Vec::new(),
         tokens: Vec::new(),
     };
-    for b in doc.blocks.iter().filter(|b| is_content(b.kind)) {
+    for b in doc.blocks.iter().filter(|b| b.kind.is_content()) {
         let (start, end) = (b.start, b.end);
         if end > text.len() || start >= end {
             continue;

@@ -13,6 +13,7 @@ mod credit;
 mod dateline;
 mod fields;
 mod names;
+mod subheading;
 mod units;
 
 use crate::decode::decode;
@@ -122,6 +123,7 @@ fn classify(text: &str, from: usize) -> Vec<Piece> {
     let header_end = header_end(text, &pieces);
     settle_header(text, &mut pieces, header_end);
     settle_trailer(text, &mut pieces, header_end);
+    settle_subheadings(text, &mut pieces, header_end);
     pieces
 }
 
@@ -317,6 +319,31 @@ fn settle_trailer(text: &str, pieces: &mut [Piece], header_end: usize) {
                 p.kind = Some(BlockKind::Credit);
             }
             _ => break,
+        }
+    }
+}
+
+/// Crossheads: undecided heading-shaped lines after the header, with a paragraph of prose on
+/// each side (captions, credits and furniture in between are skipped).
+fn settle_subheadings(text: &str, pieces: &mut [Piece], header_end: usize) {
+    let furniture = |p: &Piece| {
+        matches!(
+            p.kind,
+            Some(BlockKind::Caption | BlockKind::Credit | BlockKind::Boilerplate)
+        )
+    };
+    let prose = |p: Option<&Piece>| {
+        p.is_some_and(|p| p.kind.is_none() && subheading::prose_neighbour(&text[p.start..p.end]))
+    };
+    for i in header_end..pieces.len() {
+        let p = &pieces[i];
+        if p.kind.is_some() || !subheading::heading_shaped(&text[p.start..p.end]) {
+            continue;
+        }
+        let before = pieces[header_end..i].iter().rev().find(|q| !furniture(q));
+        let after = pieces[i + 1..].iter().find(|q| !furniture(q));
+        if prose(before) && prose(after) {
+            pieces[i].kind = Some(BlockKind::Subheading);
         }
     }
 }

@@ -355,3 +355,54 @@ fn a_title_field_is_the_only_headline() {
     assert_eq!(headlines, 1);
     assert_eq!(d.title(), Some("The real title"));
 }
+
+#[test]
+fn crossheads_between_paragraphs_are_subheadings() {
+    check(
+        "Aid reaches the valley\n\n\
+         By Jane Roe\n\n\
+         Trucks carrying flour and medicine crossed the bridge on Monday morning, officials said, after a week of delays.\n\n\
+         What happens next?\n\n\
+         The convoy will return on Friday if the road stays open, the agency said in a statement.\n\n\
+         Rebuilding the bridge\n\n\
+         Engineers expect the repairs to take three months and to cost about two million dollars.",
+        r#"
+        title=Aid reaches the valley outlet=- authors=[Jane Roe] published=- updated=-
+        headline: Aid reaches the valley
+        byline: By Jane Roe
+        body: Trucks carrying flour and medicine crossed the bridge on Monday morning, officials said, after a week of delays.
+        subheading: What happens next?
+        body: The convoy will return on Friday if the road stays open, the agency said in a statement.
+        subheading: Rebuilding the bridge
+        body: Engineers expect the repairs to take three months and to cost about two million dollars.
+        "#,
+    );
+}
+
+#[test]
+fn short_lines_that_are_not_crossheads_stay_body() {
+    // A quotation on its own line, a list of short items, and a last line with nothing after it.
+    check(
+        "Aid reaches the valley\n\n\
+         By Jane Roe\n\n\
+         Trucks carrying flour and medicine crossed the bridge on Monday morning, officials said, after a week of delays.\n\n\
+         “We waited too long”\n\n\
+         The supplies listed by the agency:\n\n\
+         Flour and rice\n\n\
+         Medicine for children\n\n\
+         The convoy will return on Friday if the road stays open, the agency said in a statement.\n\n\
+         More updates soon",
+        r#"
+        title=Aid reaches the valley outlet=- authors=[Jane Roe] published=- updated=-
+        headline: Aid reaches the valley
+        byline: By Jane Roe
+        body: Trucks carrying flour and medicine crossed the bridge on Monday morning, officials said, after a week of delays.
+        body: “We waited too long”
+        body: The supplies listed by the agency:
+        body: Flour and rice
+        body: Medicine for children
+        body: The convoy will return on Friday if the road stays open, the agency said in a statement.
+        body: More updates soon
+        "#,
+    );
+}

@@ -11,18 +11,9 @@ use super::facets::Facet;
 use super::sentences::sentences;
 use super::stem::stem;
 use super::tokenize::for_each_token;
-use crate::model::{BlockKind, Date, Document};
+use crate::model::{Date, Document};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Blocks whose words are searchable. Bylines, datelines, credits and page furniture are not
-/// what an article says.
-pub fn is_indexed(kind: BlockKind) -> bool {
-    matches!(
-        kind,
-        BlockKind::Headline | BlockKind::Standfirst | BlockKind::Caption | BlockKind::Body
-    )
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "packed::Packed", into = "packed::Packed")]
@@ -134,7 +125,7 @@ impl Index {
         // (word id, position) pairs, sorted below to append each word's postings at once.
         let mut occurrences: Vec<(u32, u32)> = Vec::new();
         for (b, block) in doc.blocks.iter().enumerate() {
-            if !is_indexed(block.kind) || doc.text.get(block.start..block.end).is_none() {
+            if !block.kind.is_content() || doc.text.get(block.start..block.end).is_none() {
                 continue;
             }
             for (s, e) in sentences(&doc.text, block.start, block.end) {
