@@ -113,11 +113,10 @@ _parallax_setup() {
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   _parallax_setup "$@"
 else
-  # Sourced: run in a subshell-free way but keep the caller's working directory.
-  _parallax_setup_prev_dir="$PWD"
-  _parallax_setup "$@"
+  # Sourced: run in a subshell so that `set -euo pipefail` and the `cd` stay there (a failing
+  # step must not close the caller's interactive shell), then keep only the PATH it sets up.
+  (_parallax_setup "$@")
   _parallax_setup_rc=$?
-  cd "$_parallax_setup_prev_dir"
-  unset _parallax_setup_prev_dir
-  (exit "$_parallax_setup_rc")
+  export PATH="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+  return "$_parallax_setup_rc"
 fi

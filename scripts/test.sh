@@ -56,7 +56,7 @@ setup() {
 }
 
 cargo_tests() {
-  cargo test --workspace 2>&1 | tee "$OUT/cargo-test.log"
+  cargo test --workspace --no-fail-fast 2>&1 | tee "$OUT/cargo-test.log"
   local rc=${PIPESTATUS[0]}
   local p f
   p=$(sed -n 's/^test result: .* \([0-9][0-9]*\) passed; \([0-9][0-9]*\) failed.*/\1/p' "$OUT/cargo-test.log" | awk '{s+=$1} END {print s+0}')

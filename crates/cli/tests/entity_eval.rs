@@ -1,5 +1,5 @@
 //! Entity recognition scored against the gold annotations of the seed corpus
-//! (`../shared/eval/seeds.entities.jsonl`, guidelines in `ANNOTATION.md` beside it): the real
+//! (`tests/eval/seeds.entities.jsonl`, guidelines in `tests/eval/ANNOTATION.md`): the real
 //! `parallax entities --json` output, exact span and type, per-type precision, recall and F1.
 //!
 //! Bars: names (PERSON, ORG, PLACE, NORP, micro-averaged) F1 ≥ 0.95, DATE and NUMBER F1 ≥ 0.90
@@ -17,11 +17,10 @@ fn repo() -> PathBuf {
 }
 
 fn gold() -> Vec<Record> {
-    let path = repo().join("../shared/eval/seeds.entities.jsonl");
+    let path = repo().join("tests/eval/seeds.entities.jsonl");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "the gold annotations are missing: cannot read {} ({e}). They live in the shared \
-             eval folder beside the repository clone (../shared/eval/seeds.entities.jsonl); \
+            "the gold annotations are missing: cannot read {} ({e}); \
              entity recognition cannot be scored without them.",
             path.display()
         )
