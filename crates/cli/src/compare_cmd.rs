@@ -4,45 +4,28 @@
 //! `--json` prints the whole `Comparison` (see `parallax_core::compare`); without it, a short
 //! human-readable summary.
 
+use crate::Outcome;
 use parallax_core::compare::{compare, Comparison};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
-pub fn run(args: &[String]) -> Result<bool, String> {
-    let mut json = false;
-    let mut paths = Vec::new();
-    for a in args {
-        match a.as_str() {
-            "--json" => json = true,
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option `{flag}` for compare"))
-            }
-            p => paths.push(PathBuf::from(p)),
-        }
-    }
-    if paths.is_empty() {
-        return Err("compare needs files or folders to compare".into());
-    }
-    let (docs, all_read) = crate::parse_inputs(&paths);
+pub fn run(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> Outcome {
+    let parsed = crate::parse_inputs(paths);
+    let docs = parsed.docs;
     if docs.len() < 2 {
-        eprintln!(
-            "parallax: compare needs at least two documents, got {}",
-            docs.len()
-        );
-        return Ok(false);
+        return Err(format!("compare needs at least two documents, got {}", docs.len()).into());
     }
     let c = compare(&docs);
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&c).map_err(|e| e.to_string())?
-        );
+        serde_json::to_writer_pretty(&mut *out, &c).map_err(io::Error::from)?;
+        writeln!(out)?;
     } else {
-        print_summary(&c);
+        print_summary(&c, out)?;
     }
-    Ok(all_read)
+    Ok(parsed.all_read)
 }
 
-fn print_summary(c: &Comparison) {
+fn print_summary(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     let label = |i: usize| {
         let d = &c.docs[i];
         match &d.outlet {
@@ -50,31 +33,36 @@ fn print_summary(c: &Comparison) {
             None => d.id.clone(),
         }
     };
-    println!("Documents:");
+    writeln!(out, "Documents:")?;
     for (i, _) in c.docs.iter().enumerate() {
-        println!("  [{i}] {}", label(i));
+        writeln!(out, "  [{i}] {}", label(i))?;
     }
-    println!("\nShared text (share of the row's words aligned with the column):");
-    print!("     ");
+    writeln!(
+        out,
+        "\nShared text (share of the row's words aligned with the column):"
+    )?;
+    write!(out, "     ")?;
     for i in 0..c.docs.len() {
-        print!(" [{i}]  ");
+        write!(out, " [{i}]  ")?;
     }
-    println!();
+    writeln!(out)?;
     for (i, row) in c.overlap.iter().enumerate() {
-        print!("  [{i}]");
+        write!(out, "  [{i}]")?;
         for v in row {
-            print!(" {:>5.1}%", v * 100.0);
+            write!(out, " {:>5.1}%", v * 100.0)?;
         }
-        println!();
+        writeln!(out)?;
     }
-    println!("\nAligned passages: {}", c.aligned.len());
+    writeln!(out, "\nAligned passages: {}", c.aligned.len())?;
     for p in &c.aligned {
-        println!(
+        writeln!(
+            out,
             "  {:.2} {:?}  {} | {}",
             p.score,
             p.kind,
             parallax_core::text::excerpt(&p.a.text, 60),
             parallax_core::text::excerpt(&p.b.text, 60)
-        );
+        )?;
     }
+    Ok(())
 }

@@ -1,46 +1,13 @@
 //! `parallax entities` (print the mentions in every article) and `parallax eval` (score them
 //! against gold annotations in the same JSON Lines format).
 
+use crate::Outcome;
 use parallax_core::entities::eval::{self, Record};
 use parallax_core::entities::{recognize, KnowledgeBase};
 use parallax_core::Document;
 use serde::Serialize;
 use std::io::{self, Write};
-use std::path::PathBuf;
-
-struct Options {
-    json: bool,
-    kb: bool,
-    gold: Option<PathBuf>,
-    paths: Vec<PathBuf>,
-}
-
-fn options(cmd: &str, args: &[String]) -> Result<Options, String> {
-    let mut o = Options {
-        json: false,
-        kb: true,
-        gold: None,
-        paths: Vec::new(),
-    };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" if cmd == "entities" => o.json = true,
-            "--no-kb" => o.kb = false,
-            "--gold" if cmd == "eval" => {
-                o.gold = Some(PathBuf::from(it.next().ok_or("--gold needs a file")?))
-            }
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option `{flag}` for {cmd}"))
-            }
-            p => o.paths.push(PathBuf::from(p)),
-        }
-    }
-    if o.paths.is_empty() {
-        return Err(format!("{cmd} needs at least one file or folder"));
-    }
-    Ok(o)
-}
+use std::path::{Path, PathBuf};
 
 /// Every mention of every document, as gold-format records sorted by document then offset.
 fn records(docs: &[Document], kb: bool) -> Vec<Record> {
@@ -59,17 +26,16 @@ fn records(docs: &[Document], kb: bool) -> Vec<Record> {
 }
 
 /// `parallax entities <files or folders>... [--json] [--no-kb]`
-pub fn cmd_entities(args: &[String]) -> Result<bool, String> {
-    let o = options("entities", args)?;
-    let (docs, all_read) = crate::parse_inputs(&o.paths);
-    let recs = records(&docs, o.kb);
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = if o.json {
-        recs.iter()
-            .try_for_each(|r| writeln!(out, "{}", gold_line(r)))
+pub fn cmd_entities(paths: &[PathBuf], json: bool, kb: bool, out: &mut dyn Write) -> Outcome {
+    let parsed = crate::parse_inputs(paths);
+    let recs = records(&parsed.docs, kb);
+    if json {
+        for r in &recs {
+            writeln!(out, "{}", gold_line(r))?;
+        }
     } else {
         let mut last = "";
-        recs.iter().try_for_each(|r| {
+        for r in &recs {
             if r.doc != last {
                 writeln!(out, "{}", r.doc)?;
                 last = &r.doc;
@@ -78,46 +44,42 @@ pub fn cmd_entities(args: &[String]) -> Result<bool, String> {
                 out,
                 "  [{:>5}..{:<5}] {:<6} {}  → {}",
                 r.start, r.end, r.kind, r.text, r.canonical
-            )
-        })
-    };
-    // A closed pipe (`| head`) is the reader's choice, not an error.
-    match written.and_then(|_| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.to_string()),
-        _ => {}
+            )?;
+        }
     }
-    Ok(all_read)
+    Ok(parsed.all_read)
 }
 
 /// `parallax eval --gold <file.jsonl> <files or folders>... [--no-kb]`
-pub fn cmd_eval(args: &[String]) -> Result<bool, String> {
-    let o = options("eval", args)?;
-    let gold_path = o.gold.ok_or("eval needs --gold <file.jsonl>")?;
-    let gold = read_gold(&gold_path)?;
-    let (docs, all_read) = crate::parse_inputs(&o.paths);
-    let s = eval::score(&gold, &records(&docs, o.kb));
-    println!(
+pub fn cmd_eval(gold_path: &Path, paths: &[PathBuf], kb: bool, out: &mut dyn Write) -> Outcome {
+    let gold = read_gold(gold_path)?;
+    let parsed = crate::parse_inputs(paths);
+    let s = eval::score(&gold, &records(&parsed.docs, kb));
+    writeln!(
+        out,
         "knowledge base: {}\n\n{}",
-        if o.kb { "on" } else { "off" },
+        if kb { "on" } else { "off" },
         s.table()
-    );
+    )?;
     for r in &s.missed {
-        println!(
+        writeln!(
+            out,
             "missed    {} {}..{} {} {:?}",
             r.doc, r.start, r.end, r.kind, r.text
-        );
+        )?;
     }
     for r in &s.spurious {
-        println!(
+        writeln!(
+            out,
             "spurious  {} {}..{} {} {:?}",
             r.doc, r.start, r.end, r.kind, r.text
-        );
+        )?;
     }
-    Ok(all_read)
+    Ok(parsed.all_read)
 }
 
 /// Reads a JSON Lines gold file.
-pub fn read_gold(path: &std::path::Path) -> Result<Vec<Record>, String> {
+pub fn read_gold(path: &Path) -> Result<Vec<Record>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()

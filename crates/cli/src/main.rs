@@ -1,8 +1,10 @@
 //! The native `parallax` command: parse article files and write the bundle the app loads.
 //!
 //! Every file is processed even when another fails: a bad path is reported on stderr by name, the
-//! rest are still printed, and the exit code is non-zero at the end.
+//! rest are still printed, and the exit code is non-zero at the end. Output goes through one
+//! buffered writer; a reader that closes the pipe early (`| head`) ends the run quietly.
 
+mod args;
 mod compare_cmd;
 mod entities_cmd;
 mod gen_corpus;
@@ -10,159 +12,172 @@ mod inputs;
 mod json;
 mod search_cmd;
 
+use args::{Cli, Command};
+use clap::Parser;
 use parallax_core::{parse_document, Bundle, Document, Severity, SourceFile};
+use std::collections::HashMap;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-parallax: read a corpus of news articles
+/// Why a command stopped.
+pub enum Failure {
+    /// Nothing useful could be done; the message says why.
+    Message(String),
+    /// Writing the output failed (a closed pipe among others).
+    Io(io::Error),
+}
 
-USAGE:
-    parallax parse <file-or-folder>... [--json]
-    parallax bundle <folder> -o <file>
-    parallax entities <file-or-folder>... [--json] [--no-kb]
-    parallax eval --gold <file.jsonl> <file-or-folder>... [--no-kb]
-    parallax search '<query>' [--corpus <folder>] [--json] [--passages | --kwic [--sort left|right]] [--limit N]
-    parallax gen-corpus --docs N [--seed S] -o <folder> [--corpus <folder>]
-    parallax compare <file-or-folder> <file-or-folder>... [--json]
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
 
-COMMANDS:
-    parse     Parse article files (a folder means its files, sidecar .toml files aside) and print
-              their metadata and blocks; --json prints a JSON array, one object per document.
-    bundle    Parse a folder and write the binary bundle the web app loads.
-    entities  Recognise people, organisations, places, groups, dates and numbers; --json prints
-              JSON Lines in the gold annotation format; --no-kb uses the general rules only.
-    eval      Score entity recognition against gold annotations (exact span and type).
-    search    Search a corpus (default: corpus): ranked documents with their best passages;
-              --passages lists every matching sentence, --kwic a keyword-in-context concordance.
-              Query: words (all must match, any form), \"exact phrase\", prefix*, -exclude,
-              a OR b, outlet:NAME, author:NAME, after:YYYY[-MM[-DD]], before:YYYY[-MM[-DD]].
-    gen-corpus  Write N synthetic articles recombined from a seed corpus (for benchmarks);
-              every file says it is synthetic.
-    compare   Compare articles: shared passages with word diffs, who speaks (quotes), framing
-              words, distinctive words, numbers that disagree, and dates (possible re-publication).
-";
+impl From<String> for Failure {
+    fn from(m: String) -> Self {
+        Failure::Message(m)
+    }
+}
 
-/// `parallax … | head` closes the pipe before the output ends. `println!` then panics; stop
-/// quietly instead, as Unix tools do (the reader has what it asked for).
-fn quiet_on_broken_pipe() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let msg = info
-            .payload()
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .unwrap_or("");
-        if msg.contains("Broken pipe") {
-            std::process::exit(0);
-        }
-        default(info)
-    }));
+impl From<&str> for Failure {
+    fn from(m: &str) -> Self {
+        Failure::Message(m.to_string())
+    }
+}
+
+/// `Ok(true)`: everything was read; `Ok(false)`: some input was bad (named on stderr) and the
+/// rest was processed.
+pub type Outcome = Result<bool, Failure>;
+
+/// The `--help` epilogue: the input limits, from their one home in the core.
+fn limits_help() -> String {
+    format!(
+        "Limits: an article file of at most {} bytes, a line of at most {} bytes; a larger file is \
+         skipped with a message naming it.",
+        parallax_core::limits::MAX_FILE_BYTES,
+        parallax_core::limits::MAX_LINE_BYTES
+    )
 }
 
 fn main() -> ExitCode {
-    quiet_on_broken_pipe();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("parse") => cmd_parse(&args[1..]),
-        Some("bundle") => cmd_bundle(&args[1..]),
-        Some("entities") => entities_cmd::cmd_entities(&args[1..]),
-        Some("eval") => entities_cmd::cmd_eval(&args[1..]),
-        Some("search") => search_cmd::run(&args[1..]),
-        Some("gen-corpus") => gen_corpus::run(&args[1..]),
-        Some("compare") => compare_cmd::run(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
-            Ok(true)
-        }
-        Some(other) => Err(format!("unknown command `{other}`")),
-        None => Err("no command given".to_string()),
-    };
+    // Usage errors exit with 2 and `--help` with 0, printed by clap.
+    let cli = Cli::parse();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let result = run(cli.command, &mut out).and_then(|ok| {
+        out.flush()?;
+        Ok(ok)
+    });
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
-        Err(msg) => {
-            eprintln!("parallax: {msg}\n\n{USAGE}");
-            ExitCode::from(2)
+        // `parallax … | head`: the reader has what it asked for; stop quietly, as Unix tools do.
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("parallax: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Message(m)) => {
+            eprintln!("parallax: {m}");
+            ExitCode::FAILURE
         }
     }
 }
 
-/// Parses every readable input; reports unreadable ones. Returns the documents and whether all
-/// inputs could be read.
-fn parse_inputs(paths: &[PathBuf]) -> (Vec<Document>, bool) {
-    let (files, errors) = inputs::collect(paths);
-    for e in &errors {
+fn run(command: Command, out: &mut dyn Write) -> Outcome {
+    match command {
+        Command::Parse { paths, json } => cmd_parse(&paths, json, out),
+        Command::Bundle { paths, output } => cmd_bundle(&paths, &output),
+        Command::Entities { paths, json, no_kb } => {
+            entities_cmd::cmd_entities(&paths, json, !no_kb, out)
+        }
+        Command::Eval { gold, paths, no_kb } => entities_cmd::cmd_eval(&gold, &paths, !no_kb, out),
+        Command::Search(request) => search_cmd::run(&request, out),
+        Command::GenCorpus {
+            docs,
+            seed,
+            output,
+            corpus,
+        } => gen_corpus::run(docs, seed, &output, corpus),
+        Command::Compare { paths, json } => compare_cmd::run(&paths, json, out),
+    }
+}
+
+/// The parsed inputs of a command.
+pub struct Parsed {
+    pub docs: Vec<Document>,
+    /// Every input was read and every document kept.
+    pub all_read: bool,
+    /// Some path given on the command line does not exist or cannot be listed.
+    pub missing_input: bool,
+}
+
+/// Parses every readable input; names on stderr each unreadable or skipped one, and each file
+/// whose document id is already taken by an earlier file (`a.md` after `a.txt`): a second
+/// document with the same id could not be told apart, so it is refused rather than kept.
+fn parse_inputs(paths: &[PathBuf]) -> Parsed {
+    let collected = inputs::collect(paths);
+    for e in &collected.errors {
         eprintln!("parallax: {e}");
     }
-    let docs = files
-        .iter()
-        .map(|f| {
-            let sidecar = f
-                .sidecar
-                .as_ref()
-                .map(|(name, bytes)| (name.as_str(), bytes.as_slice()));
-            parse_document(&SourceFile {
-                name: &f.name,
-                bytes: &f.bytes,
-                sidecar,
-            })
-        })
-        .collect();
-    (docs, errors.is_empty())
+    for n in &collected.notes {
+        eprintln!("parallax: note: {n}");
+    }
+    let mut all_read = collected.errors.is_empty();
+    let mut owner: HashMap<String, String> = HashMap::new();
+    let mut docs = Vec::new();
+    for f in &collected.files {
+        let sidecar = f
+            .sidecar
+            .as_ref()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()));
+        let doc = parse_document(&SourceFile {
+            name: &f.name,
+            bytes: &f.bytes,
+            sidecar,
+        });
+        let path = f.path.display().to_string();
+        if let Some(first) = owner.get(&doc.id) {
+            eprintln!(
+                "parallax: skipped {path}: its document id `{}` is already taken by {first}; rename one of them",
+                doc.id
+            );
+            all_read = false;
+            continue;
+        }
+        owner.insert(doc.id.clone(), path);
+        docs.push(doc);
+    }
+    Parsed {
+        docs,
+        all_read,
+        missing_input: collected.missing_inputs > 0,
+    }
 }
 
-fn cmd_parse(args: &[String]) -> Result<bool, String> {
-    let mut json = false;
-    let mut paths = Vec::new();
-    for a in args {
-        match a.as_str() {
-            "--json" => json = true,
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option `{flag}` for parse"))
-            }
-            p => paths.push(PathBuf::from(p)),
-        }
-    }
-    if paths.is_empty() {
-        return Err("parse needs at least one file or folder".into());
-    }
-    let (docs, all_read) = parse_inputs(&paths);
+fn cmd_parse(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> Outcome {
+    let parsed = parse_inputs(paths);
     if json {
-        let out: Vec<_> = docs.iter().map(json::document).collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-        );
+        let docs: Vec<_> = parsed.docs.iter().map(json::document).collect();
+        serde_json::to_writer_pretty(&mut *out, &docs).map_err(io::Error::from)?;
+        writeln!(out)?;
     } else {
-        for d in &docs {
-            print_summary(d);
+        for d in &parsed.docs {
+            print_summary(d, out)?;
         }
     }
-    Ok(all_read)
+    Ok(parsed.all_read)
 }
 
-fn cmd_bundle(args: &[String]) -> Result<bool, String> {
-    let mut out = None;
-    let mut paths = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-o" | "--output" => {
-                out = Some(PathBuf::from(it.next().ok_or("-o needs a file name")?))
-            }
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option `{flag}` for bundle"))
-            }
-            p => paths.push(PathBuf::from(p)),
-        }
+fn cmd_bundle(paths: &[PathBuf], output: &std::path::Path) -> Outcome {
+    let parsed = parse_inputs(paths);
+    if parsed.missing_input {
+        return Err("an input is missing, so no bundle was written".into());
     }
-    let out = out.ok_or("bundle needs -o <file>")?;
-    if paths.is_empty() {
-        return Err("bundle needs a corpus folder".into());
+    if parsed.docs.is_empty() {
+        return Err("no article was read, so no bundle was written".into());
     }
-    let (docs, all_read) = parse_inputs(&paths);
-    for d in &docs {
+    for d in &parsed.docs {
         for diag in d
             .diagnostics
             .iter()
@@ -171,57 +186,69 @@ fn cmd_bundle(args: &[String]) -> Result<bool, String> {
             eprintln!("warning: {}", diag.message);
         }
     }
-    let bytes = Bundle::new(docs).to_bytes();
-    if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+    let bytes = Bundle::new(parsed.docs).to_bytes();
+    if let Some(dir) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    std::fs::write(&out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    eprintln!("parallax: wrote {} ({} bytes)", out.display(), bytes.len());
-    Ok(all_read)
+    std::fs::write(output, &bytes)
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    eprintln!(
+        "parallax: wrote {} ({} bytes)",
+        output.display(),
+        bytes.len()
+    );
+    Ok(parsed.all_read)
 }
 
-fn print_summary(d: &Document) {
+fn print_summary(d: &Document, out: &mut dyn Write) -> io::Result<()> {
     let m = &d.meta;
     let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
-    println!("{}  ({})", d.id, d.file);
-    println!(
+    writeln!(out, "{}  ({})", d.id, d.file)?;
+    writeln!(
+        out,
         "  title:     {}",
         opt(m.title.as_ref().map(|f| f.value.clone()))
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "  outlet:    {}",
         opt(m.outlet.as_ref().map(|f| f.value.clone()))
-    );
+    )?;
     let authors: Vec<&str> = m.authors.iter().map(|a| a.value.as_str()).collect();
-    println!(
+    writeln!(
+        out,
         "  authors:   {}",
         if authors.is_empty() {
             "-".into()
         } else {
             authors.join(", ")
         }
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "  published: {}",
         opt(m.published.as_ref().map(|f| f.value.to_string()))
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "  updated:   {}",
         opt(m.updated.as_ref().map(|f| f.value.to_string()))
-    );
-    println!("  words:     {}", d.word_count());
+    )?;
+    writeln!(out, "  words:     {}", d.word_count())?;
     for b in &d.blocks {
         let text = parallax_core::text::excerpt(d.block_text(b), 70);
-        println!(
+        writeln!(
+            out,
             "  [{:>5}..{:<5}] {:<11} {}",
             b.start,
             b.end,
             b.kind.as_str(),
             text
-        );
+        )?;
     }
     for diag in &d.diagnostics {
-        println!("  {:?}: {}", diag.severity, diag.message);
+        writeln!(out, "  {:?}: {}", diag.severity, diag.message)?;
     }
+    Ok(())
 }

@@ -9,66 +9,39 @@ use parallax_core::search::{
 };
 use parallax_core::Document;
 use serde_json::{json, Value};
-use std::path::PathBuf;
+use std::io::{self, Write};
 
-pub fn run(args: &[String]) -> Result<bool, String> {
-    let mut query: Option<String> = None;
-    let mut corpus = PathBuf::from("corpus");
-    let (mut json_out, mut passages, mut concordance) = (false, false, false);
-    let mut sort = KwicSort::Document;
-    let mut limit = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => json_out = true,
-            "--passages" => passages = true,
-            "--kwic" => concordance = true,
-            "--corpus" => corpus = PathBuf::from(it.next().ok_or("--corpus needs a folder")?),
-            "--sort" => {
-                sort = match it.next().map(String::as_str) {
-                    Some("left") => KwicSort::Left,
-                    Some("right") => KwicSort::Right,
-                    Some("document") => KwicSort::Document,
-                    _ => return Err("--sort needs left, right or document".into()),
-                }
-            }
-            "--limit" => {
-                limit = Some(
-                    it.next()
-                        .and_then(|n| n.parse::<usize>().ok())
-                        .ok_or("--limit needs a number")?,
-                )
-            }
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option `{flag}` for search"))
-            }
-            q if query.is_none() => query = Some(q.to_string()),
-            extra => {
-                return Err(format!(
-                    "search takes one query (quote it); got also `{extra}`"
-                ))
-            }
-        }
-    }
-    let query = query.ok_or("search needs a query (use '' for all documents)")?;
-    let (docs, all_read) = crate::parse_inputs(&[corpus]);
-    let index = Index::build(&docs);
-    let out: Vec<Value> = if concordance {
+use crate::args::{SearchArgs, Sort};
+use crate::Outcome;
+
+pub fn run(r: &SearchArgs, out: &mut dyn Write) -> Outcome {
+    let parsed = crate::parse_inputs(std::slice::from_ref(&r.corpus));
+    let (docs, all_read) = (&parsed.docs, parsed.all_read);
+    let index = Index::build(docs);
+    let values: Vec<Value> = if r.kwic {
         let mut opts = KwicOptions {
-            sort,
+            sort: match r.sort {
+                Sort::Document => KwicSort::Document,
+                Sort::Left => KwicSort::Left,
+                Sort::Right => KwicSort::Right,
+            },
             ..KwicOptions::default()
         };
-        if let Some(l) = limit {
+        if let Some(l) = r.limit {
             opts.limit = l;
         }
-        let k = kwic(&index, &docs, &query, &opts);
+        let k = kwic(&index, docs, &r.query, &opts);
         for n in &k.notes {
             eprintln!("note: {n}");
         }
-        if !json_out {
-            println!("{} occurrences", k.total);
+        if !r.json {
+            writeln!(out, "{} occurrences", k.total)?;
             for l in &k.lines {
-                println!("{:>62} [{}] {:<62}  {}", l.left, l.keyword, l.right, l.id);
+                writeln!(
+                    out,
+                    "{:>62} [{}] {:<62}  {}",
+                    l.left, l.keyword, l.right, l.id
+                )?;
             }
             return Ok(all_read);
         }
@@ -81,30 +54,28 @@ pub fn run(args: &[String]) -> Result<bool, String> {
             .collect()
     } else {
         let mut opts = Options {
-            mode: if passages {
+            mode: if r.passages {
                 Mode::Passages
             } else {
                 Mode::Documents
             },
             ..Options::default()
         };
-        if let Some(l) = limit {
+        if let Some(l) = r.limit {
             opts.limit = l;
         }
-        let r = search(&index, &docs, &query, &opts);
-        for n in &r.notes {
+        let results = search(&index, docs, &r.query, &opts);
+        for n in &results.notes {
             eprintln!("note: {n}");
         }
-        if !json_out {
-            print_results(&r, &docs);
+        if !r.json {
+            print_results(&results, docs, out)?;
             return Ok(all_read);
         }
-        hits_json(&r, &docs)
+        hits_json(&results, docs)
     };
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-    );
+    serde_json::to_writer_pretty(&mut *out, &values).map_err(io::Error::from)?;
+    writeln!(out)?;
     Ok(all_read)
 }
 
@@ -171,32 +142,34 @@ fn marked(d: &Document, p: &Passage) -> String {
     parallax_core::text::normalize_space(&s)
 }
 
-fn print_results(r: &SearchResults, docs: &[Document]) {
+fn print_results(r: &SearchResults, docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
     if let Some(c) = &r.corrected_query {
-        println!("showing results for: {c}");
+        writeln!(out, "showing results for: {c}")?;
     }
-    println!(
+    writeln!(
+        out,
         "{} passage{} in {} of {} documents",
         r.total_passages,
         if r.total_passages == 1 { "" } else { "s" },
         r.total_docs,
         r.corpus_docs
-    );
+    )?;
     for (i, h) in r.hits.iter().enumerate() {
         let d = &docs[h.doc];
-        println!(
+        writeln!(
+            out,
             "\n{}. {}  (score {:.3})  {}",
             i + 1,
             d.id,
             h.score,
             d.title().unwrap_or("")
-        );
+        )?;
         for p in &h.passages {
-            println!("   {}", marked(d, p));
+            writeln!(out, "   {}", marked(d, p))?;
         }
     }
     for p in &r.passages {
-        println!("\n{}: {}", p.id, marked(&docs[p.doc], &p.passage));
+        writeln!(out, "\n{}: {}", p.id, marked(&docs[p.doc], &p.passage))?;
     }
     for f in &r.facets {
         let values: Vec<String> = f
@@ -205,7 +178,8 @@ fn print_results(r: &SearchResults, docs: &[Document]) {
             .map(|v| format!("{} ({})", v.value, v.count))
             .collect();
         if !values.is_empty() {
-            println!("\n{}: {}", f.name, values.join(", "));
+            writeln!(out, "\n{}: {}", f.name, values.join(", "))?;
         }
     }
+    Ok(())
 }

@@ -188,14 +188,171 @@ fn bundle_round_trips_the_parse() {
 }
 
 #[test]
-fn usage_errors_exit_2_with_help() {
+fn usage_errors_exit_2_and_every_subcommand_has_help() {
     let out = parallax(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("unknown command `frobnicate`") && err.contains("USAGE"),
+        err.contains("unrecognized subcommand 'frobnicate'") && err.contains("Usage:"),
         "{err}"
     );
+    let out = parallax(&["search", "un", "--limit", "many"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--limit <N>"));
+    for cmd in [
+        "parse",
+        "bundle",
+        "entities",
+        "eval",
+        "search",
+        "gen-corpus",
+        "compare",
+    ] {
+        let out = parallax(&[cmd, "--help"]);
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{cmd} --help");
+        assert!(help.contains(&format!("Usage: parallax {cmd}")), "{help}");
+    }
+    let out = parallax(&["--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Limits: an article file of at most 67108864 bytes"));
+}
+
+#[test]
+fn a_query_may_start_with_a_dash() {
+    let out = parallax(&["search", "-karabakh OR mission", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!json(&out).is_empty());
+}
+
+/// A folder with good articles beside every kind of bad or odd entry: each good file is parsed,
+/// each other entry is named, and the run fails at the end.
+#[cfg(unix)]
+#[test]
+fn a_mixed_folder_processes_every_good_file_and_names_every_other() {
+    let dir = scratch("mixed");
+    let article = b"Talks resume in Geneva\n\nThe talks resumed on Monday.\n";
+    for name in ["a", "a.md", "a.txt", "b.txt", "z.txt"] {
+        std::fs::write(dir.join(name), article).unwrap();
+    }
+    std::os::unix::fs::symlink(dir.join("nowhere.txt"), dir.join("dangling.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.join("b.txt"), dir.join("link.txt")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    std::fs::write(dir.join(".DS_Store"), b"\0\0").unwrap();
+    let out = parallax(&["parse", dir.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = json(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a", "b", "link", "z"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let path = |name: &str| dir.join(name).display().to_string();
+    for expected in [
+        format!("skipped {}: a link to nothing", path("dangling.txt")),
+        format!("skipped {}: not a regular file (a FIFO)", path("pipe.txt")),
+        format!("skipped {}: a folder", path("sub")),
+        format!("skipped {}: a hidden file", path(".DS_Store")),
+        format!(
+            "skipped {}: its document id `a` is already taken by {}",
+            path("a.md"),
+            path("a")
+        ),
+        format!(
+            "skipped {}: its document id `a` is already taken by {}",
+            path("a.txt"),
+            path("a")
+        ),
+    ] {
+        assert!(err.contains(&expected), "{expected}\nnot in\n{err}");
+    }
+}
+
+#[test]
+fn a_missing_input_or_an_empty_folder_writes_no_bundle() {
+    let dir = scratch("nobundle");
+    let file = dir.join("corpus.bin");
+    let missing = dir.join("no-such-folder");
+    let out = parallax(&[
+        "bundle",
+        "corpus",
+        missing.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("cannot read {}", missing.display())),
+        "{err}"
+    );
+    assert!(err.contains("no bundle was written"), "{err}");
+    assert!(!file.exists());
+    let empty = dir.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = parallax(&[
+        "bundle",
+        empty.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no article was read"));
+    assert!(!file.exists());
+}
+
+#[test]
+fn files_past_the_limits_are_refused_by_name_and_the_rest_bundled() {
+    use parallax_core::limits::{MAX_FILE_BYTES, MAX_LINE_BYTES};
+    let dir = scratch("limits");
+    let corpus = dir.join("in");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("good.txt"),
+        b"Talks resume in Geneva\n\nThe talks resumed on Monday.\n",
+    )
+    .unwrap();
+    // Sparse: one byte past the limit without writing 64 MiB.
+    std::fs::File::create(corpus.join("huge.txt"))
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
+    std::fs::write(corpus.join("line.txt"), vec![b'a'; MAX_LINE_BYTES + 1]).unwrap();
+    let file = dir.join("corpus.bin");
+    let out = parallax(&[
+        "bundle",
+        corpus.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "skipped {}: the file has 67108865 bytes, more than the 67108864 bytes (64 MiB)",
+            corpus.join("huge.txt").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "skipped {}: a line has 8388609 bytes, more than the 8388608 bytes (8 MiB)",
+            corpus.join("line.txt").display()
+        )),
+        "{err}"
+    );
+    let bundle = parallax_core::Bundle::from_bytes(&std::fs::read(&file).unwrap()).unwrap();
+    let ids: Vec<&str> = bundle.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["good"]);
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod date;
 pub mod decode;
 pub mod entities;
+pub mod limits;
 pub mod model;
 pub mod parse;
 pub mod search;

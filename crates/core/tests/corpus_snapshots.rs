@@ -135,7 +135,11 @@ fn corpus_is_byte_identical_to_the_collected_seeds() {
         .into_iter()
         .filter(|(name, _)| SEEDS.iter().any(|(s, _, _)| s == name))
         .collect();
-    assert_eq!(seeds.len(), SEEDS.len(), "a seed article is missing from corpus/");
+    assert_eq!(
+        seeds.len(),
+        SEEDS.len(),
+        "a seed article is missing from corpus/"
+    );
     for (name, bytes) in seeds {
         let (_, len, hash) = SEEDS.iter().find(|(s, _, _)| *s == name).unwrap();
         assert_eq!(bytes.len(), *len, "{name}: corpus/ copy changed length");
