@@ -1,9 +1,20 @@
-//! Calendar dates and the grammar of absolute dates as English-language news writes them.
+//! Calendar dates: the one home of calendar knowledge (month and weekday names, day arithmetic,
+//! weekdays) and the grammar of absolute dates as English-language news writes them.
+//!
+//! Every arithmetic step is checked: a date outside the years `Date` holds ("300 years ago",
+//! "100000 days ago") is `None`, never a panic or a wrapped-around year.
 //!
 //! Recognised: `2023-11-08`, `2023/11/08`, `October 2, 2023`, `Oct. 2, 2023`, `Sept 24, 2023`,
 //! `Oct 2 2023`, `2 October 2023`, `2nd October, 2023`, `Monday, October 2, 2023` (the weekday is
 //! part of the span), `28.04.2024` (day first) and `28/04/2024` or `04/28/2024` when the order is
 //! unambiguous. An ambiguous `03/04/2024` is not a date here: we never guess a day.
+
+#![deny(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -35,13 +46,95 @@ impl Date {
 
     /// "October 2, 2023": how the app shows a date to people.
     pub fn long(&self) -> String {
-        format!(
-            "{} {}, {}",
-            MONTHS[self.month as usize - 1].1,
-            self.day,
-            self.year
+        let month = MONTHS
+            .get(usize::from(self.month).wrapping_sub(1))
+            .map_or("", |m| m.1);
+        format!("{} {}, {}", month, self.day, self.year)
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`); negative before it.
+    pub fn day_number(self) -> i64 {
+        let (m, day) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date of a day number (`civil_from_days`), or `None` outside the years `Date` holds.
+    pub fn from_day_number(n: i64) -> Option<Date> {
+        // Bounding first keeps every step below far from overflow.
+        if !(Self::MIN.day_number()..=Self::MAX.day_number()).contains(&n) {
+            return None;
+        }
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date::new(
+            u32::try_from(y).ok()?,
+            u32::try_from(m).ok()?,
+            u32::try_from(d).ok()?,
         )
     }
+
+    /// `n` days later (earlier when negative), or `None` past the years `Date` holds.
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        Date::from_day_number(self.day_number().checked_add(n)?)
+    }
+
+    /// Monday = 0 … Sunday = 6 (the index into [`WEEKDAYS`]).
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday (3); the remainder is in 0..7.
+        u32::try_from((self.day_number() + 3).rem_euclid(7)).unwrap_or(0)
+    }
+
+    /// The first and last day of a month, or `None` outside the years `Date` holds.
+    pub fn month_span(year: i64, month: u32) -> Option<(Date, Date)> {
+        let y = u32::try_from(year).ok()?;
+        let first = Date::new(y, month, 1)?;
+        Some((first, Date::new(y, month, days_in_month(y, month))?))
+    }
+
+    /// The month `shift` months after (before, when negative) `year`-`month`, as (year, month).
+    pub fn shift_month(year: i64, month: u32, shift: i64) -> Option<(i64, u32)> {
+        let total = year
+            .checked_mul(12)?
+            .checked_add(i64::from(month))?
+            .checked_sub(1)?
+            .checked_add(shift)?;
+        Some((
+            total.div_euclid(12),
+            u32::try_from(total.rem_euclid(12)).ok()? + 1,
+        ))
+    }
+
+    /// January 1st to December 31st of a year, or `None` outside the years `Date` holds.
+    pub fn year_span(year: i64) -> Option<(Date, Date)> {
+        let y = u32::try_from(year).ok()?;
+        Some((Date::new(y, 1, 1)?, Date::new(y, 12, 31)?))
+    }
+
+    /// The earliest date `Date` holds.
+    pub const MIN: Date = Date {
+        year: 1800,
+        month: 1,
+        day: 1,
+    };
+    /// The latest date `Date` holds.
+    pub const MAX: Date = Date {
+        year: 2199,
+        month: 12,
+        day: 31,
+    };
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -66,12 +159,19 @@ impl FromStr for Date {
     /// Parses exactly `YYYY-MM-DD`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || format!("`{s}` is not a date in the form YYYY-MM-DD");
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        let mut parts = s.split('-');
+        let mut num = |len: usize| {
+            parts
+                .next()
+                .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u32>().ok())
+                .ok_or_else(bad)
+        };
+        let (y, m, d) = (num(4)?, num(2)?, num(2)?);
+        if parts.next().is_some() {
             return Err(bad());
         }
-        let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().map_err(|_| bad());
-        Date::new(num(0..4)?, num(5..7)?, num(8..10)?).ok_or_else(bad)
+        Date::new(y, m, d).ok_or_else(bad)
     }
 }
 
@@ -115,7 +215,8 @@ const MONTHS: [(u32, &str, &[&str]); 12] = [
     (12, "December", &["dec"]),
 ];
 
-const WEEKDAYS: [&str; 7] = [
+/// Weekday names, Monday first: `WEEKDAYS[d.weekday()]` names the day of `d`.
+pub const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -135,9 +236,19 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|(n, _, _)| *n)
 }
 
-fn is_weekday(word: &str) -> bool {
+/// The weekday a word names ("Friday", "fri", "FRIDAY"), Monday = 0, if any.
+pub fn weekday_number(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
-    WEEKDAYS.contains(&w.as_str()) || WEEKDAY_ABBR.contains(&w.as_str())
+    let i = WEEKDAYS.iter().position(|d| *d == w).or_else(|| {
+        WEEKDAY_ABBR
+            .iter()
+            .position(|d| *d == w || (*d == "tue" && w == "tues") || (*d == "thu" && w == "thurs"))
+    })?;
+    u32::try_from(i).ok()
+}
+
+fn is_weekday(word: &str) -> bool {
+    weekday_number(word).is_some()
 }
 
 /// An absolute date found in text.
@@ -172,7 +283,7 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
                 out.push(Tok {
                     start: s,
                     end: i,
-                    s: &text[s..i],
+                    s: text.get(s..i).unwrap_or(""),
                 });
                 start = Some(i);
             }
@@ -181,7 +292,7 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
                 out.push(Tok {
                     start: s,
                     end: i,
-                    s: &text[s..i],
+                    s: text.get(s..i).unwrap_or(""),
                 });
                 start = None;
             }
@@ -193,7 +304,7 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
         out.push(Tok {
             start: s,
             end: text.len(),
-            s: &text[s..],
+            s: text.get(s..).unwrap_or(""),
         });
     }
     out
@@ -208,7 +319,7 @@ fn number(s: &str, max_len: usize) -> Option<u32> {
 /// A day of the month, allowing ordinal suffixes: "2", "02", "2nd", "24th".
 fn day_number(s: &str) -> Option<u32> {
     let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &s[digits.len()..].to_ascii_lowercase();
+    let suffix = s.get(digits.len()..).unwrap_or("").to_ascii_lowercase();
     if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
         return None;
     }
@@ -229,25 +340,28 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let gap = |i: usize| -> &str {
         // The characters between token i and token i+1.
         match (toks.get(i), toks.get(i + 1)) {
-            (Some(a), Some(b)) => &text[a.end..b.start],
+            (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or(""),
             _ => "",
         }
     };
     let mut out: Vec<DateMatch> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((date, last)) = date_at(&toks, i, &gap) {
+        if let (Some(first), Some((date, last))) = (toks.get(i), date_at(&toks, i, &gap)) {
             // Include a weekday just before ("Monday, October 2, 2023").
-            let mut start = toks[i].start;
-            if i > 0 && is_weekday(toks[i - 1].s) && matches!(gap(i - 1).trim(), "" | ",") {
+            let mut start = first.start;
+            if let Some(before) = i.checked_sub(1).and_then(|k| toks.get(k)) {
                 let prev_end = out.last().map_or(0, |m| m.end);
-                if toks[i - 1].start >= prev_end {
-                    start = toks[i - 1].start;
+                if is_weekday(before.s)
+                    && matches!(gap(i - 1).trim(), "" | ",")
+                    && before.start >= prev_end
+                {
+                    start = before.start;
                 }
             }
             out.push(DateMatch {
                 start,
-                end: toks[last].end,
+                end: toks.get(last).map_or(first.end, |t| t.end),
                 date,
             });
             i = last + 1;
@@ -318,8 +432,72 @@ fn date_at<'a>(
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // a slice that panics here is a failing test
 mod tests {
     use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn day_arithmetic() {
+        assert_eq!(d("1970-01-01").day_number(), 0);
+        assert_eq!(
+            d("2023-10-02").day_number() - d("2023-09-24").day_number(),
+            8
+        );
+        for s in [
+            "2023-10-02",
+            "2024-02-29",
+            "1999-12-31",
+            "2100-03-01",
+            "1800-01-01",
+            "2199-12-31",
+        ] {
+            assert_eq!(Date::from_day_number(d(s).day_number()), Some(d(s)));
+        }
+        assert_eq!(d("2023-11-08").weekday(), 2); // a Wednesday
+        assert_eq!(d("2023-10-01").weekday(), 6); // a Sunday
+        assert_eq!(WEEKDAYS[d("2024-02-29").weekday() as usize], "thursday");
+        assert_eq!(d("2023-12-31").add_days(1), Some(d("2024-01-01")));
+        assert_eq!(d("2024-03-01").add_days(-1), Some(d("2024-02-29")));
+        assert_eq!(
+            Date::month_span(2023, 2),
+            Some((d("2023-02-01"), d("2023-02-28")))
+        );
+        assert_eq!(
+            Date::year_span(2024),
+            Some((d("2024-01-01"), d("2024-12-31")))
+        );
+        assert_eq!(Date::shift_month(2023, 1, -1), Some((2022, 12)));
+        assert_eq!(Date::shift_month(2023, 11, 14), Some((2025, 1)));
+    }
+
+    #[test]
+    fn arithmetic_outside_the_calendar_is_none_not_a_panic() {
+        let p = d("2023-10-02");
+        // "100000 days ago", "300 years ago", "5000 months ago", and absurd counts.
+        assert_eq!(p.add_days(-100_000), None);
+        assert_eq!(p.add_days(i64::MIN), None);
+        assert_eq!(p.add_days(i64::MAX), None);
+        assert_eq!(Date::year_span(2023 - 300), None);
+        assert_eq!(Date::year_span(-5), None);
+        let (y, m) = Date::shift_month(2023, 10, -5000).unwrap();
+        assert_eq!(Date::month_span(y, m), None);
+        assert_eq!(Date::shift_month(i64::MAX, 12, 1), None);
+        assert_eq!(Date::from_day_number(i64::MIN), None);
+        assert_eq!(Date::month_span(2023, 13), None);
+    }
+
+    #[test]
+    fn weekday_names() {
+        assert_eq!(weekday_number("Friday"), Some(4));
+        assert_eq!(weekday_number("tues"), Some(1));
+        assert_eq!(weekday_number("SUN"), Some(6));
+        assert_eq!(weekday_number("Fri."), None);
+        assert_eq!(weekday_number("Sunny"), None);
+    }
 
     /// Each case: input text, then the dates expected as "span-text=YYYY-MM-DD".
     fn check(text: &str, expected: &[&str]) {

@@ -22,7 +22,7 @@
 use super::framing::FrameHit;
 use super::prepare::Prepared;
 use super::similarity::{Bag, Weights};
-use crate::date::{find_dates, month_number, Date};
+use crate::date::{find_dates, month_number, Date, WEEKDAYS};
 use crate::model::BlockKind;
 use serde::{Deserialize, Serialize};
 
@@ -105,60 +105,6 @@ pub struct Timeline {
     pub republished: bool,
     pub evidence: Vec<Evidence>,
 }
-
-// ----- calendar arithmetic -----
-
-/// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-pub(crate) fn day_number(d: Date) -> i64 {
-    let (y, m, day) = (i64::from(d.year), i64::from(d.month), i64::from(d.day));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day number (civil_from_days).
-pub(crate) fn from_day_number(z: i64) -> Date {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Date::new(y as u32, m as u32, d as u32).expect("a valid day number")
-}
-
-/// Monday = 0 … Sunday = 6.
-pub(crate) fn weekday(d: Date) -> i64 {
-    (day_number(d) + 3).rem_euclid(7)
-}
-
-fn add_days(d: Date, n: i64) -> Date {
-    from_day_number(day_number(d) + n)
-}
-
-fn last_day_of_month(year: u32, month: u32) -> Date {
-    (28..=31)
-        .rev()
-        .find_map(|d| Date::new(year, month, d))
-        .expect("every month has a 28th")
-}
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 // ----- finding date expressions -----
 
@@ -410,26 +356,17 @@ fn resolve(
     let absolute = |r: Option<(Date, Date)>, p| (r, p, Basis::Absolute, false);
     match raw.kind {
         Absolute(d) => return absolute(Some((d, d)), Precision::Day),
-        Year(y) => {
-            return absolute(
-                Some((Date::new(y, 1, 1).unwrap(), Date::new(y, 12, 31).unwrap())),
-                Precision::Year,
-            )
-        }
+        Year(y) => return absolute(Date::year_span(y.into()), Precision::Year),
         Decade(y) => {
-            let y0 = y - y % 10;
-            return absolute(
-                Some((
-                    Date::new(y0, 1, 1).unwrap(),
-                    Date::new(y0 + 9, 12, 31).unwrap(),
-                )),
-                Precision::Decade,
-            );
+            let y0 = i64::from(y - y % 10);
+            let span = Date::year_span(y0)
+                .zip(Date::year_span(y0 + 9))
+                .map(|((from, _), (_, to))| (from, to));
+            return absolute(span, Precision::Decade);
         }
         Month(m) if m > 100 => {
-            let (y, m) = (m / 100, m % 100);
             return absolute(
-                Some((Date::new(y, m, 1).unwrap(), last_day_of_month(y, m))),
+                Date::month_span((m / 100).into(), m % 100),
                 Precision::Month,
             );
         }
@@ -452,17 +389,19 @@ fn resolve(
     let Some(p) = published else {
         return (None, precision, Basis::Unresolved, relative);
     };
-    let py = u32::from(p.year);
+    let py = i64::from(p.year);
+    let day_span = |d: Option<Date>| d.map(|d| (d, d));
     let range = match raw.kind {
         MonthDay { month, day, day2 } => {
             // The year that puts the date nearest the publication.
-            (py.saturating_sub(1)..=py + 1)
+            (py - 1..=py + 1)
                 .filter_map(|y| {
+                    let y = u32::try_from(y).ok()?;
                     let a = Date::new(y, month, day)?;
                     let b = Date::new(y, month, day2.unwrap_or(day))?;
                     Some((a, b))
                 })
-                .min_by_key(|(a, _)| (day_number(*a) - day_number(p)).abs())
+                .min_by_key(|(a, _)| (a.day_number() - p.day_number()).abs())
         }
         Month(m) => {
             let y = if future {
@@ -476,67 +415,54 @@ fn resolve(
             } else {
                 py - 1
             };
-            Some((Date::new(y, m, 1).unwrap(), last_day_of_month(y, m)))
+            Date::month_span(y, m)
         }
         Weekday(wd, dir) => {
-            let pw = weekday(p);
+            let pw = i64::from(p.weekday());
             let d = if dir > 0 || (dir == 0 && future) {
                 let ahead = (wd - pw).rem_euclid(7);
-                add_days(p, if ahead == 0 { 7 } else { ahead })
+                p.add_days(if ahead == 0 { 7 } else { ahead })
             } else {
-                add_days(p, -(pw - wd).rem_euclid(7))
+                p.add_days(-(pw - wd).rem_euclid(7))
             };
-            Some((d, d))
+            day_span(d)
         }
         Weekend { modifier } => {
-            let pw = weekday(p);
+            let pw = i64::from(p.weekday());
             let coming_sat = match pw {
-                5 => p,
-                6 => add_days(p, -1),
-                _ => add_days(p, 5 - pw),
+                5 => Some(p),
+                6 => p.add_days(-1),
+                _ => p.add_days(5 - pw),
             };
             let sat = match modifier {
                 "this" => coming_sat,
                 "next" => coming_sat,
-                "last" => add_days(p, -(pw + 2)),
+                "last" => p.add_days(-(pw + 2)),
                 _ if future => coming_sat,
                 _ if pw >= 5 => coming_sat,
-                _ => add_days(p, -(pw + 2)),
+                _ => p.add_days(-(pw + 2)),
             };
-            Some((sat, add_days(sat, 1)))
+            sat.and_then(|sat| Some((sat, sat.add_days(1)?)))
         }
         Week(shift) => {
-            let monday = add_days(p, -weekday(p) + 7 * shift);
-            Some((monday, add_days(monday, 6)))
+            let monday = shift
+                .checked_mul(7)
+                .and_then(|days| p.add_days(days - i64::from(p.weekday())));
+            monday.and_then(|m| Some((m, m.add_days(6)?)))
         }
-        Day(shift) => {
-            let d = add_days(p, shift);
-            Some((d, d))
-        }
+        Day(shift) => day_span(p.add_days(shift)),
         MonthRel(shift) => {
-            let total = i64::from(py) * 12 + i64::from(p.month) - 1 + shift;
-            let (y, m) = ((total / 12) as u32, (total % 12) as u32 + 1);
-            Some((Date::new(y, m, 1).unwrap(), last_day_of_month(y, m)))
+            Date::shift_month(py, p.month.into(), shift).and_then(|(y, m)| Date::month_span(y, m))
         }
-        YearRel(shift) => {
-            let y = (i64::from(py) + shift) as u32;
-            Some((Date::new(y, 1, 1).unwrap(), Date::new(y, 12, 31).unwrap()))
-        }
+        YearRel(shift) => py.checked_add(shift).and_then(Date::year_span),
         Ago { n, unit } => match unit {
-            "day" => Some((add_days(p, -n), add_days(p, -n))),
-            "week" => {
-                let d = add_days(p, -7 * n);
-                Some((d, d))
-            }
-            "month" => {
-                let total = i64::from(py) * 12 + i64::from(p.month) - 1 - n;
-                let (y, m) = ((total / 12) as u32, (total % 12) as u32 + 1);
-                Some((Date::new(y, m, 1).unwrap(), last_day_of_month(y, m)))
-            }
-            _ => {
-                let y = (i64::from(py) - n) as u32;
-                Some((Date::new(y, 1, 1).unwrap(), Date::new(y, 12, 31).unwrap()))
-            }
+            "day" => day_span(n.checked_neg().and_then(|n| p.add_days(n))),
+            "week" => day_span(n.checked_mul(-7).and_then(|n| p.add_days(n))),
+            "month" => n
+                .checked_neg()
+                .and_then(|n| Date::shift_month(py, p.month.into(), n))
+                .and_then(|(y, m)| Date::month_span(y, m)),
+            _ => py.checked_sub(n).and_then(Date::year_span),
         },
         _ => None,
     };
@@ -595,7 +521,7 @@ fn show(e: &EventDate) -> String {
 }
 
 fn mid(e: &EventDate) -> Option<i64> {
-    Some((day_number(e.from?) + day_number(e.to?)) / 2)
+    Some((e.from?.day_number() + e.to?.day_number()) / 2)
 }
 
 /// What the timeline analysis needs of every document.
@@ -671,7 +597,7 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
     for (d, inp) in inputs.iter().enumerate() {
         let mut evidence = Vec::new();
         if let Some(p) = inp.published {
-            let pn = day_number(p);
+            let pn = p.day_number();
             let first_body = inp
                 .prep
                 .paras
@@ -809,22 +735,4 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
         });
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn calendar() {
-        let d = |s: &str| s.parse::<Date>().unwrap();
-        assert_eq!(day_number(d("1970-01-01")), 0);
-        assert_eq!(
-            from_day_number(day_number(d("2024-02-29"))),
-            d("2024-02-29")
-        );
-        assert_eq!(weekday(d("2023-11-08")), 2); // a Wednesday
-        assert_eq!(weekday(d("2023-10-01")), 6); // a Sunday
-        assert_eq!(add_days(d("2023-12-31"), 1), d("2024-01-01"));
-    }
 }

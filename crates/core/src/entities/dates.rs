@@ -11,17 +11,8 @@
 
 use super::numbers::{number_at, APPROXIMATORS};
 use super::tokens::{TokKind, Token};
-use crate::date::{find_dates, month_number};
+use crate::date::{find_dates, month_number, WEEKDAYS};
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 /// Duration units, singular.
 const UNITS: &[&str] = &[
@@ -255,7 +246,7 @@ fn date_here(
             }
         }
         // Weekdays, with "last", "next", "this" in front when there.
-        if t.is_capitalised() && t.in_ci(WEEKDAYS) {
+        if t.is_capitalised() && t.in_ci(&WEEKDAYS) {
             return done(i, i + 1, None);
         }
         if t.in_ci(&["today", "yesterday", "tomorrow"]) {
@@ -295,7 +286,7 @@ fn date_here(
             if let Some(u) = spaced(k) {
                 let plural = is_plural_unit(u.text);
                 let singular = unit_of(u.text).is_some() && !plural;
-                let named = u.in_ci(WEEKDAYS)
+                let named = u.in_ci(&WEEKDAYS)
                     || u.in_ci(SEASONS)
                     || (u.is_capitalised() && month_number(u.text).is_some() && u.text.len() > 3);
                 let ok = match modifier.as_str() {
