@@ -12,7 +12,7 @@
 
 use super::lexicon::{self, Form};
 use super::words::{self, is_in};
-use super::{Ctx, EntityType, Found, Layer, FIXED};
+use super::{tokens, Ctx, EntityType, Found, Layer, FIXED};
 use std::collections::HashMap;
 
 pub(super) fn apply(cx: &mut Ctx) {
@@ -26,7 +26,7 @@ pub(super) fn apply(cx: &mut Ctx) {
 fn parenthetical_aliases(cx: &mut Ctx) {
     let mut aliases: HashMap<String, (EntityType, String)> = HashMap::new();
     for i in 1..cx.found.len() {
-        let y = &cx.found[i];
+        let Some(y) = cx.found.get(i) else { break };
         let enclosed = y.a > 0
             && cx.prev(y.a).is_some_and(|t| t.text == "(")
             && cx.tok_in(y.b, y.a).is_some_and(|t| t.text == ")");
@@ -36,24 +36,29 @@ fn parenthetical_aliases(cx: &mut Ctx) {
         if !enclosed || !y.kind.is_name() {
             continue;
         }
-        let acronym = y.b - y.a == 1 && cx.toks[y.a].is_acronym();
+        let acronym = y.b - y.a == 1 && cx.t(y.a).is_acronym();
         // An acronym names the nearest preceding name whose initials spell it ("UN Relief and
         // Works Agency for Palestine Refugees in the Near East (UNRWA)"); any other word names
         // the name right before the bracket ("Karabakh (Garabagh)").
         let x = if acronym {
-            let letters: Vec<char> = cx.toks[y.a]
+            let letters: Vec<char> = cx
+                .t(y.a)
                 .text
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .collect();
-            cx.found[..i]
+            cx.found
+                .get(..i)
+                .unwrap_or_default()
                 .iter()
                 .rev()
                 .take(3)
-                .take_while(|x| cx.toks[x.a].block == cx.toks[y.a].block)
+                .take_while(|x| cx.t(x.a).block == cx.t(y.a).block)
                 .find(|x| x.kind.is_name() && spells(&initials(cx, x), &letters))
         } else {
-            Some(&cx.found[i - 1]).filter(|x| x.b + 1 == y.a && x.kind.is_name())
+            cx.found
+                .get(i - 1)
+                .filter(|x| x.b + 1 == y.a && x.kind.is_name())
         };
         let Some(x) = x else { continue };
         if y.strength >= FIXED && !(x.kind == EntityType::Org && y.kind != EntityType::Org) {
@@ -61,23 +66,25 @@ fn parenthetical_aliases(cx: &mut Ctx) {
         }
         let (kind, canonical) = (x.kind, x.canonical.clone());
         aliases.insert(cx.surface(y.a, y.b).to_string(), (kind, canonical.clone()));
-        let y = &mut cx.found[i];
-        y.kind = kind;
-        y.canonical = canonical;
+        if let Some(y) = cx.found.get_mut(i) {
+            y.kind = kind;
+            y.canonical = canonical;
+        }
     }
     if aliases.is_empty() {
         return;
     }
-    for k in 0..cx.found.len() {
-        let f = &cx.found[k];
+    let text = cx.text;
+    let toks = &cx.toks;
+    for f in cx.found.iter_mut() {
         if f.layer != Layer::Rules || f.strength >= FIXED || !f.kind.is_name() {
             continue;
         }
-        if let Some((kind, canonical)) = aliases.get(cx.surface(f.a, f.b)) {
-            let (kind, canonical) = (*kind, canonical.clone());
-            let f = &mut cx.found[k];
-            f.kind = kind;
-            f.canonical = canonical;
+        let end = f.b.checked_sub(1).map_or(0, |l| tokens::at(toks, l).end);
+        let surface = text.get(tokens::at(toks, f.a).start..end).unwrap_or("");
+        if let Some((kind, canonical)) = aliases.get(surface) {
+            f.kind = *kind;
+            f.canonical = canonical.clone();
         }
     }
 }
@@ -85,7 +92,7 @@ fn parenthetical_aliases(cx: &mut Ctx) {
 /// Capital initials of a name's words; an acronym inside counts with all its letters.
 fn initials(cx: &Ctx, f: &Found) -> Vec<char> {
     let mut out = Vec::new();
-    for t in &cx.toks[f.a..f.b] {
+    for t in cx.toks.get(f.a..f.b).unwrap_or_default() {
         if t.is_acronym() {
             out.extend(t.text.chars().filter(|c| c.is_alphabetic()));
         } else if t.is_capitalised() {
@@ -108,15 +115,14 @@ fn merge_neighbours(cx: &mut Ctx) {
     let mut out: Vec<Found> = Vec::with_capacity(cx.found.len());
     for f in std::mem::take(&mut cx.found) {
         if let Some(prev) = out.last_mut() {
-            let adjacent = prev.b == f.a
-                && cx.toks[f.a].space_before
-                && cx.toks[f.a].block == cx.toks[prev.a].block;
+            let adjacent =
+                prev.b == f.a && cx.t(f.a).space_before && cx.t(f.a).block == cx.t(prev.a).block;
             if adjacent {
                 // "UN" + "World Food Program".
                 if prev.kind == EntityType::Org
                     && f.kind == EntityType::Org
                     && prev.b - prev.a == 1
-                    && cx.toks[prev.a].is_acronym()
+                    && cx.t(prev.a).is_acronym()
                 {
                     prev.b = f.b;
                     prev.canonical = f.canonical;
@@ -190,26 +196,27 @@ fn drop_languages(cx: &mut Ctx) {
             .prev(f.a)
             .is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::LANGUAGE_PREPS));
         if language || (before && phrase_end) {
-            keep[k] = false;
+            if let Some(x) = keep.get_mut(k) {
+                *x = false;
+            }
         }
     }
-    let mut k = 0;
-    cx.found.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    let mut keep = keep.into_iter();
+    cx.found.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// "Foreign Ministry" → "Ministry of Foreign Affairs"; with the country of the sentence when one
 /// is named before it ("Azerbaijan's Foreign Ministry", "Azerbaijani Defense Ministry", "The
 /// Azerbaijani authorities ordered the State Migration Service").
 fn state_bodies(cx: &mut Ctx) {
+    /// How far back, in tokens, the country of a state body may be named.
+    const REACH: usize = 60;
     for k in 0..cx.found.len() {
-        let f = &cx.found[k];
+        let Some(f) = cx.found.get(k) else { break };
         if f.kind != EntityType::Org || f.layer != Layer::Rules || f.strength >= FIXED {
             continue;
         }
-        let last = cx.toks[f.b - 1].text;
+        let last = cx.t(f.b.saturating_sub(1));
         let body = [
             "ministry",
             "service",
@@ -221,12 +228,12 @@ fn state_bodies(cx: &mut Ctx) {
             "government",
             "embassy",
         ];
-        if !cx.toks[f.b - 1].in_ci(&body) {
+        if !last.in_ci(&body) {
             continue;
         }
         let mut name = cx.normalized(f.a, f.b);
-        if last.eq_ignore_ascii_case("ministry") && f.b - f.a == 2 {
-            let field = cx.toks[f.a].text;
+        if last.is_ci("ministry") && f.b - f.a == 2 {
+            let field = cx.t(f.a).text;
             let field = match field.to_ascii_lowercase().as_str() {
                 "foreign" => "Foreign Affairs".to_string(),
                 "defence" => "Defense".to_string(),
@@ -234,24 +241,31 @@ fn state_bodies(cx: &mut Ctx) {
             };
             name = format!("Ministry of {field}");
         }
-        // The nearest country or nationality before it in the same sentence.
-        let mut country = None;
-        for g in cx.found[..k].iter().rev() {
-            if cx.toks[g.a].block != cx.toks[f.a].block
-                || cx.toks[g.a + 1..=f.a].iter().any(|t| t.sentence_start)
-            {
-                break;
-            }
-            if matches!(g.kind, EntityType::Place | EntityType::Norp) {
-                if let Some(place) = lexicon::lookup(cx.surface(g.a, g.b)).and_then(|l| l.place) {
-                    country = Some(place);
-                    break;
-                }
-            }
+        // The start of its sentence, at most REACH tokens back (bounded, so a document of one
+        // endless sentence stays linear).
+        let mut from = f.a;
+        while from > 0
+            && f.a - from < REACH
+            && !cx.t(from).sentence_start
+            && cx.t(from - 1).block == cx.t(f.a).block
+        {
+            from -= 1;
         }
+        // The nearest country or nationality before it in that stretch.
+        let country = cx
+            .found
+            .get(..k)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|g| g.a >= from && cx.t(g.a).block == cx.t(f.a).block)
+            .filter(|g| matches!(g.kind, EntityType::Place | EntityType::Norp))
+            .find_map(|g| lexicon::lookup(cx.surface(g.a, g.b)).and_then(|l| l.place));
         if let Some(c) = country {
             name = format!("{name} of {c}");
         }
-        cx.found[k].canonical = name;
+        if let Some(f) = cx.found.get_mut(k) {
+            f.canonical = name;
+        }
     }
 }

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 
 pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, LexEntry)>]) {
     let words_in = |cx: &Ctx, c: &Cand| {
-        cx.toks[c.a..c.b]
+        cx.toks
+            .get(c.a..c.b)
+            .unwrap_or_default()
             .iter()
             .enumerate()
             .filter(|(k, t)| t.is_word() && (*k == 0 || t.space_before))
@@ -30,7 +32,7 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
                 .canonical
                 .clone()
                 .unwrap_or_else(|| cx.normalized(c.a, c.b));
-            surnames.entry(cx.toks[c.b - 1].text).or_insert(full);
+            surnames.entry(cx.t(c.b - 1).text).or_insert(full);
         }
     }
     for f in cx
@@ -39,14 +41,14 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
         .filter(|f| f.kind == EntityType::Person && f.b - f.a >= 2)
     {
         surnames
-            .entry(cx.toks[f.b - 1].text)
+            .entry(cx.t(f.b - 1).text)
             .or_insert_with(|| f.canonical.clone());
     }
     for c in cands
         .iter_mut()
         .filter(|c| c.b - c.a == 1 && c.strength < FIXED)
     {
-        if let Some(full) = surnames.get(cx.toks[c.a].text) {
+        if let Some(full) = surnames.get(cx.t(c.a).text) {
             c.kind = Some(EntityType::Person);
             c.strength = STRONG;
             c.canonical = Some(full.clone());
@@ -92,7 +94,7 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
         } else if let Some((kind, _, b)) = cued {
             let canonical = cx.normalized(c.a, b);
             claim(cx, c.a, b, kind, canonical);
-        } else if has_surname_shape(&cx.toks[c.b - 1])
+        } else if has_surname_shape(cx.t(c.b - 1))
             && cx
                 .tok_in(c.b, c.a)
                 .is_some_and(|v| is_in(v.text, &words::ATTRIBUTION))
@@ -151,19 +153,20 @@ fn headlines(
 ) {
     let mut i = 0;
     while i < cx.toks.len() {
-        let t = cx.toks[i];
-        if !cx.title_case[t.block as usize] || cx.claimed[i] || !t.is_capitalised() {
+        let t = *cx.t(i);
+        let title_case = cx.title_case.get(t.block as usize) == Some(&true);
+        if !title_case || cx.is_claimed(i) || !t.is_capitalised() {
             i += 1;
             continue;
         }
-        let claimed = &cx.claimed;
-        if let Some((end, (kind, canonical))) = known.longest_at(&cx.toks, i, |k| !claimed[k]) {
+        if let Some((end, (kind, canonical))) = known.longest_at(&cx.toks, i, |k| !cx.is_claimed(k))
+        {
             let (kind, canonical) = (*kind, canonical.clone());
             claim(cx, i, end, kind, canonical);
             i = end;
             continue;
         }
-        if let Some((end, e)) = lex[i] {
+        if let Some(&Some((end, e))) = lex.get(i) {
             if cx.free(i, end) {
                 cx.claim(Found {
                     a: i,
@@ -187,12 +190,12 @@ fn headlines(
         let mut end = i + 1;
         while cx
             .tok_in(end, i)
-            .is_some_and(|n| n.space_before && n.is_capitalised() && !cx.claimed[end])
+            .is_some_and(|n| n.space_before && n.is_capitalised() && !cx.is_claimed(end))
         {
             end += 1;
         }
         let starts_ok = !is_in(t.text, &words::STOP);
-        if starts_ok && end - i >= 2 && is_in(cx.toks[end - 1].text, &words::ORG_HEADS) {
+        if starts_ok && end - i >= 2 && is_in(cx.t(end - 1).text, &words::ORG_HEADS) {
             let canonical = cx.normalized(i, end);
             claim(cx, i, end, EntityType::Org, canonical);
             i = end;

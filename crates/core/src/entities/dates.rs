@@ -10,7 +10,7 @@
 //! Times of day are not dates.
 
 use super::numbers::{number_at, APPROXIMATORS};
-use super::tokens::{TokKind, Token};
+use super::tokens::{at, TokKind, Token};
 use crate::date::{find_dates, month_number, WEEKDAYS};
 
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
@@ -89,7 +89,11 @@ fn day_of_month(t: &Token) -> Option<u32> {
         return None;
     }
     let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = t.text[digits.len()..].to_ascii_lowercase();
+    let suffix = t
+        .text
+        .get(digits.len()..)
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
         return None;
     }
@@ -112,12 +116,14 @@ pub fn find(text: &str, toks: &[Token], usable: &dyn Fn(usize) -> bool) -> Vec<D
         let a = toks.partition_point(|t| t.start < m.start);
         let b = toks.partition_point(|t| t.start < m.end);
         if a < b
-            && toks[a].start == m.start
-            && toks[b - 1].end == m.end
-            && toks[a].block == toks[b - 1].block
+            && at(toks, a).start == m.start
+            && at(toks, b - 1).end == m.end
+            && at(toks, a).block == at(toks, b - 1).block
             && (a..b).all(usable)
         {
-            taken[a..b].iter_mut().for_each(|x| *x = true);
+            if let Some(x) = taken.get_mut(a..b) {
+                x.iter_mut().for_each(|x| *x = true);
+            }
             out.push(DateMatch {
                 a,
                 b,
@@ -125,7 +131,7 @@ pub fn find(text: &str, toks: &[Token], usable: &dyn Fn(usize) -> bool) -> Vec<D
             });
         }
     }
-    let free = |k: usize| usable(k) && !taken[k];
+    let free = |k: usize| usable(k) && taken.get(k) == Some(&false);
     let mut i = 0;
     while i < toks.len() {
         match date_here(text, toks, i, &free) {
@@ -146,12 +152,16 @@ fn absolute_dates(text: &str, toks: &[Token]) -> Vec<crate::date::DateMatch> {
     let mut out = Vec::new();
     let mut window: Option<(usize, usize)> = None;
     let flush = |w: (usize, usize), out: &mut Vec<crate::date::DateMatch>| {
-        let (s, e) = (toks[w.0].start, toks[w.1].end);
-        out.extend(find_dates(&text[s..e]).into_iter().map(|mut m| {
-            m.start += s;
-            m.end += s;
-            m
-        }));
+        let (s, e) = (at(toks, w.0).start, at(toks, w.1).end);
+        out.extend(
+            find_dates(text.get(s..e).unwrap_or(""))
+                .into_iter()
+                .map(|mut m| {
+                    m.start += s;
+                    m.end += s;
+                    m
+                }),
+        );
     };
     for (i, t) in toks.iter().enumerate() {
         let year = t.kind == TokKind::Num
@@ -162,15 +172,15 @@ fn absolute_dates(text: &str, toks: &[Token]) -> Vec<crate::date::DateMatch> {
         }
         // Weekday, month, day and punctuation before the year; month and day after it (ISO).
         let mut a = i.saturating_sub(10);
-        while toks[a].block != t.block {
+        while at(toks, a).block != t.block {
             a += 1;
         }
         let mut b = (i + 6).min(toks.len() - 1);
-        while toks[b].block != t.block {
+        while at(toks, b).block != t.block {
             b -= 1;
         }
         window = match window {
-            Some((wa, wb)) if a <= wb + 1 && toks[wb].block == t.block => Some((wa, b.max(wb))),
+            Some((wa, wb)) if a <= wb + 1 && at(toks, wb).block == t.block => Some((wa, b.max(wb))),
             Some(w) => {
                 flush(w, &mut out);
                 Some((a, b))
@@ -185,7 +195,8 @@ fn absolute_dates(text: &str, toks: &[Token]) -> Vec<crate::date::DateMatch> {
 }
 
 fn lower_text(text: &str, toks: &[Token], a: usize, b: usize) -> String {
-    crate::text::normalize_space(&text[toks[a].start..toks[b - 1].end]).to_lowercase()
+    let end = b.checked_sub(1).map_or(0, |l| at(toks, l).end);
+    crate::text::normalize_space(text.get(at(toks, a).start..end).unwrap_or("")).to_lowercase()
 }
 
 fn date_here(
@@ -273,7 +284,7 @@ fn date_here(
             (i, false)
         };
         if tok(k).is_some_and(|m| m.in_ci(RELATIVE)) && (k == i || spaced(k).is_some()) {
-            let modifier = toks[k].text.to_ascii_lowercase();
+            let modifier = at(toks, k).text.to_ascii_lowercase();
             k += 1;
             if spaced(k).is_some_and(|f| {
                 f.in_ci(&[
@@ -350,7 +361,7 @@ fn date_here(
     } else {
         number_at(toks, q, usable).map(|(e, _)| e).filter(|&e| {
             // "a dozen" or "a hundred" is not "a year"; a bare "a" needs "ago" (below).
-            !(e == q + 1 && toks[q].is_ci("a"))
+            !(e == q + 1 && at(toks, q).is_ci("a"))
         })
     };
     if let Some(mut e) = quantity_end {
@@ -394,7 +405,7 @@ fn date_here(
         }
         if let Some(u) = spaced(e).filter(|u| unit_of(u.text).is_some()) {
             let plural = is_plural_unit(u.text);
-            let one = toks[q].is_ci("one") || toks[q].is_ci("a") || toks[q].text == "1";
+            let one = at(toks, q).is_ci("one") || at(toks, q).is_ci("a") || at(toks, q).text == "1";
             if plural || one {
                 let mut end = e + 1;
                 if spaced(end).is_some_and(|w| w.in_ci(&["ago", "later", "earlier"])) {
@@ -469,10 +480,7 @@ fn date_here(
 
 /// "1990s", "1800s".
 fn is_decade(s: &str) -> bool {
-    s.len() == 5
-        && s.ends_with('s')
-        && s[..4].bytes().all(|b| b.is_ascii_digit())
-        && s[3..4] == *"0"
+    matches!(s.as_bytes(), [a, b, c, b'0', b's'] if [a, b, c].iter().all(|d| d.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -487,7 +495,7 @@ mod tests {
             .map(|m| {
                 format!(
                     "{}={}",
-                    &text[toks[m.a].start..toks[m.b - 1].end],
+                    text.get(toks[m.a].start..toks[m.b - 1].end).unwrap(),
                     m.canonical
                 )
             })

@@ -36,8 +36,9 @@ impl<V> Gazetteer<V> {
     pub fn insert(&mut self, phrase: &str, value: V) {
         let toks = tokenize(phrase);
         let Some(first) = toks.first() else { return };
-        let rest: Vec<String> = toks[1..].iter().map(|t| t.text.to_string()).collect();
-        let spaced: Vec<bool> = toks[1..].iter().map(|t| t.space_before).collect();
+        let after = toks.get(1..).unwrap_or_default();
+        let rest: Vec<String> = after.iter().map(|t| t.text.to_string()).collect();
+        let spaced: Vec<bool> = after.iter().map(|t| t.space_before).collect();
         let list = self.by_first.entry(first.text.to_string()).or_default();
         if list.iter().any(|p| p.rest == rest && p.spaced == spaced) {
             return;
@@ -59,20 +60,20 @@ impl<V> Gazetteer<V> {
         i: usize,
         usable: impl Fn(usize) -> bool,
     ) -> Option<(usize, &V)> {
-        let list = self.by_first.get(toks.get(i)?.text)?;
+        let first = toks.get(i)?;
+        let list = self.by_first.get(first.text)?;
         if !usable(i) {
             return None;
         }
         'phrases: for p in list {
             let end = i + 1 + p.rest.len();
-            if end > toks.len() {
+            let Some(after) = toks.get(i + 1..end) else {
                 continue;
-            }
-            for (k, (text, &spaced)) in p.rest.iter().zip(&p.spaced).enumerate() {
-                let t = &toks[i + 1 + k];
+            };
+            for (k, ((text, &spaced), t)) in p.rest.iter().zip(&p.spaced).zip(after).enumerate() {
                 if t.text != text
                     || t.space_before != spaced
-                    || t.block != toks[i].block
+                    || t.block != first.block
                     || !usable(i + 1 + k)
                 {
                     continue 'phrases;
@@ -99,8 +100,14 @@ mod tests {
         let toks = tokenize(text);
         let found: Vec<(String, i32)> = (0..toks.len())
             .filter_map(|i| {
-                g.longest_at(&toks, i, |_| true)
-                    .map(|(e, v)| (text[toks[i].start..toks[e - 1].end].to_string(), *v))
+                g.longest_at(&toks, i, |_| true).map(|(e, v)| {
+                    (
+                        text.get(toks[i].start..toks[e - 1].end)
+                            .unwrap()
+                            .to_string(),
+                        *v,
+                    )
+                })
             })
             .collect();
         let want = [

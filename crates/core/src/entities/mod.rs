@@ -12,6 +12,13 @@
 //! layer that found it. `usage.rs` summarises mentions per entity and per outlet (which name each
 //! outlet uses); `eval.rs` scores mentions against gold annotations.
 
+#![deny(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
 mod combine;
 mod coref;
 mod dates;
@@ -30,6 +37,7 @@ pub use usage::{alias_usage, summarize, AliasCount, EntitySummary, EntityUsage, 
 
 use crate::model::{BlockKind, Document, Provenance};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use std::collections::HashSet;
 use tokens::Token;
 
@@ -177,11 +185,29 @@ pub(crate) struct Ctx<'a> {
     /// "Security" a common word).
     pub lower_words: HashSet<&'a str>,
     pub kb: Option<&'a KnowledgeBase>,
+    /// Tokens and name units the rules have looked at: a measure of work that tests compare
+    /// across input sizes (recognition must stay linear; no wall-clock in tests).
+    pub work: Cell<u64>,
 }
 
 impl<'a> Ctx<'a> {
+    /// Token k, or a token that matches nothing past the end.
+    pub fn t(&self, k: usize) -> &Token<'a> {
+        self.count(1);
+        tokens::at(&self.toks, k)
+    }
+
+    /// Token k is inside a mention already (past the end counts as taken).
+    pub fn is_claimed(&self, k: usize) -> bool {
+        self.claimed.get(k).copied().unwrap_or(true)
+    }
+
     pub fn free(&self, a: usize, b: usize) -> bool {
-        b <= self.toks.len() && a < b && !self.claimed[a..b].iter().any(|&c| c)
+        a < b
+            && self
+                .claimed
+                .get(a..b)
+                .is_some_and(|c| !c.iter().any(|&c| c))
     }
 
     /// Records a mention if none of its tokens is taken yet.
@@ -189,14 +215,17 @@ impl<'a> Ctx<'a> {
         if !self.free(f.a, f.b) {
             return false;
         }
-        self.claimed[f.a..f.b].iter_mut().for_each(|c| *c = true);
+        if let Some(c) = self.claimed.get_mut(f.a..f.b) {
+            c.iter_mut().for_each(|c| *c = true);
+        }
         self.found.push(f);
         true
     }
 
     /// The text of tokens a..b, exactly as written.
     pub fn surface(&self, a: usize, b: usize) -> &'a str {
-        &self.text[self.toks[a].start..self.toks[b - 1].end]
+        let end = b.checked_sub(1).map_or(0, |l| self.t(l).end);
+        self.text.get(self.t(a).start..end).unwrap_or("")
     }
 
     /// The text of tokens a..b with whitespace runs made single spaces.
@@ -206,12 +235,25 @@ impl<'a> Ctx<'a> {
 
     /// Token k if it is in the same block as token `of`.
     pub fn tok_in(&self, k: usize, of: usize) -> Option<&Token<'a>> {
-        self.toks.get(k).filter(|t| t.block == self.toks[of].block)
+        self.count(1);
+        let block = self.toks.get(of)?.block;
+        self.toks.get(k).filter(|t| t.block == block)
     }
 
     /// The token before k in the same block.
     pub fn prev(&self, k: usize) -> Option<&Token<'a>> {
         k.checked_sub(1).and_then(|p| self.tok_in(p, k))
+    }
+
+    /// Adds to the work done.
+    pub fn count(&self, steps: usize) {
+        self.work.set(self.work.get().saturating_add(steps as u64));
+    }
+
+    /// Byte span of found mention `f`.
+    pub fn span_of(&self, f: &Found) -> (usize, usize) {
+        let end = f.b.checked_sub(1).map_or(0, |l| self.t(l).end);
+        (self.t(f.a).start, end)
     }
 }
 
@@ -221,6 +263,16 @@ fn run(
     known: &[(usize, usize, EntityType, String)],
     kb: Option<&KnowledgeBase>,
 ) -> Vec<Mention> {
+    run_counting(text, blocks, known, kb).0
+}
+
+/// Recognition, and the work it took (see `Ctx::work`).
+fn run_counting(
+    text: &str,
+    blocks: &[(usize, usize)],
+    known: &[(usize, usize, EntityType, String)],
+    kb: Option<&KnowledgeBase>,
+) -> (Vec<Mention>, u64) {
     let mut toks = Vec::new();
     for (i, &(s, e)) in blocks.iter().enumerate() {
         if s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) {
@@ -240,12 +292,13 @@ fn run(
         found: Vec::new(),
         lower_words,
         kb,
+        work: Cell::new(0),
     };
     // Names the document's metadata vouches for (byline authors, credited outlets).
     for (s, e, kind, value) in known {
         let a = cx.toks.partition_point(|t| t.start < *s);
         let b = cx.toks.partition_point(|t| t.start < *e);
-        if a < b && cx.toks[a].start == *s && cx.toks[b - 1].end == *e {
+        if a < b && cx.t(a).start == *s && cx.t(b - 1).end == *e {
             let (canonical, layer) = kb
                 .and_then(|kb| {
                     let (end, &i) = kb.gazetteer.longest_at(&cx.toks, a, |_| true)?;
@@ -265,7 +318,8 @@ fn run(
     }
     // Values before names, so that "Sunday", "Last week" or "Forty" never start a name.
     let claimed = cx.claimed.clone();
-    for m in dates::find(text, &cx.toks, &|k| !claimed[k]) {
+    let unclaimed = |k: usize| claimed.get(k) == Some(&false);
+    for m in dates::find(text, &cx.toks, &unclaimed) {
         cx.claim(Found {
             a: m.a,
             b: m.b,
@@ -276,7 +330,8 @@ fn run(
         });
     }
     let claimed = cx.claimed.clone();
-    for m in numbers::find(text, &cx.toks, &|k| !claimed[k]) {
+    let unclaimed = |k: usize| claimed.get(k) == Some(&false);
+    for m in numbers::find(text, &cx.toks, &unclaimed) {
         cx.claim(Found {
             a: m.a,
             b: m.b,
@@ -295,15 +350,21 @@ fn run(
         .found
         .iter()
         .map(|f| Mention {
-            start: cx.toks[f.a].start,
-            end: cx.toks[f.b - 1].end,
+            start: cx.span_of(f).0,
+            end: cx.span_of(f).1,
             kind: f.kind,
             canonical: f.canonical.clone(),
             layer: f.layer,
         })
         .collect();
     out.sort_by_key(|m| (m.start, m.end));
-    out
+    (out, cx.work.get())
+}
+
+/// The work recognising a plain text takes (tests of linearity).
+#[cfg(test)]
+fn work_for(text: &str, kb: Option<&KnowledgeBase>) -> u64 {
+    run_counting(text, &[(0, text.len())], &[], kb).1
 }
 
 /// The knowledge-base layer: aliases (longest first), then lone surnames of known people.
@@ -312,7 +373,7 @@ fn match_kb(cx: &mut Ctx, kb: &KnowledgeBase) {
     while i < cx.toks.len() {
         let hit = kb
             .gazetteer
-            .longest_at(&cx.toks, i, |k| !cx.claimed[k])
+            .longest_at(&cx.toks, i, |k| !cx.is_claimed(k))
             .map(|(end, &e)| (end, e));
         if let Some((end, e)) = hit {
             let entity = kb.entity(e);
@@ -322,17 +383,17 @@ fn match_kb(cx: &mut Ctx, kb: &KnowledgeBase) {
             let head_after = cx.tok_in(end, i).is_some_and(|n| {
                 n.space_before
                     && n.is_capitalised()
-                    && !cx.claimed[end]
+                    && !cx.is_claimed(end)
                     && words::is_in(n.text, &words::ORG_HEADS)
             });
             // Likewise an acronym before a head: "EU Council" when the base does not know it.
             let head_after_acronym = entity.kind == EntityType::Org
                 && end == i + 1
-                && cx.toks[i].is_acronym()
+                && cx.t(i).is_acronym()
                 && cx.tok_in(end, i).is_some_and(|n| {
                     n.space_before
                         && n.is_capitalised()
-                        && !cx.claimed[end]
+                        && !cx.is_claimed(end)
                         && words::is_in(n.text, &words::ORG_HEADS)
                 });
             let defer = (head_after && matches!(entity.kind, EntityType::Place | EntityType::Norp))
@@ -360,15 +421,17 @@ fn match_kb(cx: &mut Ctx, kb: &KnowledgeBase) {
         .filter_map(|f| kb.index_of(f.kind, &f.canonical))
         .collect();
     for i in 0..cx.toks.len() {
-        let t = cx.toks[i];
-        if cx.claimed[i] || !t.is_capitalised() {
+        let t = *cx.t(i);
+        if cx.is_claimed(i) || !t.is_capitalised() {
             continue;
         }
         // A surname stands alone: "Elnur Aliyev" is somebody else.
         let capital_neighbour =
             |k: Option<&Token>| k.is_some_and(|n| n.is_capitalised() && !n.is_possessive());
-        if capital_neighbour(cx.prev(i).filter(|_| t.space_before && !cx.claimed[i - 1]))
-            || capital_neighbour(cx.tok_in(i + 1, i).filter(|n| n.space_before))
+        if capital_neighbour(
+            cx.prev(i)
+                .filter(|_| t.space_before && !cx.is_claimed(i - 1)),
+        ) || capital_neighbour(cx.tok_in(i + 1, i).filter(|n| n.space_before))
         {
             continue;
         }

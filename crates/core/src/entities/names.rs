@@ -19,7 +19,7 @@
 //! are in `coref.rs`.
 
 use super::lexicon::{lexicon, Form, LexEntry};
-use super::tokens::Token;
+use super::tokens::{self, Token};
 use super::words::{self, is_in};
 use super::{coref, Ctx, EntityType, Strength, FIXED, MEDIUM, STRONG, WEAK};
 
@@ -61,23 +61,25 @@ enum Join {
 
 /// Blocks in Title Case ("UN Mission Arrives in Karabakh Region After 30-Year Break").
 pub(super) fn title_case_blocks(toks: &[Token], n: usize) -> Vec<bool> {
-    let mut caps = vec![0u32; n];
-    let mut lower = vec![0u32; n];
-    let mut words = vec![0u32; n];
+    // Per block: (words, capitalised words of four letters or more, lower-case ones).
+    let mut counts = vec![(0u32, 0u32, 0u32); n];
     for t in toks.iter().filter(|t| t.is_word()) {
-        let b = t.block as usize;
-        words[b] += 1;
+        let Some(c) = counts.get_mut(t.block as usize) else {
+            continue;
+        };
+        c.0 += 1;
         if t.text.chars().count() < 4 || is_in(t.text, &words::STOP) || t.is_acronym() {
             continue;
         }
         if t.is_capitalised() {
-            caps[b] += 1;
+            c.1 += 1;
         } else {
-            lower[b] += 1;
+            c.2 += 1;
         }
     }
-    (0..n)
-        .map(|b| caps[b] >= 3 && lower[b] == 0 && words[b] <= 20)
+    counts
+        .into_iter()
+        .map(|(words, caps, lower)| caps >= 3 && lower == 0 && words <= 20)
         .collect()
 }
 
@@ -86,22 +88,31 @@ pub(super) fn title_case_blocks(toks: &[Token], n: usize) -> Vec<bool> {
 fn shouted(toks: &[Token]) -> Vec<bool> {
     let upper = |t: &Token| t.is_acronym() && !t.text.contains('.');
     let mut out = vec![false; toks.len()];
-    let mut i = 0;
-    while i < toks.len() {
-        if !upper(&toks[i]) {
-            i += 1;
-            continue;
+    // Runs of upper-case words in one block: [start, end).
+    let mut run: Option<(usize, usize)> = None;
+    let flush = |r: Option<(usize, usize)>, out: &mut Vec<bool>| {
+        let Some((a, b)) = r else { return };
+        let run = toks.get(a..b).unwrap_or_default();
+        if b - a >= 2 && run.iter().any(|t| t.text.chars().count() >= 5) {
+            if let Some(x) = out.get_mut(a..b) {
+                x.iter_mut().for_each(|x| *x = true);
+            }
         }
-        let mut j = i + 1;
-        while j < toks.len() && toks[j].block == toks[i].block && upper(&toks[j]) {
-            j += 1;
-        }
-        let words: Vec<&Token> = toks[i..j].iter().filter(|t| upper(t)).collect();
-        if words.len() >= 2 && words.iter().any(|t| t.text.chars().count() >= 5) {
-            out[i..j].iter_mut().for_each(|x| *x = true);
-        }
-        i = j;
+    };
+    for (k, t) in toks.iter().enumerate() {
+        run = match run {
+            Some((a, b)) if upper(t) && tokens::at(toks, a).block == t.block => Some((a, b + 1)),
+            _ if upper(t) => {
+                flush(run, &mut out);
+                Some((k, k + 1))
+            }
+            _ => {
+                flush(run, &mut out);
+                None
+            }
+        };
     }
+    flush(run, &mut out);
     out
 }
 
@@ -109,21 +120,22 @@ fn shouted(toks: &[Token]) -> Vec<bool> {
 /// ("MOSCOW (AA) –", "BAKU, Azerbaijan, September 21.", "UNITED NATIONS, AFP").
 fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
     let toks = &cx.toks;
-    for i in 0..toks.len() {
-        let first = i == 0 || toks[i - 1].block != toks[i].block;
+    let upper = |t: &Token| t.is_acronym() && !t.text.contains('.') && t.text.len() >= 3;
+    for (i, t) in toks.iter().enumerate() {
+        let first = i == 0 || cx.t(i - 1).block != t.block;
         if !first {
             continue;
         }
-        let upper = |t: &Token| t.is_acronym() && !t.text.contains('.') && t.text.len() >= 3;
+        // A dateline place is a few words: never scan further (keeps long shouted blocks linear).
         let mut j = i;
-        while j < toks.len() && toks[j].block == toks[i].block && upper(&toks[j]) && !cx.claimed[j]
-        {
+        while j < i + 6 && cx.tok_in(j, i).is_some_and(upper) && !cx.is_claimed(j) {
             j += 1;
         }
-        let long = toks[i..j].iter().any(|t| t.text.chars().count() >= 4);
+        let words = toks.get(i..j).unwrap_or_default();
+        let long = words.iter().any(|t| t.text.chars().count() >= 4);
         let after = cx.tok_in(j, i).map(|t| t.text);
         if j > i && long && matches!(after, Some("," | "(" | "—" | "–" | "-")) {
-            let canonical = toks[i..j]
+            let canonical = words
                 .iter()
                 .map(|t| {
                     let mut c = t.text.chars();
@@ -150,12 +162,12 @@ pub(super) fn recognize(cx: &mut Ctx) {
     // Lexicon names starting at each token (only where a name can start).
     let lex: Vec<Option<(usize, LexEntry)>> = (0..n)
         .map(|i| {
-            if cx.claimed[i] || !cx.toks[i].is_capitalised() {
+            if cx.is_claimed(i) || !cx.t(i).is_capitalised() {
                 return None;
             }
             lexicon()
                 .gazetteer
-                .longest_at(&cx.toks, i, |k| !cx.claimed[k])
+                .longest_at(&cx.toks, i, |k| !cx.is_claimed(k))
                 .map(|(e, v)| (e, *v))
         })
         .collect();
@@ -165,10 +177,13 @@ pub(super) fn recognize(cx: &mut Ctx) {
     let mut i = 0;
     let mut skip = shout;
     for c in &cands {
-        skip[c.a..c.b].iter_mut().for_each(|s| *s = true);
+        if let Some(s) = skip.get_mut(c.a..c.b) {
+            s.iter_mut().for_each(|s| *s = true);
+        }
     }
     while i < n {
-        if !name_start(cx, i) || skip[i] || cx.title_case[cx.toks[i].block as usize] {
+        let title_case = cx.title_case.get(cx.t(i).block as usize) == Some(&true);
+        if !name_start(cx, i) || skip.get(i) == Some(&true) || title_case {
             i += 1;
             continue;
         }
@@ -189,14 +204,14 @@ pub(super) fn recognize(cx: &mut Ctx) {
 
 /// A capitalised word or acronym that no mention has taken.
 fn name_start(cx: &Ctx, k: usize) -> bool {
-    let t = &cx.toks[k];
-    !cx.claimed[k] && t.is_capitalised() && !t.is_possessive()
+    let t = cx.t(k);
+    !cx.is_claimed(k) && t.is_capitalised() && !t.is_possessive()
 }
 
 fn unit_at(lex: &[Option<(usize, LexEntry)>], k: usize, join: Join) -> Unit {
-    let (b, lex) = match lex[k] {
-        Some((b, e)) => (b, Some(e)),
-        None => (k + 1, None),
+    let (b, lex) = match lex.get(k) {
+        Some(&Some((b, e))) => (b, Some(e)),
+        _ => (k + 1, None),
     };
     Unit { a: k, b, lex, join }
 }
@@ -225,20 +240,30 @@ fn and_joins(cx: &Ctx, k: usize) -> bool {
         return false;
     }
     let mut j = k + 1;
-    while cx.tok_in(j, k).is_some_and(|t| t.space_before) && name_start(cx, j) {
+    while j <= k + MAX_UNITS && cx.tok_in(j, k).is_some_and(|t| t.space_before) && name_start(cx, j)
+    {
         j += 1;
     }
-    j > k + 1 && is_in(cx.toks[j - 1].text, &words::ORG_HEADS)
+    j > k + 1 && is_in(cx.t(j - 1).text, &words::ORG_HEADS)
 }
 
-/// The longest sequence of name units from token i.
+/// The most units a name has. A longer run of capitalised words is cut into names of at most
+/// this size: no real name is that long, and the bound keeps the analysis of each sequence (which
+/// may split and re-read it) constant, so recognition stays linear on a run of thousands of
+/// capitalised words or acronyms.
+const MAX_UNITS: usize = 16;
+
+/// The longest sequence of name units from token i (at most `MAX_UNITS`).
 fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> {
-    let mut units = vec![unit_at(lex, i, Join::First)];
+    let mut last = unit_at(lex, i, Join::First);
+    let mut units = vec![last];
     // Inside the "of ..." tail of an organisation or place name, more connectors may follow
     // ("Office for the Coordination of Humanitarian Affairs").
     let mut in_tail = false;
-    loop {
-        let last = *units.last().unwrap();
+    while units.len() < MAX_UNITS {
+        if let Some(&l) = units.last() {
+            last = l;
+        }
         let j = last.b;
         let Some(t) = cx.tok_in(j, i) else { break };
         if t.space_before && name_start(cx, j) && !t.sentence_start {
@@ -248,12 +273,14 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
         // "RFE/RL": two acronyms are one name.
         if t.text == "/"
             && !t.space_before
-            && cx.toks[last.b - 1].is_acronym()
+            && cx.t(last.b - 1).is_acronym()
             && cx
                 .tok_in(j + 1, i)
-                .is_some_and(|n| !n.space_before && n.is_acronym() && !cx.claimed[j + 1])
+                .is_some_and(|n| !n.space_before && n.is_acronym() && !cx.is_claimed(j + 1))
         {
-            units.last_mut().unwrap().b = j + 2;
+            if let Some(l) = units.last_mut() {
+                l.b = j + 2;
+            }
             continue;
         }
         // "Nagorno-Karabakh", "Secretary-General".
@@ -265,7 +292,7 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
             break;
         }
         // "Mr. Smith", "John F. Kennedy": an abbreviation or an initial and its dot.
-        let last_tok = &cx.toks[last.b - 1];
+        let last_tok = cx.t(last.b - 1);
         if t.text == "."
             && !t.space_before
             && last.b - last.a == 1
@@ -334,8 +361,28 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
     units
 }
 
+/// Unit k, or a unit of no tokens (which is no word, title or head) past the end.
+fn nth(u: &[Unit], k: usize) -> Unit {
+    u.get(k).copied().unwrap_or(Unit {
+        a: 0,
+        b: 0,
+        lex: None,
+        join: Join::First,
+    })
+}
+
+/// Units from k on (none past the end).
+fn from(u: &[Unit], k: usize) -> &[Unit] {
+    u.get(k..).unwrap_or_default()
+}
+
+/// Units before k (all of them past the end).
+fn upto(u: &[Unit], k: usize) -> &[Unit] {
+    u.get(..k).unwrap_or(u)
+}
+
 fn single<'a>(cx: &'a Ctx, u: Unit) -> Option<&'a Token<'a>> {
-    (u.b - u.a == 1 && u.lex.is_none()).then(|| &cx.toks[u.a])
+    (u.b - u.a == 1 && u.lex.is_none()).then(|| cx.t(u.a))
 }
 
 fn word_in(cx: &Ctx, u: Unit, list: &words::WordSet) -> bool {
@@ -358,15 +405,15 @@ fn is_place_head(cx: &Ctx, u: Unit) -> bool {
 /// one before the first connector ("Court" in "International Court of Justice").
 fn head(units: &[Unit]) -> Unit {
     match units.iter().skip(1).position(|u| u.join == Join::Connector) {
-        Some(p) => units[p],
-        None => units[units.len() - 1],
+        Some(p) => nth(units, p),
+        None => nth(units, units.len().saturating_sub(1)),
     }
 }
 
 fn org_named(cx: &Ctx, units: &[Unit]) -> bool {
-    let media_first = word_in(cx, units[0], &words::MEDIA_FIRST);
-    units.len() >= 2
-        && (is_org_head(cx, head(units)) || is_org_head(cx, units[units.len() - 1]) || media_first)
+    let media_first = word_in(cx, nth(units, 0), &words::MEDIA_FIRST);
+    let last = nth(units, units.len().saturating_sub(1));
+    units.len() >= 2 && (is_org_head(cx, head(units)) || is_org_head(cx, last) || media_first)
 }
 
 fn gov_named(cx: &Ctx, units: &[Unit]) -> bool {
@@ -375,20 +422,22 @@ fn gov_named(cx: &Ctx, units: &[Unit]) -> bool {
 
 fn place_named(cx: &Ctx, units: &[Unit]) -> bool {
     units.len() >= 2
-        && (is_place_head(cx, head(units)) || word_in(cx, units[0], &words::PLACE_FIRST))
+        && (is_place_head(cx, head(units)) || word_in(cx, nth(units, 0), &words::PLACE_FIRST))
 }
 
 fn is_plural_group(u: &Unit) -> bool {
     u.lex.is_some_and(|l| l.form == Form::Plural)
 }
 
-/// Words (space-separated) in a run of units: a hyphenated compound is one word.
+/// Words (space-separated) in a run of units: a hyphenated compound is one word (the first unit
+/// always starts one).
 fn word_count(units: &[Unit]) -> usize {
-    units.iter().filter(|u| u.join != Join::Hyphen).count()
+    let rest = from(units, 1).iter().filter(|u| u.join != Join::Hyphen);
+    usize::from(!units.is_empty()) + rest.count()
 }
 
 fn span(units: &[Unit]) -> (usize, usize) {
-    (units[0].a, units[units.len() - 1].b)
+    (nth(units, 0).a, nth(units, units.len().saturating_sub(1)).b)
 }
 
 fn push(cands: &mut Vec<Cand>, units: &[Unit], kind: Option<EntityType>, strength: Strength) {
@@ -419,8 +468,11 @@ fn push_lex(cands: &mut Vec<Cand>, u: Unit) {
     }
 }
 
-/// Decides what a sequence of units names; may split it.
+/// Decides what a sequence of units names; may split it. The first unit is read as the start of
+/// a name whatever joined it to what came before (the rest of a split is no longer a
+/// continuation).
 fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
+    cx.count(units.len());
     let mut u = units;
     // "The World Court", sentence-initial "However", "In": not part of the name.
     while let Some(t) = u.first().and_then(|&f| single(cx, f)) {
@@ -430,18 +482,16 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         if !stop {
             break;
         }
-        u = &u[1..];
+        u = from(u, 1);
     }
     if u.is_empty() {
         return;
     }
-    if u[0].join != Join::First {
-        return analyse_rest(cx, u, cands);
-    }
-    let first_tok = &cx.toks[u[0].a];
+    let first = nth(u, 0);
+    let first_tok = cx.t(first.a);
     if first_tok.sentence_start
-        && u[0].lex.is_none()
-        && !is_title(cx, u[0])
+        && first.lex.is_none()
+        && !is_title(cx, first)
         && !first_tok.is_acronym()
     {
         if word_count(u) == 1 {
@@ -459,20 +509,20 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         // "Ethnic Armenians fled": a common word that happens to start the sentence.
         let lower = first_tok.text.to_lowercase();
         let common = cx.lower_words.contains(lower.as_str());
-        if common && !org_named(cx, u) && !place_named(cx, u) && u[1].join == Join::Space {
-            return analyse_rest(cx, &u[1..], cands);
+        if common && !org_named(cx, u) && !place_named(cx, u) && nth(u, 1).join == Join::Space {
+            return analyse(cx, from(u, 1), cands);
         }
     }
     let n = u.len();
-    let last = u[n - 1];
+    let last = nth(u, n - 1);
     // "Eastern Ghouta", "Western Europe", "Upper Karabakh".
     if n >= 2
-        && word_in(cx, u[0], &words::DIRECTIONS)
-        && u[1].join == Join::Space
+        && word_in(cx, first, &words::DIRECTIONS)
+        && nth(u, 1).join == Join::Space
         && !org_named(cx, u)
         && !is_plural_group(&last)
-        && !is_title(cx, u[1])
-        && u[1..]
+        && !is_title(cx, nth(u, 1))
+        && from(u, 1)
             .iter()
             .all(|x| x.lex.is_none_or(|l| l.form == Form::Place))
     {
@@ -485,22 +535,25 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         }
         return;
     }
-    if u[0].lex.is_some() {
-        let rest = &u[1..];
-        if matches!(rest[0].join, Join::Hyphen | Join::Connector | Join::And) {
-            push_lex(cands, u[0]);
-            return analyse_rest(cx, rest, cands);
+    if first.lex.is_some() {
+        let rest = from(u, 1);
+        if matches!(
+            nth(rest, 0).join,
+            Join::Hyphen | Join::Connector | Join::And
+        ) {
+            push_lex(cands, first);
+            return analyse(cx, rest, cands);
         }
         if gov_named(cx, rest) {
             // "Azerbaijani Defense Ministry" → NORP + ORG.
-            push_lex(cands, u[0]);
+            push_lex(cands, first);
             return push(cands, rest, Some(EntityType::Org), STRONG);
         }
         // "Azerbaijani President Ilham Aliyev", "European Commission President Ursula von der
         // Leyen": what comes before the title, then the person.
         if let Some(p) = title_split(cx, u).filter(|_| !org_named(cx, rest)) {
-            analyse_rest(cx, &u[..p], cands);
-            return title_led(cx, &u[p..], cands);
+            analyse(cx, upto(u, p), cands);
+            return title_led(cx, from(u, p), cands);
         }
         if org_named(cx, u) {
             // "European Union", "Turkish Airlines".
@@ -509,8 +562,8 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         if is_plural_group(&last) {
             return push(cands, u, Some(EntityType::Norp), STRONG);
         }
-        push_lex(cands, u[0]);
-        return analyse_rest(cx, rest, cands);
+        push_lex(cands, first);
+        return analyse(cx, rest, cands);
     }
     if n >= 2 && is_plural_group(&last) && last.join == Join::Space {
         // "Karabakh Armenians", "Nagorno-Karabakh Armenians".
@@ -520,15 +573,15 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         // "... of the Presidential Administration Hikmet Hajiyev": a name after the last head.
         let h = (0..n)
             .rev()
-            .find(|&k| is_org_head(cx, u[k]))
+            .find(|&k| is_org_head(cx, nth(u, k)))
             .unwrap_or(n - 1);
-        if h + 1 < n && h > 0 && u[h + 1].join == Join::Space {
-            push(cands, &u[..=h], Some(EntityType::Org), STRONG);
-            return analyse_rest(cx, &u[h + 1..], cands);
+        if h + 1 < n && h > 0 && nth(u, h + 1).join == Join::Space {
+            push(cands, upto(u, h + 1), Some(EntityType::Org), STRONG);
+            return analyse(cx, from(u, h + 1), cands);
         }
         return push(cands, u, Some(EntityType::Org), STRONG);
     }
-    if is_title(cx, u[0]) {
+    if is_title(cx, first) {
         return title_led(cx, u, cands);
     }
     if place_named(cx, u) {
@@ -536,35 +589,35 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     }
     // "United Nations Secretary-General Antonio Guterres": a name, a title, a person.
     if let Some(p) = title_split(cx, u) {
-        analyse_rest(cx, &u[..p], cands);
-        return title_led(cx, &u[p..], cands);
+        analyse(cx, upto(u, p), cands);
+        return title_led(cx, from(u, p), cands);
     }
     // A lexicon name inside ("Trend Azerbaijan"): split there.
     if let Some(p) = u.iter().position(|x| x.lex.is_some()) {
-        analyse_rest(cx, &u[..p], cands);
-        return analyse_rest(cx, &u[p..], cands);
+        analyse(cx, upto(u, p), cands);
+        return analyse(cx, from(u, p), cands);
     }
     // "the Aghdam-Khankendi border": two names.
-    let after = cx.tok_in(last.b, u[0].a);
-    if u.iter().any(|x| x.join == Join::Hyphen)
+    let after = cx.tok_in(last.b, first.a);
+    if from(u, 1).iter().any(|x| x.join == Join::Hyphen)
         && after.is_some_and(|t| {
             t.space_before && t.is_lowercase() && is_in(t.text, &words::RELATION_NOUNS)
         })
     {
         let mut start = 0;
         for k in 1..=n {
-            if k == n || u[k].join == Join::Hyphen {
-                analyse_rest(cx, &u[start..k], cands);
+            if k == n || nth(u, k).join == Join::Hyphen {
+                analyse(cx, u.get(start..k).unwrap_or_default(), cands);
                 start = k;
             }
         }
         return;
     }
-    if n == 1 && u[0].lex.is_none() && u[0].b - u[0].a == 3 && cx.toks[u[0].a].is_acronym() {
+    if n == 1 && first.lex.is_none() && first.b - first.a == 3 && cx.t(first.a).is_acronym() {
         // "RFE/RL"
         return push(cands, u, Some(EntityType::Org), MEDIUM);
     }
-    if let Some(t) = single(cx, u[0]).filter(|_| n == 1) {
+    if let Some(t) = single(cx, first).filter(|_| n == 1) {
         if t.is_acronym() {
             if t.text.chars().filter(|c| c.is_alphabetic()).count() <= 6
                 && !is_in(t.text, &words::NOT_ORG_ACRONYMS)
@@ -586,9 +639,9 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         }
     }
     // "UN Charter", "UN Mission": an acronym before words that do not make an organisation name.
-    if n > 1 && single(cx, u[0]).is_some_and(|t| t.is_acronym()) {
-        push(cands, &u[..1], Some(EntityType::Org), MEDIUM);
-        return analyse_rest(cx, &u[1..], cands);
+    if n > 1 && single(cx, first).is_some_and(|t| t.is_acronym()) {
+        push(cands, upto(u, 1), Some(EntityType::Org), MEDIUM);
+        return analyse(cx, from(u, 1), cands);
     }
     push(cands, u, None, WEAK);
 }
@@ -596,41 +649,32 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
 /// Where a title starts inside a sequence and a name follows it: "UN | Secretary-General |
 /// Antonio Guterres".
 fn title_split(cx: &Ctx, u: &[Unit]) -> Option<usize> {
-    let p = (1..u.len()).find(|&p| is_title(cx, u[p]) && u[p].join == Join::Space)?;
-    let after = u[p..]
+    let p = (1..u.len()).find(|&p| is_title(cx, nth(u, p)) && nth(u, p).join == Join::Space)?;
+    let after = from(u, p)
         .iter()
         .position(|&x| !is_title(cx, x))
         .map(|q| p + q)?;
-    (u[after].join == Join::Space).then_some(p)
-}
-
-/// Analyses units that follow a split: no longer the start of anything.
-fn analyse_rest(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
-    if units.is_empty() {
-        return;
-    }
-    let mut owned: Vec<Unit> = units.to_vec();
-    owned[0].join = Join::First;
-    analyse(cx, &owned, cands);
+    (nth(u, after).join == Join::Space).then_some(p)
 }
 
 /// "Foreign Minister Jeyhun Bayramov" → PERSON "Jeyhun Bayramov"; "President of Azerbaijan" →
 /// whatever "Azerbaijan" is; "Prime Minister" alone → nothing.
 fn title_led(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     let mut k = 0;
-    while k < units.len() && is_title(cx, units[k]) {
-        if k > 0 && units[k].join == Join::Connector && org_named(cx, &units[k..]) {
+    while k < units.len() && is_title(cx, nth(units, k)) {
+        if k > 0 && nth(units, k).join == Join::Connector && org_named(cx, from(units, k)) {
             break;
         }
         k += 1;
     }
-    let rest = &units[k..];
+    let rest = from(units, k);
     if rest.is_empty() {
         return;
     }
-    let acronym = rest.len() == 1 && single(cx, rest[0]).is_some_and(|t| t.is_acronym());
-    if rest[0].join == Join::Connector || rest[0].lex.is_some() || org_named(cx, rest) || acronym {
-        return analyse_rest(cx, rest, cands);
+    let first = nth(rest, 0);
+    let acronym = rest.len() == 1 && single(cx, first).is_some_and(|t| t.is_acronym());
+    if first.join == Join::Connector || first.lex.is_some() || org_named(cx, rest) || acronym {
+        return analyse(cx, rest, cands);
     }
     push(cands, rest, Some(EntityType::Person), STRONG);
 }
@@ -642,7 +686,9 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     let toks = &cx.toks;
     let at = |k: usize| cx.tok_in(k, a);
     let before = |k: usize| a.checked_sub(k).and_then(|p| cx.tok_in(p, a));
-    let name_words: Vec<&Token> = toks[a..b]
+    let name_words: Vec<&Token> = toks
+        .get(a..b)
+        .unwrap_or_default()
         .iter()
         .enumerate()
         .filter(|(k, t)| t.is_word() && (*k == 0 || t.space_before))
@@ -751,8 +797,11 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     }
     let said = at(n).is_some_and(|v| v.is_lowercase() && is_in(v.text, &words::ATTRIBUTION));
     let who = n > b && at(n).is_some_and(|w| w.is("who"));
-    let given = words >= 2 && words::is_given_name(name_words[0].text);
-    if said || who || given || has_surname_shape(&toks[b - 1]) {
+    let given = words >= 2
+        && name_words
+            .first()
+            .is_some_and(|w| words::is_given_name(w.text));
+    if said || who || given || has_surname_shape(cx.t(b.saturating_sub(1))) {
         return (EntityType::Person, MEDIUM, b);
     }
     // "Hajiyev told AFP" makes AFP the listener; "Trend reports" makes Trend an agency.

@@ -7,7 +7,7 @@
 //! words. Ordinals, times of day, years and the numbers inside names ("F-16", "Resolution 2334")
 //! are not numbers here.
 
-use super::tokens::{TokKind, Token};
+use super::tokens::{at, TokKind, Token};
 use super::words::{ascii_lower, FastMap, WordSet};
 use std::sync::OnceLock;
 
@@ -239,7 +239,7 @@ pub fn number_at(toks: &[Token], i: usize, usable: &dyn Fn(usize) -> bool) -> Op
                     !u.space_before && ones(u).is_some_and(|o| o > 0.0 && o < 10.0)
                 })
             {
-                current += ones(&toks[k + 1]).unwrap_or(0.0);
+                current += ones(at(toks, k + 1)).unwrap_or(0.0);
                 k += 2;
             }
         } else if let Some(v) = ones(w) {
@@ -316,7 +316,7 @@ fn number_here(
     i: usize,
     usable: &dyn Fn(usize) -> bool,
 ) -> Option<NumberMatch> {
-    let t = &toks[i];
+    let t = at(toks, i);
     if !usable(i) {
         return None;
     }
@@ -331,7 +331,7 @@ fn number_here(
         return Some(NumberMatch { a: i, ..m });
     }
     let (mut end, value) = number_at(toks, q, usable)?;
-    let first = &toks[q];
+    let first = at(toks, q);
     if !plausible(toks, q, end, usable) {
         return None;
     }
@@ -339,7 +339,7 @@ fn number_here(
     let mut a = i;
     if !approx
         && i > 0
-        && matches!(toks[i - 1].text, "$" | "€" | "£")
+        && matches!(at(toks, i - 1).text, "$" | "€" | "£")
         && !first.space_before
         && usable(i - 1)
     {
@@ -369,10 +369,10 @@ fn number_here(
 /// Rejects numbers that are not quantities: "one" as a pronoun, identifiers ("F-16"), times
 /// ("00:13"), labels ("Article 5"), hyphenated compounds ("three-member"), ordinals.
 fn plausible(toks: &[Token], q: usize, end: usize, usable: &dyn Fn(usize) -> bool) -> bool {
-    let t = &toks[q];
+    let t = at(toks, q);
     let prev = q
         .checked_sub(1)
-        .map(|p| &toks[p])
+        .map(|p| at(toks, p))
         .filter(|p| p.block == t.block);
     let next = toks.get(end).filter(|n| n.block == t.block);
     if t.kind == TokKind::Num {
@@ -381,7 +381,7 @@ fn plausible(toks: &[Token], q: usize, end: usize, usable: &dyn Fn(usize) -> boo
             if p.text == "-"
                 && !t.space_before
                 && q >= 2
-                && toks[q - 2].kind == TokKind::Word
+                && at(toks, q - 2).kind == TokKind::Word
                 && !p.space_before
             {
                 return false;
@@ -466,8 +466,7 @@ fn vague_at(
         });
     if fuzzy {
         let end = i + few + 1;
-        let canonical =
-            crate::text::normalize_space(&text[t.start..toks[end - 1].end]).to_lowercase();
+        let canonical = lower_span(text, t.start, at(toks, end - 1).end);
         return Some(NumberMatch {
             a: i,
             b: end,
@@ -490,12 +489,17 @@ fn vague_at(
     } else if t.is_ci("tens") {
         return None;
     }
-    let canonical = crate::text::normalize_space(&text[t.start..toks[end - 1].end]).to_lowercase();
+    let canonical = lower_span(text, t.start, at(toks, end - 1).end);
     Some(NumberMatch {
         a: i,
         b: end,
         canonical,
     })
+}
+
+/// The text between two offsets, spaces normalised, in lower case.
+fn lower_span(text: &str, start: usize, end: usize) -> String {
+    crate::text::normalize_space(text.get(start..end).unwrap_or("")).to_lowercase()
 }
 
 #[cfg(test)]
@@ -510,7 +514,7 @@ mod tests {
             .map(|m| {
                 format!(
                     "{}={}",
-                    &text[toks[m.a].start..toks[m.b - 1].end],
+                    text.get(toks[m.a].start..toks[m.b - 1].end).unwrap(),
                     m.canonical
                 )
             })

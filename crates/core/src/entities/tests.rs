@@ -560,3 +560,71 @@ fn scrambled_text_keeps_span_invariants() {
         }
     }
 }
+
+/// Inputs that used to make recognition superlinear (a run of short all-caps words took
+/// quadratic time and memory: 8 GB for 16 KB) and their relatives: doubling the input at most
+/// doubles the work (tokens and name units looked at), with a little slack.
+#[test]
+fn work_grows_linearly_on_adversarial_runs() {
+    let patterns: [(&str, &[&str]); 9] = [
+        ("short all-caps words", &["ABC", "DEF", "GHI", "XYZ", "QRS"]),
+        ("shouted words", &["ALPHA", "BETA", "GAMMA"]),
+        ("Title Case words", &["Alpha", "Beta", "Gamma", "Delta"]),
+        (
+            "organisation chains",
+            &["Ministry", "of", "Alpha", "and", "Beta", "Agency"],
+        ),
+        ("state bodies", &["Armenia", "Foreign", "Ministry", "Alpha"]),
+        (
+            "titles and acronyms",
+            &["UN", "President", "Alpha", "EU", "Minister"],
+        ),
+        ("initials", &["A.", "B.", "Mr.", "Smith"]),
+        (
+            "particles and hyphens",
+            &["de", "Alpha", "van", "der", "Beta-Gamma"],
+        ),
+        (
+            "dates and numbers",
+            &["2020", "12", "May", "two", "thousand", "years"],
+        ),
+    ];
+    for (name, words) in patterns {
+        let text = |n: usize| -> String {
+            (0..n)
+                .map(|k| words[(k * 7 + k / 3) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for kb in [None, kb()] {
+            let small = work_for(&text(2_000), kb);
+            let large = work_for(&text(4_000), kb);
+            assert!(
+                large <= small * 22 / 10 + 100,
+                "{name}: work {small} for 2,000 words but {large} for 4,000"
+            );
+            // And a few steps per word, not thousands.
+            assert!(large <= 4_000 * 60, "{name}: {large} steps for 4,000 words");
+        }
+    }
+}
+
+/// A Russian wire dateline (`ЕРЕВАН, 12 октября — …`) on its own and amid English text:
+/// recognition never panics and its spans stay on character boundaries.
+#[test]
+fn cyrillic_dateline_is_safe() {
+    let ru = "ЕРЕВАН, 12 октября — Премьер-министр Армении Никол Пашинян заявил, что...";
+    for text in [
+        ru.to_string(),
+        format!("Armenia said on Friday.\n\n{ru}\n\nThe United Nations replied."),
+    ] {
+        for kb in [None, kb()] {
+            for m in recognize_text(&text, kb) {
+                assert!(
+                    m.start < m.end && text.get(m.start..m.end).is_some(),
+                    "{m:?}"
+                );
+            }
+        }
+    }
+}

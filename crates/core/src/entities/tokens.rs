@@ -116,6 +116,25 @@ impl<'a> Token<'a> {
     }
 }
 
+/// What an index past the end reads as: a token of no block that matches nothing, so a rule that
+/// looks one token too far sees "no token" instead of panicking.
+pub static NO_TOKEN: Token<'static> = Token {
+    start: 0,
+    end: 0,
+    text: "",
+    kind: TokKind::Punct,
+    space_before: false,
+    block: u32::MAX,
+    sentence_start: false,
+    shape: Shape::None,
+    number: None,
+};
+
+/// Token k, or [`NO_TOKEN`] past the end.
+pub fn at<'t, 'a>(toks: &'t [Token<'a>], k: usize) -> &'t Token<'a> {
+    toks.get(k).unwrap_or(&NO_TOKEN)
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -135,12 +154,13 @@ pub fn tokenize_into<'a>(
     out: &mut Vec<Token<'a>>,
 ) {
     let first = out.len();
-    let s = &text[start..end];
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
     let b = s.as_bytes();
     let mut i = 0;
     let mut space = false;
-    while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
+    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
         if c.is_whitespace() {
             space = true;
             i += c.len_utf8();
@@ -155,26 +175,30 @@ pub fn tokenize_into<'a>(
         } else {
             (c.len_utf8(), TokKind::Punct)
         };
+        let word = s.get(i..i + len).unwrap_or("");
         out.push(Token {
             start: start + i,
             end: start + i + len,
-            text: &text[start + i..start + i + len],
+            text: word,
             kind,
             space_before: space,
             block,
             sentence_start: false,
-            shape: shape(&text[start + i..start + i + len], kind),
-            number: super::numbers::token_value(&text[start + i..start + i + len], kind),
+            shape: shape(word, kind),
+            number: super::numbers::token_value(word, kind),
         });
         space = false;
-        i += len;
+        // Every length above is at least one character, so the loop always advances.
+        i += len.max(1);
     }
-    mark_sentence_starts(&mut out[first..]);
+    if let Some(new) = out.get_mut(first..) {
+        mark_sentence_starts(new);
+    }
 }
 
 /// `’s` followed by a non-letter: a possessive (or "it’s"), split from its word.
 fn possessive_at(s: &str, i: usize) -> bool {
-    let mut it = s[i..].chars();
+    let mut it = s.get(i..).unwrap_or("").chars();
     it.next();
     matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(is_word_char)
 }
@@ -184,7 +208,7 @@ fn word_len(s: &str, i: usize) -> usize {
         return len;
     }
     let mut j = i;
-    let mut chars = s[i..].char_indices().peekable();
+    let mut chars = s.get(i..).unwrap_or("").char_indices().peekable();
     while let Some((k, c)) = chars.next() {
         if is_word_char(c) {
             j = i + k + c.len_utf8();
@@ -207,17 +231,19 @@ fn dotted_abbreviation(s: &str, i: usize) -> Option<usize> {
     let mut j = i;
     let mut n = 0;
     loop {
-        let mut it = s[j..].chars();
+        let rest = s.get(j..).unwrap_or("");
+        let mut it = rest.chars();
         match (it.next(), it.next()) {
             (Some(l), Some('.')) if l.is_alphabetic() => {
                 let after = j + l.len_utf8() + 1;
                 // The letter must stand alone: "U.N." yes, "Mr." no.
                 n += 1;
                 j = after;
-                if !s[j..].chars().next().is_some_and(char::is_alphabetic) {
+                let rest = s.get(j..).unwrap_or("");
+                if !rest.chars().next().is_some_and(char::is_alphabetic) {
                     break;
                 }
-                let mut it2 = s[j..].chars();
+                let mut it2 = rest.chars();
                 let l2 = it2.next();
                 if !(l2.is_some() && it2.next() == Some('.')) {
                     // "U.Nx": not an abbreviation after all.
@@ -234,16 +260,15 @@ fn dotted_abbreviation(s: &str, i: usize) -> Option<usize> {
 /// ("1990s", "2nd", "5km").
 fn number_len(b: &[u8], i: usize) -> usize {
     let mut j = i;
-    while j < b.len() {
-        let separator =
-            (b[j] == b',' || b[j] == b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit);
-        if b[j].is_ascii_digit() || separator {
+    while let Some(&c) = b.get(j) {
+        let separator = (c == b',' || c == b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if c.is_ascii_digit() || separator {
             j += 1;
         } else {
             break;
         }
     }
-    while j < b.len() && b[j].is_ascii_alphabetic() {
+    while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
         j += 1;
     }
     j - i
@@ -262,19 +287,21 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn mark_sentence_starts(toks: &mut [Token]) {
     let mut expect_start = true;
-    for i in 0..toks.len() {
-        let t = toks[i];
+    let mut prev: Option<Token> = None;
+    for tok in toks.iter_mut() {
+        let t = *tok;
+        let before = prev.replace(t);
         match t.kind {
             TokKind::Word | TokKind::Num => {
                 if t.is_possessive() {
                     continue;
                 }
-                toks[i].sentence_start = expect_start;
+                tok.sentence_start = expect_start;
                 expect_start = false;
             }
             TokKind::Punct => match t.text {
                 "." | "!" | "?" | "…" => {
-                    let prev = i.checked_sub(1).map(|p| toks[p]);
+                    let prev = before;
                     let abbreviation = prev.is_some_and(|p| {
                         p.kind == TokKind::Word
                             && !t.space_before

@@ -122,7 +122,7 @@ pub fn alias_usage<'a>(
             .collect();
         let mut preferred: Vec<String> = outlets
             .iter()
-            .map(|o| name_key(&o.aliases[0].alias))
+            .filter_map(|o| o.aliases.first().map(|a| name_key(&a.alias)))
             .collect();
         preferred.dedup();
         preferred.sort();
