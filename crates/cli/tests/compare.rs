@@ -1,6 +1,7 @@
-//! `parallax compare` on the seed corpus: the full JSON result (snapshot, reviewed by hand
-//! against the articles) plus a readable digest of it, and the facts the review established,
-//! asserted directly so they cannot drift unnoticed.
+//! `parallax compare` on the seed corpus and on the ferry story written for the tests
+//! (`crates/core/tests/stories/ferry`): a readable digest of each result, one line per finding
+//! (snapshots small enough to review against the articles), and the facts the review
+//! established, asserted directly so they cannot drift unnoticed.
 
 use serde_json::Value;
 use std::path::PathBuf;
@@ -22,7 +23,11 @@ fn compare(args: &[&str]) -> (Value, std::process::Output) {
 }
 
 fn seeds() -> Value {
-    let (v, out) = compare(&["corpus", "--json"]);
+    compared("corpus")
+}
+
+fn compared(folder: &str) -> Value {
+    let (v, out) = compare(&[folder, "--json"]);
     assert!(
         out.status.success(),
         "{}",
@@ -87,6 +92,33 @@ fn digest(c: &Value) -> Vec<String> {
             r["reported"]
         ));
     }
+    for w in c["word_choices"].as_array().unwrap() {
+        let swaps: Vec<String> = w["swaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} {} / {} {}",
+                    short(&s["a_doc"]),
+                    s["a"].as_str().unwrap(),
+                    short(&s["b_doc"]),
+                    s["b"].as_str().unwrap()
+                )
+            })
+            .collect();
+        out.push(format!(
+            "choice {}: {}",
+            w["terms"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            swaps.join(", ")
+        ));
+    }
     for d in c["distinctive"].as_array().unwrap() {
         let words: Vec<String> = d["words"]
             .as_array()
@@ -107,14 +139,15 @@ fn digest(c: &Value) -> Vec<String> {
             .iter()
             .map(|m| format!("{} “{}”", short(&m["doc"]), m["text"].as_str().unwrap()))
             .collect();
+        let flag = match (g["disagree"] == true, g["conflict"] == true) {
+            (_, true) => " CONFLICT",
+            (true, false) => " DIFFER",
+            _ => "",
+        };
         out.push(format!(
-            "number {}{}: {}",
+            "number {}{flag} ({}): {}",
             g["key"].as_str().unwrap(),
-            if g["disagree"] == true {
-                " DISAGREE"
-            } else {
-                ""
-            },
+            g["confidence"],
             ms.join(", ")
         ));
     }
@@ -161,7 +194,12 @@ fn digest(c: &Value) -> Vec<String> {
 fn seed_corpus_snapshot() {
     let c = seeds();
     insta::assert_json_snapshot!("seed_corpus_digest", digest(&c));
-    insta::assert_json_snapshot!("seed_corpus", c);
+}
+
+#[test]
+fn ferry_story_snapshot() {
+    let c = compared("crates/core/tests/stories/ferry");
+    insta::assert_json_snapshot!("ferry_story_digest", digest(&c));
 }
 
 #[test]

@@ -265,7 +265,9 @@ fn match_pair(ua: &[Unit], ub: &[Unit]) -> Vec<Match> {
     let mut merged: Vec<Match> = Vec::new();
     for m in chosen {
         if let Some(prev) = merged.last_mut() {
-            if m.a.0 == prev.a.1 + 1 && m.b.0 == prev.b.1 + 1 {
+            // Only passages of one kind merge: a verbatim copy next to a paraphrase stays
+            // visible as a copy.
+            if m.a.0 == prev.a.1 + 1 && m.b.0 == prev.b.1 + 1 && kind(prev.copy) == kind(m.copy) {
                 let wsum = prev.weight + m.weight;
                 prev.copy = (prev.copy * prev.weight + m.copy * m.weight) / wsum;
                 prev.overlap = (prev.overlap * prev.weight + m.overlap * m.weight) / wsum;
@@ -278,6 +280,17 @@ fn match_pair(ua: &[Unit], ub: &[Unit]) -> Vec<Match> {
         merged.push(m);
     }
     merged
+}
+
+/// How close a match is, from its shingle overlap.
+fn kind(copy: f64) -> MatchKind {
+    if copy >= 0.9 {
+        MatchKind::Verbatim
+    } else if copy >= 0.5 {
+        MatchKind::NearVerbatim
+    } else {
+        MatchKind::Paraphrase
+    }
 }
 
 fn score(m: &Match) -> f64 {
@@ -304,13 +317,7 @@ fn pair(docs: &[Document], preps: &[Prepared], (i, j): (usize, usize), m: &Match
     };
     let (a, wa) = side(i, m.a);
     let (b, wb) = side(j, m.b);
-    let kind = if m.copy >= 0.9 {
-        MatchKind::Verbatim
-    } else if m.copy >= 0.5 {
-        MatchKind::NearVerbatim
-    } else {
-        MatchKind::Paraphrase
-    };
+    let kind = kind(m.copy);
     let diff = diff(&docs[i].text, &wa, &docs[j].text, &wb);
     AlignedPair {
         a,

@@ -168,35 +168,49 @@ pub(crate) fn find(
 ) -> Vec<FrameHit> {
     let toks = &prep.tokens;
     let mut out = Vec::new();
-    for (ti, topic) in lex.topics.iter().enumerate() {
-        let mut i = 0;
-        while i < toks.len() {
-            // Longest term of this topic starting at token i, inside one sentence.
-            let best = matcher
-                .by_first
-                .get(&toks[i].stem)
-                .into_iter()
-                .flatten()
-                .map(|&k| &matcher.terms[k])
-                .filter(|t| t.topic == ti)
-                .filter(|t| {
-                    t.stems.iter().enumerate().all(|(k, &(s, proper))| {
-                        toks.get(i + k).is_some_and(|tok| {
-                            tok.sentence == toks[i].sentence
-                                && tok.stem == s
-                                && (proper || !tok.cap)
-                        })
-                    })
+    // One pass over the tokens; within a topic hits do not overlap (`free[topic]`: the first
+    // token a new hit of that topic may start at).
+    let mut free = vec![0usize; lex.topics.len()];
+    let mut best: Vec<(usize, &Term)> = Vec::new();
+    for (i, tok) in toks.iter().enumerate() {
+        // Longest term of each topic starting at token i, inside one sentence.
+        best.clear();
+        for t in matcher
+            .by_first
+            .get(&tok.stem)
+            .into_iter()
+            .flatten()
+            .filter_map(|&k| matcher.terms.get(k))
+        {
+            if free.get(t.topic).is_none_or(|&f| i < f) {
+                continue;
+            }
+            let matches = t.stems.iter().enumerate().all(|(k, &(s, proper))| {
+                toks.get(i + k).is_some_and(|x| {
+                    x.sentence == tok.sentence && x.stem == s && (proper || !x.cap)
                 })
-                .max_by_key(|t| t.stems.len());
-            let Some(t) = best else {
-                i += 1;
+            });
+            if !matches {
+                continue;
+            }
+            match best.iter_mut().find(|b| b.0 == t.topic) {
+                Some(b) if b.1.stems.len() < t.stems.len() => b.1 = t,
+                Some(_) => {}
+                None => best.push((t.topic, t)),
+            }
+        }
+        for &(ti, t) in &best {
+            let (Some(topic), Some(last_tok)) = (
+                lex.topics.get(ti),
+                toks.get(i + t.stems.len().saturating_sub(1)),
+            ) else {
                 continue;
             };
-            let last = i + t.stems.len() - 1;
-            let (start, end) = (toks[i].start, toks[last].end);
-            let sent_start = prep.sentences[toks[i].sentence].tok_start;
-            let negated = toks[sent_start.max(i.saturating_sub(3))..i]
+            let (start, end) = (tok.start, last_tok.end);
+            let sent_start = prep.sentences.get(tok.sentence).map_or(i, |s| s.tok_start);
+            let negated = toks
+                .get(sent_start.max(i.saturating_sub(3))..i)
+                .unwrap_or(&[])
                 .iter()
                 .any(|x| NEGATIONS.contains(&x.word.as_str()) || x.word.ends_with("n't"));
             let voice = if marks
@@ -212,15 +226,20 @@ pub(crate) fn find(
             out.push(FrameHit {
                 doc: doc_id.to_string(),
                 topic: topic.id.clone(),
-                frame: topic.frames[t.frame].id.clone(),
+                frame: topic
+                    .frames
+                    .get(t.frame)
+                    .map_or_else(String::new, |f| f.id.clone()),
                 term: t.text.clone(),
-                text: text[start..end].to_string(),
+                text: text.get(start..end).unwrap_or("").to_string(),
                 start,
                 end,
                 voice,
                 negated,
             });
-            i = last + 1;
+            if let Some(f) = free.get_mut(ti) {
+                *f = i + t.stems.len();
+            }
         }
     }
     out.sort_by_key(|h| (h.start, h.end));

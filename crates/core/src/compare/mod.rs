@@ -5,6 +5,8 @@
 //! serde-serializable `Comparison`. Each analysis lives in its own file.
 
 mod align;
+mod choices;
+mod counted;
 mod diff;
 mod facts;
 mod framing;
@@ -17,6 +19,7 @@ mod speakers;
 mod timeline;
 
 pub use align::{AlignedPair, MatchKind, Shared, Side};
+pub use choices::{SourcePair, Swap, WordChoice, TOPIC_PREFIX};
 pub use diff::{DiffKind, DiffOp};
 pub use facts::{NumberGroup, NumberMention};
 pub use framing::{lexicon, Frame, FrameHit, FrameRow, Lexicon, Topic, Voice};
@@ -68,8 +71,10 @@ pub struct Comparison {
     pub speakers: Vec<Speaker>,
     /// Framing-lexicon terms found, document by document.
     pub frames: Vec<FrameHit>,
-    /// Frames × documents (and × sources) counts.
+    /// Frames × documents (and × sources) counts: the lexicon's topics, then the word choices.
     pub frame_table: Vec<FrameRow>,
+    /// Word choices mined from the aligned passages (each also a topic of `frame_table`).
+    pub word_choices: Vec<WordChoice>,
     /// Each outlet's distinctive words against the others (weighted log-odds, z ≥ 1.96).
     pub distinctive: Vec<Distinctive>,
     /// Quantities counted in two or more documents, with whether their values disagree.
@@ -155,7 +160,18 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
             source: source_of[i],
         })
         .collect();
-    let lex = framing::lexicon();
+    let word_choices = choices::mine(&alignment.pairs, |id| {
+        docs.iter()
+            .position(|d| d.id == id)
+            .and_then(|i| source_of.get(i).copied())
+            .unwrap_or(0)
+    });
+    // The hand lexicon, then the word choices found in these documents.
+    let mut combined = framing::lexicon().clone();
+    combined
+        .topics
+        .extend(choices::topics(&word_choices).topics);
+    let lex = &combined;
     let matcher = framing::Matcher::new(lex, &vocab);
     let mut quotes = Vec::new();
     let mut frames = Vec::new();
@@ -206,14 +222,16 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
         .enumerate()
         .map(|(i, d)| {
             let spans = timeline::spans(&dates[i]);
-            facts::find(
-                &d.id,
-                &d.text,
-                &preps[i],
-                &spans,
-                &doc_frames[i],
-                &event_topics,
-            )
+            let eras = timeline::eras(&dates[i], published[i]);
+            facts::find(&facts::Context {
+                doc_id: &d.id,
+                text: &d.text,
+                prep: &preps[i],
+                dates: &spans,
+                eras: &eras,
+                frames: &doc_frames[i],
+                event_topics: &event_topics,
+            })
         })
         .collect();
     let numbers = facts::group(&found, &preps, &weights);
@@ -244,6 +262,7 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
         numbers,
         timeline,
         profiles,
+        word_choices,
         aligned: alignment.pairs,
         shared: alignment.shared,
         overlap: alignment.matrix,

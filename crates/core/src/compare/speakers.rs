@@ -497,7 +497,7 @@ pub(crate) fn key(q: &Quote) -> String {
 }
 
 /// Levenshtein distance, for spelling variants of one name ("Pashinian", "Pashinyan").
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

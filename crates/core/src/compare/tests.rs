@@ -616,3 +616,56 @@ fn a_single_article_compares_without_pairs() {
     assert_eq!(frames, ["separatists", "anti-terror measures", "fled"]);
     assert_eq!(c.overlap, vec![vec![1.0]]);
 }
+
+/// Number groups as "key flag: text, text".
+fn numbers(docs: &[Document]) -> Vec<String> {
+    compare_with(docs, None)
+        .numbers
+        .iter()
+        .map(|g| {
+            let flag = match (g.disagree, g.conflict) {
+                (_, true) => " CONFLICT",
+                (true, false) => " DIFFER",
+                _ => "",
+            };
+            let ms: Vec<String> = g
+                .mentions
+                .iter()
+                .map(|m| format!("{}:{}", m.doc, m.text))
+                .collect();
+            format!("{}{flag}: {}", g.key, ms.join(", "))
+        })
+        .collect()
+}
+
+#[test]
+fn facts_group_by_what_they_count_and_the_event() {
+    // People killed, displaced and a blockade's length, worded three ways.
+    let docs = [
+        doc(
+            "wire",
+            "At least 12 people were killed when the dam failed, and about 2,000 residents \
+             were evacuated from the valley. Protesters began a 48-hour blockade of the road.",
+            "",
+        ),
+        doc(
+            "local",
+            "The death toll has risen to 15 people. About 1,200 residents were relocated from \
+             the valley. Villagers began a three-day blockade of the road.",
+            "",
+        ),
+        doc(
+            "biz",
+            "The dam failure left 15 dead. The company said 40 workers were injured.",
+            "",
+        ),
+    ];
+    assert_eq!(
+        numbers(&docs),
+        [
+            "people killed DIFFER: wire:At least 12 people, local:15 people, biz:15 dead",
+            "people displaced CONFLICT: wire:about 2,000 residents, local:About 1,200 residents",
+            "duration of blockade CONFLICT: wire:48-hour, local:three-day",
+        ]
+    );
+}

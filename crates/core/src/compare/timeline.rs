@@ -511,6 +511,27 @@ pub(crate) fn spans(dates: &DocDates) -> Vec<(usize, usize)> {
     dates.events.iter().map(|e| (e.start, e.end)).collect()
 }
 
+/// How many months before publication a date must end to date another time's event.
+const ERA_MONTHS: i64 = 6;
+
+/// Sentences that date what they say to a time well before publication ("since 1978, when 17
+/// people drowned"), with the year they date it to: their numbers count that time's events.
+pub(crate) fn eras(dates: &DocDates, published: Option<Date>) -> Vec<(usize, i32)> {
+    let Some(p) = published else {
+        return Vec::new();
+    };
+    let months = |d: Date| i64::from(d.year) * 12 + i64::from(d.month);
+    dates
+        .events
+        .iter()
+        .zip(&dates.sentences)
+        .filter_map(|(e, &s)| {
+            let (from, to) = (e.from?, e.to?);
+            (months(p) - months(to) > ERA_MONTHS).then_some((s, i32::from(from.year)))
+        })
+        .collect()
+}
+
 /// "2023-10-01", or "2023-09-19 to 2023-09-20" for a range.
 fn show(e: &EventDate) -> String {
     match (e.from, e.to) {
