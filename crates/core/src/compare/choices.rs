@@ -13,6 +13,7 @@
 
 use super::align::{AlignedPair, MatchKind};
 use super::diff::DiffKind;
+use super::facts::root;
 use super::framing::{Frame, Lexicon, Topic};
 use super::prepare::is_stopword;
 use super::speakers::edit_distance;
@@ -145,17 +146,6 @@ fn swaps_in(index: usize, p: &AlignedPair) -> Vec<Swap> {
     out
 }
 
-/// The root of `i` in a union-find forest.
-fn root(parent: &[usize], mut i: usize) -> usize {
-    while let Some(&p) = parent.get(i) {
-        if p == i {
-            break;
-        }
-        i = p;
-    }
-    i
-}
-
 /// Mines the word choices of all aligned passages. `source_of_doc` gives a document id's
 /// source index.
 pub(crate) fn mine(
@@ -182,7 +172,7 @@ pub(crate) fn mine(
     for s in &swaps {
         let a = id(&s.a, &mut terms, &mut parent);
         let b = id(&s.b, &mut terms, &mut parent);
-        let (ra, rb) = (root(&parent, a), root(&parent, b));
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
         if let Some(slot) = parent.get_mut(ra.max(rb)) {
             *slot = ra.min(rb);
         }
@@ -190,7 +180,7 @@ pub(crate) fn mine(
     }
     let mut by_root: BTreeMap<usize, WordChoice> = BTreeMap::new();
     for (t, term) in terms.iter().enumerate() {
-        let r = root(&parent, t);
+        let r = root(&mut parent, t);
         by_root
             .entry(r)
             .or_insert_with(|| WordChoice {
@@ -203,7 +193,7 @@ pub(crate) fn mine(
             .push(term.clone());
     }
     for (s, a) in swaps.into_iter().zip(ends) {
-        let Some(choice) = by_root.get_mut(&root(&parent, a)) else {
+        let Some(choice) = by_root.get_mut(&root(&mut parent, a)) else {
             continue;
         };
         let (sa, sb) = (source_of_doc(&s.a_doc), source_of_doc(&s.b_doc));

@@ -520,7 +520,7 @@ fn agree_bounded(a: &NumberMention, b: &NumberMention) -> bool {
 }
 
 /// The root of `i` in a union-find forest (with path halving).
-fn root(parent: &mut [usize], mut i: usize) -> usize {
+pub(super) fn root(parent: &mut [usize], mut i: usize) -> usize {
     while let Some(&p) = parent.get(i) {
         if p == i {
             break;
