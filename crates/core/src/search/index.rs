@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "packed::Packed", into = "packed::Packed")]
+#[serde(from = "packed::Packed", into = "packed::Packed")]
 pub struct Index {
     /// Word id → folded word.
     pub(crate) words: Vec<String>,
@@ -304,7 +304,7 @@ mod packed {
                     let mut tokens = Vec::with_capacity(d.tokens.len() * 2);
                     let mut prev = 0;
                     for &(s, e) in &d.tokens {
-                        tokens.extend([s - prev, e - s]);
+                        tokens.extend([s.wrapping_sub(prev), e.wrapping_sub(s)]);
                         prev = e;
                     }
                     let mut sentences = Vec::with_capacity(d.sentences.len() * 4);
@@ -314,10 +314,11 @@ mod packed {
                             .sentences
                             .get(k + 1)
                             .map_or(d.tokens.len() as u32, |n| n.first_token);
+                        // Wrapping, like the unpacking: any values round-trip.
                         sentences.extend([
-                            s.start - prev,
-                            s.end - s.start,
-                            next_first - s.first_token,
+                            s.start.wrapping_sub(prev),
+                            s.end.wrapping_sub(s.start),
+                            next_first.wrapping_sub(s.first_token),
                             s.block,
                         ]);
                         prev = s.end;
@@ -350,12 +351,11 @@ mod packed {
             .collect()
     }
 
-    impl TryFrom<Packed> for Index {
-        type Error = &'static str;
-
-        /// Unpacks, then checks every offset the search code indexes with, so a damaged bundle
-        /// is refused on load instead of failing on some later query.
-        fn try_from(p: Packed) -> Result<Index, Self::Error> {
+    impl From<Packed> for Index {
+        /// Unpacks without indexing by any stored number; `Index::check` (run by the bundle's
+        /// load check) then verifies every number the search code indexes with, so a damaged
+        /// bundle is refused on load instead of failing on some later query.
+        fn from(p: Packed) -> Index {
             let mut ix = Index {
                 facets: p.facets,
                 published: p.published,
@@ -423,48 +423,86 @@ mod packed {
                 })
                 .collect();
             ix.total_tokens = ix.docs.iter().map(|d| d.tokens.len() as u64).sum();
-            ix.check().map(|()| ix)
+            ix
         }
+    }
+}
+
+/// The load check of a decoded index: every number the search code indexes with is in range.
+/// Spans against the documents' texts are checked by the bundle, which has the texts.
+mod check {
+    use super::Index;
+    use crate::bundle::BundleError;
+
+    fn bad(what: &str) -> BundleError {
+        BundleError::Inconsistent(format!("search index: {what}"))
     }
 
     impl Index {
-        fn check(&self) -> Result<(), &'static str> {
+        pub(crate) fn check(&self) -> Result<(), BundleError> {
             let n = self.docs.len();
+            BundleError::expect_count(
+                "search index postings lists (one per word)",
+                self.words.len(),
+                self.postings.len(),
+            )?;
+            BundleError::expect_count(
+                "publication dates in the search index",
+                n,
+                self.published.len(),
+            )?;
             for p in &self.postings {
-                let ascending = p.docs.windows(2).all(|w| w[0] < w[1]);
-                if !ascending || p.docs.last().is_some_and(|&d| d as usize >= n) {
-                    return Err("search index: bad document numbers");
+                BundleError::expect_count("postings offsets", p.docs.len() + 1, p.offsets.len())?;
+                if !p.docs.windows(2).all(|w| w.first() < w.get(1)) {
+                    return Err(bad("document numbers out of order"));
                 }
-                for (k, &d) in p.docs.iter().enumerate() {
-                    let len = self.docs[d as usize].tokens.len() as u32;
-                    let (a, b) = (p.offsets[k] as usize, p.offsets[k + 1] as usize);
-                    if p.positions[a..b].iter().any(|&pos| pos >= len) {
-                        return Err("search index: bad token positions");
+                for (&d, w) in p.docs.iter().zip(p.offsets.windows(2)) {
+                    let doc = self
+                        .docs
+                        .get(d as usize)
+                        .ok_or_else(|| bad("a document number past the last document"))?;
+                    let (&a, &b) = w
+                        .first()
+                        .zip(w.get(1))
+                        .ok_or_else(|| bad("postings offsets"))?;
+                    let positions = p
+                        .positions
+                        .get(a as usize..b as usize)
+                        .ok_or_else(|| bad("postings offsets"))?;
+                    if positions
+                        .iter()
+                        .any(|&pos| pos as usize >= doc.tokens.len())
+                    {
+                        return Err(bad("a token position past the document's tokens"));
                     }
                 }
             }
             for d in &self.docs {
                 let spans_ok = d.tokens.iter().all(|&(s, e)| s <= e);
                 let sentences_ok = d.sentences.first().is_none_or(|s| s.first_token == 0)
-                    && d.sentences
-                        .windows(2)
-                        .all(|w| w[0].first_token <= w[1].first_token)
+                    && d.sentences.windows(2).all(|w| {
+                        w.first().map(|s| s.first_token) <= w.get(1).map(|s| s.first_token)
+                    })
                     && d.sentences
                         .last()
                         .is_none_or(|s| (s.first_token as usize) < d.tokens.len());
                 if !spans_ok || !sentences_ok {
-                    return Err("search index: bad sentences or token spans");
+                    return Err(bad(&format!(
+                        "sentences or token spans of document {}",
+                        d.id
+                    )));
                 }
             }
-            let facets_ok = self.facets.iter().all(|f| {
-                f.docs.len() == n
-                    && f.docs
-                        .iter()
-                        .flatten()
-                        .all(|&v| (v as usize) < f.values.len())
-            });
-            if !facets_ok || self.published.len() != n {
-                return Err("search index: facets do not match the documents");
+            for f in &self.facets {
+                BundleError::expect_count("documents of a facet", n, f.docs.len())?;
+                if !f
+                    .docs
+                    .iter()
+                    .flatten()
+                    .all(|&v| (v as usize) < f.values.len())
+                {
+                    return Err(bad(&format!("a value number of facet {}", f.name)));
+                }
             }
             Ok(())
         }

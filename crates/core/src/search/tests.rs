@@ -478,5 +478,11 @@ fn a_damaged_index_is_refused_on_load() {
     let mut index = Index::build(&docs);
     index.postings[0].positions[0] = 10_000;
     let bytes = postcard::to_allocvec(&index).unwrap();
-    assert!(postcard::from_bytes::<Index>(&bytes).is_err());
+    let back = postcard::from_bytes::<Index>(&bytes).unwrap();
+    let err = back.check().unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a token position past the document's tokens"),
+        "{err}"
+    );
 }

@@ -1,0 +1,98 @@
+//! What a decoded bundle must satisfy before anything uses it: one entry per document in every
+//! per-document table, and every span inside its document's text and on character boundaries.
+//! The search, reader and comparison code index with these numbers; checking them once here
+//! turns a damaged bundle into a message at load instead of a panic at some later click.
+
+use super::{Bundle, BundleError};
+use crate::model::{Document, Field, Provenance};
+
+pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
+    let n = b.documents.len();
+    if b.version != super::BUNDLE_VERSION {
+        return Err(BundleError::WrongVersion {
+            found: b.version,
+            expected: super::BUNDLE_VERSION,
+        });
+    }
+    BundleError::expect_count("search index documents", n, b.index.len())?;
+    b.index.check()?;
+    BundleError::expect_count("entity mention lists", n, b.mentions.len())?;
+    for (i, doc) in b.documents.iter().enumerate() {
+        let span = |what: &'static str, start: usize, end: usize| span_in(doc, what, start, end);
+        for block in &doc.blocks {
+            span("block", block.start, block.end)?;
+        }
+        for d in &doc.diagnostics {
+            span("diagnostic", d.start, d.end)?;
+        }
+        for (start, end) in metadata_spans(doc) {
+            span("metadata value", start, end)?;
+        }
+        for m in b.mentions_of(i) {
+            span("entity mention", m.start, m.end)?;
+        }
+        let entry = b.index.docs.get(i).ok_or_else(|| {
+            BundleError::Inconsistent(format!("no search index entry for document {}", doc.id))
+        })?;
+        if entry.id != doc.id {
+            return Err(BundleError::Inconsistent(format!(
+                "search index entry {i} is for document {}, not {}",
+                entry.id, doc.id
+            )));
+        }
+        for &(s, e) in &entry.tokens {
+            span("search token", s as usize, e as usize)?;
+        }
+        for s in &entry.sentences {
+            span("sentence", s.start as usize, s.end as usize)?;
+            if s.block as usize >= doc.blocks.len() {
+                return Err(BundleError::Inconsistent(format!(
+                    "a sentence of document {} is in block {} of {}",
+                    doc.id,
+                    s.block,
+                    doc.blocks.len()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `Ok` when `start..end` is a slice of the document's text (in range, ordered, on character
+/// boundaries).
+fn span_in(
+    doc: &Document,
+    what: &'static str,
+    start: usize,
+    end: usize,
+) -> Result<(), BundleError> {
+    if doc.text.get(start..end).is_some() {
+        Ok(())
+    } else {
+        Err(BundleError::BadSpan {
+            document: doc.id.clone(),
+            what,
+            start,
+            end,
+            text_len: doc.text.len(),
+        })
+    }
+}
+
+/// The text spans metadata values were read from.
+fn metadata_spans(doc: &Document) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let m = &doc.meta;
+    let strings = [&m.title, &m.outlet, &m.url, &m.language, &m.notes]
+        .into_iter()
+        .flatten()
+        .chain(&m.authors)
+        .map(|f| f.source);
+    let dates = [&m.published, &m.updated]
+        .into_iter()
+        .flatten()
+        .map(|f: &Field<_>| f.source);
+    strings.chain(dates).filter_map(|p| match p {
+        Provenance::Text { start, end } => Some((start, end)),
+        Provenance::Sidecar => None,
+    })
+}

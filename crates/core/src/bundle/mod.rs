@@ -1,0 +1,326 @@
+//! The bundle: the parsed corpus serialized once at build time (postcard) and loaded by the app,
+//! so the browser never re-parses the seed articles, rebuilds the search index or recognises
+//! entities: the recogniser and its knowledge base stay out of the app's wasm. `check.rs` is
+//! what a decoded bundle must satisfy before anything uses it.
+#![deny(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+mod check;
+
+use crate::entities::{recognize, EntityType, KnowledgeBase, Mention};
+use crate::model::Document;
+use crate::search::Index;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Bumped whenever the serialized layout changes; an old bundle is refused, not misread.
+/// Version 4 added the length and checksum header.
+pub const BUNDLE_VERSION: u32 = 4;
+
+/// The first bytes of every bundle, so another file (an HTML error page served in its place,
+/// say) is recognised as "not a bundle" instead of being misread as a strange version.
+pub const BUNDLE_MAGIC: &[u8; 4] = b"PLXB";
+
+/// The layout: `PLXB`, the version (a postcard varint, read first so that any other layout is
+/// reported as a version mismatch), the payload's length (8 bytes, little-endian), its
+/// [`checksum`] (8 bytes, little-endian), then the payload: the postcard-serialized [`Bundle`].
+const FIXED_HEADER: usize = 16;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub version: u32,
+    pub documents: Vec<Document>,
+    /// The search index of `documents` (document `i` of the index is `documents[i]`).
+    pub index: Index,
+    /// Entity mentions of each document (`mentions[i]` for `documents[i]`), in text order,
+    /// recognised with the built-in knowledge base.
+    pub mentions: Vec<Vec<Mention>>,
+    /// The knowledge base's one-line description of each mentioned entity it knows:
+    /// `(type, canonical name, description)`, sorted.
+    pub descriptions: Vec<(EntityType, String, String)>,
+    /// The checksum of the serialized payload (see [`Bundle::fingerprint`]); not serialized.
+    #[serde(skip)]
+    fingerprint: u64,
+}
+
+/// Why a bundle could not be read. Every variant says what a user can do about it in its
+/// `Display`: rebuild the bundle or reload the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    /// The bytes are some other file: no bundle header.
+    NotABundle,
+    /// A bundle written by another version of Parallax.
+    WrongVersion { found: u32, expected: u32 },
+    /// Fewer bytes than the header announces (an interrupted download or copy), or more.
+    Truncated { expected: u64, found: u64 },
+    /// The payload's checksum is not the one in the header: some bytes changed.
+    ChecksumMismatch { expected: u64, found: u64 },
+    /// The checksum matches but the payload does not decode (a bundle written by a faulty tool).
+    Corrupt(String),
+    /// Two tables that must have one entry per document, or per word, disagree.
+    CountMismatch {
+        what: &'static str,
+        expected: usize,
+        found: usize,
+    },
+    /// Two tables that must agree entry by entry do not (an index entry for another document,
+    /// a sentence in a block that does not exist).
+    Inconsistent(String),
+    /// A span (token, sentence, block, mention, diagnostic, metadata) outside its document's
+    /// text or inside a character.
+    BadSpan {
+        document: String,
+        what: &'static str,
+        start: usize,
+        end: usize,
+        text_len: usize,
+    },
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BundleError::NotABundle => write!(f, "the file is not a Parallax corpus bundle"),
+            BundleError::WrongVersion { found, expected } => write!(
+                f,
+                "the corpus bundle has format version {found}, this app reads version {expected}; rebuild it"
+            ),
+            BundleError::Truncated { expected, found } if found < expected => write!(
+                f,
+                "the corpus bundle is cut short: {found} of its {expected} bytes arrived; reload, or rebuild it"
+            ),
+            BundleError::Truncated { expected, found } => write!(
+                f,
+                "the corpus bundle has {found} bytes where its header announces {expected}; rebuild it"
+            ),
+            BundleError::ChecksumMismatch { .. } => write!(
+                f,
+                "the corpus bundle is damaged: its checksum does not match its contents; rebuild it"
+            ),
+            BundleError::Corrupt(why) => write!(f, "the corpus bundle is unreadable ({why})"),
+            BundleError::CountMismatch {
+                what,
+                expected,
+                found,
+            } => write!(
+                f,
+                "the corpus bundle is inconsistent: {found} {what} where {expected} were expected; rebuild it"
+            ),
+            BundleError::Inconsistent(what) => write!(
+                f,
+                "the corpus bundle is inconsistent: {what}; rebuild it"
+            ),
+            BundleError::BadSpan {
+                document,
+                what,
+                start,
+                end,
+                text_len,
+            } => write!(
+                f,
+                "the corpus bundle is inconsistent: a {what} of document {document} spans bytes {start}..{end}, outside its {text_len}-byte text or inside a character; rebuild it"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+impl BundleError {
+    /// `Ok` when a table has the number of entries another table requires.
+    pub(crate) fn expect_count(
+        what: &'static str,
+        expected: usize,
+        found: usize,
+    ) -> Result<(), BundleError> {
+        if expected == found {
+            Ok(())
+        } else {
+            Err(BundleError::CountMismatch {
+                what,
+                expected,
+                found,
+            })
+        }
+    }
+}
+
+/// The 64-bit FNV-1a hash of `bytes`: enough to tell a damaged or different payload from the
+/// one written (not a defence against forgery, which a static site cannot offer anyway).
+pub fn checksum(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
+/// The entity mentions of one document as a bundle stores them: recognised with the built-in
+/// knowledge base, in text order.
+fn mentions_for_bundle(doc: &Document) -> Vec<Mention> {
+    let mut m = recognize(doc, Some(KnowledgeBase::builtin()));
+    m.sort_by_key(|x| (x.start, x.end));
+    m
+}
+
+impl Bundle {
+    /// Builds the search index and recognises the entities of `documents`.
+    pub fn new(documents: Vec<Document>) -> Bundle {
+        let index = Index::build(&documents);
+        let kb = KnowledgeBase::builtin();
+        let mentions: Vec<Vec<Mention>> = documents.iter().map(mentions_for_bundle).collect();
+        let mut descriptions: Vec<(EntityType, String, String)> = mentions
+            .iter()
+            .flatten()
+            .filter_map(|m| {
+                let e = kb.get(m.kind, &m.canonical)?;
+                Some((m.kind, m.canonical.clone(), e.description.clone()))
+            })
+            .collect();
+        descriptions.sort();
+        descriptions.dedup();
+        let mut bundle = Bundle {
+            version: BUNDLE_VERSION,
+            documents,
+            index,
+            mentions,
+            descriptions,
+            fingerprint: 0,
+        };
+        bundle.fingerprint = checksum(&bundle.payload());
+        bundle
+    }
+
+    /// A number that identifies this bundle's contents: the checksum of its serialized payload,
+    /// the same for a bundle and for what [`Bundle::from_bytes`] reads back from its bytes. Two
+    /// parties (the page and its comparison worker) that hold bundles with the same fingerprint
+    /// hold the same corpus; read it from raw bytes with [`fingerprint_of`].
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// The entity mentions of document `i` (none when the bundle has no entry for it).
+    pub fn mentions_of(&self, i: usize) -> &[Mention] {
+        self.mentions.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The knowledge base's description of an entity, when the bundle carries one.
+    pub fn description(&self, kind: EntityType, canonical: &str) -> Option<&str> {
+        self.descriptions
+            .iter()
+            .find(|(k, c, _)| *k == kind && c == canonical)
+            .map(|(_, _, d)| d.as_str())
+    }
+
+    /// The serialized bundle (postcard), without the header.
+    fn payload(&self) -> Vec<u8> {
+        // Serializing plain owned data into a Vec cannot fail; an empty payload would be
+        // refused on load, never misread.
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let payload = self.payload();
+        let mut version = [0u8; 5];
+        let version = postcard::to_slice(&self.version, &mut version)
+            .map(|v| v.to_vec())
+            .unwrap_or_default();
+        let mut out =
+            Vec::with_capacity(BUNDLE_MAGIC.len() + version.len() + FIXED_HEADER + payload.len());
+        out.extend_from_slice(BUNDLE_MAGIC);
+        out.extend_from_slice(&version);
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(&checksum(&payload).to_le_bytes());
+        out.extend_from_slice(&payload);
+        out
+    }
+
+    /// Reads a bundle, refusing (never misreading) any other bytes: another file, another
+    /// version, a short or long file, a changed byte, tables that disagree, spans outside their
+    /// text. A bundle this returns is safe to search, show and compare.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
+        let header = Header::read(bytes)?;
+        let found = checksum(header.payload);
+        if found != header.checksum {
+            return Err(BundleError::ChecksumMismatch {
+                expected: header.checksum,
+                found,
+            });
+        }
+        let mut bundle: Bundle = postcard::from_bytes(header.payload)
+            .map_err(|e| BundleError::Corrupt(e.to_string()))?;
+        bundle.fingerprint = header.checksum;
+        check::check(&bundle)?;
+        Ok(bundle)
+    }
+
+    /// The document with this id.
+    pub fn get(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+/// The fingerprint of the bundle in `bytes`, read from its header without decoding it (the
+/// payload's checksum is verified). Equal to [`Bundle::fingerprint`] of the decoded bundle.
+pub fn fingerprint_of(bytes: &[u8]) -> Result<u64, BundleError> {
+    let header = Header::read(bytes)?;
+    let found = checksum(header.payload);
+    if found == header.checksum {
+        Ok(found)
+    } else {
+        Err(BundleError::ChecksumMismatch {
+            expected: header.checksum,
+            found,
+        })
+    }
+}
+
+/// The parsed header of a bundle and its payload.
+struct Header<'a> {
+    checksum: u64,
+    payload: &'a [u8],
+}
+
+impl<'a> Header<'a> {
+    fn read(bytes: &'a [u8]) -> Result<Header<'a>, BundleError> {
+        let bytes = bytes
+            .strip_prefix(BUNDLE_MAGIC.as_slice())
+            .ok_or(BundleError::NotABundle)?;
+        let (found, rest) =
+            postcard::take_from_bytes::<u32>(bytes).map_err(|_| BundleError::Truncated {
+                expected: FIXED_HEADER as u64,
+                found: 0,
+            })?;
+        if found != BUNDLE_VERSION {
+            return Err(BundleError::WrongVersion {
+                found,
+                expected: BUNDLE_VERSION,
+            });
+        }
+        let word = |at: usize| -> Option<u64> {
+            let b: [u8; 8] = rest.get(at..at.checked_add(8)?)?.try_into().ok()?;
+            Some(u64::from_le_bytes(b))
+        };
+        let (Some(len), Some(checksum)) = (word(0), word(8)) else {
+            return Err(BundleError::Truncated {
+                expected: FIXED_HEADER as u64,
+                found: rest.len() as u64,
+            });
+        };
+        let payload = rest.get(FIXED_HEADER..).unwrap_or_default();
+        if payload.len() as u64 != len {
+            return Err(BundleError::Truncated {
+                expected: len,
+                found: payload.len() as u64,
+            });
+        }
+        Ok(Header { checksum, payload })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,296 @@
+//! Bundle tests: round trips, each kind of damage refused with its own error, and no panic from
+//! any single changed byte or any truncation of a small real bundle, nor from searching,
+//! concordancing or comparing whatever still loads.
+
+use super::{
+    checksum, fingerprint_of, Bundle, BundleError, BUNDLE_MAGIC, BUNDLE_VERSION, FIXED_HEADER,
+};
+use crate::entities::{recognize, KnowledgeBase};
+use crate::search::{kwic, search, KwicOptions, Mode, Options};
+use crate::{parse_document, SourceFile};
+
+#[test]
+fn round_trips_and_refuses_other_files() {
+    let bytes = Bundle::new(Vec::new()).to_bytes();
+    assert_eq!(Bundle::from_bytes(&bytes), Ok(Bundle::new(Vec::new())));
+    assert_eq!(
+        Bundle::from_bytes(b"<!doctype html><p>404</p>"),
+        Err(BundleError::NotABundle)
+    );
+    assert_eq!(Bundle::from_bytes(b""), Err(BundleError::NotABundle));
+    let mut future = BUNDLE_MAGIC.to_vec();
+    future.push(99);
+    assert_eq!(
+        Bundle::from_bytes(&future),
+        Err(BundleError::WrongVersion {
+            found: 99,
+            expected: BUNDLE_VERSION
+        })
+    );
+    assert!(matches!(
+        Bundle::from_bytes(&bytes[..5]),
+        Err(BundleError::Truncated { .. })
+    ));
+}
+
+#[test]
+fn carries_the_entities_recognised_at_build_time() {
+    let doc = crate::parse_document(&crate::SourceFile {
+        name: "a.txt",
+        bytes: "UN mission reaches Karabakh\n\nThe United Nations sent a mission to \
+                Nagorno-Karabakh on Sunday, Stephane Dujarric said."
+            .as_bytes(),
+        sidecar: None,
+    });
+    let kb = KnowledgeBase::builtin();
+    let expected = recognize(&doc, Some(kb));
+    let bundle = Bundle::new(vec![doc]);
+    let back = Bundle::from_bytes(&bundle.to_bytes()).expect("round trip");
+    assert_eq!(back.mentions_of(0).len(), expected.len());
+    assert!(back.mentions_of(0).iter().all(|m| expected.contains(m)));
+    assert!(
+        back.mentions_of(1).is_empty(),
+        "no entry, no mentions, no panic"
+    );
+    let un = back
+        .mentions_of(0)
+        .iter()
+        .find(|m| m.canonical == "United Nations")
+        .expect("the UN is recognised");
+    assert_eq!(
+        back.description(un.kind, "United Nations"),
+        kb.get(un.kind, "United Nations")
+            .map(|e| e.description.as_str())
+    );
+}
+
+/// A small bundle of real text: the opening of two seed articles and a short article written for
+/// the test with multi-byte characters, so spans can fall inside a character.
+fn small_bundle() -> Bundle {
+    let seed = |name: &str| {
+        let path = format!("{}/../../corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut cut = 500.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.get(..cut).unwrap().to_string()
+    };
+    let texts = [
+        ("001.txt", seed("001_1d5485b6803e7481.txt")),
+        ("002.txt", seed("002_4123e98665d019c0.txt")),
+        (
+            "geneve.txt",
+            "Genève talks resume\n\nGENEVA, Oct. 2 — L’armée a annoncé vendredi que les \
+             négociations reprendraient, said Stéphane Dujarric of the United Nations."
+                .to_string(),
+        ),
+    ];
+    Bundle::new(
+        texts
+            .iter()
+            .map(|(name, text)| {
+                parse_document(&SourceFile {
+                    name,
+                    bytes: text.as_bytes(),
+                    sidecar: None,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Gives `bytes` (a damaged bundle) the header of an intact one: the right length and the
+/// checksum of its payload, so what is tested is the structural check behind the checksum.
+fn reseal(bytes: &mut [u8]) {
+    let start = BUNDLE_MAGIC.len() + 1; // the version fits in one varint byte
+    let payload = bytes[start + FIXED_HEADER..].to_vec();
+    bytes[start..start + 8].copy_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes[start + 8..start + 16].copy_from_slice(&checksum(&payload).to_le_bytes());
+}
+
+/// Serializes `b` as it is, damaged or not, with a valid header.
+fn sealed(b: &Bundle) -> Vec<u8> {
+    b.to_bytes()
+}
+
+/// What the app does with a bundle that loads: search, concordance, comparison.
+/// `salt` varies the query, so that across many damaged bundles each kind of query is tried.
+fn use_everything(b: &Bundle, salt: usize) {
+    let queries = ["un mission", "\"the mission\"", "gen*", "-un talks", ""];
+    for q in [queries[salt % queries.len()]] {
+        for mode in [Mode::Documents, Mode::Passages] {
+            let opts = Options {
+                mode,
+                ..Options::default()
+            };
+            search(&b.index, &b.documents, q, &opts);
+        }
+        kwic(&b.index, &b.documents, q, &KwicOptions::default());
+    }
+    // Comparison costs ~3 ms a bundle in a debug build: one damaged bundle in eight is compared
+    // (the fuzz target `bundle` compares every one).
+    if b.documents.len() >= 2 && salt.is_multiple_of(8) {
+        crate::compare::compare_with(&b.documents, Some(&b.mentions));
+    }
+}
+
+#[test]
+fn each_kind_of_damage_is_refused_with_its_own_error() {
+    let good = small_bundle();
+    let bytes = good.to_bytes();
+    assert_eq!(Bundle::from_bytes(&bytes).as_ref(), Ok(&good));
+
+    // Truncated: the header announces more than arrived.
+    let cut = Bundle::from_bytes(&bytes[..bytes.len() - 10]).unwrap_err();
+    assert!(matches!(cut, BundleError::Truncated { expected, found } if found + 10 == expected));
+    assert!(cut.to_string().contains("cut short"), "{cut}");
+    // Random bytes: not a bundle.
+    let random: Vec<u8> = (0..2000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    assert_eq!(Bundle::from_bytes(&random), Err(BundleError::NotABundle));
+    // Another version (the previous layout had no checksum).
+    let mut old = bytes.clone();
+    old[4] = 3;
+    assert_eq!(
+        Bundle::from_bytes(&old),
+        Err(BundleError::WrongVersion {
+            found: 3,
+            expected: BUNDLE_VERSION
+        })
+    );
+    // One changed byte of the payload.
+    let mut flipped = bytes.clone();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 1;
+    let err = Bundle::from_bytes(&flipped).unwrap_err();
+    assert!(matches!(err, BundleError::ChecksumMismatch { .. }));
+    assert!(err.to_string().contains("checksum"), "{err}");
+
+    // Counts that must agree: a mention list missing, a postings list missing.
+    let mut b = good.clone();
+    b.mentions.pop();
+    assert_eq!(
+        Bundle::from_bytes(&sealed(&b)),
+        Err(BundleError::CountMismatch {
+            what: "entity mention lists",
+            expected: 3,
+            found: 2
+        })
+    );
+    let mut b = good.clone();
+    b.index.postings.pop();
+    assert!(matches!(
+        Bundle::from_bytes(&sealed(&b)),
+        Err(BundleError::CountMismatch { what, .. }) if what.contains("postings")
+    ));
+    let mut b = good.clone();
+    b.documents.pop();
+    assert!(matches!(
+        Bundle::from_bytes(&sealed(&b)),
+        Err(BundleError::CountMismatch {
+            what: "search index documents",
+            ..
+        })
+    ));
+
+    // Spans inside a character or past the text, for each kind of span.
+    let doc = 2;
+    let text = &good.documents[doc].text;
+    let inside = text.find('è').unwrap() + 1;
+    let past = text.len() + 1;
+    type Damage = Box<dyn Fn(&mut Bundle)>;
+    let damaged: [(&str, Damage); 5] = [
+        (
+            "block",
+            Box::new(move |b| b.documents[doc].blocks[0].end = inside),
+        ),
+        (
+            "entity mention",
+            Box::new(move |b| b.mentions[doc][0].end = past),
+        ),
+        (
+            "search token",
+            Box::new(move |b| b.index.docs[doc].tokens[0].1 = inside as u32),
+        ),
+        (
+            "sentence",
+            Box::new(move |b| b.index.docs[doc].sentences[0].end = past as u32),
+        ),
+        (
+            "diagnostic",
+            Box::new(move |b| {
+                b.documents[doc].diagnostics.push(crate::model::Diagnostic {
+                    severity: crate::model::Severity::Info,
+                    code: crate::model::DiagnosticCode::NoBody,
+                    message: String::new(),
+                    start: inside,
+                    end: inside,
+                })
+            }),
+        ),
+    ];
+    for (what, damage) in damaged {
+        let mut b = good.clone();
+        damage(&mut b);
+        let err = Bundle::from_bytes(&sealed(&b)).unwrap_err();
+        assert!(
+            matches!(&err, BundleError::BadSpan { what: w, document, .. } if *w == what && document == "geneve"),
+            "{what}: {err:?}"
+        );
+        assert!(err.to_string().contains("inside a character"), "{err}");
+    }
+}
+
+#[test]
+fn the_fingerprint_identifies_the_contents() {
+    let a = small_bundle();
+    let bytes = a.to_bytes();
+    let back = Bundle::from_bytes(&bytes).unwrap();
+    assert_eq!(back.fingerprint(), a.fingerprint());
+    assert_eq!(fingerprint_of(&bytes), Ok(a.fingerprint()));
+    let mut other = a.documents.clone();
+    other.pop();
+    assert_ne!(Bundle::new(other).fingerprint(), a.fingerprint());
+}
+
+#[test]
+fn no_single_changed_byte_or_truncation_panics() {
+    let bytes = small_bundle().to_bytes();
+    let (mut loaded, mut refused) = (0, 0);
+    for len in 0..bytes.len() {
+        assert!(
+            Bundle::from_bytes(&bytes[..len]).is_err(),
+            "truncated at {len}"
+        );
+    }
+    for at in 0..bytes.len() {
+        for mask in [0x01u8, 0x80, 0xff] {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= mask;
+            assert!(
+                Bundle::from_bytes(&damaged).is_err(),
+                "byte {at} ^ {mask:#x} passed the checksum"
+            );
+            // One mask suffices behind the checksum (the test's time is the app's work).
+            if at < BUNDLE_MAGIC.len() + 1 + FIXED_HEADER || mask != 0x01 {
+                continue;
+            }
+            // Behind a valid checksum: an error, or a bundle every part of the app can use.
+            reseal(&mut damaged);
+            match Bundle::from_bytes(&damaged) {
+                Ok(b) => {
+                    loaded += 1;
+                    use_everything(&b, at);
+                }
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    // Both outcomes occur, so the test exercises both the checks and the use of what loads.
+    assert!(
+        loaded > 100 && refused > 100,
+        "{loaded} loaded, {refused} refused"
+    );
+}
