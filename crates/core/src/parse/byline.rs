@@ -7,6 +7,7 @@
 
 use super::dateline::date_prefix;
 use super::names::{classify, NameKind};
+use super::spans::sub;
 use crate::date::{find_dates, DateMatch};
 use crate::text::words;
 
@@ -49,7 +50,8 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
         return None;
     }
     let mut out = Byline::default();
-    let mut i = start + (text[start..end].len() - text[start..end].trim_start().len());
+    let unit = sub(text, start, end);
+    let mut i = start + (unit.len() - unit.trim_start().len());
     // A leading date: "Sept 24, 2023. Posted by …".
     if let Some(p) = date_prefix(text, i, end) {
         out.date = Some(p.date);
@@ -58,13 +60,13 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
     }
     let (kw_end, posted) = INTRODUCERS.iter().find_map(|(kw, posted)| {
         let j = i + kw.len();
-        let matches = text.get(i..j).is_some_and(|s| s.eq_ignore_ascii_case(kw))
-            && text[j..end].starts_with(char::is_whitespace);
+        let matches = sub(text, i, j).eq_ignore_ascii_case(kw)
+            && sub(text, j, end).starts_with(char::is_whitespace);
         matches.then_some((j, *posted))
     })?;
     let value_start = skip_ws_punct(text, kw_end, end);
     // The names end where a date (or a label before it) begins.
-    let rest = &text[value_start..end];
+    let rest = sub(text, value_start, end);
     let mut value_end = end;
     if let Some(d) = find_dates(rest).first() {
         value_end = value_start + d.start;
@@ -76,7 +78,7 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
             });
         }
         // A label such as "Updated" or "Published" just before the date is not part of a name.
-        let head = text[value_start..value_end].trim_end();
+        let head = sub(text, value_start, value_end).trim_end();
         for label in [
             "updated on",
             "updated",
@@ -113,7 +115,7 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
 /// Reads the names of a byline value (`text[vs..ve]`) into `out`: authors, and an outlet named
 /// as the author or after a separator. `None` when a part is not a name at all.
 fn names(text: &str, vs: usize, ve: usize, posted: bool, mut out: Byline) -> Option<Byline> {
-    let value = crate::text::normalize_space(&text[vs..ve]);
+    let value = crate::text::normalize_space(sub(text, vs, ve));
     let has_separator = SEPARATORS.iter().any(|s| value.contains(s));
     if posted && (has_separator || classify(&value) == NameKind::Organisation) {
         out.outlet = Some((vs, ve));
@@ -121,10 +123,12 @@ fn names(text: &str, vs: usize, ve: usize, posted: bool, mut out: Byline) -> Opt
     }
     // Author part, then optional outlet or section parts after a separator.
     let parts = split_spans(text, vs, ve, SEPARATORS);
-    let (p0s, p0e) = parts[0];
+    let Some((&(p0s, p0e), others)) = parts.split_first() else {
+        return Some(out);
+    };
     for (s, e) in split_spans(text, p0s, p0e, &[", ", " and ", " & ", "; "]) {
         let (s, e) = strip_location(text, s, e);
-        match classify(&crate::text::normalize_space(&text[s..e])) {
+        match classify(&crate::text::normalize_space(sub(text, s, e))) {
             NameKind::Person => out.authors.push((s, e)),
             NameKind::Organisation => {
                 out.outlet.get_or_insert((s, e));
@@ -134,9 +138,9 @@ fn names(text: &str, vs: usize, ve: usize, posted: bool, mut out: Byline) -> Opt
             NameKind::Unknown => return None,
         }
     }
-    for &(s, e) in &parts[1..] {
+    for &(s, e) in others {
         if out.outlet.is_none()
-            && classify(&crate::text::normalize_space(&text[s..e])) == NameKind::Organisation
+            && classify(&crate::text::normalize_space(sub(text, s, e))) == NameKind::Organisation
         {
             out.outlet = Some((s, e));
         }
@@ -147,7 +151,7 @@ fn names(text: &str, vs: usize, ve: usize, posted: bool, mut out: Byline) -> Opt
 /// A header line that is only a name: a person ("Jane Doe in Yerevan") or an outlet
 /// ("Associated Press", "BBC News"). Only trusted next to other header lines.
 pub fn bare_byline(text: &str, start: usize, end: usize) -> Option<Byline> {
-    if words(text, start, end).len() > 8 || text[start..end].ends_with('.') {
+    if words(text, start, end).len() > 8 || sub(text, start, end).ends_with('.') {
         return None;
     }
     let (s, e) = trim_value(text, start, end);
@@ -157,7 +161,7 @@ pub fn bare_byline(text: &str, start: usize, end: usize) -> Option<Byline> {
 }
 
 fn skip_ws_punct(text: &str, from: usize, end: usize) -> usize {
-    let rest = &text[from..end];
+    let rest = sub(text, from, end);
     from + (rest.len()
         - rest
             .trim_start_matches(|c: char| c.is_whitespace() || ".,:;|-–—·•".contains(c))
@@ -166,7 +170,7 @@ fn skip_ws_punct(text: &str, from: usize, end: usize) -> usize {
 
 /// Trims whitespace and dangling separators (`,`, `|`, `-`) from both ends of a value.
 fn trim_value(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = &text[start..end];
+    let s = sub(text, start, end);
     let junk = |c: char| c.is_whitespace() || ",;|-–—·•:".contains(c);
     let lead = s.len() - s.trim_start_matches(junk).len();
     let trail = s.len() - s.trim_end_matches(junk).len();
@@ -183,12 +187,14 @@ fn split_spans(text: &str, start: usize, end: usize, seps: &[&str]) -> Vec<(usiz
     let mut piece = start;
     let mut i = start;
     while i < end {
-        if let Some(sep) = seps.iter().find(|s| text[i..end].starts_with(*s)) {
+        let rest = sub(text, i, end);
+        if let Some(sep) = seps.iter().find(|s| rest.starts_with(*s)) {
             out.push(trim_value(text, piece, i));
             i += sep.len();
             piece = i;
         } else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            // `i` always advances by a whole character, so `rest` is never empty here.
+            i += rest.chars().next().map_or(1, char::len_utf8);
         }
     }
     out.push(trim_value(text, piece, end));
@@ -202,7 +208,7 @@ fn split_spans(text: &str, start: usize, end: usize, seps: &[&str]) -> Vec<(usiz
 /// "Jane Doe in Kyiv" → "Jane Doe".
 fn strip_location(text: &str, start: usize, end: usize) -> (usize, usize) {
     for marker in [" in ", " at ", " from "] {
-        if let Some(k) = text[start..end].find(marker) {
+        if let Some(k) = sub(text, start, end).find(marker) {
             return (start, start + k);
         }
     }
@@ -210,6 +216,7 @@ fn strip_location(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // A panic in a test is a failing test.
 mod tests {
     use super::*;
 

@@ -6,6 +6,7 @@
 //! `Image source, Getty Images`, `FILE - …`); and, in the header only, an unlabelled line that
 //! describes a picture and ends on a place or date (`Soldiers at the border in Aghdam, Azerbaijan.`).
 
+use super::spans::{sub, tail};
 use crate::date::find_dates;
 use crate::text::word_count;
 
@@ -52,13 +53,13 @@ const MAX_CAPTION_WORDS: usize = 70;
 
 /// A caption or credit with an explicit marker (label or credit tail); any position.
 pub fn marked_caption(text: &str, start: usize, end: usize) -> Option<CaptionSplit> {
-    let s = &text[start..end];
+    let s = sub(text, start, end);
     if word_count(s) > MAX_CAPTION_WORDS {
         return None;
     }
     if let Some(label) = leading_label(s, CREDIT_LABELS) {
         // "Photo: Reuters" is a credit; "Photo: Soldiers stand at …" is a caption.
-        let short = word_count(&s[label..]) <= 6 && !s.trim_end().ends_with('.');
+        let short = word_count(tail(s, label)) <= 6 && !s.trim_end().ends_with('.');
         let whole = Some((start, end));
         return Some(if short {
             CaptionSplit {
@@ -79,7 +80,7 @@ pub fn marked_caption(text: &str, start: usize, end: usize) -> Option<CaptionSpl
         });
     }
     credit_tail(s).map(|k| {
-        let cap_end = start + s[..k].trim_end().len();
+        let cap_end = start + sub(s, 0, k).trim_end().len();
         CaptionSplit {
             caption: (cap_end > start).then_some((start, cap_end)),
             credit: Some((start + k, end)),
@@ -90,7 +91,7 @@ pub fn marked_caption(text: &str, start: usize, end: usize) -> Option<CaptionSpl
 /// A header line describing a picture without any label: short, a full stop at the end, and
 /// ending on a place (", Azerbaijan.") or a date.
 pub fn unmarked_header_caption(text: &str, start: usize, end: usize) -> bool {
-    let s = text[start..end].trim();
+    let s = sub(text, start, end).trim();
     if !s.ends_with('.') || word_count(s) > 35 || word_count(s) < 3 {
         return false;
     }
@@ -110,7 +111,7 @@ fn leading_label(s: &str, labels: &[&str]) -> Option<usize> {
         if !head.eq_ignore_ascii_case(l) {
             return None;
         }
-        let rest = &s[l.len()..];
+        let rest = tail(s, l.len());
         let sep = [":", ",", " -", " –", " —"]
             .iter()
             .find(|p| rest.starts_with(**p))?;
@@ -123,15 +124,15 @@ fn credit_tail(s: &str) -> Option<usize> {
     let t = s.trim_end();
     // "… / Trend News Agency"
     if let Some(k) = t.rfind(" / ") {
-        let who = &t[k + 3..];
+        let who = tail(t, k + 3);
         if is_short_name(who) {
             return Some(k + 1);
         }
     }
     // "… (AP Photo/Jane Doe)", "… (Photo: Reuters)", "… (Getty Images)"
-    if t.ends_with(')') {
-        if let Some(k) = t.rfind('(') {
-            let inner = &t[k + 1..t.len() - 1];
+    if let Some(open) = t.strip_suffix(')') {
+        if let Some(k) = open.rfind('(') {
+            let inner = tail(open, k + 1);
             let lower = inner.to_lowercase();
             if lower.contains("photo")
                 || lower.contains("image")
@@ -145,7 +146,7 @@ fn credit_tail(s: &str) -> Option<usize> {
     // "… Photo: Reuters", "… REUTERS/Jane Doe", "… AFP via Getty Images"
     for label in TAIL_LABELS {
         if let Some(k) = t.rfind(label) {
-            if k > 0 && is_short_name(t[k + label.len()..].trim()) {
+            if k > 0 && is_short_name(tail(t, k + label.len()).trim()) {
                 return Some(k);
             }
         }
@@ -156,7 +157,7 @@ fn credit_tail(s: &str) -> Option<usize> {
         let agency = word.split_once('/').map(|(a, _)| a);
         if offset > 0
             && agency.is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()))
-            && t[offset..].split_whitespace().count() <= 4
+            && tail(t, offset).split_whitespace().count() <= 4
         {
             return Some(offset);
         }
@@ -167,8 +168,8 @@ fn credit_tail(s: &str) -> Option<usize> {
         .or_else(|| t.rfind(" Getty Images"))
     {
         // The credit runs back to the end of the caption's last sentence.
-        let start = t[..k].rfind(". ").map_or(0, |i| i + 2);
-        if t[start..].split_whitespace().count() <= 8 {
+        let start = sub(t, 0, k).rfind(". ").map_or(0, |i| i + 2);
+        if tail(t, start).split_whitespace().count() <= 8 {
             return Some(start);
         }
     }
@@ -182,6 +183,7 @@ fn is_short_name(s: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // A panic in a test is a failing test.
 mod tests {
     use super::*;
 

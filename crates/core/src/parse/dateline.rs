@@ -7,6 +7,7 @@
 //!   only the prefix is the dateline.
 //! - a wire-copy dateline: `MOSCOW (Reuters) -`, `KYIV, Ukraine (AP) —`, `BAKU, Oct 2 (AFP) -`.
 
+use super::spans::{floor_boundary, sub};
 use crate::date::{find_dates, DateMatch};
 
 /// Whether a date says when the article was first published or when it was changed.
@@ -51,7 +52,7 @@ const LABELS: &[(&str, DateRole)] = &[
 /// Skips characters of `text` from `i` while `pred` holds; returns the new position.
 fn skip(text: &str, mut i: usize, end: usize, pred: impl Fn(char) -> bool) -> usize {
     while i < end {
-        match text[i..end].chars().next() {
+        match sub(text, i, end).chars().next() {
             Some(c) if pred(c) => i += c.len_utf8(),
             _ => break,
         }
@@ -61,11 +62,11 @@ fn skip(text: &str, mut i: usize, end: usize, pred: impl Fn(char) -> bool) -> us
 
 /// Case-insensitive ASCII prefix match that ends on a word boundary; returns the end.
 fn keyword(text: &str, i: usize, end: usize, word: &str) -> Option<usize> {
-    let j = i + word.len();
-    if j > end || !text.is_char_boundary(j) || !text[i..j].eq_ignore_ascii_case(word) {
+    let j = i.saturating_add(word.len());
+    if j > end || !sub(text, i, j).eq_ignore_ascii_case(word) {
         return None;
     }
-    let next = text[j..end].chars().next();
+    let next = sub(text, j, end).chars().next();
     (!next.is_some_and(char::is_alphanumeric)).then_some(j)
 }
 
@@ -86,7 +87,7 @@ pub fn date_prefix(text: &str, start: usize, end: usize) -> Option<DatePrefix> {
     if let Some(t) = time_at(text, i, end) {
         i = skip(text, t, end, |c| c.is_whitespace() || ",|-–—".contains(c));
     }
-    let date = *find_dates(&text[i..end]).first()?;
+    let date = *find_dates(sub(text, i, end)).first()?;
     if date.start != 0 {
         return None;
     }
@@ -122,13 +123,13 @@ fn time_suffix(text: &str, from: usize, end: usize) -> usize {
 /// A time of day starting at `i` (`10:15`, `12.04`, `3:05 p.m.`, `10:15 AM GMT+4`); its end.
 fn time_at(text: &str, i: usize, end: usize) -> Option<usize> {
     // ISO 8601 puts a `T` between the date and the time.
-    let i = if text[i..end].starts_with('T') {
+    let i = if sub(text, i, end).starts_with('T') {
         i + 1
     } else {
         i
     };
     let h = skip(text, i, end, |c| c.is_ascii_digit());
-    let sep = text[h..end].chars().next()?;
+    let sep = sub(text, h, end).chars().next()?;
     if !(1..=2).contains(&(h - i)) || !matches!(sep, ':' | '.') {
         return None;
     }
@@ -138,10 +139,11 @@ fn time_at(text: &str, i: usize, end: usize) -> Option<usize> {
     }
     // Seconds.
     let mut i = m;
-    if text[i..end].starts_with(':') && skip(text, i + 1, end, |c| c.is_ascii_digit()) == i + 3 {
+    if sub(text, i, end).starts_with(':') && skip(text, i + 1, end, |c| c.is_ascii_digit()) == i + 3
+    {
         i += 3;
         // Fractions of a second (ISO 8601).
-        if text[i..end].starts_with('.') {
+        if sub(text, i, end).starts_with('.') {
             i = skip(text, i + 1, end, |c| c.is_ascii_digit());
         }
     }
@@ -162,21 +164,19 @@ fn time_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let zone_end = skip(text, zone_start, end, |c| {
         c.is_ascii_alphanumeric() || "+-:".contains(c)
     });
-    let zone = &text[zone_start..zone_end];
+    let zone = sub(text, zone_start, zone_end);
     // A known abbreviation ("GMT", "GMT+4") or a bare offset ("+04:00"); a capitalised word
     // after the time is the next sentence, not a zone.
-    let known = ZONES.iter().any(|z| {
-        zone.starts_with(z)
-            && zone[z.len()..]
-                .chars()
-                .all(|c| c.is_ascii_digit() || "+-:".contains(c))
-    });
-    let offset = zone.starts_with(['+', '-'])
-        && zone.len() >= 3
-        && zone[1..].chars().all(|c| c.is_ascii_digit() || c == ':');
+    let offset_only = |s: &str| s.chars().all(|c| c.is_ascii_digit() || "+-:".contains(c));
+    let known = ZONES
+        .iter()
+        .any(|z| zone.strip_prefix(z).is_some_and(offset_only));
+    let offset = zone
+        .strip_prefix(['+', '-'])
+        .is_some_and(|d| d.len() >= 2 && d.chars().all(|c| c.is_ascii_digit() || c == ':'));
     if known || offset {
         i = zone_end;
-        if text[i..end].starts_with(')') {
+        if sub(text, i, end).starts_with(')') {
             i += 1;
         }
     }
@@ -205,7 +205,7 @@ pub fn wire_dateline(text: &str, start: usize, end: usize) -> Option<WireDatelin
     let place_end = skip(text, start, end, |c| {
         c.is_uppercase() || " .-'’".contains(c)
     });
-    let place = text[start..place_end].trim_end_matches([' ', '-']);
+    let place = sub(text, start, place_end).trim_end_matches([' ', '-']);
     if place.chars().filter(|c| c.is_uppercase()).count() < 3
         || !place.contains(|c: char| c.is_uppercase())
     {
@@ -214,23 +214,23 @@ pub fn wire_dateline(text: &str, start: usize, end: usize) -> Option<WireDatelin
     let mut i = start + place.len();
     i = skip(text, i, end, char::is_whitespace);
     // Optional ", Region or date" up to the agency or the dash.
-    if text[i..end].starts_with(',') {
-        let limit = (i + 40).min(end);
-        let stop = text[i..limit]
-            .find(['(', '—', '–'])
-            .or_else(|| text[i..limit].find(" - "));
+    if sub(text, i, end).starts_with(',') {
+        // Look a short way ahead, stopping on a character boundary: "MOSCOW, Oct. 2 (TASS) —
+        // L’armée" has a curly apostrophe right where a byte count may land.
+        let window = sub(text, i, floor_boundary(text, i.saturating_add(40).min(end)));
+        let stop = window.find(['(', '—', '–']).or_else(|| window.find(" - "));
         i += stop?;
     }
     let mut agency = None;
-    if text[i..end].starts_with('(') {
-        let close = i + text[i..end].find(')')?;
+    if sub(text, i, end).starts_with('(') {
+        let close = i + sub(text, i, end).find(')')?;
         if close - i > 32 {
             return None;
         }
         agency = Some((i + 1, close));
         i = skip(text, close + 1, end, char::is_whitespace);
     }
-    let dash = text[i..end].chars().next()?;
+    let dash = sub(text, i, end).chars().next()?;
     if !"-–—".contains(dash) {
         return None;
     }
@@ -238,7 +238,7 @@ pub fn wire_dateline(text: &str, start: usize, end: usize) -> Option<WireDatelin
     let body = skip(text, after, end, char::is_whitespace);
     // The dash must be followed by a space and the paragraph proper.
     if body == after
-        || !text[body..end]
+        || !sub(text, body, end)
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
     {
         return None;
@@ -247,6 +247,7 @@ pub fn wire_dateline(text: &str, start: usize, end: usize) -> Option<WireDatelin
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // A panic in a test is a failing test.
 mod tests {
     use super::*;
 

@@ -42,11 +42,10 @@ const KEYS: &[(&str, Key)] = &[
 /// A `Key: value` line: the key and the value's span. Values are one line and not sentences
 /// ("Source: officials said the talks failed." is prose quoting a source, not a field).
 pub fn key_value(text: &str, start: usize, end: usize) -> Option<(Key, usize, usize)> {
-    let s = &text[start..end];
-    let colon = s.find(':')?;
-    let name = s[..colon].trim().to_ascii_lowercase();
+    let (name, raw) = super::spans::sub(text, start, end).split_once(':')?;
+    let colon = name.len();
+    let name = name.trim().to_ascii_lowercase();
     let key = KEYS.iter().find(|(k, _)| *k == name)?.1;
-    let raw = &s[colon + 1..];
     let value = raw.trim();
     if value.is_empty() || (key != Key::Title && value.split_whitespace().count() > 12) {
         return None;
@@ -59,6 +58,7 @@ pub fn key_value(text: &str, start: usize, end: usize) -> Option<(Key, usize, us
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // A panic in a test is a failing test.
 mod tests {
     use super::*;
 

@@ -5,6 +5,15 @@
 //! use position to settle the rest: the header zone runs to the last header-like unit before
 //! the first long paragraph; in it the first headline-shaped line is the title and the others are
 //! standfirsts or captions; credits and furniture are peeled off the end; everything else is body.
+//!
+//! No rule may panic on any input: text is only cut with `spans::sub` (or `str::get`) and
+//! pieces are only reached with `get`, which the lints below enforce.
+#![deny(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 mod boilerplate;
 mod byline;
@@ -13,6 +22,7 @@ mod credit;
 mod dateline;
 mod fields;
 mod names;
+mod spans;
 mod subheading;
 mod units;
 
@@ -21,6 +31,7 @@ use crate::model::*;
 use crate::text::{normalize_space, word_count};
 use byline::Byline;
 use dateline::{DatePrefix, DateRole};
+use spans::sub;
 
 /// One input file, with its optional sidecar (`<stem>.toml`).
 #[derive(Debug, Clone, Copy)]
@@ -34,8 +45,8 @@ pub struct SourceFile<'a> {
 
 /// The id of a file: its name without the last extension.
 pub fn file_stem(name: &str) -> &str {
-    match name.rfind('.') {
-        Some(i) if i > 0 => &name[..i],
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
         _ => name,
     }
 }
@@ -129,7 +140,7 @@ fn classify(text: &str, from: usize) -> Vec<Piece> {
 
 /// Applies the rules that recognise a unit on its own; may split it (dateline glued to a paragraph).
 fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Piece>) {
-    let s = &text[start..end];
+    let s = sub(text, start, end);
     if boilerplate::is_boilerplate(s) {
         return out.push(Piece::new(Some(BlockKind::Boilerplate), start, end));
     }
@@ -150,7 +161,7 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
         let rest = skip_separators(text, p.end, end);
         let labelled = p.date.start > start;
         // "October 1, 2023 4:07 AM GMT+4 Updated a year ago": an undated label is still dateline.
-        if rest == end || dateline::undated_dateline(&text[rest..end]) {
+        if rest == end || dateline::undated_dateline(sub(text, rest, end)) {
             return out.push(Piece {
                 kind: Some(BlockKind::Dateline),
                 start,
@@ -158,12 +169,13 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
                 fact: Fact::Date(p),
             });
         }
-        // A date glued to the first paragraph by a scraper: split it off.
+        // A date glued to the first paragraph by a scraper: split it off. The separator between
+        // them ("—", "|") stays with the dateline, so no byte falls between two blocks.
         if labelled || first {
             out.push(Piece {
                 kind: Some(BlockKind::Dateline),
                 start,
-                end: p.end,
+                end: trim_end_at(text, start, rest),
                 fact: Fact::Date(p),
             });
             return tag_unit(text, rest, end, false, out);
@@ -182,7 +194,7 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
         return;
     }
     if let Some(w) = dateline::wire_dateline(text, start, end) {
-        let dateline_end = start + text[start..w.end].trim_end().len();
+        let dateline_end = trim_end_at(text, start, w.end);
         let fact = w.agency.map_or(Fact::None, |(s, e)| Fact::Agency(s, e));
         out.push(Piece {
             kind: Some(BlockKind::Dateline),
@@ -224,16 +236,21 @@ fn field_piece(
 
 /// Skips whitespace and the punctuation that separates a dateline from what follows.
 fn skip_separators(text: &str, from: usize, end: usize) -> usize {
-    let rest = &text[from..end];
+    let rest = sub(text, from, end);
     from + (rest.len()
         - rest
             .trim_start_matches(|c: char| c.is_whitespace() || ".,;:|-–—·•".contains(c))
             .len())
 }
 
+/// `end` moved back over trailing whitespace of `text[start..end]`.
+fn trim_end_at(text: &str, start: usize, end: usize) -> usize {
+    start + sub(text, start, end).trim_end().len()
+}
+
 /// A paragraph of the article proper, long enough that no header line looks like it.
 fn is_long_prose(text: &str, p: &Piece) -> bool {
-    let s = &text[p.start..p.end];
+    let s = sub(text, p.start, p.end);
     p.kind.is_none()
         && word_count(s) >= 25
         && s.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\''])
@@ -248,7 +265,8 @@ fn header_end(text: &str, pieces: &[Piece]) -> usize {
         .position(|p| is_long_prose(text, p))
         .unwrap_or(pieces.len());
     let is_meta = |p: &Piece| matches!(p.kind, Some(BlockKind::Dateline | BlockKind::Byline));
-    let Some(last) = pieces[..first_prose.min(12)].iter().rposition(is_meta) else {
+    let head = pieces.get(..first_prose.min(12)).unwrap_or(pieces);
+    let Some(last) = head.iter().rposition(is_meta) else {
         return 0;
     };
     let furniture = |p: &Piece| {
@@ -257,11 +275,8 @@ fn header_end(text: &str, pieces: &[Piece]) -> usize {
             Some(BlockKind::Caption | BlockKind::Credit | BlockKind::Boilerplate)
         )
     };
-    last + 1
-        + pieces[last + 1..]
-            .iter()
-            .take_while(|p| furniture(p))
-            .count()
+    let after = pieces.get(last + 1..).unwrap_or_default();
+    last + 1 + after.iter().take_while(|p| furniture(p)).count()
 }
 
 /// A line that can be a title: 2–25 words, no closing full stop or comma.
@@ -276,25 +291,30 @@ fn headline_shaped(s: &str) -> bool {
 
 /// Headline, standfirsts and unlabelled captions in the header zone.
 fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
-    let undecided: Vec<usize> = (0..pieces.len())
-        .filter(|&i| pieces[i].kind.is_none())
+    let undecided: Vec<usize> = pieces
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind.is_none())
+        .map(|(i, _)| i)
         .collect();
     // The title is the first undecided piece (only furniture, datelines and bylines come before
     // it), when it is shaped like one and something follows it.
     let has_title_field = pieces.iter().any(|p| p.kind == Some(BlockKind::Headline));
     let headline = undecided.first().copied().filter(|&i| {
         !has_title_field
-            && headline_shaped(&text[pieces[i].start..pieces[i].end])
+            && pieces
+                .get(i)
+                .is_some_and(|p| headline_shaped(sub(text, p.start, p.end)))
             && i + 1 < pieces.len()
     });
-    if let Some(h) = headline {
-        pieces[h].kind = Some(BlockKind::Headline);
+    if let Some(p) = headline.and_then(|h| pieces.get_mut(h)) {
+        p.kind = Some(BlockKind::Headline);
     }
     for &i in undecided.iter().filter(|&&i| i < header_end) {
         if Some(i) == headline {
             continue;
         }
-        let p = &mut pieces[i];
+        let Some(p) = pieces.get_mut(i) else { continue };
         if let Some(b) = byline::bare_byline(text, p.start, p.end) {
             // "Jane Doe in Yerevan" or "Associated Press" on a line of its own, near the byline.
             p.kind = Some(BlockKind::Byline);
@@ -311,11 +331,13 @@ fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
 
 /// Credits and furniture at the end of the article.
 fn settle_trailer(text: &str, pieces: &mut [Piece], header_end: usize) {
-    for i in (header_end..pieces.len()).rev() {
-        let p = &mut pieces[i];
+    for (i, p) in pieces.iter_mut().enumerate().rev() {
+        if i < header_end {
+            break;
+        }
         match p.kind {
             Some(BlockKind::Boilerplate | BlockKind::Credit) => continue,
-            None if credit::is_trailing_credit(&text[p.start..p.end]) && i > header_end => {
+            None if credit::is_trailing_credit(sub(text, p.start, p.end)) && i > header_end => {
                 p.kind = Some(BlockKind::Credit);
             }
             _ => break,
@@ -333,17 +355,26 @@ fn settle_subheadings(text: &str, pieces: &mut [Piece], header_end: usize) {
         )
     };
     let prose = |p: Option<&Piece>| {
-        p.is_some_and(|p| p.kind.is_none() && subheading::prose_neighbour(&text[p.start..p.end]))
+        p.is_some_and(|p| {
+            p.kind.is_none() && subheading::prose_neighbour(sub(text, p.start, p.end))
+        })
     };
     for i in header_end..pieces.len() {
-        let p = &pieces[i];
-        if p.kind.is_some() || !subheading::heading_shaped(&text[p.start..p.end]) {
+        let (Some(before), Some((p, after))) = (
+            pieces.get(header_end..i),
+            pieces.get(i..).and_then(<[Piece]>::split_first),
+        ) else {
+            continue;
+        };
+        if p.kind.is_some() || !subheading::heading_shaped(sub(text, p.start, p.end)) {
             continue;
         }
-        let before = pieces[header_end..i].iter().rev().find(|q| !furniture(q));
-        let after = pieces[i + 1..].iter().find(|q| !furniture(q));
+        let before = before.iter().rev().find(|q| !furniture(q));
+        let after = after.iter().find(|q| !furniture(q));
         if prose(before) && prose(after) {
-            pieces[i].kind = Some(BlockKind::Subheading);
+            if let Some(p) = pieces.get_mut(i) {
+                p.kind = Some(BlockKind::Subheading);
+            }
         }
     }
 }
@@ -351,7 +382,7 @@ fn settle_subheadings(text: &str, pieces: &mut [Piece], header_end: usize) {
 /// A text value and its span.
 fn field(text: &str, start: usize, end: usize) -> Field<String> {
     Field {
-        value: normalize_space(&text[start..end]),
+        value: normalize_space(sub(text, start, end)),
         source: Provenance::Text { start, end },
     }
 }

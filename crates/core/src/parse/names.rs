@@ -164,7 +164,8 @@ pub fn looks_like_person(name: &str) -> bool {
         cs.next().is_some_and(char::is_uppercase)
             && cs.all(|c| c.is_alphabetic() || "'’-.".contains(c))
     };
-    let first_last_ok = capitalised(words[0]) && capitalised(words[words.len() - 1]);
+    let first_last_ok = words.first().is_some_and(|w| capitalised(w))
+        && words.last().is_some_and(|w| capitalised(w));
     let all_ok = words.iter().all(|w| {
         let lw = w.to_lowercase();
         !ORG_WORDS.contains(&lw.trim_end_matches(['.', ',']))

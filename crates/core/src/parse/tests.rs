@@ -406,3 +406,122 @@ fn short_lines_that_are_not_crossheads_stay_body() {
         "#,
     );
 }
+
+#[test]
+fn accented_text_after_a_wire_dateline_does_not_panic() {
+    // The window that looks for the agency is counted in bytes; here it ends inside `’`.
+    let d = parse("Army statement\n\nMOSCOW, Oct. 2 (TASS) — L’armée a annoncé vendredi que les troupes resteraient.\n");
+    assert_invariants(&d);
+    assert_eq!(
+        d.meta.outlet.as_ref().map(|f| f.value.as_str()),
+        Some("TASS")
+    );
+    for pad in 0..12 {
+        // Every alignment of the multi-byte characters against the 40-byte window.
+        let text = format!(
+            "MOSCOW, Oct.{} 2 (TASS) — L’armée a annoncé vendredi.",
+            " ".repeat(pad)
+        );
+        assert_invariants(&parse(&text));
+    }
+}
+
+#[test]
+fn a_malformed_date_keeps_every_byte() {
+    let d = parse("date 2023-11-1-09 The mission arrived on Sunday, officials said.\n\nMore text follows here.");
+    assert_invariants(&d);
+}
+
+/// Property tests: whatever the bytes, `parse_document` returns, and every non-whitespace byte
+/// ends up in a block or a diagnostic. Case counts are small so `cargo test` stays quick.
+mod properties {
+    use super::assert_invariants;
+    use crate::{parse_document, SourceFile};
+    use proptest::prelude::*;
+
+    fn parse_bytes(bytes: &[u8]) -> crate::Document {
+        parse_document(&SourceFile {
+            name: "p.txt",
+            bytes,
+            sidecar: None,
+        })
+    }
+
+    /// Header lines of many shapes: every rule that reads a header gets exercised.
+    const HEADER_LINES: &[&str] = &[
+        "MOSCOW, Oct. 2 (TASS) — L’armée a annoncé vendredi",
+        "KYIV, Ukraine (AP) — Officials said",
+        "By Jane Doe and John Roe | Reuters | Updated Oct 3, 2023",
+        "Published Monday, 2 October 2023, 10:15 GMT",
+        "Last update: April 28, 2024 00:13",
+        "date 2023-11-08 The United Nations said",
+        "Title: UN mission arrives",
+        "Posted by  Balkan Periscope - Hellas",
+        "A convoy, October 1, 2023 / Trend News Agency",
+        "Soldiers at a checkpoint. (AP Photo/Jane Doe)",
+        "Home > World > Europe",
+        "Updated 2 hours ago",
+        "© 2024 Example Media",
+        "Refugees arrive in Goris. REUTERS/Jane Doe",
+    ];
+
+    /// Characters of every UTF-8 length, and the ones news text is full of.
+    const MULTIBYTE: &[&str] = &["é", "’", "—", "\u{a0}", "€", "😀", "ß", "\u{301}"];
+
+    /// A short article around `line`, so the line is read as a header.
+    fn article(line: &str) -> String {
+        format!("Talks resume in Geneva\n\n{line}\n\nNegotiators met again on Monday to discuss the ceasefire terms, officials said, as pressure grew on both sides.\n")
+    }
+
+    #[test]
+    fn multibyte_characters_at_every_offset_of_a_header_line() {
+        for line in HEADER_LINES {
+            for ch in MULTIBYTE {
+                // Every character boundary: the text stays valid UTF-8.
+                for (i, _) in line.char_indices() {
+                    let mut l = (*line).to_string();
+                    l.insert_str(i, ch);
+                    assert_invariants(&parse_bytes(article(&l).as_bytes()));
+                }
+                // Every byte offset, even inside a character: invalid UTF-8 must be survived too.
+                for i in 0..=line.len() {
+                    let mut bytes = line.as_bytes().to_vec();
+                    bytes.splice(i..i, ch.bytes());
+                    let text = article("\u{0}").into_bytes();
+                    let at = text.iter().position(|&b| b == 0).unwrap_or(0);
+                    let mut all = text;
+                    all.splice(at..=at, bytes);
+                    assert_invariants(&parse_bytes(&all));
+                }
+            }
+        }
+    }
+
+    /// Bytes drawn mostly from text-like material, so the rules get past their first checks.
+    fn texty_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            proptest::sample::select(HEADER_LINES).prop_map(|s| s.as_bytes().to_vec()),
+            proptest::sample::select(MULTIBYTE).prop_map(|s| s.as_bytes().to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\n\n".to_vec()),
+            Just(b"\r\n".to_vec()),
+            "[A-Za-z0-9 ,.:;()/|-]{0,30}".prop_map(String::into_bytes),
+            proptest::collection::vec(any::<u8>(), 0..8),
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_bytes_parse_without_loss(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            assert_invariants(&parse_bytes(&bytes));
+        }
+
+        #[test]
+        fn text_like_bytes_parse_without_loss(bytes in texty_bytes()) {
+            assert_invariants(&parse_bytes(&bytes));
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! line broken near the same width, as in e-mail or plain-text wire copy) is the exception: there
 //! a paragraph's lines are joined back into one unit.
 
+use super::spans::sub;
 use crate::text::{lines, trim_span};
 
 /// A trimmed span of text; `start < end`.
@@ -33,7 +34,7 @@ pub fn split_units(text: &str, from: usize) -> Vec<Unit> {
             prev_blank = true;
             continue;
         }
-        let len = text[u.start..u.end].chars().count();
+        let len = sub(text, u.start, u.end).chars().count();
         // Join onto the previous unit only inside a hard-wrapped paragraph: the previous line
         // reached close to the wrap width, so its break was the wrapper's, not the author's.
         let joins = match (wrap, out.last()) {
@@ -59,7 +60,7 @@ fn wrap_width(text: &str, lines: &[Unit]) -> Option<usize> {
     let lens: Vec<usize> = lines
         .iter()
         .filter(|l| l.end > l.start)
-        .map(|l| text[l.start..l.end].chars().count())
+        .map(|l| sub(text, l.start, l.end).chars().count())
         .collect();
     let max = *lens.iter().max()?;
     if lens.len() < 6 || !(40..=100).contains(&max) {
@@ -71,6 +72,7 @@ fn wrap_width(text: &str, lines: &[Unit]) -> Option<usize> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // A panic in a test is a failing test.
 mod tests {
     use super::*;
 
