@@ -216,6 +216,7 @@ fn match_pair(ua: &[Unit], ub: &[Unit]) -> Vec<Match> {
     let mut cands: Vec<Match> = Vec::new();
     for x in ua {
         for y in ub {
+            super::work::step(1);
             let (common_weight, common) = x.bag.common(&y.bag);
             if common < 2 {
                 continue; // neither a paraphrase nor a copy shares so little

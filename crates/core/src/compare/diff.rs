@@ -95,6 +95,7 @@ fn lcs(a: &[Word], b: &[Word]) -> (Vec<bool>, Vec<bool>) {
     if n == 0 || m == 0 || (n + 1) * (m + 1) > MAX_CELLS {
         return (ka, kb);
     }
+    super::work::step(n * m);
     // t[i][j] = LCS length of a[i..] and b[j..].
     let w = m + 1;
     let mut t = vec![0u32; (n + 1) * w];

@@ -22,8 +22,9 @@ use super::counted::{
     event_key, is_people, people_key, singular, Words, EVENT_REACH, SUBJECT_REACH,
 };
 use super::framing::FrameHit;
-use super::prepare::Prepared;
+use super::prepare::{sentence_text, Prepared};
 use super::similarity::{Bag, Weights};
+use super::work;
 use crate::entities::numbers::{ONES, TENS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -293,14 +294,20 @@ pub(crate) fn find(cx: &Context) -> Vec<Found> {
             words: &words,
             gaps: &gaps,
         };
-        let era = cx.eras.iter().find(|e| e.0 == si).map(|e| e.1);
+        let era = cx
+            .eras
+            .get(cx.eras.partition_point(|e| e.0 < si))
+            .filter(|e| e.0 == si)
+            .map(|e| e.1);
         let mut i = 0;
         while i < toks.len() {
+            work::step(1);
             match quantity(cx, &ws, toks, i, era) {
                 Some((mut f, next)) => {
                     f.sentence = si;
                     f.toks = (s.tok_start + f.toks.0, s.tok_start + f.toks.1);
-                    f.mention.sentence = cx.text.get(s.start..s.end).unwrap_or("").to_string();
+                    f.mention.sentence =
+                        sentence_text(cx.text, s, (f.mention.start, f.mention.end));
                     out.push(f);
                     i = next.max(i + 1);
                 }
@@ -322,7 +329,12 @@ fn quantity(
     let (words, gaps) = (ws.words, ws.gaps);
     let tok = toks.get(i)?;
     let surface = cx.text.get(tok.start..tok.end).unwrap_or("");
-    let in_date = cx.dates.iter().any(|&(a, b)| tok.start < b && a < tok.end);
+    // Date spans are in text order and do not overlap: the last one starting before the token.
+    let d = cx.dates.partition_point(|&(a, _)| a < tok.end);
+    let in_date = d
+        .checked_sub(1)
+        .and_then(|d| cx.dates.get(d))
+        .is_some_and(|&(_, b)| tok.start < b);
     let year_like =
         tok.word.len() == 4 && surface.len() == 4 && tok.word.bytes().all(|b| b.is_ascii_digit());
     if in_date || year_like {
@@ -493,22 +505,10 @@ fn duration_of(
 
 /// The token range of the paragraph sentence `s` is in.
 fn paragraph_tokens(p: &Prepared, s: usize) -> (usize, usize) {
-    let Some(para) = p.sentences.get(s).map(|x| x.para) else {
-        return (0, 0);
-    };
-    let same = |x: &&super::prepare::Sentence| x.para == para;
-    let first = p
-        .sentences
-        .get(..=s)
-        .and_then(|v| v.iter().rev().take_while(same).last());
-    let last = p
-        .sentences
-        .get(s..)
-        .and_then(|v| v.iter().take_while(same).last());
-    (
-        first.map_or(0, |x| x.tok_start),
-        last.map_or(0, |x| x.tok_end),
-    )
+    p.sentences
+        .get(s)
+        .and_then(|x| p.paras.get(x.para))
+        .map_or((0, 0), |para| (para.tok_start, para.tok_end))
 }
 
 /// Both values bounded and overlapping.
@@ -581,6 +581,12 @@ pub(crate) fn group(found: &[Vec<Found>], preps: &[Prepared], w: &Weights) -> Ve
                 else {
                     continue;
                 };
+                // Only mentions in two documents are linked: a document's own mentions of one
+                // quantity meet through the others, and a long article costs linear work.
+                if da == db {
+                    continue;
+                }
+                work::step(1);
                 let ov = ba.overlap(bb);
                 let named = fa.named && fb.named;
                 let same = (named && fa.key.starts_with("duration of "))
@@ -593,7 +599,7 @@ pub(crate) fn group(found: &[Vec<Found>], preps: &[Prepared], w: &Weights) -> Ve
                 if let Some(slot) = parent.get_mut(ra.max(rb)) {
                     *slot = ra.min(rb);
                 }
-                if da != db {
+                {
                     let score = if named { 0.5 + 0.5 * ov } else { ov };
                     for i in [a, b] {
                         if let Some(l) = link.get_mut(i) {

@@ -7,7 +7,7 @@
 //! Counts are per document and per outlet; nothing is turned into a rating.
 
 use super::prepare::{Prepared, Vocab};
-use super::quotes::Marks;
+use super::quotes::{self, Marks};
 use crate::search::stem::stem;
 use crate::search::tokenize::for_each_token;
 use serde::{Deserialize, Serialize};
@@ -154,6 +154,14 @@ impl Matcher {
     }
 }
 
+/// Is `start..end` inside one of `spans` (sorted by start, not nested)?
+fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let k = spans.partition_point(|s| s.0 <= start);
+    k.checked_sub(1)
+        .and_then(|k| spans.get(k))
+        .is_some_and(|s| end <= s.1)
+}
+
 const NEGATIONS: &[&str] = &["not", "no", "never", "neither", "nor", "without"];
 
 /// Finds the lexicon's terms in one document.
@@ -173,6 +181,7 @@ pub(crate) fn find(
     let mut free = vec![0usize; lex.topics.len()];
     let mut best: Vec<(usize, &Term)> = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
+        super::work::step(1);
         // Longest term of each topic starting at token i, inside one sentence.
         best.clear();
         for t in matcher
@@ -213,12 +222,9 @@ pub(crate) fn find(
                 .unwrap_or(&[])
                 .iter()
                 .any(|x| NEGATIONS.contains(&x.word.as_str()) || x.word.ends_with("n't"));
-            let voice = if marks
-                .iter()
-                .any(|m| m.inner_start <= start && end <= m.inner_end)
-            {
+            let voice = if quotes::inside(marks, start, end) {
                 Voice::Quoted
-            } else if reported.iter().any(|&(s, e)| s <= start && end <= e) {
+            } else if within(reported, start, end) {
                 Voice::Reported
             } else {
                 Voice::Own
@@ -254,6 +260,13 @@ pub(crate) fn table(
     source_of: &[usize],
     sources: usize,
 ) -> Vec<FrameRow> {
+    let mut by_frame: HashMap<(&str, &str), Vec<&FrameHit>> = HashMap::new();
+    for h in hits {
+        by_frame
+            .entry((h.topic.as_str(), h.frame.as_str()))
+            .or_default()
+            .push(h);
+    }
     let mut rows = Vec::new();
     for t in &lex.topics {
         for f in &t.frames {
@@ -268,7 +281,8 @@ pub(crate) fn table(
                 own_by_source: vec![0; sources],
             };
             let mut any = false;
-            for h in hits.iter().filter(|h| h.topic == t.id && h.frame == f.id) {
+            let mine = by_frame.get(&(t.id.as_str(), f.id.as_str()));
+            for h in mine.into_iter().flatten() {
                 let Some(d) = doc_ids.iter().position(|id| *id == h.doc) else {
                     continue;
                 };

@@ -17,6 +17,7 @@ mod quotes;
 mod similarity;
 mod speakers;
 mod timeline;
+mod work;
 
 pub use align::{AlignedPair, MatchKind, Shared, Side};
 pub use choices::{SourcePair, Swap, WordChoice, TOPIC_PREFIX};
@@ -27,7 +28,9 @@ pub use logodds::{weighted_log_odds, Distinctive, WordScore, ALPHA0, MIN_Z};
 pub use profile::{FrameUse, Profile, SpeakerUse};
 pub use quotes::QuoteKind;
 pub use speakers::{Quote, Resolution, Speaker};
-pub use timeline::{Basis, EventDate, Evidence, Precision, Timeline, MAX_GAP_DAYS};
+pub use timeline::{
+    Basis, EventDate, Evidence, Precision, Timeline, MAX_COMPARED_DATES, MAX_GAP_DAYS,
+};
 
 use crate::entities::{recognize, KnowledgeBase, Mention};
 use crate::model::{Date, Document};

@@ -17,6 +17,9 @@ pub(crate) struct Para {
     pub kind: BlockKind,
     /// The block's words are Title Case (a headline), so capitals say nothing there.
     pub title_case: bool,
+    /// Index range into `Prepared::tokens`.
+    pub tok_start: usize,
+    pub tok_end: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -65,6 +68,40 @@ impl Prepared {
         let s = &self.sentences[s];
         &self.tokens[s.tok_start..s.tok_end]
     }
+}
+
+/// The largest byte offset at or before `i` that is a character boundary of `text`.
+pub(crate) fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A sentence longer than this (in bytes) is quoted as evidence only around what was found in
+/// it: a single-line article of megabytes is one "sentence", and copying it into every finding
+/// would make the result grow with the square of its size.
+const MAX_EVIDENCE_BYTES: usize = 1200;
+
+/// The text of sentence `s` as evidence for what was found at `at` (a byte span inside it):
+/// the whole sentence, or for a very long one the part around `at`, marked with "…".
+pub(crate) fn sentence_text(text: &str, s: &Sentence, at: (usize, usize)) -> String {
+    if s.end.saturating_sub(s.start) <= MAX_EVIDENCE_BYTES {
+        return text.get(s.start..s.end).unwrap_or("").to_string();
+    }
+    let half = MAX_EVIDENCE_BYTES / 2;
+    let from = floor_boundary(text, at.0.saturating_sub(half).max(s.start));
+    let to = floor_boundary(text, at.1.saturating_add(half).min(s.end));
+    let mut out = String::new();
+    if from > s.start {
+        out.push('…');
+    }
+    out.push_str(text.get(from..to).unwrap_or(""));
+    if to < s.end {
+        out.push('…');
+    }
+    out
 }
 
 /// Stems interned as small integers, shared by all documents of one comparison.
@@ -286,16 +323,20 @@ pub(crate) fn prepare(doc: &Document, mentions: &[Mention], vocab: &mut Vocab) -
         }
         let para = out.paras.len();
         let tc = b.kind == BlockKind::Headline || title_case(&text[start..end]);
+        let tok_start = out.tokens.len();
         out.paras.push(Para {
             start,
             end,
             kind: b.kind,
             title_case: tc,
+            tok_start,
+            tok_end: tok_start,
         });
         for (s, e) in sentences(text, start, end) {
             let sentence = out.sentences.len();
             let tok_start = out.tokens.len();
             let mut first = true;
+            super::work::step(e.saturating_sub(s));
             for_each_token(text, s, e, |ts, te, word| {
                 let capital = text[ts..te].chars().next().is_some_and(char::is_uppercase);
                 let number = word.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -328,6 +369,10 @@ pub(crate) fn prepare(doc: &Document, mentions: &[Mention], vocab: &mut Vocab) -
                 tok_start,
                 tok_end: out.tokens.len(),
             });
+        }
+        let n = out.tokens.len();
+        if let Some(p) = out.paras.last_mut() {
+            p.tok_end = n;
         }
     }
     out

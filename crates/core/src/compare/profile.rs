@@ -8,7 +8,7 @@ use super::speakers::{key, Quote, Resolution};
 use super::QuoteKind;
 use crate::model::{BlockKind, Document};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How often an article uses one frame.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,30 +51,34 @@ pub(crate) fn profiles(
     distinctive: &[Distinctive],
     source_of: &[usize],
 ) -> Vec<Profile> {
+    // Counts (own, quoted, reported) by document and frame, in one pass over the hits.
+    let mut frame_counts: HashMap<(&str, &str, &str), [usize; 3]> = HashMap::new();
+    for h in hits.iter().filter(|h| !h.negated) {
+        let c = frame_counts
+            .entry((h.doc.as_str(), h.topic.as_str(), h.frame.as_str()))
+            .or_default();
+        let slot = match h.voice {
+            Voice::Own => &mut c[0],
+            Voice::Quoted => &mut c[1],
+            Voice::Reported => &mut c[2],
+        };
+        *slot += 1;
+    }
     docs.iter()
         .enumerate()
         .map(|(i, d)| {
             let mut frames = Vec::new();
             for t in &lex.topics {
                 for f in &t.frames {
-                    let mut u = FrameUse {
-                        topic: t.id.clone(),
-                        frame: f.id.clone(),
-                        own: 0,
-                        quoted: 0,
-                        reported: 0,
-                    };
-                    for h in hits.iter().filter(|h| {
-                        h.doc == d.id && h.topic == t.id && h.frame == f.id && !h.negated
-                    }) {
-                        match h.voice {
-                            Voice::Own => u.own += 1,
-                            Voice::Quoted => u.quoted += 1,
-                            Voice::Reported => u.reported += 1,
-                        }
-                    }
-                    if u.own + u.quoted + u.reported > 0 {
-                        frames.push(u);
+                    let key = (d.id.as_str(), t.id.as_str(), f.id.as_str());
+                    if let Some(&[own, quoted, reported]) = frame_counts.get(&key) {
+                        frames.push(FrameUse {
+                            topic: t.id.clone(),
+                            frame: f.id.clone(),
+                            own,
+                            quoted,
+                            reported,
+                        });
                     }
                 }
             }

@@ -18,6 +18,10 @@
 //! because "claimed" and "said" frame the same words differently.
 
 use super::prepare::{Prepared, Tok};
+use super::work;
+
+/// How many words before a speech verb its subject is looked for in.
+const SUBJECT_WINDOW: usize = 40;
 use crate::model::BlockKind;
 
 /// Speech verbs, as written (lowercase). The `-s` forms that are also plural nouns ("claims",
@@ -359,10 +363,21 @@ pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Marks> {
     out
 }
 
-fn inside(marks: &[Marks], start: usize, end: usize) -> bool {
-    marks
-        .iter()
-        .any(|m| m.inner_start <= start && end <= m.inner_end)
+/// Is `start..end` inside the quotation marks of one of `marks` (in text order, not
+/// overlapping)? A binary search: a sentence can hold thousands of quotes.
+pub(super) fn inside(marks: &[Marks], start: usize, end: usize) -> bool {
+    work::step(1);
+    let k = marks.partition_point(|m| m.inner_start <= start);
+    k.checked_sub(1)
+        .and_then(|k| marks.get(k))
+        .is_some_and(|m| end <= m.inner_end)
+}
+
+/// The marks of `marks` (in text order) that open inside `start..end`.
+fn opening_in(marks: &[Marks], start: usize, end: usize) -> &[Marks] {
+    let a = marks.partition_point(|m| m.open < start);
+    let b = marks.partition_point(|m| m.open < end);
+    marks.get(a..b).unwrap_or(&[])
 }
 
 fn words_in(text: &str) -> usize {
@@ -380,8 +395,16 @@ pub(crate) fn find(text: &str, prep: &Prepared) -> (Vec<RawQuote>, Vec<Marks>) {
         let ms = marks(text, para.start, para.end);
         // Sentences whose boundary falls inside a quote are one outer sentence.
         let mut outer: Vec<(usize, usize, usize, usize)> = Vec::new(); // start, end, tok_start, tok_end
-        for s in prep.sentences.iter().filter(|s| s.para == p) {
-            let within = ms.iter().any(|m| m.open < s.start && s.start < m.close);
+        let first = prep.sentences.partition_point(|s| s.para < p);
+        let sentences = prep.sentences.get(first..).unwrap_or(&[]);
+        for s in sentences.iter().take_while(|s| s.para == p) {
+            work::step(1);
+            // The last mark opening before the sentence starts (marks do not overlap).
+            let k = ms.partition_point(|m| m.open < s.start);
+            let within = k
+                .checked_sub(1)
+                .and_then(|k| ms.get(k))
+                .is_some_and(|m| s.start < m.close);
             match outer.last_mut() {
                 Some(last) if within => {
                     last.1 = s.end;
@@ -392,11 +415,7 @@ pub(crate) fn find(text: &str, prep: &Prepared) -> (Vec<RawQuote>, Vec<Marks>) {
         }
         for &(s_start, s_end, ts, te) in &outer {
             let toks = &prep.tokens[ts..te];
-            let sm: Vec<Marks> = ms
-                .iter()
-                .copied()
-                .filter(|m| m.open >= s_start && m.open < s_end)
-                .collect();
+            let sm: Vec<Marks> = opening_in(&ms, s_start, s_end).to_vec();
             let attr = attribution(text, toks, &sm, s_start, s_end);
             // Direct quotes of the sentence.
             let mut trailing_used = false;
@@ -466,6 +485,7 @@ fn attribution(
         if inside(marks, t.start, t.end) {
             continue;
         }
+        work::step(1);
         let next = toks.get(k + 1);
         if t.word == "according" && next.is_some_and(|n| n.word == "to") {
             let to = next?;
@@ -498,18 +518,24 @@ fn attribution(
         if t.word == "called" {
             // "called for/on …" or "called X an “…”"; not "what is called".
             let demand = next.is_some_and(|n| n.word == "for" || n.word == "on");
-            let naming = marks.iter().any(|m| m.open > t.end);
+            let naming = marks.last().is_some_and(|m| m.open > t.end);
             if !(demand || naming) {
                 continue;
             }
         }
         // The last quote closing before the verb bounds the subject.
         let last_close = marks
-            .iter()
-            .filter(|m| m.close <= t.start)
-            .map(|m| m.close)
-            .max();
-        let clause_start = last_close.unwrap_or(s_start).max(s_start);
+            .partition_point(|m| m.close <= t.start)
+            .checked_sub(1)
+            .and_then(|k| marks.get(k))
+            .map(|m| m.close);
+        // A subject is a short phrase: the clause is read from at most SUBJECT_WINDOW words
+        // before the verb, so a sentence of a million words costs no more per verb.
+        let window = k
+            .checked_sub(SUBJECT_WINDOW)
+            .and_then(|w| toks.get(w))
+            .map_or(s_start, |w| w.start);
+        let clause_start = last_close.unwrap_or(s_start).max(s_start).max(window);
         let pre = &text[clause_start..t.start];
         if pre.chars().all(|c| !c.is_alphanumeric()) {
             // `“…,” said X`: the speaker follows.
@@ -546,6 +572,7 @@ fn attribution(
 /// The words of `text[start..end]` as (start, end, lowercase word) runs of letters, digits,
 /// apostrophes, dots inside initialisms and hyphens inside words.
 pub(super) fn plain_words(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
+    work::step(end.saturating_sub(start));
     let mut out = Vec::new();
     let mut cur: Option<usize> = None;
     let s = &text[start..end];

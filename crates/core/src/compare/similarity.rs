@@ -81,6 +81,7 @@ impl Bag {
 
     /// Weight and count of the words both bags contain (the larger weight of the two).
     pub fn common(&self, other: &Bag) -> (f64, usize) {
+        super::work::step(self.items.len() + other.items.len());
         let (mut i, mut j, mut w, mut n) = (0, 0, 0.0, 0);
         while i < self.items.len() && j < other.items.len() {
             let (a, b) = (self.items[i], other.items[j]);

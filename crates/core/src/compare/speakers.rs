@@ -248,6 +248,11 @@ fn rule_persons_in(text: &str, start: usize, end: usize) -> Vec<(usize, String)>
     out
 }
 
+/// Longest entity mention looked back for at the start of a speaker phrase, in bytes.
+const MAX_NAME_BYTES: usize = 200;
+/// How many people named before a lone surname it may refer to.
+const RECALL: usize = 100;
+
 /// What a speaker phrase resolves to.
 struct Resolved {
     canonical: Option<String>,
@@ -289,7 +294,12 @@ fn resolve_phrase(
         return descriptive;
     }
     // An entity mention that ends the phrase.
+    // Mentions are sorted by start and a name is short: only those starting shortly before.
+    let from = mentions.partition_point(|m| m.start + MAX_NAME_BYTES < s);
+    let to = mentions.partition_point(|m| m.start < e);
     let m = mentions
+        .get(from..to)
+        .unwrap_or(&[])
         .iter()
         .filter(|m| m.kind.is_name() && m.start < e && m.end > s && m.end >= last.1.min(e))
         .max_by_key(|m| (m.end, std::cmp::Reverse(m.start)));
@@ -316,10 +326,14 @@ fn resolve_phrase(
     if caps.len() == ws.len() && ws.len() == 1 {
         // A lone surname of someone named earlier is that person.
         let word = base(&last.2);
+        let before = known_people.partition_point(|(o, _)| *o < s);
         if let Some((_, full)) = known_people
+            .get(..before)
+            .unwrap_or(&[])
             .iter()
             .rev()
-            .find(|(o, full)| *o < s && full.to_lowercase().ends_with(&format!(" {word}")))
+            .take(RECALL)
+            .find(|(_, full)| full.to_lowercase().ends_with(&format!(" {word}")))
         {
             return Resolved {
                 canonical: Some(full.clone()),
@@ -363,11 +377,13 @@ pub(crate) fn resolve(
         let found: Vec<(usize, String)> = if mentions.is_empty() {
             rule_persons_in(text, para.start, para.end)
         } else {
+            let from = mentions.partition_point(|m| m.start < para.start);
+            let to = mentions.partition_point(|m| m.start < para.end);
             mentions
+                .get(from..to)
+                .unwrap_or(&[])
                 .iter()
-                .filter(|m| {
-                    m.kind == EntityType::Person && m.start >= para.start && m.end <= para.end
-                })
+                .filter(|m| m.kind == EntityType::Person && m.end <= para.end)
                 .map(|m| (m.start, m.canonical.clone()))
                 .collect()
         };
@@ -376,6 +392,7 @@ pub(crate) fn resolve(
     }
     let mut out: Vec<Quote> = Vec::new();
     for r in raws {
+        super::work::step(1);
         let mut q = Quote {
             doc: doc_id.to_string(),
             kind: r.kind,
@@ -416,23 +433,30 @@ pub(crate) fn resolve(
         out.push(q);
     }
     // Quotes without an attribution continue their paragraph's only speaker.
-    for i in 0..out.len() {
-        if raws[i].attribution.is_some() {
-            continue;
+    let mut speakers_of_para: BTreeMap<usize, Vec<(String, usize)>> = BTreeMap::new();
+    for (j, (r, q)) in raws.iter().zip(&out).enumerate() {
+        if r.attribution.is_some() && q.resolution != Resolution::Unknown {
+            speakers_of_para
+                .entry(r.para)
+                .or_default()
+                .push((key(q), j));
         }
-        let mut keys: Vec<(String, usize)> = (0..out.len())
-            .filter(|&j| {
-                raws[j].para == raws[i].para
-                    && raws[j].attribution.is_some()
-                    && out[j].resolution != Resolution::Unknown
-            })
-            .map(|j| (key(&out[j]), j))
-            .collect();
+    }
+    for keys in speakers_of_para.values_mut() {
         keys.sort();
         keys.dedup_by(|a, b| a.0 == b.0);
-        if let [(_, j)] = keys.as_slice() {
-            let src = out[*j].clone();
-            let q = &mut out[i];
+    }
+    for i in 0..out.len() {
+        let Some(r) = raws.get(i).filter(|r| r.attribution.is_none()) else {
+            continue;
+        };
+        let Some([(_, j)]) = speakers_of_para.get(&r.para).map(Vec::as_slice) else {
+            continue;
+        };
+        let Some(src) = out.get(*j).cloned() else {
+            continue;
+        };
+        if let Some(q) = out.get_mut(i) {
             q.speaker = src.speaker;
             q.canonical = src.canonical;
             q.verb = src.verb;

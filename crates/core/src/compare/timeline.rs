@@ -20,14 +20,22 @@
 //! Either makes the article a possible re-publication, with the evidence shown.
 
 use super::framing::FrameHit;
-use super::prepare::Prepared;
+use super::prepare::{floor_boundary, sentence_text, Prepared};
 use super::similarity::{Bag, Weights};
+use super::work;
 use crate::date::{find_dates, month_number, Date, WEEKDAYS};
 use crate::model::BlockKind;
 use serde::{Deserialize, Serialize};
 
 /// Gap beyond which two dates of one event are not the same news cycle.
 pub const MAX_GAP_DAYS: i64 = 14;
+/// Sentences of the first body paragraph that make the lead, with the headline.
+const LEAD_SENTENCES: usize = 3;
+const MAX_LEAD: usize = 8;
+/// The re-publication check compares at most this many dated expressions of each article with
+/// the others' (real articles have tens; a generated or damaged one may have thousands, and
+/// every pair is compared). `Timeline::note` says when an article had more.
+pub const MAX_COMPARED_DATES: usize = 200;
 /// Weighted overlap above which two dated sentences report the same event.
 const SAME_EVENT: f64 = 0.3;
 
@@ -104,6 +112,8 @@ pub struct Timeline {
     /// A possible re-publication (see `evidence`).
     pub republished: bool,
     pub evidence: Vec<Evidence>,
+    /// Set when the article had too many dates to compare them all (see `MAX_COMPARED_DATES`).
+    pub note: Option<String>,
 }
 
 // ----- finding date expressions -----
@@ -192,11 +202,19 @@ fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
             });
         }
     }
-    let taken = |out: &[Raw], s: usize, e: usize| out.iter().any(|r| r.start < e && s < r.end);
+    // Absolute dates are in text order and do not overlap: the last one starting before the
+    // token is the only one that can cover it. Relative ones are found in token order.
+    let taken = |out: &[Raw], s: usize, e: usize| {
+        let k = out.partition_point(|r| r.start < e);
+        k.checked_sub(1)
+            .and_then(|k| out.get(k))
+            .is_some_and(|r| s < r.end)
+    };
     let toks = &prep.tokens;
     let mut found: Vec<Raw> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if taken(&out, t.start, t.end) || taken(&found, t.start, t.end) {
+        work::step(1);
+        if taken(&out, t.start, t.end) || found.last().is_some_and(|r| t.start < r.end) {
             continue;
         }
         let same_sentence = |k: usize| toks.get(k).filter(|x| x.sentence == t.sentence);
@@ -482,8 +500,9 @@ pub(crate) fn find(text: &str, prep: &Prepared, published: Option<Date>) -> DocD
     for r in find_raw(text, prep) {
         let Some(s) = prep
             .sentences
-            .iter()
-            .position(|s| s.start <= r.start && r.end <= s.end)
+            .partition_point(|s| s.start <= r.start)
+            .checked_sub(1)
+            .filter(|&s| prep.sentences.get(s).is_some_and(|x| r.end <= x.end))
         else {
             continue;
         };
@@ -499,7 +518,7 @@ pub(crate) fn find(text: &str, prep: &Prepared, published: Option<Date>) -> DocD
             precision,
             basis,
             relative,
-            sentence: text[sent.start..sent.end].to_string(),
+            sentence: sentence_text(text, sent, (r.start, r.end)),
         });
         sentences.push(s);
     }
@@ -560,11 +579,19 @@ type Place = (usize, usize, Option<(usize, usize)>);
 
 /// The part of a sentence a date applies to: its comma-delimited clause, or the whole sentence
 /// when the date leads it ("On Wednesday, Azerbaijan declared …").
+/// A clause is looked for at most this far either side of its date (in bytes), so a sentence
+/// of megabytes costs no more.
+const SCOPE_BYTES: usize = 400;
+
 fn date_scope(text: &str, (ss, se): (usize, usize), (ds, de): (usize, usize)) -> (usize, usize) {
     let is_boundary = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–');
-    let cs = text[ss..ds].rfind(is_boundary).map_or(ss, |i| ss + i + 1);
-    let ce = text[de..se].find(is_boundary).map_or(se, |i| de + i);
-    let leading = cs == ss && crate::text::word_count(&text[ss..ds]) <= 1;
+    let ss = floor_boundary(text, ss.max(ds.saturating_sub(SCOPE_BYTES)));
+    let se = floor_boundary(text, se.min(de.saturating_add(SCOPE_BYTES)));
+    let before = text.get(ss..ds).unwrap_or("");
+    let after = text.get(de..se).unwrap_or("");
+    let cs = before.rfind(is_boundary).map_or(ss, |i| ss + i + 1);
+    let ce = after.find(is_boundary).map_or(se, |i| de + i);
+    let leading = cs == ss && crate::text::word_count(before) <= 1;
     if leading {
         (ss, se)
     } else {
@@ -587,10 +614,14 @@ fn same_event(
             Some(span) => date_scope(inputs[d].text, (sent.start, sent.end), span),
             None => (sent.start, sent.end),
         };
-        inputs[d]
-            .frames
+        let frames = inputs[d].frames;
+        let first = frames.partition_point(|h| h.start < from);
+        frames
+            .get(first..)
+            .unwrap_or(&[])
             .iter()
-            .filter(|h| h.start >= from && h.end <= to)
+            .take_while(|h| h.start < to)
+            .filter(|h| h.end <= to)
             .map(|h| h.topic.as_str())
             .filter(|t| event_topics.contains(t))
             .collect()
@@ -624,15 +655,44 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                 .paras
                 .iter()
                 .position(|x| x.kind == BlockKind::Body);
-            let lead = |s: usize| {
-                let para = inp.prep.sentences[s].para;
-                inp.prep.paras[para].kind == BlockKind::Headline || Some(para) == first_body
-            };
+            // The lead: the headline and the first sentences of the first body paragraph.
+            let mut in_first_body = 0;
+            let lead: Vec<usize> = (0..inp.prep.sentences.len())
+                .filter(|&s| {
+                    let para = inp.prep.sentences.get(s).map_or(usize::MAX, |x| x.para);
+                    let headline = inp
+                        .prep
+                        .paras
+                        .get(para)
+                        .is_some_and(|x| x.kind == BlockKind::Headline);
+                    if Some(para) == first_body {
+                        in_first_body += 1;
+                        return in_first_body <= LEAD_SENTENCES;
+                    }
+                    headline
+                })
+                .take(MAX_LEAD)
+                .collect();
+            // Dated expressions compared (see MAX_COMPARED_DATES).
+            let mine: Vec<(usize, &EventDate)> = inp
+                .dates
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.relative)
+                .take(MAX_COMPARED_DATES)
+                .collect();
             for (o, other) in inputs.iter().enumerate() {
                 if o == d {
                     continue;
                 }
-                for (k, e2) in other.dates.events.iter().enumerate() {
+                for (k, e2) in other
+                    .dates
+                    .events
+                    .iter()
+                    .enumerate()
+                    .take(MAX_COMPARED_DATES)
+                {
                     let Some(m2) = mid(e2) else { continue };
                     if e2.basis == Basis::Unresolved
                         || matches!(e2.precision, Precision::Year | Precision::Decade)
@@ -643,7 +703,8 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                     let other_earlier =
                         other.published.is_some_and(|op| op < p) || e2.basis == Basis::Absolute;
                     // Relative dates of this document that put the same event elsewhere.
-                    for (j, e) in inp.dates.events.iter().enumerate() {
+                    for &(j, e) in &mine {
+                        work::step(1);
                         let Some(m) = mid(e) else { continue };
                         let s = inp.dates.sentences[j];
                         let gap = m - m2;
@@ -687,8 +748,9 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                     if gap <= MAX_GAP_DAYS {
                         continue;
                     }
-                    for s in (0..inp.prep.sentences.len()).filter(|&s| lead(s)) {
-                        let dated = inp.dates.sentences.contains(&s);
+                    for &s in &lead {
+                        work::step(1);
+                        let dated = inp.dates.sentences.binary_search(&s).is_ok();
                         if !dated
                             && same_event(
                                 inputs,
@@ -698,8 +760,10 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                                 (o, s2, Some((e2.start, e2.end))),
                             )
                         {
-                            let sent = &inp.prep.sentences[s];
-                            let text = &inp.text[sent.start..sent.end];
+                            let Some(sent) = inp.prep.sentences.get(s) else {
+                                continue;
+                            };
+                            let text = sentence_text(inp.text, sent, (sent.start, sent.start));
                             evidence.push(Evidence {
                                 kind: "stale_lead".into(),
                                 message: format!(
@@ -710,7 +774,7 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                                     gap,
                                     p
                                 ),
-                                sentence: text.to_string(),
+                                sentence: text,
                                 date_text: None,
                                 resolved: None,
                                 other_doc: other.id.to_string(),
@@ -747,12 +811,19 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                 &first.other_doc,
             )
         });
+        let dated = inp.dates.events.len();
+        let note = (dated > MAX_COMPARED_DATES).then(|| {
+            format!(
+                "This article has {dated} date expressions; only the first {MAX_COMPARED_DATES} were compared with the other articles for re-publication."
+            )
+        });
         out.push(Timeline {
             doc: inp.id.to_string(),
             published: inp.published,
             events: inp.dates.events.clone(),
             republished: !evidence.is_empty(),
             evidence,
+            note,
         });
     }
     out
