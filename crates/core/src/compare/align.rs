@@ -90,17 +90,23 @@ fn units(p: &Prepared, w: &Weights) -> Vec<Unit> {
     let mut out = Vec::new();
     for first in 0..p.sentences.len() {
         for last in first..(first + 2).min(p.sentences.len()) {
-            if p.sentences[last].para != p.sentences[first].para {
+            let para = |s: usize| p.sentences.get(s).map(|x| x.para);
+            if para(last) != para(first) {
                 break;
             }
-            let toks = &p.tokens[p.sentences[first].tok_start..p.sentences[last].tok_end];
+            let Some((_, _, toks)) = p.span(first, last) else {
+                break;
+            };
             let bag = w.bag(toks);
             if bag.len() < MIN_CONTENT {
                 continue;
             }
             let mut shingles: Vec<u64> = toks
                 .windows(3)
-                .map(|g| hash3(&g[0].word, &g[1].word, &g[2].word))
+                .filter_map(|g| match g {
+                    [x, y, z] => Some(hash3(&x.word, &y.word, &z.word)),
+                    _ => None,
+                })
                 .collect();
             shingles.sort_unstable();
             shingles.dedup();
@@ -132,8 +138,8 @@ fn shingle_dice(a: &[u64], b: &[u64]) -> (f64, usize) {
         return (0.0, 0);
     }
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -168,35 +174,41 @@ pub(crate) fn align(docs: &[Document], preps: &[Prepared], w: &Weights) -> Align
     let all_units: Vec<Vec<Unit>> = preps.iter().map(|p| units(p, w)).collect();
     let n = docs.len();
     let mut matrix = vec![vec![0.0; n]; n];
-    for (i, row) in matrix.iter_mut().enumerate() {
-        row[i] = 1.0;
+    let mut set = |i: usize, j: usize, v: f64| {
+        if let Some(x) = matrix.get_mut(i).and_then(|row| row.get_mut(j)) {
+            *x = v;
+        }
+    };
+    for i in 0..n {
+        set(i, i, 1.0);
     }
     let mut pairs = Vec::new();
     let mut shared = Vec::new();
-    for i in 0..n {
-        for j in i + 1..n {
-            let matches = match_pair(&all_units[i], &all_units[j]);
-            let (pa, pb) = (&preps[i], &preps[j]);
+    let each = docs.iter().zip(preps).zip(&all_units).enumerate();
+    for (i, ((da, pa), ua)) in each.clone() {
+        for (j, ((db, pb), ub)) in each.clone().skip(i + 1) {
+            let matches = match_pair(ua, ub);
             let mut cov_a = HashSet::new();
             let mut cov_b = HashSet::new();
             for m in &matches {
                 cov_a.extend(m.a.0..=m.a.1);
                 cov_b.extend(m.b.0..=m.b.1);
-                pairs.push(pair(docs, preps, (i, j), m));
+                pairs.extend(pair((da, pa), (db, pb), m));
             }
             let words = |p: &Prepared, s: &HashSet<usize>| -> usize {
                 s.iter()
-                    .map(|&k| p.sentences[k].tok_end - p.sentences[k].tok_start)
+                    .filter_map(|&k| p.sentences.get(k))
+                    .map(|x| x.tok_end - x.tok_start)
                     .sum()
             };
             let (ca, cb) = (words(pa, &cov_a), words(pb, &cov_b));
             let (ta, tb) = (pa.tokens.len(), pb.tokens.len());
             let frac = |c: usize, t: usize| if t == 0 { 0.0 } else { c as f64 / t as f64 };
-            matrix[i][j] = round3(frac(ca, ta));
-            matrix[j][i] = round3(frac(cb, tb));
+            set(i, j, round3(frac(ca, ta)));
+            set(j, i, round3(frac(cb, tb)));
             shared.push(Shared {
-                a: docs[i].id.clone(),
-                b: docs[j].id.clone(),
+                a: da.id.clone(),
+                b: db.id.clone(),
                 a_fraction: round3(frac(ca, ta)),
                 b_fraction: round3(frac(cb, tb)),
                 fraction: round3(frac(ca + cb, ta + tb)),
@@ -298,29 +310,40 @@ fn score(m: &Match) -> f64 {
     m.copy.max(m.overlap)
 }
 
-fn pair(docs: &[Document], preps: &[Prepared], (i, j): (usize, usize), m: &Match) -> AlignedPair {
-    let side = |d: usize, (f, l): (usize, usize)| {
-        let p = &preps[d];
-        let (s, e) = (p.sentences[f].start, p.sentences[l].end);
-        let words: Vec<Word> = p.tokens[p.sentences[f].tok_start..p.sentences[l].tok_end]
-            .iter()
-            .map(|t| (t.start, t.end, t.word.as_str()))
-            .collect();
-        (
-            Side {
-                doc: docs[d].id.clone(),
-                start: s,
-                end: e,
-                text: docs[d].text[s..e].to_string(),
-            },
-            words,
-        )
-    };
-    let (a, wa) = side(i, m.a);
-    let (b, wb) = side(j, m.b);
+/// One side of an aligned pair: sentences `f..=l` of a document, and their words.
+fn side<'p>(
+    d: &Document,
+    p: &'p Prepared,
+    (f, l): (usize, usize),
+) -> Option<(Side, Vec<Word<'p>>)> {
+    let (s, e, toks) = p.span(f, l)?;
+    let words: Vec<Word> = toks
+        .iter()
+        .map(|t| (t.start, t.end, t.word.as_str()))
+        .collect();
+    Some((
+        Side {
+            doc: d.id.clone(),
+            start: s,
+            end: e,
+            text: d.text.get(s..e).unwrap_or("").to_string(),
+        },
+        words,
+    ))
+}
+
+/// An aligned pair from a match between documents `a` and `b` (`None` if its sentences are out
+/// of range).
+fn pair(
+    (da, pa): (&Document, &Prepared),
+    (db, pb): (&Document, &Prepared),
+    m: &Match,
+) -> Option<AlignedPair> {
+    let (a, wa) = side(da, pa, m.a)?;
+    let (b, wb) = side(db, pb, m.b)?;
     let kind = kind(m.copy);
-    let diff = diff(&docs[i].text, &wa, &docs[j].text, &wb);
-    AlignedPair {
+    let diff = diff(&da.text, &wa, &db.text, &wb);
+    Some(AlignedPair {
         a,
         b,
         score: round3(score(m)),
@@ -328,5 +351,5 @@ fn pair(docs: &[Document], preps: &[Prepared], (i, j): (usize, usize), m: &Match
         copy: round3(m.copy),
         overlap: round3(m.overlap),
         diff,
-    }
+    })
 }

@@ -35,52 +35,59 @@ const MAX_CELLS: usize = 400_000;
 pub(crate) fn diff(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<DiffOp> {
     // Common prefix and suffix first: aligned passages are mostly equal.
     let pre = a.iter().zip(b).take_while(|(x, y)| x.2 == y.2).count();
-    let suf = a[pre..]
+    let (rest_a, rest_b) = (a.get(pre..).unwrap_or(&[]), b.get(pre..).unwrap_or(&[]));
+    let suf = rest_a
         .iter()
         .rev()
-        .zip(b[pre..].iter().rev())
+        .zip(rest_b.iter().rev())
         .take_while(|(x, y)| x.2 == y.2)
         .count();
-    let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
+    let ma = rest_a.get(..rest_a.len() - suf).unwrap_or(&[]);
+    let mb = rest_b.get(..rest_b.len() - suf).unwrap_or(&[]);
     // Status of each word: true = common.
-    let mut common_a = vec![true; a.len()];
-    let mut common_b = vec![true; b.len()];
     let (ka, kb) = lcs(ma, mb);
-    for (i, c) in ka.into_iter().enumerate() {
-        common_a[pre + i] = c;
-    }
-    for (j, c) in kb.into_iter().enumerate() {
-        common_b[pre + j] = c;
-    }
+    let status = |n: usize, middle: Vec<bool>| -> Vec<bool> {
+        let mut v = vec![true; pre];
+        v.extend(middle);
+        v.resize(n, true);
+        v
+    };
+    let (common_a, common_b) = (status(a.len(), ka), status(b.len(), kb));
+    let is_common = |v: &[bool], i: usize| v.get(i).copied().unwrap_or(false);
     // Walk both sides in step: removed words of A, then added words of B, before each common run.
     let mut ops: Vec<DiffOp> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         let i0 = i;
-        while i < a.len() && !common_a[i] {
+        while i < a.len() && !is_common(&common_a, i) {
             i += 1;
         }
-        push(&mut ops, DiffKind::Removed, text_a, &a[i0..i]);
+        push(&mut ops, DiffKind::Removed, text_a, run(a, i0, i));
         let j0 = j;
-        while j < b.len() && !common_b[j] {
+        while j < b.len() && !is_common(&common_b, j) {
             j += 1;
         }
-        push(&mut ops, DiffKind::Added, text_b, &b[j0..j]);
+        push(&mut ops, DiffKind::Added, text_b, run(b, j0, j));
         let i0 = i;
-        while i < a.len() && common_a[i] && j < b.len() && common_b[j] {
+        while i < a.len() && is_common(&common_a, i) && j < b.len() && is_common(&common_b, j) {
             i += 1;
             j += 1;
         }
-        push(&mut ops, DiffKind::Same, text_a, &a[i0..i]);
+        push(&mut ops, DiffKind::Same, text_a, run(a, i0, i));
     }
     ops
+}
+
+/// Words `from..to` of a passage (none when out of range).
+fn run<'w, 't>(words: &'w [Word<'t>], from: usize, to: usize) -> &'w [Word<'t>] {
+    words.get(from..to).unwrap_or(&[])
 }
 
 fn push(ops: &mut Vec<DiffOp>, op: DiffKind, text: &str, words: &[Word]) {
     if let (Some(first), Some(last)) = (words.first(), words.last()) {
         ops.push(DiffOp {
             op,
-            text: text[first.0..last.1].to_string(),
+            text: text.get(first.0..last.1).unwrap_or("").to_string(),
             start: first.0,
             end: last.1,
         });
@@ -88,6 +95,9 @@ fn push(ops: &mut Vec<DiffOp>, op: DiffKind, text: &str, words: &[Word]) {
 }
 
 /// Which words of `a` and of `b` belong to a longest common subsequence.
+// The table has (n + 1) × (m + 1) cells and every index below is i ≤ n, j ≤ m; `a[i]` and `b[j]`
+// are read only for i < n and j < m.
+#[allow(clippy::indexing_slicing)]
 fn lcs(a: &[Word], b: &[Word]) -> (Vec<bool>, Vec<bool>) {
     let (n, m) = (a.len(), b.len());
     let mut ka = vec![false; n];

@@ -54,8 +54,9 @@ impl Lexicon {
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
+        // A broken built-in lexicon (its test fails) leaves framing empty rather than panicking.
         Lexicon::from_toml(include_str!("../../data/framing.toml"))
-            .expect("data/framing.toml is a valid lexicon (tested)")
+            .unwrap_or(Lexicon { topics: Vec::new() })
     })
 }
 
@@ -129,7 +130,9 @@ impl Matcher {
                 for term in &f.terms {
                     let mut stems = Some(Vec::new());
                     for_each_token(term, 0, term.len(), |s, _, w| {
-                        let proper = term[s..].starts_with(|c: char| c.is_uppercase());
+                        let proper = term
+                            .get(s..)
+                            .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase()));
                         match (vocab.get(&stem(w)), stems.as_mut()) {
                             (Some(id), Some(v)) => v.push((id, proper)),
                             _ => stems = None,
@@ -148,7 +151,9 @@ impl Matcher {
         }
         let mut by_first: HashMap<u32, Vec<usize>> = HashMap::new();
         for (i, t) in terms.iter().enumerate() {
-            by_first.entry(t.stems[0].0).or_default().push(i);
+            if let Some(&(first, _)) = t.stems.first() {
+                by_first.entry(first).or_default().push(i);
+            }
         }
         Matcher { terms, by_first }
     }
@@ -287,12 +292,20 @@ pub(crate) fn table(
                     continue;
                 };
                 any = true;
+                let bump = |v: &mut Vec<usize>, i: usize| {
+                    if let Some(n) = v.get_mut(i) {
+                        *n += 1;
+                    }
+                };
                 match (h.voice, h.negated) {
-                    (Voice::Quoted, _) => row.quoted[d] += 1,
-                    (Voice::Reported, _) => row.reported[d] += 1,
+                    (Voice::Quoted, _) => bump(&mut row.quoted, d),
+                    (Voice::Reported, _) => bump(&mut row.reported, d),
                     (Voice::Own, false) => {
-                        row.own[d] += 1;
-                        row.own_by_source[source_of[d]] += 1;
+                        bump(&mut row.own, d);
+                        bump(
+                            &mut row.own_by_source,
+                            source_of.get(d).copied().unwrap_or(usize::MAX),
+                        );
                     }
                     (Voice::Own, true) => {}
                 }

@@ -95,8 +95,13 @@ pub(crate) fn distinctive(
             {
                 continue;
             }
-            let s = &stems[t.stem as usize];
-            *counts[source_of[d]].entry(s.clone()).or_default() += 1;
+            let (Some(s), Some(c)) = (
+                stems.get(t.stem as usize),
+                source_of.get(d).and_then(|&src| counts.get_mut(src)),
+            ) else {
+                continue;
+            };
+            *c.entry(s.clone()).or_default() += 1;
             *forms
                 .entry(s.clone())
                 .or_default()
@@ -122,8 +127,7 @@ pub(crate) fn distinctive(
             .map_or_else(|| stem.to_string(), |(w, _)| w.clone())
     };
     let mut out = Vec::new();
-    for (s, label) in labels.iter().enumerate() {
-        let group = &counts[s];
+    for (s, (label, group)) in labels.iter().zip(&counts).enumerate() {
         let rest: BTreeMap<String, u32> = total
             .iter()
             .map(|(w, &c)| (w.clone(), c - group.get(w).copied().unwrap_or(0)))

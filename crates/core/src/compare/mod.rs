@@ -4,6 +4,13 @@
 //! `compare(docs)` runs every analysis over a set of parsed documents and returns one
 //! serde-serializable `Comparison`. Each analysis lives in its own file.
 
+#![deny(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
 mod align;
 mod choices;
 mod counted;
@@ -111,7 +118,9 @@ fn group_sources(docs: &[Document]) -> (Vec<SourceInfo>, Vec<usize>) {
                 sources.len() - 1
             }
         };
-        sources[i].docs.push(d.id.clone());
+        if let Some(s) = sources.get_mut(i) {
+            s.docs.push(d.id.clone());
+        }
         source_of.push(i);
     }
     (sources, source_of)
@@ -154,13 +163,13 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
     let (sources, source_of) = group_sources(docs);
     let docs_info = docs
         .iter()
-        .enumerate()
-        .map(|(i, d)| DocInfo {
+        .zip(&source_of)
+        .map(|(d, &source)| DocInfo {
             id: d.id.clone(),
             title: d.title().map(str::to_string),
             outlet: d.meta.outlet.as_ref().map(|f| f.value.clone()),
             published: d.meta.published.as_ref().map(|f| f.value),
-            source: source_of[i],
+            source,
         })
         .collect();
     let word_choices = choices::mine(&alignment.pairs, |id| {
@@ -178,22 +187,16 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
     let matcher = framing::Matcher::new(lex, &vocab);
     let mut quotes = Vec::new();
     let mut frames = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
-        let (raw, marks) = quotes::find(&d.text, &preps[i]);
+    for ((d, prep), doc_mentions) in docs.iter().zip(&preps).zip(&mention_lists) {
+        let (raw, marks) = quotes::find(&d.text, prep);
         let reported: Vec<(usize, usize)> = raw
             .iter()
             .filter(|q| q.kind == QuoteKind::Reported)
             .map(|q| (q.start, q.end))
             .collect();
-        quotes.extend(speakers::resolve(
-            &d.id,
-            &d.text,
-            &preps[i],
-            &mention_lists[i],
-            &raw,
-        ));
+        quotes.extend(speakers::resolve(&d.id, &d.text, prep, doc_mentions, &raw));
         frames.extend(framing::find(
-            lex, &matcher, &d.id, &d.text, &preps[i], &marks, &reported,
+            lex, &matcher, &d.id, &d.text, prep, &marks, &reported,
         ));
     }
     let doc_ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
@@ -213,41 +216,47 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
         .collect();
     let dates: Vec<timeline::DocDates> = docs
         .iter()
-        .enumerate()
-        .map(|(i, d)| timeline::find(&d.text, &preps[i], published[i]))
+        .zip(&preps)
+        .zip(&published)
+        .map(|((d, prep), &p)| timeline::find(&d.text, prep, p))
         .collect();
     let doc_frames: Vec<Vec<FrameHit>> = doc_ids
         .iter()
         .map(|id| frames.iter().filter(|h| h.doc == *id).cloned().collect())
         .collect();
-    let found: Vec<Vec<facts::Found>> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let spans = timeline::spans(&dates[i]);
-            let eras = timeline::eras(&dates[i], published[i]);
+    // Everything known of each document so far, side by side.
+    let per_doc = || {
+        docs.iter()
+            .zip(&preps)
+            .zip(&published)
+            .zip(&dates)
+            .zip(&doc_frames)
+            .map(|((((d, prep), &p), dd), f)| (d, prep, p, dd, f))
+    };
+    let found: Vec<Vec<facts::Found>> = per_doc()
+        .map(|(d, prep, p, dd, f)| {
+            let spans = timeline::spans(dd);
+            let eras = timeline::eras(dd, p);
             facts::find(&facts::Context {
                 doc_id: &d.id,
                 text: &d.text,
-                prep: &preps[i],
+                prep,
                 dates: &spans,
                 eras: &eras,
-                frames: &doc_frames[i],
+                frames: f,
                 event_topics: &event_topics,
             })
         })
         .collect();
     let numbers = facts::group(&found, &preps, &weights);
-    let inputs: Vec<timeline::Input> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| timeline::Input {
+    let inputs: Vec<timeline::Input> = per_doc()
+        .map(|(d, prep, p, dd, f)| timeline::Input {
             id: &d.id,
             text: &d.text,
-            published: published[i],
-            prep: &preps[i],
-            dates: &dates[i],
-            frames: &doc_frames[i],
+            published: p,
+            prep,
+            dates: dd,
+            frames: f,
         })
         .collect();
     let timeline = timeline::timelines(&inputs, &weights, &event_topics);

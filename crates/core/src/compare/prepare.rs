@@ -9,6 +9,8 @@ use crate::search::stem::stem;
 use crate::search::tokenize::for_each_token;
 use std::collections::HashMap;
 
+pub(crate) use crate::parse::spans::{floor_boundary, sub, tail};
+
 /// One content block.
 #[derive(Debug, Clone)]
 pub(crate) struct Para {
@@ -64,19 +66,18 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
-    pub fn sentence_tokens(&self, s: usize) -> &[Tok] {
-        let s = &self.sentences[s];
-        &self.tokens[s.tok_start..s.tok_end]
+    /// Sentences `first..=last`: their byte span and tokens (`None` if out of range).
+    pub fn span(&self, first: usize, last: usize) -> Option<(usize, usize, &[Tok])> {
+        let (f, l) = (self.sentences.get(first)?, self.sentences.get(last)?);
+        Some((f.start, l.end, self.tokens.get(f.tok_start..l.tok_end)?))
     }
-}
 
-/// The largest byte offset at or before `i` that is a character boundary of `text`.
-pub(crate) fn floor_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
+    pub fn sentence_tokens(&self, s: usize) -> &[Tok] {
+        self.sentences
+            .get(s)
+            .and_then(|s| self.tokens.get(s.tok_start..s.tok_end))
+            .unwrap_or(&[])
     }
-    i
 }
 
 /// A sentence longer than this (in bytes) is quoted as evidence only around what was found in
@@ -318,11 +319,13 @@ pub(crate) fn prepare(doc: &Document, mentions: &[Mention], vocab: &mut Vocab) -
     };
     for b in doc.blocks.iter().filter(|b| b.kind.is_content()) {
         let (start, end) = (b.start, b.end);
-        if end > text.len() || start >= end {
+        // A damaged bundle can carry spans past the text or inside a character: such a block
+        // is left out rather than cut.
+        if start >= end || text.get(start..end).is_none() {
             continue;
         }
         let para = out.paras.len();
-        let tc = b.kind == BlockKind::Headline || title_case(&text[start..end]);
+        let tc = b.kind == BlockKind::Headline || title_case(text.get(start..end).unwrap_or(""));
         let tok_start = out.tokens.len();
         out.paras.push(Para {
             start,
@@ -338,7 +341,10 @@ pub(crate) fn prepare(doc: &Document, mentions: &[Mention], vocab: &mut Vocab) -
             let mut first = true;
             super::work::step(e.saturating_sub(s));
             for_each_token(text, s, e, |ts, te, word| {
-                let capital = text[ts..te].chars().next().is_some_and(char::is_uppercase);
+                let capital = text
+                    .get(ts..te)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase);
                 let number = word.chars().next().is_some_and(|c| c.is_ascii_digit());
                 let id = vocab.id(stem(word));
                 let k = names.partition_point(|m| m.end <= ts);

@@ -115,7 +115,7 @@ pub(crate) fn profiles(
                 doc: d.id.clone(),
                 frames,
                 distinctive: distinctive
-                    .get(source_of[i])
+                    .get(source_of.get(i).copied().unwrap_or(usize::MAX))
                     .map(|x| x.words.iter().take(8).map(|w| w.word.clone()).collect())
                     .unwrap_or_default(),
                 speakers,

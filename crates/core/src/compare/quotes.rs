@@ -17,6 +17,7 @@
 //! Who the speaker phrase names is resolved in `speakers.rs`; the verb is kept as written,
 //! because "claimed" and "said" frame the same words differently.
 
+use super::prepare::{sub, tail};
 use super::prepare::{Prepared, Tok};
 use super::work;
 
@@ -323,7 +324,7 @@ pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Marks> {
     let mut prev: Option<char> = None;
     let close_at = |o: (usize, usize), stop: usize, close: usize, out: &mut Vec<Marks>| {
         let (s, e) = crate::text::trim_span(text, o.1, stop);
-        let e = s + text[s..e].trim_end_matches([',', ' ']).len();
+        let e = s + sub(text, s, e).trim_end_matches([',', ' ']).len();
         if e > s {
             out.push(Marks {
                 open: o.0,
@@ -333,7 +334,7 @@ pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Marks> {
             });
         }
     };
-    for (i, c) in text[start..end].char_indices() {
+    for (i, c) in sub(text, start, end).char_indices() {
         let at = start + i;
         let after = at + c.len_utf8();
         let opening = match c {
@@ -414,7 +415,7 @@ pub(crate) fn find(text: &str, prep: &Prepared) -> (Vec<RawQuote>, Vec<Marks>) {
             }
         }
         for &(s_start, s_end, ts, te) in &outer {
-            let toks = &prep.tokens[ts..te];
+            let toks = prep.tokens.get(ts..te).unwrap_or(&[]);
             let sm: Vec<Marks> = opening_in(&ms, s_start, s_end).to_vec();
             let attr = attribution(text, toks, &sm, s_start, s_end);
             // Direct quotes of the sentence.
@@ -424,13 +425,13 @@ pub(crate) fn find(text: &str, prep: &Prepared) -> (Vec<RawQuote>, Vec<Marks>) {
                 let attributed = attr.as_ref().filter(|a| {
                     let after_quote = if a.inverted { a.verb_start } else { a.np_start };
                     adjacent = after_quote >= m.close
-                        && text[m.close..after_quote]
+                        && sub(text, m.close, after_quote)
                             .chars()
                             .all(|c| c.is_whitespace() || ",:;”\"»".contains(c));
                     adjacent || m.open >= a.verb_end
                 });
                 trailing_used |= adjacent;
-                let n = words_in(&text[m.inner_start..m.inner_end]);
+                let n = words_in(sub(text, m.inner_start, m.inner_end));
                 if attributed.is_none() && n < 3 {
                     continue; // scare quotes
                 }
@@ -450,11 +451,11 @@ pub(crate) fn find(text: &str, prep: &Prepared) -> (Vec<RawQuote>, Vec<Marks>) {
             let Some((cs, ce)) = content_span(text, toks, &a, s_start, s_end) else {
                 continue;
             };
-            let total = words_in(&text[cs..ce]);
+            let total = words_in(sub(text, cs, ce));
             let quoted: usize = sm
                 .iter()
                 .filter(|m| m.inner_start >= cs && m.inner_end <= ce)
-                .map(|m| words_in(&text[m.inner_start..m.inner_end]))
+                .map(|m| words_in(sub(text, m.inner_start, m.inner_end)))
                 .sum();
             if total < 3 || quoted * 2 >= total {
                 continue;
@@ -501,13 +502,13 @@ fn attribution(
             });
         }
         if !VERBS.contains(&t.word.as_str())
-            || !text[t.start..].starts_with(|c: char| c.is_lowercase())
+            || !tail(text, t.start).starts_with(|c: char| c.is_lowercase())
         {
             continue;
         }
-        let prev = k.checked_sub(1).map(|p| &toks[p]);
+        let prev = k.checked_sub(1).and_then(|p| toks.get(p));
         if let Some(p) = prev {
-            let gap = &text[p.end..t.start];
+            let gap = sub(text, p.end, t.start);
             if NOT_BEFORE_VERB.contains(&p.word.as_str()) && gap.trim().is_empty() {
                 continue;
             }
@@ -536,7 +537,7 @@ fn attribution(
             .and_then(|w| toks.get(w))
             .map_or(s_start, |w| w.start);
         let clause_start = last_close.unwrap_or(s_start).max(s_start).max(window);
-        let pre = &text[clause_start..t.start];
+        let pre = sub(text, clause_start, t.start);
         if pre.chars().all(|c| !c.is_alphanumeric()) {
             // `“…,” said X`: the speaker follows.
             if last_close.is_some() {
@@ -575,7 +576,7 @@ pub(super) fn plain_words(text: &str, start: usize, end: usize) -> Vec<(usize, u
     work::step(end.saturating_sub(start));
     let mut out = Vec::new();
     let mut cur: Option<usize> = None;
-    let s = &text[start..end];
+    let s = sub(text, start, end);
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     for (idx, &(i, c)) in chars.iter().enumerate() {
         let next_alnum = chars
@@ -585,11 +586,11 @@ pub(super) fn plain_words(text: &str, start: usize, end: usize) -> Vec<(usize, u
         if c.is_alphanumeric() || joins {
             cur.get_or_insert(i);
         } else if let Some(b) = cur.take() {
-            out.push((start + b, start + i, s[b..i].to_lowercase()));
+            out.push((start + b, start + i, sub(s, b, i).to_lowercase()));
         }
     }
     if let Some(b) = cur {
-        out.push((start + b, end, s[b..].to_lowercase()));
+        out.push((start + b, end, tail(s, b).to_lowercase()));
     }
     out
 }
@@ -607,7 +608,7 @@ fn subject(text: &str, clause_start: usize, verb_start: usize) -> Option<(usize,
     }
     let end = words.last()?.1;
     // Comma-separated segments of the clause, last first.
-    let region = &text[clause_start..end];
+    let region = sub(text, clause_start, end);
     let mut bounds = vec![clause_start];
     for (i, c) in region.char_indices() {
         if matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')') {
@@ -616,13 +617,15 @@ fn subject(text: &str, clause_start: usize, verb_start: usize) -> Option<(usize,
     }
     bounds.push(end);
     for w in (1..bounds.len()).rev() {
-        let (s, e) = (bounds[w - 1], bounds[w]);
+        let (Some(&s), Some(&e)) = (bounds.get(w - 1), bounds.get(w)) else {
+            continue;
+        };
         let seg_words: Vec<&(usize, usize, String)> =
             words.iter().filter(|x| x.0 >= s && x.1 <= e).collect();
         let Some(first) = seg_words.first() else {
             continue;
         };
-        let first_lower = text[first.0..].starts_with(|c: char| c.is_lowercase());
+        let first_lower = tail(text, first.0).starts_with(|c: char| c.is_lowercase());
         if SKIP_SEGMENT.contains(&first.2.as_str())
             || (first_lower && first.2.ends_with("ing") && seg_words.len() > 1)
         {
@@ -633,7 +636,7 @@ fn subject(text: &str, clause_start: usize, verb_start: usize) -> Option<(usize,
             return None;
         }
         let valid = seg_words.iter().any(|x| {
-            text[x.0..].starts_with(|c: char| c.is_uppercase())
+            tail(text, x.0).starts_with(|c: char| c.is_uppercase())
                 || SPEAKER_NOUNS.contains(&x.2.as_str())
         }) || (seg_words.len() == 1 && PRONOUNS.contains(&first.2.as_str()));
         // A subject is a phrase, not a clause: a long segment is the sentence's own content.
@@ -642,10 +645,13 @@ fn subject(text: &str, clause_start: usize, verb_start: usize) -> Option<(usize,
         }
         // Leading conjunctions are not part of the subject.
         let mut sw = seg_words.as_slice();
-        while sw.len() > 1 && matches!(sw[0].2.as_str(), "and" | "but" | "so" | "yet" | "or") {
-            sw = &sw[1..];
+        while let [conj, rest @ ..] = sw {
+            if rest.is_empty() || !matches!(conj.2.as_str(), "and" | "but" | "so" | "yet" | "or") {
+                break;
+            }
+            sw = rest;
         }
-        return Some((sw[0].0, last.1));
+        return sw.first().map(|f| (f.0, last.1));
     }
     None
 }
@@ -665,9 +671,11 @@ fn phrase_after(
     }
     let mut end = first.end;
     for (count, k) in (1..).zip(from + 1..toks.len()) {
-        let t = &toks[k];
-        let gap = &text[toks[k - 1].end..t.start];
-        let lower = text[t.start..].starts_with(|c: char| c.is_lowercase());
+        let (Some(t), Some(before)) = (toks.get(k), toks.get(k - 1)) else {
+            break;
+        };
+        let gap = sub(text, before.end, t.start);
+        let lower = tail(text, t.start).starts_with(|c: char| c.is_lowercase());
         if gap.chars().any(|c| ",.;:!?“”\"()".contains(c))
             || t.start >= s_end
             || inside(marks, t.start, t.end)
@@ -693,12 +701,12 @@ fn phrase_after(
         end = t.end;
     }
     let w = &first.word;
-    if FUNCTION.contains(
-        &toks[toks.partition_point(|t| t.end <= end) - 1]
-            .word
-            .as_str(),
-    ) && !PRONOUNS.contains(&w.as_str())
-    {
+    let last_word = toks
+        .partition_point(|t| t.end <= end)
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .map_or("", |t| t.word.as_str());
+    if FUNCTION.contains(&last_word) && !PRONOUNS.contains(&w.as_str()) {
         return None;
     }
     Some((first.start, end))
@@ -713,9 +721,9 @@ fn content_span(
     s_start: usize,
     s_end: usize,
 ) -> Option<(usize, usize)> {
-    let before = &text[s_start..a.np_start.min(a.verb_start)];
+    let before = sub(text, s_start, a.np_start.min(a.verb_start));
     // "…, the court said on Friday.": a trailing attribution has little after its verb.
-    let after = &text[a.verb_end.max(a.np_end)..s_end];
+    let after = sub(text, a.verb_end.max(a.np_end), s_end);
     let first_after = plain_words(text, a.verb_end.max(a.np_end), s_end)
         .into_iter()
         .next()
@@ -739,21 +747,23 @@ fn content_span(
     } else {
         // After the verb; skip an object and "that" ("told reporters that …").
         let k = toks.partition_point(|t| t.start < a.verb_end);
-        let that = toks[k..]
+        let that = toks
+            .get(k..)
+            .unwrap_or(&[])
             .iter()
             .take(4)
             .position(|t| t.word == "that")
             .map(|i| k + i + 1);
         let from = that.or(Some(k)).and_then(|i| toks.get(i))?.start;
         // A quote mark right before the first word belongs to the content.
-        let from = text[..from]
+        let from = sub(text, 0, from)
             .char_indices()
             .next_back()
             .filter(|&(_, c)| "“\"«".contains(c))
             .map_or(from, |(i, _)| i);
         (from.max(a.verb_end), s_end)
     };
-    let t = text[s..e].trim_end_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
+    let t = sub(text, s, e).trim_end_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
     let t_start = s
         + (t.len()
             - t.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
@@ -769,7 +779,7 @@ mod tests {
     fn marks_of(text: &str) -> Vec<&str> {
         marks(text, 0, text.len())
             .iter()
-            .map(|m| &text[m.inner_start..m.inner_end])
+            .map(|m| text.get(m.inner_start..m.inner_end).unwrap())
             .collect()
     }
 
@@ -794,7 +804,7 @@ mod tests {
     fn subjects() {
         let check = |s: &str, want: Option<&str>| {
             let v = s.find(" VERB").unwrap();
-            let got = subject(s, 0, v + 1).map(|(a, b)| &s[a..b]);
+            let got = subject(s, 0, v + 1).map(|(a, b)| s.get(a..b).unwrap());
             assert_eq!(got, want, "{s}");
         };
         check(

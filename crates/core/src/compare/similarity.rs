@@ -30,7 +30,9 @@ impl Weights {
                 seen.sort_unstable();
                 seen.dedup();
                 for &id in &seen {
-                    df[id as usize] += 1;
+                    if let Some(d) = df.get_mut(id as usize) {
+                        *d += 1;
+                    }
                 }
             }
         }
@@ -83,8 +85,7 @@ impl Bag {
     pub fn common(&self, other: &Bag) -> (f64, usize) {
         super::work::step(self.items.len() + other.items.len());
         let (mut i, mut j, mut w, mut n) = (0, 0, 0.0, 0);
-        while i < self.items.len() && j < other.items.len() {
-            let (a, b) = (self.items[i], other.items[j]);
+        while let (Some(&a), Some(&b)) = (self.items.get(i), other.items.get(j)) {
             match a.0.cmp(&b.0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,

@@ -12,7 +12,7 @@
 //! speaker is unknown. A quote with no attribution of its own continues the speaker of its
 //! paragraph when that paragraph has exactly one.
 
-use super::prepare::Prepared;
+use super::prepare::{sub, tail, Prepared};
 use super::quotes::{QuoteKind, RawQuote, PRONOUNS};
 use crate::entities::{EntityType, Mention};
 use crate::model::BlockKind;
@@ -184,7 +184,7 @@ fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
 }
 
 fn capitalised(text: &str, w: &(usize, usize, String)) -> bool {
-    text[w.0..].starts_with(|c: char| c.is_uppercase())
+    tail(text, w.0).starts_with(|c: char| c.is_uppercase())
 }
 
 fn base(w: &str) -> &str {
@@ -197,20 +197,25 @@ fn rule_person<'w>(
     text: &str,
     words: &'w [(usize, usize, String)],
 ) -> Option<&'w [(usize, usize, String)]> {
+    // The capitalised run at the end, its words written with spaces between them.
     let mut i = words.len();
-    while i > 0 && capitalised(text, &words[i - 1]) {
-        // Names are written with spaces between their words.
-        if i < words.len() && !text[words[i - 1].1..words[i].0].chars().all(|c| c == ' ') {
+    while let Some(w) = i.checked_sub(1).and_then(|k| words.get(k)) {
+        if !capitalised(text, w) {
             break;
+        }
+        if let Some(next) = words.get(i) {
+            if !sub(text, w.1, next.0).chars().all(|c| c == ' ') {
+                break;
+            }
         }
         i -= 1;
     }
-    let run = &words[i..];
+    let run = words.get(i..).unwrap_or(&[]);
     let last_title = run
         .iter()
         .rposition(|w| TITLES.contains(&base(&w.2)) || base(&w.2) != w.2);
     let name = match last_title {
-        Some(t) => &run[t + 1..],
+        Some(t) => run.get(t + 1..).unwrap_or(&[]),
         None => run,
     };
     let ok = name.len() >= 2
@@ -227,21 +232,20 @@ fn rule_persons_in(text: &str, start: usize, end: usize) -> Vec<(usize, String)>
     let ws = words(text, start, end);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < ws.len() {
-        if !capitalised(text, &ws[i]) {
+    while let Some(w) = ws.get(i) {
+        if !capitalised(text, w) {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < ws.len()
-            && capitalised(text, &ws[j])
-            && text[ws[j - 1].1..ws[j].0].chars().all(|c| c == ' ')
-        {
+        while let (Some(prev), Some(next)) = (ws.get(j - 1), ws.get(j)) {
+            if !capitalised(text, next) || !sub(text, prev.1, next.0).chars().all(|c| c == ' ') {
+                break;
+            }
             j += 1;
         }
-        if let Some(name) = rule_person(text, &ws[i..j]) {
-            let (s, e) = (name[0].0, name[name.len() - 1].1);
-            out.push((s, crate::text::normalize_space(&text[s..e])));
+        if let Some((s, e)) = rule_person(text, ws.get(i..j).unwrap_or(&[])).and_then(span_of) {
+            out.push((s, crate::text::normalize_space(sub(text, s, e))));
         }
         i = j;
     }
@@ -283,9 +287,10 @@ fn resolve_phrase(
             "of" | "for" | "in" | "at" | "from" | "with" | "to"
         )
     }) {
-        let head_is_common = ws[..p]
-            .iter()
-            .any(|w| !capitalised(text, w) && !matches!(w.2.as_str(), "the" | "a" | "an" | "some"));
+        let head_is_common =
+            ws.get(..p).unwrap_or(&[]).iter().any(|w| {
+                !capitalised(text, w) && !matches!(w.2.as_str(), "the" | "a" | "an" | "some")
+            });
         if head_is_common {
             return descriptive;
         }
@@ -311,10 +316,9 @@ fn resolve_phrase(
         };
     }
     // The capitalised-name rules.
-    if let Some(name) = rule_person(text, &ws) {
-        let (ns, ne) = (name[0].0, name[name.len() - 1].1);
+    if let Some((ns, ne)) = rule_person(text, &ws).and_then(span_of) {
         return Resolved {
-            canonical: Some(crate::text::normalize_space(&text[ns..ne])),
+            canonical: Some(crate::text::normalize_space(sub(text, ns, ne))),
             person: true,
             resolution: Resolution::Named,
         };
@@ -348,7 +352,7 @@ fn resolve_phrase(
             [first, second, ..] if matches!(first.2.as_str(), "the" | "a" | "an") => second.0,
             _ => s,
         };
-        let t = crate::text::normalize_space(&text[from..e]);
+        let t = crate::text::normalize_space(sub(text, from, e));
         return Resolved {
             canonical: Some(t),
             person: false,
@@ -388,7 +392,9 @@ pub(crate) fn resolve(
                 .collect()
         };
         all_people.extend(found.iter().cloned());
-        people[p] = found;
+        if let Some(slot) = people.get_mut(p) {
+            *slot = found;
+        }
     }
     let mut out: Vec<Quote> = Vec::new();
     for r in raws {
@@ -400,14 +406,14 @@ pub(crate) fn resolve(
             canonical: None,
             resolution: Resolution::Unknown,
             verb: None,
-            text: text[r.start..r.end].to_string(),
+            text: sub(text, r.start, r.end).to_string(),
             start: r.start,
             end: r.end,
             speaker_start: None,
             speaker_end: None,
         };
         if let Some(a) = &r.attribution {
-            let phrase = crate::text::normalize_space(&text[a.np_start..a.np_end]);
+            let phrase = crate::text::normalize_space(sub(text, a.np_start, a.np_end));
             let lower = phrase.to_lowercase();
             q.verb = Some(a.verb.clone());
             q.speaker_start = Some(a.np_start);
@@ -416,13 +422,17 @@ pub(crate) fn resolve(
                 if let Some(who) = pronoun(&people, prep, r.para, a.np_start) {
                     q.canonical = Some(who.clone());
                     q.resolution = Resolution::Pronoun;
-                    people[r.para].push((a.np_start, who));
+                    if let Some(list) = people.get_mut(r.para) {
+                        list.push((a.np_start, who));
+                    }
                 }
             } else if !PRONOUNS.contains(&lower.as_str()) {
                 let res = resolve_phrase(text, a.np_start, a.np_end, mentions, &all_people);
                 if res.person {
                     if let Some(c) = &res.canonical {
-                        people[r.para].push((a.np_start, c.clone()));
+                        if let Some(list) = people.get_mut(r.para) {
+                            list.push((a.np_start, c.clone()));
+                        }
                     }
                 }
                 q.canonical = res.canonical;
@@ -484,7 +494,8 @@ fn pronoun(
             _ => None,
         }
     };
-    let here: Vec<&String> = people[p]
+    let here: Vec<&String> = people
+        .get(p)?
         .iter()
         .filter(|(o, _)| *o < at)
         .map(|(_, n)| n)
@@ -494,12 +505,12 @@ fn pronoun(
     }
     let prev = p.checked_sub(1)?;
     if !matches!(
-        prep.paras[prev].kind,
+        prep.paras.get(prev)?.kind,
         BlockKind::Body | BlockKind::Standfirst
     ) {
         return None;
     }
-    let before: Vec<&String> = people[prev].iter().map(|(_, n)| n).collect();
+    let before: Vec<&String> = people.get(prev)?.iter().map(|(_, n)| n).collect();
     distinct(before)
 }
 
@@ -523,29 +534,35 @@ pub(crate) fn key(q: &Quote) -> String {
 /// Levenshtein distance, for spelling variants of one name ("Pashinian", "Pashinyan").
 pub(super) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // row[j]: distance between the part of `a` read so far and b[..j].
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for j in 0..b.len() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j]))
-                .min(row[j] + 1)
-                .min(cur + 1);
-            prev = cur;
+        let mut diag = i; // row[0] before this character
+        let mut left = i + 1;
+        let mut next = Vec::with_capacity(row.len());
+        next.push(left);
+        for (cb, up) in b.iter().zip(row.iter().skip(1)) {
+            let cur = (diag + usize::from(ca != *cb)).min(left + 1).min(up + 1);
+            next.push(cur);
+            diag = *up;
+            left = cur;
         }
+        row = next;
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 /// Two person keys that are one name spelled two ways: same first name, surnames one edit apart.
 fn same_person(a: &str, b: &str) -> bool {
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-    wa.len() >= 2
-        && wa.len() == wb.len()
-        && wa[..wa.len() - 1] == wb[..wb.len() - 1]
-        && wa[wa.len() - 1].len() >= 5
-        && edit_distance(wa[wa.len() - 1], wb[wb.len() - 1]) <= 1
+    let (Some((la, fa)), Some((lb, fb))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else {
+        return false;
+    };
+    la == lb && fa.len() >= 5 && edit_distance(fa, fb) <= 1
+}
+
+/// The byte span of a run of words.
+fn span_of(words: &[(usize, usize, String)]) -> Option<(usize, usize)> {
+    Some((words.first()?.0, words.last()?.1))
 }
 
 /// The speakers × sources table. `source_of[d]` is the source of the quote's document `d`.
@@ -560,14 +577,23 @@ pub(crate) fn table(
     let mut distinct: Vec<String> = keys.clone();
     distinct.sort();
     distinct.dedup();
-    let mut alias: BTreeMap<String, String> = BTreeMap::new();
-    for (i, k) in distinct.iter().enumerate() {
-        if alias.contains_key(k) {
-            continue;
+    // Only keys with the same first names can be variants: compare within those groups.
+    let mut by_first_names: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
+    for k in &distinct {
+        if let Some((first, _)) = k.rsplit_once(' ') {
+            by_first_names.entry(first).or_default().push(k);
         }
-        for other in &distinct[i + 1..] {
-            if !alias.contains_key(other) && same_person(k, other) {
-                alias.insert(other.clone(), k.clone());
+    }
+    let mut alias: BTreeMap<String, String> = BTreeMap::new();
+    for group in by_first_names.values() {
+        for (i, k) in group.iter().enumerate() {
+            if alias.contains_key(*k) {
+                continue;
+            }
+            for other in group.iter().skip(i + 1) {
+                if !alias.contains_key(*other) && same_person(k, other) {
+                    alias.insert((*other).clone(), (*k).clone());
+                }
             }
         }
     }
@@ -585,9 +611,11 @@ pub(crate) fn table(
             quotes: vec![Vec::new(); sources],
             total: 0,
         });
-        let s = source_of[doc_index(&q.doc)];
-        row.counts[s] += 1;
-        row.quotes[s].push(i);
+        let s = source_of.get(doc_index(&q.doc)).copied().unwrap_or(0);
+        if let (Some(c), Some(list)) = (row.counts.get_mut(s), row.quotes.get_mut(s)) {
+            *c += 1;
+            list.push(i);
+        }
         row.total += 1;
         if row.name.is_empty() {
             row.canonical = q.canonical.clone();

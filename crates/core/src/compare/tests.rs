@@ -563,7 +563,7 @@ fn fragments_of_the_seeds_do_not_panic() {
             let end = bounds
                 .get(bounds.partition_point(|&b| b < start + 611))
                 .copied();
-            let frag = &t[*start..end.unwrap_or(t.len())];
+            let frag = t.get(*start..end.unwrap_or(t.len())).unwrap();
             docs.push(doc(
                 &format!("f{i}_{j}"),
                 frag,
@@ -729,4 +729,35 @@ fn work_grows_linearly_with_one_long_line() {
             "{what}: {small} steps for 100 repetitions, {large} for 400"
         );
     }
+}
+
+#[test]
+fn odd_dates_and_damaged_spans_do_not_panic() {
+    // Dates beyond the calendar's range (once unwrap/expect in the timeline).
+    let docs = [
+        doc(
+            "a",
+            "The bridge was built 300 years ago. It fell 100000 days ago, or 5000 months ago.",
+            "published = 2023-10-02",
+        ),
+        doc(
+            "b",
+            "The bridge was built 300 years ago, the mayor said on Friday.",
+            "published = 1800-01-02",
+        ),
+    ];
+    let c = compare_with(&docs, None);
+    assert_eq!(c.timeline.len(), 2);
+    // Block spans inside a character or past the end (a damaged bundle that still decodes).
+    let mut damaged = doc(
+        "c",
+        "L’armée a annoncé vendredi que 12 personnes sont mortes.",
+        "",
+    );
+    for b in &mut damaged.blocks {
+        b.start += 1; // inside the curly apostrophe's bytes
+        b.end += 100;
+    }
+    let c = compare_with(&[damaged, docs[0].clone()], None);
+    assert_eq!(c.docs.len(), 2);
 }

@@ -170,7 +170,7 @@ fn number_word(w: &str) -> Option<i64> {
 
 fn day_of(w: &str) -> Option<u32> {
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &w[digits.len()..];
+    let suffix = w.get(digits.len()..).unwrap_or("");
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
         return None;
     }
@@ -194,7 +194,7 @@ const DATE_PREPS: &[&str] = &[
 fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     for para in &prep.paras {
-        for m in find_dates(&text[para.start..para.end]) {
+        for m in find_dates(text.get(para.start..para.end).unwrap_or("")) {
             out.push(Raw {
                 start: para.start + m.start,
                 end: para.start + m.end,
@@ -219,17 +219,24 @@ fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
         }
         let same_sentence = |k: usize| toks.get(k).filter(|x| x.sentence == t.sentence);
         let w = |k: usize| same_sentence(k).map_or("", |x| x.word.as_str());
-        let surface = |k: usize| same_sentence(k).map_or("", |x| &text[x.start..x.end]);
+        let surface = |k: usize| {
+            same_sentence(k)
+                .and_then(|x| text.get(x.start..x.end))
+                .unwrap_or("")
+        };
         let gap = |k: usize| match (same_sentence(k), same_sentence(k + 1)) {
-            (Some(a), Some(b)) => &text[a.end..b.start],
+            (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or(""),
             _ => "",
         };
         let prev = if i > 0 { w(i - 1) } else { "" };
+        // Where token k starts (an earlier token of the phrase: in range whenever `prev` or
+        // the word before it matched).
+        let start_of = |k: usize| toks.get(k).map_or(t.start, |x| x.start);
         let capital = surface(i).starts_with(|c: char| c.is_uppercase());
         let mut push = |end_tok: usize, start: usize, kind: RawKind| {
             found.push(Raw {
                 start,
-                end: toks[end_tok].end,
+                end: toks.get(end_tok).map_or(start, |x| x.end),
                 kind,
             });
         };
@@ -273,9 +280,12 @@ fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
             }
         }
         if t.word.len() == 5 && t.word.ends_with('s') {
-            if let Some(y) = year_of(&t.word[..4], surface(i).get(..4).unwrap_or("")) {
+            if let Some(y) = year_of(
+                t.word.get(..4).unwrap_or(""),
+                surface(i).get(..4).unwrap_or(""),
+            ) {
                 let start = if matches!(prev, "early" | "mid" | "late") && i > 0 {
-                    toks[i - 1].start
+                    start_of(i - 1)
                 } else {
                     t.start
                 };
@@ -290,8 +300,8 @@ fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
             .filter(|_| capital)
         {
             let (start, dir) = match prev {
-                "last" => (toks[i - 1].start, -1),
-                "next" => (toks[i - 1].start, 1),
+                "last" => (start_of(i - 1), -1),
+                "next" => (start_of(i - 1), 1),
                 _ => (t.start, 0),
             };
             push(i, start, RawKind::Weekday(wd as i64, dir));
@@ -306,7 +316,7 @@ fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
                     "the" => "the",
                     _ => continue,
                 };
-                push(i, toks[i - 1].start, RawKind::Weekend { modifier });
+                push(i, start_of(i - 1), RawKind::Weekend { modifier });
             }
             "week" | "month" | "year" => {
                 let shift = match prev {
@@ -321,7 +331,7 @@ fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
                     "month" => RawKind::MonthRel(shift),
                     _ => RawKind::YearRel(shift),
                 };
-                push(i, toks[i - 1].start, kind);
+                push(i, start_of(i - 1), kind);
             }
             "yesterday" => push(i, t.start, RawKind::Day(-1)),
             "today" => push(i, t.start, RawKind::Day(0)),
@@ -338,7 +348,7 @@ fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
                 let Some(n) = i.checked_sub(2).and_then(|k| number_word(w(k))) else {
                     continue;
                 };
-                push(i, toks[i - 2].start, RawKind::Ago { n, unit });
+                push(i, start_of(i - 2), RawKind::Ago { n, unit });
             }
             _ => {}
         }
@@ -508,9 +518,11 @@ pub(crate) fn find(text: &str, prep: &Prepared, published: Option<Date>) -> DocD
         };
         let fut = future(prep, s, r.start);
         let (range, precision, basis, relative) = resolve(&r, published, fut);
-        let sent = &prep.sentences[s];
+        let Some(sent) = prep.sentences.get(s) else {
+            continue;
+        };
         events.push(EventDate {
-            text: text[r.start..r.end].to_string(),
+            text: text.get(r.start..r.end).unwrap_or("").to_string(),
             start: r.start,
             end: r.end,
             from: range.map(|x| x.0),
@@ -609,12 +621,17 @@ fn same_event(
     b: Place,
 ) -> bool {
     let topics = |(d, s, date): Place| -> Vec<&str> {
-        let sent = &inputs[d].prep.sentences[s];
+        let Some((inp, sent)) = inputs
+            .get(d)
+            .and_then(|inp| Some((inp, inp.prep.sentences.get(s)?)))
+        else {
+            return Vec::new();
+        };
         let (from, to) = match date {
-            Some(span) => date_scope(inputs[d].text, (sent.start, sent.end), span),
+            Some(span) => date_scope(inp.text, (sent.start, sent.end), span),
             None => (sent.start, sent.end),
         };
-        let frames = inputs[d].frames;
+        let frames = inp.frames;
         let first = frames.partition_point(|h| h.start < from);
         frames
             .get(first..)
@@ -630,7 +647,10 @@ fn same_event(
     if topics(b).iter().any(|t| ta.contains(t)) {
         return true;
     }
-    let (ba, bb) = (&bags[a.0][a.1], &bags[b.0][b.1]);
+    let bag = |(d, s, _): Place| bags.get(d).and_then(|v| v.get(s));
+    let (Some(ba), Some(bb)) = (bag(a), bag(b)) else {
+        return false;
+    };
     ba.common(bb).1 >= 3 && ba.overlap(bb) >= SAME_EVENT
 }
 
@@ -693,20 +713,24 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                     .enumerate()
                     .take(MAX_COMPARED_DATES)
                 {
-                    let Some(m2) = mid(e2) else { continue };
+                    let (Some(m2), Some(m2_date), Some(&s2)) =
+                        (mid(e2), e2.from, other.dates.sentences.get(k))
+                    else {
+                        continue;
+                    };
                     if e2.basis == Basis::Unresolved
                         || matches!(e2.precision, Precision::Year | Precision::Decade)
                     {
                         continue;
                     }
-                    let s2 = other.dates.sentences[k];
                     let other_earlier =
                         other.published.is_some_and(|op| op < p) || e2.basis == Basis::Absolute;
                     // Relative dates of this document that put the same event elsewhere.
                     for &(j, e) in &mine {
                         work::step(1);
-                        let Some(m) = mid(e) else { continue };
-                        let s = inp.dates.sentences[j];
+                        let (Some(m), Some(&s)) = (mid(e), inp.dates.sentences.get(j)) else {
+                            continue;
+                        };
                         let gap = m - m2;
                         if e.relative
                             && other_earlier
@@ -737,7 +761,7 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                                 other_doc: other.id.to_string(),
                                 other_sentence: e2.sentence.clone(),
                                 other_date_text: e2.text.clone(),
-                                other_date: e2.from.expect("resolved"),
+                                other_date: m2_date,
                                 other_absolute: e2.basis == Basis::Absolute,
                                 gap_days: gap.abs(),
                             });
@@ -780,7 +804,7 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
                                 other_doc: other.id.to_string(),
                                 other_sentence: e2.sentence.clone(),
                                 other_date_text: e2.text.clone(),
-                                other_date: e2.from.expect("resolved"),
+                                other_date: m2_date,
                                 other_absolute: e2.basis == Basis::Absolute,
                                 gap_days: gap,
                             });

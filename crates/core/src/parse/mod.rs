@@ -22,7 +22,7 @@ mod credit;
 mod dateline;
 mod fields;
 mod names;
-mod spans;
+pub(crate) mod spans;
 mod subheading;
 mod units;
 
