@@ -4,6 +4,12 @@
 //! file's length. Valid UTF-8 is kept as is (a byte-order mark stays in the text and is reported);
 //! each byte of an invalid UTF-8 sequence becomes `?` and is reported with its value, so nothing is
 //! lost; a binary file is reported and not parsed.
+#![deny(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use crate::model::{Diagnostic, DiagnosticCode, Severity};
 
@@ -135,7 +141,7 @@ fn is_stray_control(c: char) -> bool {
 
 /// NUL bytes, or many control bytes or invalid sequences early on, mean "not text".
 fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = bytes.get(..8192).unwrap_or(bytes);
     if head.contains(&0) {
         return true;
     }
@@ -159,7 +165,7 @@ fn invalid_utf8_byte_count(mut bytes: &[u8]) -> usize {
                     None => return count,
                 };
                 count += skip;
-                bytes = &bytes[e.valid_up_to() + skip..];
+                bytes = bytes.get(e.valid_up_to() + skip..).unwrap_or_default();
             }
         }
     }
@@ -179,10 +185,14 @@ fn repair_utf8(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> S
             Err(e) => {
                 let good = e.valid_up_to();
                 // SAFETY-free: the prefix was just validated.
-                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                out.push_str(
+                    std::str::from_utf8(rest.get(..good).unwrap_or_default()).unwrap_or_default(),
+                );
                 let bad = e.error_len().unwrap_or(rest.len() - good);
                 let start = offset + good;
-                let hex: Vec<String> = rest[good..good + bad]
+                let hex: Vec<String> = rest
+                    .get(good..good + bad)
+                    .unwrap_or_default()
                     .iter()
                     .map(|b| format!("0x{b:02X}"))
                     .collect();
@@ -198,7 +208,7 @@ fn repair_utf8(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> S
                 ));
                 out.extend(std::iter::repeat_n('?', bad));
                 offset += good + bad;
-                rest = &rest[good + bad..];
+                rest = rest.get(good + bad..).unwrap_or_default();
             }
         }
     }

@@ -9,6 +9,8 @@ pub mod compare;
 pub mod date;
 pub mod decode;
 pub mod entities;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 pub mod limits;
 pub mod model;
 pub mod parse;

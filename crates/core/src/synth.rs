@@ -4,6 +4,12 @@
 //!
 //! Pure: seed documents and a seed number in, file contents out (the CLI writes them, the
 //! benchmarks parse them in memory). The same inputs always give the same corpus.
+#![deny(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use crate::date::Date;
 use crate::model::{BlockKind, Document};
@@ -29,13 +35,18 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// Uniform in `0..n` (`n > 0`).
+    /// Uniform in `0..n` (0 when `n` is 0).
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.next().checked_rem(n as u64).unwrap_or(0) as usize
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    /// One of `items` (every pool is filled with a default when the seeds give it nothing, so
+    /// the fallback `T::default()` is for an empty slice that cannot occur).
+    fn pick<T: Clone + Default>(&mut self, items: &[T]) -> T {
+        items
+            .get(self.below(items.len()))
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
@@ -136,7 +147,7 @@ fn pools(seeds: &[Document]) -> Pools {
         }
         for b in d.blocks.iter().filter(|b| b.kind == BlockKind::Body) {
             for (s, e) in sentences(&d.text, b.start, b.end) {
-                let text = crate::text::normalize_space(&d.text[s..e]);
+                let text = crate::text::normalize_space(d.slice(s, e));
                 let words: Vec<String> = text
                     .split(' ')
                     .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
@@ -170,9 +181,11 @@ fn pools(seeds: &[Document]) -> Pools {
     };
     let mut places = std::collections::BTreeSet::new();
     for words in &sentence_words {
-        for k in 1..words.len() {
-            if matches!(words[k - 1].as_str(), "in" | "to" | "from" | "of") && proper(&words[k]) {
-                places.insert(words[k].clone());
+        for pair in words.windows(2) {
+            if let [before, word] = pair {
+                if matches!(before.as_str(), "in" | "to" | "from" | "of") && proper(word) {
+                    places.insert(word.clone());
+                }
             }
         }
     }
@@ -183,8 +196,8 @@ fn pools(seeds: &[Document]) -> Pools {
             && !places.iter().any(|p| w.starts_with(p.as_str()))
     };
     for words in &sentence_words {
-        for k in 1..words.len().saturating_sub(1) {
-            let (a, b) = (&words[k], &words[k + 1]);
+        for (k, a) in words.iter().enumerate().skip(1) {
+            let Some(b) = words.get(k + 1) else { break };
             let next_proper = words.get(k + 2).is_some_and(|w| proper(w));
             if person_word(a) && person_word(b) && !next_proper {
                 p.names.push((a.clone(), b.clone()));
@@ -235,7 +248,7 @@ pub fn generate(seeds: &[Document], count: usize, seed: u64) -> Vec<SynthArticle
     (0..count)
         .map(|i| {
             let author = format!("{} {}", rng.pick(&p.names).0, rng.pick(&p.names).1);
-            let outlet = rng.pick(&outlets).clone();
+            let outlet = rng.pick(&outlets);
             // Between 2023-09-15 and 2023-11-15.
             let day = rng.below(62);
             let date = if day < 16 {
@@ -250,7 +263,7 @@ pub fn generate(seeds: &[Document], count: usize, seed: u64) -> Vec<SynthArticle
                 month: 10,
                 day: 1,
             });
-            let headline = rng.pick(&p.headlines).clone();
+            let headline = rng.pick(&p.headlines);
             let mut text = format!(
                 "SYNTHETIC ARTICLE (parallax gen-corpus, seed {seed}, no. {i}): recombined from the seed corpus; not real reporting.\n\n{headline}\n\nBy {author} {}\n",
                 date.long()
@@ -276,7 +289,7 @@ pub fn generate(seeds: &[Document], count: usize, seed: u64) -> Vec<SynthArticle
 
 /// A seed sentence, sometimes with a person's name swapped for a recombined one.
 fn recombine(rng: &mut Rng, p: &Pools) -> String {
-    let s = rng.pick(&p.sentences).clone();
+    let s = rng.pick(&p.sentences);
     if rng.below(3) != 0 {
         return s;
     }

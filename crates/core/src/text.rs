@@ -1,4 +1,10 @@
 //! Small text helpers shared by the parser and the views: word counts, excerpts, line spans.
+#![deny(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 /// Number of words: whitespace-separated runs that contain at least one letter or digit.
 pub fn word_count(text: &str) -> usize {
@@ -17,10 +23,10 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
         .char_indices()
         .nth(max_chars)
         .map_or(text.len(), |(i, _)| i);
-    let head = &text[..cut];
+    let head = text.get(..cut).unwrap_or(text);
     // Prefer to end on a whole word, unless that would leave almost nothing.
     let head = match head.rfind(char::is_whitespace) {
-        Some(i) if i > cut / 2 => &head[..i],
+        Some(i) if i > cut / 2 => head.get(..i).unwrap_or(head),
         _ => head,
     };
     format!(
@@ -41,23 +47,15 @@ pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(Line { start, end: i });
-                start = i + 1;
+    let mut iter = bytes.iter().enumerate().peekable();
+    while let Some((i, &b)) = iter.next() {
+        if b == b'\n' || b == b'\r' {
+            out.push(Line { start, end: i });
+            start = i + 1;
+            if b == b'\r' && iter.next_if(|&(_, &n)| n == b'\n').is_some() {
+                start = i + 2;
             }
-            b'\r' => {
-                out.push(Line { start, end: i });
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
         }
-        i += 1;
     }
     if start < text.len() {
         out.push(Line {
@@ -70,7 +68,9 @@ pub fn lines(text: &str) -> Vec<Line> {
 
 /// Shrinks `start..end` so it neither starts nor ends with whitespace (Unicode, incl. NBSP).
 pub fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = &text[start..end];
+    let Some(s) = text.get(start..end) else {
+        return (start, start);
+    };
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead == s.len() {
@@ -91,7 +91,10 @@ pub struct Word<'a> {
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut word_start = None;
-    for (i, c) in text[start..end].char_indices() {
+    let Some(span) = text.get(start..end) else {
+        return out;
+    };
+    for (i, c) in span.char_indices() {
         let at = start + i;
         match (c.is_whitespace(), word_start) {
             (false, None) => word_start = Some(at),
@@ -99,7 +102,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
                 out.push(Word {
                     start: s,
                     end: at,
-                    text: &text[s..at],
+                    text: text.get(s..at).unwrap_or(""),
                 });
                 word_start = None;
             }
@@ -110,7 +113,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         out.push(Word {
             start: s,
             end,
-            text: &text[s..end],
+            text: text.get(s..end).unwrap_or(""),
         });
     }
     out
@@ -169,7 +172,7 @@ mod tests {
     fn trim_span_handles_nbsp() {
         let t = "\u{a0} Sept 24 \u{a0}";
         let (s, e) = trim_span(t, 0, t.len());
-        assert_eq!(&t[s..e], "Sept 24");
+        assert_eq!(t.get(s..e), Some("Sept 24"));
         assert_eq!(trim_span("  ", 0, 2), (0, 0));
     }
 }

@@ -224,19 +224,7 @@ impl Bundle {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let payload = self.payload();
-        let mut version = [0u8; 5];
-        let version = postcard::to_slice(&self.version, &mut version)
-            .map(|v| v.to_vec())
-            .unwrap_or_default();
-        let mut out =
-            Vec::with_capacity(BUNDLE_MAGIC.len() + version.len() + FIXED_HEADER + payload.len());
-        out.extend_from_slice(BUNDLE_MAGIC);
-        out.extend_from_slice(&version);
-        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        out.extend_from_slice(&checksum(&payload).to_le_bytes());
-        out.extend_from_slice(&payload);
-        out
+        seal(&self.payload())
     }
 
     /// Reads a bundle, refusing (never misreading) any other bytes: another file, another
@@ -262,6 +250,24 @@ impl Bundle {
     pub fn get(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
+}
+
+/// A payload (a postcard-serialized [`Bundle`]) behind the bundle header: magic, version,
+/// length, checksum. [`Bundle::to_bytes`] is `seal` of its payload; tests and the fuzz targets
+/// seal damaged payloads to reach the load check behind the checksum.
+pub fn seal(payload: &[u8]) -> Vec<u8> {
+    let mut version = [0u8; 5];
+    let version = postcard::to_slice(&BUNDLE_VERSION, &mut version)
+        .map(|v| v.to_vec())
+        .unwrap_or_default();
+    let mut out =
+        Vec::with_capacity(BUNDLE_MAGIC.len() + version.len() + FIXED_HEADER + payload.len());
+    out.extend_from_slice(BUNDLE_MAGIC);
+    out.extend_from_slice(&version);
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
 }
 
 /// The fingerprint of the bundle in `bytes`, read from its header without decoding it (the

@@ -3,10 +3,9 @@
 //! concordancing or comparing whatever still loads.
 
 use super::{
-    checksum, fingerprint_of, Bundle, BundleError, BUNDLE_MAGIC, BUNDLE_VERSION, FIXED_HEADER,
+    fingerprint_of, seal, Bundle, BundleError, BUNDLE_MAGIC, BUNDLE_VERSION, FIXED_HEADER,
 };
 use crate::entities::{recognize, KnowledgeBase};
-use crate::search::{kwic, search, KwicOptions, Mode, Options};
 use crate::{parse_document, SourceFile};
 
 #[test]
@@ -102,37 +101,13 @@ fn small_bundle() -> Bundle {
 
 /// Gives `bytes` (a damaged bundle) the header of an intact one: the right length and the
 /// checksum of its payload, so what is tested is the structural check behind the checksum.
-fn reseal(bytes: &mut [u8]) {
-    let start = BUNDLE_MAGIC.len() + 1; // the version fits in one varint byte
-    let payload = bytes[start + FIXED_HEADER..].to_vec();
-    bytes[start..start + 8].copy_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes[start + 8..start + 16].copy_from_slice(&checksum(&payload).to_le_bytes());
+fn reseal(bytes: &[u8]) -> Vec<u8> {
+    seal(&bytes[BUNDLE_MAGIC.len() + 1 + FIXED_HEADER..])
 }
 
 /// Serializes `b` as it is, damaged or not, with a valid header.
 fn sealed(b: &Bundle) -> Vec<u8> {
     b.to_bytes()
-}
-
-/// What the app does with a bundle that loads: search, concordance, comparison.
-/// `salt` varies the query, so that across many damaged bundles each kind of query is tried.
-fn use_everything(b: &Bundle, salt: usize) {
-    let queries = ["un mission", "\"the mission\"", "gen*", "-un talks", ""];
-    for q in [queries[salt % queries.len()]] {
-        for mode in [Mode::Documents, Mode::Passages] {
-            let opts = Options {
-                mode,
-                ..Options::default()
-            };
-            search(&b.index, &b.documents, q, &opts);
-        }
-        kwic(&b.index, &b.documents, q, &KwicOptions::default());
-    }
-    // Comparison costs ~3 ms a bundle in a debug build: one damaged bundle in eight is compared
-    // (the fuzz target `bundle` compares every one).
-    if b.documents.len() >= 2 && salt.is_multiple_of(8) {
-        crate::compare::compare_with(&b.documents, Some(&b.mentions));
-    }
 }
 
 #[test]
@@ -278,11 +253,12 @@ fn no_single_changed_byte_or_truncation_panics() {
                 continue;
             }
             // Behind a valid checksum: an error, or a bundle every part of the app can use.
-            reseal(&mut damaged);
-            match Bundle::from_bytes(&damaged) {
+            match Bundle::from_bytes(&reseal(&damaged)) {
                 Ok(b) => {
                     loaded += 1;
-                    use_everything(&b, at);
+                    // Comparison costs ~3 ms a bundle in a debug build: one damaged bundle in
+                    // eight is compared (the fuzz target `bundle` compares every one).
+                    crate::fuzzing::use_bundle(&b, at, at.is_multiple_of(8));
                 }
                 Err(_) => refused += 1,
             }

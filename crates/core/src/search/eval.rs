@@ -58,21 +58,20 @@ impl<'a> Matcher<'a> {
                     }
                     Term::Field { name, value } => {
                         let docs = field_docs(index, name, value);
-                        for d in 0..n {
-                            by_field[d] |= docs[d];
+                        for (b, d) in by_field.iter_mut().zip(docs) {
+                            *b |= d;
                         }
                     }
                     Term::Date { before, date } => {
-                        for (d, p) in index.published.iter().enumerate() {
-                            by_field[d] |=
-                                p.is_some_and(|p| if *before { p < *date } else { p >= *date });
+                        for (b, p) in by_field.iter_mut().zip(&index.published) {
+                            *b |= p.is_some_and(|p| if *before { p < *date } else { p >= *date });
                         }
                     }
                 }
             }
-            for d in 0..n {
-                let sat = any[d] || by_field[d];
-                matched[d] &= if clause.negated { !sat } else { sat };
+            for ((m, a), f) in matched.iter_mut().zip(&any).zip(&by_field) {
+                let sat = *a || *f;
+                *m &= if clause.negated { !sat } else { sat };
             }
             clauses.push((clause.negated, by_field));
         }
@@ -95,27 +94,38 @@ impl<'a> Matcher<'a> {
 
     /// Occurrences of term `t` in document `doc`, as token position ranges `start..end`.
     pub fn occurrences(&self, t: usize, doc: u32) -> Vec<(u32, u32)> {
-        let term = &self.terms[t];
-        if term.tf.get(doc as usize).copied().unwrap_or(0) == 0 {
-            return Vec::new();
+        match self.terms.get(t) {
+            Some(term) if term.tf.get(doc as usize).is_some_and(|&tf| tf > 0) => {
+                occurrences(self.index, &term.slots, doc)
+            }
+            _ => Vec::new(),
         }
-        occurrences(self.index, &term.slots, doc)
     }
 
     /// The token positions where term `t` starts in `doc`, ascending, without building
     /// occurrence lists for the common case of one word in one form.
     pub fn for_each_start(&self, t: usize, doc: u32, mut f: impl FnMut(u32)) {
-        let term = &self.terms[t];
-        if term.tf.get(doc as usize).copied().unwrap_or(0) == 0 {
+        let Some(term) = self
+            .terms
+            .get(t)
+            .filter(|term| term.tf.get(doc as usize).is_some_and(|&tf| tf > 0))
+        else {
             return;
-        }
-        match term.slots.as_slice() {
-            [words] if words.len() == 1 => {
-                for &p in self.index.postings[words[0] as usize].in_doc(doc) {
+        };
+        let single_word = match term.slots.as_slice() {
+            [words] => match words.as_slice() {
+                [w] => self.index.postings.get(*w as usize),
+                _ => None,
+            },
+            _ => None,
+        };
+        match single_word {
+            Some(postings) => {
+                for &p in postings.in_doc(doc) {
                     f(p)
                 }
             }
-            _ => {
+            None => {
                 for (p, _) in occurrences(self.index, &term.slots, doc) {
                     f(p)
                 }
@@ -124,27 +134,17 @@ impl<'a> Matcher<'a> {
     }
 }
 
-/// Positions in `doc` of any of `words`, ascending (each word's list is sorted: merge them).
+/// Positions in `doc` of any of `words`, ascending: gathered, then sorted once (O(n log n)
+/// however many words a prefix accepts).
 fn slot_positions(index: &Index, words: &[u32], doc: u32) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::new();
     for &w in words {
-        let next = index.postings[w as usize].in_doc(doc);
-        if out.is_empty() {
-            out.extend_from_slice(next);
-            continue;
+        if let Some(p) = index.postings.get(w as usize) {
+            out.extend_from_slice(p.in_doc(doc));
         }
-        let mut merged = Vec::with_capacity(out.len() + next.len());
-        let (mut i, mut j) = (0, 0);
-        while i < out.len() || j < next.len() {
-            if j == next.len() || (i < out.len() && out[i] <= next[j]) {
-                merged.push(out[i]);
-                i += 1;
-            } else {
-                merged.push(next[j]);
-                j += 1;
-            }
-        }
-        out = merged;
+    }
+    if words.len() > 1 {
+        sort_by(&mut out, &|a, b| a.cmp(b));
     }
     out
 }
@@ -158,11 +158,14 @@ fn occurrences(index: &Index, slots: &[Vec<u32>], doc: u32) -> Vec<(u32, u32)> {
     if slots.len() == 1 {
         return starts.into_iter().map(|p| (p, p + 1)).collect();
     }
-    let rest: Vec<Vec<u32>> = slots[1..]
+    let rest: Vec<Vec<u32>> = slots
         .iter()
+        .skip(1)
         .map(|s| slot_positions(index, s, doc))
         .collect();
-    let entry = &index.docs[doc as usize];
+    let Some(entry) = index.docs.get(doc as usize) else {
+        return Vec::new();
+    };
     let len = slots.len() as u32;
     starts
         .into_iter()
@@ -230,27 +233,30 @@ fn resolve(
         .map(|s| slot_words(index, s, t.exact, notes))
         .collect();
     let mut tf = vec![0u32; n];
-    if slots.len() == 1 {
-        for &w in &slots[0] {
-            for (d, c) in index.postings[w as usize].counts() {
-                tf[d as usize] += c;
+    let postings = |w: &u32| index.postings.get(*w as usize);
+    if let [only] = slots.as_slice() {
+        for p in only.iter().filter_map(postings) {
+            for (d, c) in p.counts() {
+                if let Some(tf) = tf.get_mut(d as usize) {
+                    *tf += c;
+                }
             }
         }
     } else {
         // Documents holding every slot (each slot counted once), then the phrase check.
-        let mut seen = vec![0u16; n];
+        let mut seen = vec![0usize; n];
         for (k, words) in slots.iter().enumerate() {
-            for &w in words {
-                for &d in &index.postings[w as usize].docs {
-                    if seen[d as usize] == k as u16 {
-                        seen[d as usize] = k as u16 + 1;
+            for p in words.iter().filter_map(postings) {
+                for &d in &p.docs {
+                    if let Some(s) = seen.get_mut(d as usize).filter(|s| **s == k) {
+                        *s = k + 1;
                     }
                 }
             }
         }
-        for d in 0..n {
-            if seen[d] as usize == slots.len() {
-                tf[d] = occurrences(index, &slots, d as u32).len() as u32;
+        for (d, (tf, &s)) in tf.iter_mut().zip(&seen).enumerate() {
+            if s == slots.len() {
+                *tf = occurrences(index, &slots, d as u32).len() as u32;
             }
         }
     }
@@ -292,7 +298,7 @@ fn field_docs(index: &Index, name: &str, value: &str) -> Vec<bool> {
             facet
                 .docs
                 .get(d)
-                .is_some_and(|ids| ids.iter().any(|&id| ok[id as usize]))
+                .is_some_and(|ids| ids.iter().any(|&id| ok.get(id as usize) == Some(&true)))
         })
         .collect()
 }

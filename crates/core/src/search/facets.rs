@@ -68,7 +68,7 @@ impl Facet {
             .get(doc)
             .into_iter()
             .flatten()
-            .map(|&id| self.values[id as usize].as_str())
+            .filter_map(|&id| self.values.get(id as usize).map(String::as_str))
     }
 }
 
@@ -102,7 +102,9 @@ pub(crate) fn count(facet: &Facet, include: &[bool], selected: &[&str]) -> Facet
             missing += 1;
         }
         for &id in ids {
-            counts[id as usize] += 1;
+            if let Some(c) = counts.get_mut(id as usize) {
+                *c += 1;
+            }
         }
     }
     // Documents the facet has not heard of yet have no value either.
@@ -234,8 +236,12 @@ pub(crate) fn date_histogram(published: &[Option<Date>], include: &[bool]) -> Da
             None => undated += 1,
             Some(d) => {
                 let day = d.day_number();
-                let k = ends.partition_point(|&e| e <= day).min(bins.len() - 1);
-                bins[k].count += 1;
+                let k = ends
+                    .partition_point(|&e| e <= day)
+                    .min(bins.len().saturating_sub(1));
+                if let Some(bin) = bins.get_mut(k) {
+                    bin.count += 1;
+                }
             }
         }
     }

@@ -51,6 +51,11 @@ oo**rrrrrrssssss\
 ssttttttuuuuuuuu\
 uuuuwwyyyzzzzzzs";
 
+/// Entry `i` of a folding table (the match arms that call it cover exactly the table's range).
+fn from_table(table: &[u8], i: u32) -> char {
+    table.get(i as usize).map_or('?', |&b| char::from(b))
+}
+
 fn base_letter(l: char) -> Option<Fold> {
     let u = l as u32;
     Some(match u {
@@ -59,10 +64,10 @@ fn base_letter(l: char) -> Option<Fold> {
         0xDF => Fold::Two('s', 's'),
         0xE6 => Fold::Two('a', 'e'),
         0xFE => Fold::Two('t', 'h'),
-        0xE0..=0xFF if u != 0xF7 => Fold::One(LATIN1[(u - 0xE0) as usize] as char),
+        0xE0..=0xFF if u != 0xF7 => Fold::One(from_table(LATIN1, u - 0xE0)),
         0x132 | 0x133 => Fold::Two('i', 'j'),
         0x152 | 0x153 => Fold::Two('o', 'e'),
-        0x100..=0x17F => Fold::One(EXT_A[(u - 0x100) as usize] as char),
+        0x100..=0x17F => Fold::One(from_table(EXT_A, u - 0x100)),
         0x192 => Fold::One('f'),
         0x1A1 => Fold::One('o'),
         0x1B0 => Fold::One('u'),

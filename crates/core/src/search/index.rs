@@ -45,10 +45,15 @@ pub(crate) struct Postings {
 impl Postings {
     /// Positions of the word in `doc` (empty if absent).
     pub fn in_doc(&self, doc: u32) -> &[u32] {
-        match self.docs.binary_search(&doc) {
-            Ok(k) => &self.positions[self.offsets[k] as usize..self.offsets[k + 1] as usize],
-            Err(_) => &[],
-        }
+        let Ok(k) = self.docs.binary_search(&doc) else {
+            return &[];
+        };
+        let (Some(&a), Some(&b)) = (self.offsets.get(k), self.offsets.get(k + 1)) else {
+            return &[];
+        };
+        self.positions
+            .get(a as usize..b as usize)
+            .unwrap_or_default()
     }
 
     /// (document, number of occurrences) pairs.
@@ -56,7 +61,10 @@ impl Postings {
         self.docs
             .iter()
             .zip(self.offsets.windows(2))
-            .map(|(&d, w)| (d, w[1] - w[0]))
+            .map(|(&d, w)| match *w {
+                [a, b] => (d, b.saturating_sub(a)),
+                _ => (d, 0),
+            })
     }
 }
 
@@ -80,6 +88,13 @@ pub(crate) struct SentenceEntry {
 }
 
 impl DocEntry {
+    /// The byte span from the start of token `first` to the end of token `end - 1`.
+    pub fn token_span(&self, first: u32, end: u32) -> Option<(usize, usize)> {
+        let (start, _) = self.tokens.get(first as usize)?;
+        let (_, stop) = self.tokens.get(end.checked_sub(1)? as usize)?;
+        Some((*start as usize, *stop as usize))
+    }
+
     /// The sentence holding token position `pos`.
     pub fn sentence_of(&self, pos: u32) -> usize {
         self.sentences
@@ -147,7 +162,13 @@ impl Index {
         }
         super::sort::sort_by(&mut occurrences, &|a, b| a.cmp(b));
         for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
-            let p = &mut self.postings[group[0].0 as usize];
+            // Every id came from `word_id`, which pushed its postings list.
+            let Some(p) = group
+                .first()
+                .and_then(|&(id, _)| self.postings.get_mut(id as usize))
+            else {
+                continue;
+            };
             if p.offsets.is_empty() {
                 p.offsets.push(0);
             }
@@ -244,7 +265,7 @@ impl Index {
 
     /// Number of documents containing word `id`.
     pub(crate) fn df(&self, id: u32) -> usize {
-        self.postings[id as usize].docs.len()
+        self.postings.get(id as usize).map_or(0, |p| p.docs.len())
     }
 }
 
@@ -291,8 +312,10 @@ mod packed {
                     let counts: Vec<u32> = p.counts().map(|(_, c)| c).collect();
                     let mut positions = Vec::with_capacity(p.positions.len());
                     for w in p.offsets.windows(2) {
-                        let slice = &p.positions[w[0] as usize..w[1] as usize];
-                        positions.extend(deltas(slice.iter().copied()));
+                        if let [a, b] = *w {
+                            let slice = p.positions.get(a as usize..b as usize);
+                            positions.extend(deltas(slice.unwrap_or_default().iter().copied()));
+                        }
                     }
                     (deltas(p.docs.iter().copied()), counts, positions)
                 })
@@ -370,18 +393,19 @@ mod packed {
                 .postings
                 .into_iter()
                 .map(|(docs, counts, pos)| {
-                    let mut offsets = Vec::with_capacity(counts.len() + 1);
+                    let counts_len = counts.len();
+                    let mut offsets = Vec::with_capacity(counts_len + 1);
                     offsets.push(0u32);
                     let mut positions = Vec::with_capacity(pos.len());
                     let mut at = 0usize;
                     for c in counts {
-                        let end = (at + c as usize).min(pos.len());
-                        positions.extend(undelta(&pos[at..end]));
+                        let end = at.saturating_add(c as usize).min(pos.len());
+                        positions.extend(undelta(pos.get(at..end).unwrap_or_default()));
                         at = end;
                         offsets.push(positions.len() as u32);
                     }
                     let mut docs = undelta(&docs);
-                    docs.truncate(offsets.len() - 1);
+                    docs.truncate(counts_len);
                     Postings {
                         docs,
                         offsets,
@@ -396,23 +420,27 @@ mod packed {
                     let mut tokens = Vec::with_capacity(d.tokens.len() / 2);
                     let mut prev = 0u32;
                     for pair in d.tokens.chunks_exact(2) {
-                        let s = prev.wrapping_add(pair[0]);
-                        let e = s.wrapping_add(pair[1]);
+                        let [gap, len] = *pair else { continue };
+                        let s = prev.wrapping_add(gap);
+                        let e = s.wrapping_add(len);
                         tokens.push((s, e));
                         prev = e;
                     }
                     let mut sentences = Vec::with_capacity(d.sentences.len() / 4);
                     let (mut prev, mut first_token) = (0u32, 0u32);
                     for q in d.sentences.chunks_exact(4) {
-                        let start = prev.wrapping_add(q[0]);
-                        let end = start.wrapping_add(q[1]);
+                        let [gap, len, token_count, block] = *q else {
+                            continue;
+                        };
+                        let start = prev.wrapping_add(gap);
+                        let end = start.wrapping_add(len);
                         sentences.push(SentenceEntry {
                             start,
                             end,
                             first_token,
-                            block: q[3],
+                            block,
                         });
-                        first_token = first_token.wrapping_add(q[2]);
+                        first_token = first_token.wrapping_add(token_count);
                         prev = end;
                     }
                     DocEntry {

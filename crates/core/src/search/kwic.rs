@@ -69,26 +69,33 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
     }
     // Every occurrence first (cheap: spans only); context strings only for the lines returned.
     let mut hits: Vec<Hit> = Vec::new();
-    for d in (0..index.len()).filter(|&d| m.matched[d]) {
+    for d in (0..index.len()).filter(|&d| m.matched.get(d).copied().unwrap_or(false)) {
         let Some(doc) = docs
             .get(d)
             .filter(|x| index.doc_id(d) == Some(x.id.as_str()))
         else {
             continue;
         };
-        let entry = &index.docs[d];
-        let mut spans: Vec<(u32, u32)> = (0..m.terms.len())
-            .filter(|&t| !m.terms[t].negated)
-            .flat_map(|t| m.occurrences(t, d as u32))
+        let Some(entry) = index.docs.get(d) else {
+            continue;
+        };
+        let mut spans: Vec<(u32, u32)> = m
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, term)| !term.negated)
+            .flat_map(|(t, _)| m.occurrences(t, d as u32))
             .collect();
         sort_by(&mut spans, &|a, b| a.cmp(b));
         spans.dedup_by_key(|s| s.0);
         for (a, b) in spans {
-            let block = entry.sentences[entry.sentence_of(a)].block as usize;
-            let (start, end) = (
-                entry.tokens[a as usize].0 as usize,
-                entry.tokens[b as usize - 1].1 as usize,
-            );
+            let block = entry
+                .sentences
+                .get(entry.sentence_of(a))
+                .map_or(usize::MAX, |s| s.block as usize);
+            let Some((start, end)) = entry.token_span(a, b) else {
+                continue;
+            };
             let (bs, be) = doc
                 .blocks
                 .get(block)
@@ -107,8 +114,9 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
     let total = hits.len();
     // Sort keys: the nearest few words on the chosen side, folded.
     let key = |h: &Hit, left: bool| -> Vec<String> {
-        let entry = &index.docs[h.doc];
-        let text = &docs[h.doc].text;
+        let (Some(entry), Some(doc)) = (index.docs.get(h.doc), docs.get(h.doc)) else {
+            return Vec::new();
+        };
         let positions: Vec<usize> = if left {
             (h.a.saturating_sub(4) as usize..h.a as usize)
                 .rev()
@@ -118,9 +126,9 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
         };
         positions
             .into_iter()
-            .map(|p| entry.tokens[p])
-            .filter(|&(s, e)| s as usize >= h.bs && e as usize <= h.be)
-            .map(|(s, e)| fold(&text[s as usize..e as usize]))
+            .filter_map(|p| entry.tokens.get(p))
+            .filter(|&&(s, e)| s as usize >= h.bs && e as usize <= h.be)
+            .map(|&(s, e)| fold(doc.slice(s as usize, e as usize)))
             .collect()
     };
     if opts.sort != KwicSort::Document {
@@ -138,7 +146,7 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
     let lines = hits
         .iter()
         .map(|h| {
-            let text = &docs[h.doc].text;
+            let text = docs.get(h.doc).map_or("", |d| d.text.as_str());
             // A window a few times the width, so a long paragraph is not copied for each line.
             let reach = opts.width * 4 + 8;
             let mut ls = h.start.saturating_sub(reach).max(h.bs).min(text.len());
@@ -154,7 +162,7 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
             let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
             KwicLine {
                 doc: h.doc,
-                id: index.docs[h.doc].id.clone(),
+                id: index.doc_id(h.doc).unwrap_or_default().to_string(),
                 start: h.start,
                 end: h.end,
                 left: left_context(slice(ls, h.start), opts.width),
@@ -190,11 +198,11 @@ fn left_context(text: &str, width: usize) -> String {
         return with_space(text, t, true);
     }
     let cut = t.char_indices().nth(n - width).map_or(0, |(i, _)| i);
-    let tail = &t[cut..];
+    let (before, tail) = t.split_at_checked(cut).unwrap_or(("", &t));
     // Whole words only (unless one word is wider than the context).
-    let mid_word = !t[..cut].ends_with(' ') && !tail.starts_with(' ');
-    let tail = match tail.find(' ') {
-        Some(i) if mid_word => &tail[i + 1..],
+    let mid_word = !before.ends_with(' ') && !tail.starts_with(' ');
+    let tail = match tail.split_once(' ') {
+        Some((_, rest)) if mid_word => rest,
         _ => tail.trim_start(),
     };
     with_space(text, format!("…{tail}"), true)
@@ -207,10 +215,10 @@ fn right_context(text: &str, width: usize) -> String {
         return with_space(text, t, false);
     }
     let cut = t.char_indices().nth(width).map_or(t.len(), |(i, _)| i);
-    let head = &t[..cut];
-    let mid_word = !t[cut..].starts_with(' ') && !head.ends_with(' ');
-    let head = match head.rfind(' ') {
-        Some(i) if mid_word => &head[..i],
+    let (head, after) = t.split_at_checked(cut).unwrap_or((&t, ""));
+    let mid_word = !after.starts_with(' ') && !head.ends_with(' ');
+    let head = match head.rsplit_once(' ') {
+        Some((kept, _)) if mid_word => kept,
         _ => head.trim_end(),
     };
     with_space(text, format!("{head}…"), false)

@@ -29,36 +29,41 @@ struct SentenceHits {
     excluded: bool,
 }
 
+/// The sentences of document `doc` with an occurrence of a query term, in sentence order.
+/// Occurrences are gathered, sorted and grouped: O(n log n) in the occurrences, whatever order
+/// the terms' occurrences come in.
 fn sentence_hits(m: &Matcher, doc: usize) -> Vec<SentenceHits> {
-    let entry = &m.index.docs[doc];
-    let mut out: Vec<SentenceHits> = Vec::new();
-    for (t, term) in m.terms.iter().enumerate() {
+    let Some(entry) = m.index.docs.get(doc) else {
+        return Vec::new();
+    };
+    // (sentence, term, first token, end token)
+    let mut occurrences: Vec<(usize, usize, u32, u32)> = Vec::new();
+    for t in 0..m.terms.len() {
         for (s, e) in m.occurrences(t, doc as u32) {
-            let sentence = entry.sentence_of(s);
-            let k = match out.binary_search_by_key(&sentence, |h| h.sentence) {
-                Ok(k) => k,
-                Err(k) => {
-                    out.insert(
-                        k,
-                        SentenceHits {
-                            sentence,
-                            counts: vec![0; m.terms.len()],
-                            spans: Vec::new(),
-                            excluded: false,
-                        },
-                    );
-                    k
-                }
-            };
-            if term.negated {
-                out[k].excluded = true;
-            } else {
-                out[k].counts[t] += 1;
-                out[k].spans.push((s, e));
-            }
+            occurrences.push((entry.sentence_of(s), t, s, e));
         }
     }
-    out.retain(|h| !h.spans.is_empty() || h.excluded);
+    sort_by(&mut occurrences, &|a, b| a.cmp(b));
+    let mut out: Vec<SentenceHits> = Vec::new();
+    for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+        let mut h = SentenceHits {
+            sentence: group.first().map_or(0, |o| o.0),
+            counts: vec![0; m.terms.len()],
+            spans: Vec::new(),
+            excluded: false,
+        };
+        for &(_, t, s, e) in group {
+            if m.terms.get(t).is_some_and(|term| term.negated) {
+                h.excluded = true;
+            } else if let Some(c) = h.counts.get_mut(t) {
+                *c += 1;
+                h.spans.push((s, e));
+            }
+        }
+        if !h.spans.is_empty() || h.excluded {
+            out.push(h);
+        }
+    }
     out
 }
 
@@ -72,17 +77,12 @@ fn passage_score(m: &Matcher, h: &SentenceHits) -> f32 {
 }
 
 fn to_passage(m: &Matcher, doc: &Document, d: usize, h: &SentenceHits, score: f32) -> Passage {
-    let entry = &m.index.docs[d];
-    let s = entry.sentences[h.sentence];
+    let entry = m.index.docs.get(d);
+    let s = entry.and_then(|e| e.sentences.get(h.sentence));
     let mut spans: Vec<(usize, usize)> = h
         .spans
         .iter()
-        .map(|&(a, b)| {
-            (
-                entry.tokens[a as usize].0 as usize,
-                entry.tokens[b as usize - 1].1 as usize,
-            )
-        })
+        .filter_map(|&(a, b)| entry?.token_span(a, b))
         .collect();
     sort_by(&mut spans, &|a, b| a.cmp(b));
     let mut highlights: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
@@ -93,11 +93,10 @@ fn to_passage(m: &Matcher, doc: &Document, d: usize, h: &SentenceHits, score: f3
         }
     }
     Passage {
-        start: s.start as usize,
-        end: s.end as usize,
-        kind: doc
-            .blocks
-            .get(s.block as usize)
+        start: s.map_or(0, |s| s.start as usize),
+        end: s.map_or(0, |s| s.end as usize),
+        kind: s
+            .and_then(|s| doc.blocks.get(s.block as usize))
             .map_or(BlockKind::Body, |b| b.kind),
         highlights,
         score,
@@ -136,21 +135,27 @@ pub(crate) fn best(
 /// How many sentences of document `d` contain a wanted term: `best(..).1` without building
 /// passages (this runs for every matching document, so it only walks positions).
 pub(crate) fn count(m: &Matcher, d: usize) -> usize {
-    let entry = &m.index.docs[d];
+    let Some(entry) = m.index.docs.get(d) else {
+        return 0;
+    };
     let mut seen = vec![false; entry.sentences.len()];
     let mut n = 0;
     for (t, term) in m.terms.iter().enumerate() {
-        if term.negated || term.tf[d] == 0 {
+        if term.negated || term.tf.get(d).is_none_or(|&tf| tf == 0) {
             continue;
         }
         // Occurrences ascend, so the sentence cursor only moves forward.
         let mut k = 0;
         m.for_each_start(t, d as u32, |p| {
-            while k + 1 < entry.sentences.len() && entry.sentences[k + 1].first_token <= p {
+            while entry
+                .sentences
+                .get(k + 1)
+                .is_some_and(|s| s.first_token <= p)
+            {
                 k += 1;
             }
-            if !seen[k] {
-                seen[k] = true;
+            if let Some(seen) = seen.get_mut(k).filter(|seen| !**seen) {
+                *seen = true;
                 n += 1;
             }
         });
@@ -179,14 +184,15 @@ pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Candi
         .iter()
         .enumerate()
         .filter(|(c, (negated, by_field))| {
-            !negated && !by_field[d] && m.terms.iter().any(|t| t.clause == *c)
+            !negated
+                && !by_field.get(d).copied().unwrap_or(false)
+                && m.terms.iter().any(|t| t.clause == *c)
         })
         .map(|(c, _)| c)
         .collect();
-    if doc.is_none() {
+    let (Some(_), Some(entry)) = (doc, m.index.docs.get(d)) else {
         return Vec::new();
-    }
-    let entry = &m.index.docs[d];
+    };
     sentence_hits(m, d)
         .into_iter()
         .filter(|h| {
@@ -201,7 +207,7 @@ pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Candi
         })
         .map(|h| Candidate {
             score: passage_score(m, &h),
-            start: entry.sentences[h.sentence].start,
+            start: entry.sentences.get(h.sentence).map_or(0, |s| s.start),
             hits: h,
         })
         .collect()

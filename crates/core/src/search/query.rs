@@ -80,6 +80,11 @@ pub struct Slot {
     pub span: (usize, usize),
 }
 
+/// The most words a query uses (each word of a phrase counts, and each field or date): the rest
+/// of a longer query is ignored, with a note. A search's work grows with its words times the
+/// corpus, so this keeps any query, however long, to the work of a short one.
+pub const MAX_QUERY_WORDS: usize = 32;
+
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„')
 }
@@ -96,6 +101,7 @@ pub fn parse(input: &str, fields: &[&str]) -> Query {
     let mut items: Vec<(bool, bool, Term)> = Vec::new();
     let mut negate = false;
     let mut or_pending = false;
+    let mut words_left = MAX_QUERY_WORDS;
     loop {
         p.skip_space();
         let Some(c) = p.peek() else { break };
@@ -144,7 +150,7 @@ pub fn parse(input: &str, fields: &[&str]) -> Query {
                     let value = if value.is_empty() && p.peek().is_some_and(is_quote) {
                         p.bump();
                         let (s, e) = p.quoted();
-                        input[s..e].to_string()
+                        input.get(s..e).unwrap_or("").to_string()
                     } else {
                         value.to_string()
                     };
@@ -160,10 +166,30 @@ pub fn parse(input: &str, fields: &[&str]) -> Query {
                 }
             }
         };
-        let Some(term) = term else {
+        let Some(mut term) = term else {
             negate = false;
             continue;
         };
+        let words = match &term {
+            Term::Text(t) => t.slots.len(),
+            Term::Field { .. } | Term::Date { .. } => 1,
+        };
+        if words > words_left {
+            p.notes.push(format!(
+                "Only the first {MAX_QUERY_WORDS} words of a query are used; the rest was ignored."
+            ));
+            // A phrase cut at the limit still counts its first words.
+            if let Term::Text(t) = &mut term {
+                t.slots.truncate(words_left);
+                if !t.slots.is_empty() {
+                    items.push((negate, or_pending, term));
+                }
+            }
+            negate = false;
+            or_pending = false;
+            break;
+        }
+        words_left -= words;
         items.push((negate, or_pending, term));
         negate = false;
         or_pending = false;
@@ -195,8 +221,14 @@ pub fn parse(input: &str, fields: &[&str]) -> Query {
             }),
         }
     }
-    p.notes.dedup();
-    query.notes = p.notes;
+    // The same note once, however often its cause occurs.
+    let mut notes: Vec<String> = Vec::new();
+    for n in p.notes {
+        if !notes.contains(&n) {
+            notes.push(n);
+        }
+    }
+    query.notes = notes;
     query
 }
 
@@ -206,7 +238,7 @@ fn text_term(input: &str, start: usize, end: usize, exact: bool) -> Option<Term>
     for_each_token(input, start, end, |s, e, word| {
         slots.push(Slot {
             word: word.to_string(),
-            prefix: input[e..end].starts_with('*'),
+            prefix: input.get(e..end).is_some_and(|rest| rest.starts_with('*')),
             span: (s, e),
         })
     });
@@ -221,7 +253,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn peek(&self) -> Option<char> {
-        self.input[self.at..].chars().next()
+        self.input.get(self.at..)?.chars().next()
     }
 
     fn bump(&mut self) {
@@ -245,7 +277,7 @@ impl<'a> Parser<'a> {
         {
             self.bump();
         }
-        &self.input[start..self.at]
+        self.input.get(start..self.at).unwrap_or("")
     }
 
     /// After an opening quote: the span up to the closing quote, which is consumed. An unclosed
@@ -335,10 +367,9 @@ impl std::fmt::Display for Query {
                             .iter()
                             .map(|s| format!("{}{}", s.word, if s.prefix { "*" } else { "" }))
                             .collect();
-                        if t.exact || words.len() > 1 {
-                            write!(f, "\"{}\"", words.join(" "))?;
-                        } else {
-                            f.write_str(&words[0])?;
+                        match words.as_slice() {
+                            [one] if !t.exact => f.write_str(one)?,
+                            _ => write!(f, "\"{}\"", words.join(" "))?,
                         }
                     }
                     Term::Field { name, value } if value.contains(char::is_whitespace) => {

@@ -116,7 +116,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
             } else {
                 strict = (0..n)
                     .map(|d| {
-                        if m.matched[d] {
+                        if m.matched.get(d).copied().unwrap_or(false) {
                             passages::strict(&m, doc(d), d)
                         } else {
                             Vec::new()
@@ -154,25 +154,28 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
                 groups.len() - 1
             }
         };
-        groups[k].2.push(s.value.as_str());
-        let facet = &index.facets[f];
-        for (d, has) in groups[k].1.iter_mut().enumerate() {
+        let (Some(group), Some(facet)) = (groups.get_mut(k), index.facets.get(f)) else {
+            continue;
+        };
+        group.2.push(s.value.as_str());
+        for (d, has) in group.1.iter_mut().enumerate() {
             *has |= facet.doc_values(d).any(|v| v == s.value);
         }
     }
     let in_groups = |d: usize, skip: Option<usize>| {
         groups
             .iter()
-            .all(|(f, docs, _)| Some(*f) == skip || docs[d])
+            .all(|(f, docs, _)| Some(*f) == skip || docs.get(d).copied().unwrap_or(false))
     };
-    let matched: Vec<usize> = (0..n).filter(|&d| base[d] && in_groups(d, None)).collect();
+    let base = |d: usize| base.get(d).copied().unwrap_or(false);
+    let matched: Vec<usize> = (0..n).filter(|&d| base(d) && in_groups(d, None)).collect();
 
     let facets = index
         .facets
         .iter()
         .enumerate()
         .map(|(f, facet)| {
-            let include: Vec<bool> = (0..n).map(|d| base[d] && in_groups(d, Some(f))).collect();
+            let include: Vec<bool> = (0..n).map(|d| base(d) && in_groups(d, Some(f))).collect();
             let selected = groups
                 .iter()
                 .find(|g| g.0 == f)
@@ -183,7 +186,9 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
         .collect();
     let mut include = vec![false; n];
     for &d in &matched {
-        include[d] = true;
+        if let Some(i) = include.get_mut(d) {
+            *i = true;
+        }
     }
     let dates = facets::date_histogram(&index.published, &include);
 
@@ -212,7 +217,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
                 results.total_passages += count;
                 results.hits.push(DocHit {
                     doc: d,
-                    id: index.docs[d].id.clone(),
+                    id: index.doc_id(d).unwrap_or_default().to_string(),
                     score,
                     passages,
                 });
@@ -223,7 +228,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
             let mut all: Vec<(f32, f32, usize, u32, usize)> = Vec::new();
             for &d in &matched {
                 let score = rank::score(&m, d);
-                for (k, c) in strict[d].iter().enumerate() {
+                for (k, c) in strict.get(d).into_iter().flatten().enumerate() {
                     all.push((c.score, score, d, c.start, k));
                 }
             }
@@ -240,8 +245,8 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
                 .filter_map(|(_, _, d, _, k)| {
                     Some(PassageHit {
                         doc: d,
-                        id: index.docs[d].id.clone(),
-                        passage: strict[d][k].passage(&m, doc(d)?, d),
+                        id: index.doc_id(d)?.to_string(),
+                        passage: strict.get(d)?.get(k)?.passage(&m, doc(d)?, d),
                     })
                 })
                 .collect();

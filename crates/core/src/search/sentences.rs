@@ -7,9 +7,12 @@
 
 /// Byte spans (into `text`) of the sentences of `text[start..end]`, trimmed of white space.
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let block = &text[start..end];
+    let Some(block) = text.get(start..end) else {
+        return Vec::new();
+    };
     let chars: Vec<(usize, char)> = block.char_indices().collect();
     let at = |i: usize| chars.get(i).map_or(' ', |&(_, c)| c);
+    let offset = |i: usize| chars.get(i).map_or(block.len(), |&(o, _)| o);
     let mut out = Vec::new();
     let mut from = 0; // byte offset in `block` of the current sentence
     let mut i = 0;
@@ -33,10 +36,9 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         let starts_new = k > j
             && k < chars.len()
             && (at(k).is_uppercase() || at(k).is_ascii_digit() || is_opening(at(k)));
-        if starts_new && !(c == '.' && j == i + 1 && abbreviation_before(block, chars[i].0)) {
-            let stop = chars.get(j).map_or(block.len(), |&(o, _)| o);
-            push_trimmed(text, start + from, start + stop, &mut out);
-            from = chars[k].0;
+        if starts_new && !(c == '.' && j == i + 1 && abbreviation_before(block, offset(i))) {
+            push_trimmed(text, start + from, start + offset(j), &mut out);
+            from = offset(k);
             i = k;
         } else {
             i = j.max(i + 1);
@@ -48,7 +50,10 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let (s, e) = crate::text::trim_span(text, start, end);
-    if text[s..e].chars().any(char::is_alphanumeric) {
+    if text
+        .get(s..e)
+        .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+    {
         out.push((s, e));
     }
 }
@@ -63,13 +68,13 @@ fn is_opening(c: char) -> bool {
 
 /// Is the word ending just before the period at `dot` an initial or an abbreviation?
 fn abbreviation_before(block: &str, dot: usize) -> bool {
-    let head = &block[..dot];
+    let head = block.get(..dot).unwrap_or("");
     let word_start = head
         .char_indices()
         .rev()
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &head[word_start..];
+    let word = head.get(word_start..).unwrap_or("");
     if word.chars().count() == 1 {
         return true;
     }
@@ -89,7 +94,7 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let got: Vec<&str> = sentences(text, 0, text.len())
             .iter()
-            .map(|&(s, e)| &text[s..e])
+            .map(|&(s, e)| text.get(s..e).unwrap())
             .collect();
         assert_eq!(got, expected, "in {text:?}");
     }

@@ -20,6 +20,8 @@ pub(crate) fn sort_by<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
     }
 }
 
+// Every index is below `end` (checked first) and callers pass `end <= v.len()`.
+#[allow(clippy::indexing_slicing)]
 fn sift_down<T>(v: &mut [T], mut root: usize, end: usize, cmp: &dyn Fn(&T, &T) -> Ordering) {
     loop {
         let mut child = 2 * root + 1;

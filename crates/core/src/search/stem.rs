@@ -75,19 +75,21 @@ impl Word {
     fn new(word: &[u8]) -> Word {
         // Prelude: drop a leading apostrophe; y at the start or after a vowel is a consonant (Y).
         let mut b: Vec<u8> = word.strip_prefix(b"'").unwrap_or(word).to_vec();
-        for i in 0..b.len() {
-            if b[i] == b'y' && (i == 0 || is_vowel(b[i - 1])) {
-                b[i] = b'Y';
+        let mut prev: Option<u8> = None;
+        for c in b.iter_mut() {
+            if *c == b'y' && prev.is_none_or(is_vowel) {
+                *c = b'Y';
             }
+            prev = Some(*c);
         }
         // Regions: R1 after the first non-vowel following a vowel (with three exceptional
         // prefixes); R2 the same again inside R1.
         let after_vc = |from: usize| -> usize {
             let mut i = from;
-            while i < b.len() && !is_vowel(b[i]) {
+            while b.get(i).is_some_and(|&c| !is_vowel(c)) {
                 i += 1;
             }
-            while i < b.len() && is_vowel(b[i]) {
+            while b.get(i).copied().is_some_and(is_vowel) {
                 i += 1;
             }
             (i + 1).min(b.len())
@@ -118,32 +120,42 @@ impl Word {
     }
 
     fn replace(&mut self, suffix_len: usize, with: &str) {
-        self.b.truncate(self.b.len() - suffix_len);
+        self.b.truncate(self.b.len().saturating_sub(suffix_len));
         self.b.extend_from_slice(with.as_bytes());
     }
 
     fn in_r1(&self, suffix: &str) -> bool {
-        self.b.len() - suffix.len() >= self.r1
+        self.b
+            .len()
+            .checked_sub(suffix.len())
+            .is_some_and(|start| start >= self.r1)
     }
 
     fn in_r2(&self, suffix: &str) -> bool {
-        self.b.len() - suffix.len() >= self.r2
+        self.b
+            .len()
+            .checked_sub(suffix.len())
+            .is_some_and(|start| start >= self.r2)
     }
 
     fn has_vowel(&self, upto: usize) -> bool {
-        self.b[..upto].iter().any(|&c| is_vowel(c))
+        self.b.iter().take(upto).any(|&c| is_vowel(c))
+    }
+
+    /// The letter just before position `at`, if any.
+    fn letter_before(&self, at: usize) -> Option<u8> {
+        self.b.get(at.checked_sub(1)?).copied()
     }
 
     /// Does `b[..end]` end in a short syllable?
     fn short_syllable(&self, end: usize) -> bool {
-        let b = &self.b[..end];
-        let n = b.len();
-        (n >= 3
-            && !is_vowel(b[n - 3])
-            && is_vowel(b[n - 2])
-            && !is_vowel(b[n - 1])
-            && !matches!(b[n - 1], b'w' | b'x' | b'Y'))
-            || (n == 2 && is_vowel(b[0]) && !is_vowel(b[1]))
+        match *self.b.get(..end).unwrap_or_default() {
+            [v, c] => is_vowel(v) && !is_vowel(c),
+            [.., c1, v, c2] => {
+                !is_vowel(c1) && is_vowel(v) && !is_vowel(c2) && !matches!(c2, b'w' | b'x' | b'Y')
+            }
+            _ => false,
+        }
     }
 
     fn step_1a(&mut self) {
@@ -191,9 +203,10 @@ impl Word {
     }
 
     fn step_1c(&mut self) {
-        let n = self.b.len();
-        if n > 2 && matches!(self.b[n - 1], b'y' | b'Y') && !is_vowel(self.b[n - 2]) {
-            self.b[n - 1] = b'i';
+        if let [_, .., prev, last @ (b'y' | b'Y')] = self.b.as_mut_slice() {
+            if !is_vowel(*prev) {
+                *last = b'i';
+            }
         }
     }
 
@@ -237,12 +250,11 @@ impl Word {
         }
         let before = self.b.len() - s.len();
         match s {
-            "ogi" if before == 0 || self.b[before - 1] != b'l' => {}
-            "li" if before == 0
-                || !matches!(
-                    self.b[before - 1],
-                    b'c' | b'd' | b'e' | b'g' | b'h' | b'k' | b'm' | b'n' | b'r' | b't'
-                ) => {}
+            "ogi" if self.letter_before(before) != Some(b'l') => {}
+            "li" if !matches!(
+                self.letter_before(before),
+                Some(b'c' | b'd' | b'e' | b'g' | b'h' | b'k' | b'm' | b'n' | b'r' | b't')
+            ) => {}
             _ => self.replace(s.len(), to),
         }
     }
@@ -282,7 +294,7 @@ impl Word {
             return;
         }
         let before = self.b.len() - s.len();
-        if s != "ion" || (before > 0 && matches!(self.b[before - 1], b's' | b't')) {
+        if s != "ion" || matches!(self.letter_before(before), Some(b's' | b't')) {
             self.replace(s.len(), "");
         }
     }

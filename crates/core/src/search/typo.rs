@@ -1,10 +1,15 @@
 //! Typo tolerance: when a query finds nothing, each wanted word of 5 or more letters that the
 //! corpus does not contain in any form is replaced by the closest word it does contain (one edit
 //! for 5–7 letters, two for longer words; a swap of neighbours is one edit). The result says so.
+//! Words longer than [`MAX_TYPO_WORD`] letters are not corrected, so each comparison is a small
+//! fixed-size table whatever the query or the corpus holds.
 
 use super::eval::slot_words;
 use super::index::Index;
 use super::query::{Query, Term};
+
+/// The longest word (in characters) typo correction looks at.
+const MAX_TYPO_WORD: usize = 32;
 
 /// The corrected query and the corrected query text, or `None` when no word could be corrected.
 pub(crate) fn correct(index: &Index, query: &Query, input: &str) -> Option<(Query, String)> {
@@ -18,13 +23,13 @@ pub(crate) fn correct(index: &Index, query: &Query, input: &str) -> Option<(Quer
             for slot in &mut t.slots {
                 let len = slot.word.chars().count();
                 if slot.prefix
-                    || len < 5
+                    || !(5..=MAX_TYPO_WORD).contains(&len)
                     || !slot_words(index, slot, exact, &mut ignored).is_empty()
                 {
                     continue;
                 }
                 if let Some(word) = closest(index, &slot.word, if len >= 8 { 2 } else { 1 }) {
-                    let original = &input[slot.span.0..slot.span.1];
+                    let original = input.get(slot.span.0..slot.span.1).unwrap_or("");
                     edits.push((slot.span, match_case(original, &word)));
                     slot.word = word;
                 }
@@ -48,7 +53,9 @@ fn match_case(original: &str, word: &str) -> String {
     let upper = original.starts_with(|c: char| c.is_ascii_uppercase());
     let mut out = word.to_string();
     if upper && out.as_bytes().first().is_some_and(u8::is_ascii) {
-        out[..1].make_ascii_uppercase();
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
     }
     out
 }
@@ -79,6 +86,9 @@ fn closest(index: &Index, word: &str, max: usize) -> Option<String> {
 }
 
 /// Optimal string alignment distance (Levenshtein plus adjacent swaps), `None` above `max`.
+// `rows` is (n + 1) × (m + 1); `i <= n` and `j <= m` index it, `a[i - 1]` and `b[j - 1]` are in
+// range, and `i - 2`, `j - 2` are used only when `i > 1 && j > 1`.
+#[allow(clippy::indexing_slicing)]
 pub(crate) fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     let (n, m) = (a.len(), b.len());
     let mut rows = vec![vec![0usize; m + 1]; n + 1];
