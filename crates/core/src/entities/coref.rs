@@ -21,38 +21,58 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
     };
     // One type per multi-word name: its strongest reading anywhere in the document.
     vote(cx, &mut cands, |c| words_in(cx, c) >= 2);
-    // Surnames: "Dujarric" after "Stephane Dujarric", "Aliyev" after "Ilham Aliyev".
-    let mut surnames: HashMap<&str, String> = HashMap::new();
-    for c in cands
+    // A sentence-initial word with a strong cue of its own takes part in the votes
+    // ("Fluminense president ..." as well as "from Fluminense").
+    for c in cands.iter_mut().filter(|c| c.pending) {
+        let (kind, strength, b) = classify_unknown(cx, c.a, c.b);
+        if strength >= STRONG {
+            c.kind = Some(kind);
+            c.strength = strength;
+            c.b = b;
+            c.pending = false;
+        }
+    }
+    // Short forms: "Dujarric" after "Stephane Dujarric", "Mensah-Bonsu" after "Abena
+    // Mensah-Bonsu", "De Vries" after "Anneke de Vries", "Hanbit" after "Hanbit Semiconductor Co.".
+    let mut short: HashMap<String, (EntityType, String)> = HashMap::new();
+    let full_names: Vec<(usize, usize, EntityType, String)> = cands
         .iter()
-        .filter(|c| c.kind == Some(EntityType::Person) && !c.pending)
-    {
-        if words_in(cx, c) >= 2 {
+        .filter(|c| !c.pending && words_in(cx, c) >= 2)
+        .filter_map(|c| {
+            let kind = c
+                .kind
+                .filter(|k| matches!(k, EntityType::Person | EntityType::Org))?;
             let full = c
                 .canonical
                 .clone()
                 .unwrap_or_else(|| cx.normalized(c.a, c.b));
-            surnames.entry(cx.t(c.b - 1).text).or_insert(full);
+            Some((c.a, c.b, kind, full))
+        })
+        .chain(
+            cx.found
+                .iter()
+                .filter(|f| f.kind == EntityType::Person && f.b - f.a >= 2)
+                .map(|f| (f.a, f.b, f.kind, f.canonical.clone())),
+        )
+        .collect();
+    for (a, b, kind, full) in full_names {
+        for form in short_forms(cx, a, b, kind) {
+            short.entry(form).or_insert_with(|| (kind, full.clone()));
         }
     }
-    for f in cx
-        .found
-        .iter()
-        .filter(|f| f.kind == EntityType::Person && f.b - f.a >= 2)
-    {
-        surnames
-            .entry(cx.t(f.b - 1).text)
-            .or_insert_with(|| f.canonical.clone());
-    }
-    for c in cands
-        .iter_mut()
-        .filter(|c| c.b - c.a == 1 && c.strength < FIXED)
-    {
-        if let Some(full) = surnames.get(cx.t(c.a).text) {
-            c.kind = Some(EntityType::Person);
-            c.strength = STRONG;
-            c.canonical = Some(full.clone());
-            c.pending = false;
+    for c in cands.iter_mut().filter(|c| c.strength < FIXED) {
+        // A strong reading of another type stands ("Escondida mine" is no surname).
+        let strong_other = c.strength >= STRONG && !c.pending && c.kind != Some(EntityType::Person);
+        if strong_other || words_in(cx, c) > 2 {
+            continue;
+        }
+        if let Some((kind, full)) = short.get(&cx.normalized(c.a, c.b)) {
+            if *full != cx.normalized(c.a, c.b) {
+                c.kind = Some(*kind);
+                c.strength = STRONG;
+                c.canonical = Some(full.clone());
+                c.pending = false;
+            }
         }
     }
     vote(cx, &mut cands, |_| true);
@@ -79,8 +99,8 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
     for f in cx.found.iter().filter(|f| f.kind.is_name()) {
         known.insert(cx.surface(f.a, f.b), (f.kind, f.canonical.clone()));
     }
-    for (s, full) in &surnames {
-        known.insert(s, (EntityType::Person, full.clone()));
+    for (s, (kind, full)) in &short {
+        known.insert(s, (*kind, full.clone()));
     }
     for c in pending {
         let hit = known
@@ -104,6 +124,64 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
         }
     }
     headlines(cx, &known, lex);
+}
+
+/// The short forms a full name may be referred to by later in the document: for a person the
+/// surname (a hyphenated one whole; with its particle, capitalised or not: "de Vries", "De Vries",
+/// "dos Santos"), for an organisation its first word when that word is distinctive ("Hanbit").
+fn short_forms(cx: &Ctx, a: usize, b: usize, kind: EntityType) -> Vec<String> {
+    let mut out = Vec::new();
+    // Word starts: tokens after whitespace (a hyphenated compound is one word).
+    let starts: Vec<usize> = (a..b).filter(|&k| k == a || cx.t(k).space_before).collect();
+    let Some(&last) = starts.last() else {
+        return out;
+    };
+    if starts.len() < 2 {
+        return out;
+    }
+    match kind {
+        EntityType::Person => {
+            out.push(cx.normalized(last, b));
+            if let Some(&p) = starts.iter().find(|&&k| {
+                k > a && cx.t(k).is_lowercase() && is_in(cx.t(k).text, &words::PARTICLES)
+            }) {
+                let with_particle = cx.normalized(p, b);
+                let next = starts.iter().copied().find(|&k| k > p).unwrap_or(b);
+                let end = starts.iter().copied().find(|&k| k > next).unwrap_or(b);
+                for form in [with_particle, cx.normalized(p, end)] {
+                    out.push(capitalise(&form));
+                    out.push(form);
+                }
+            }
+        }
+        EntityType::Org => {
+            let first = cx.t(a);
+            let end = starts.get(1).copied().unwrap_or(b);
+            let distinctive = end == a + 1
+                && first.is_capitalised()
+                && !first.is_acronym()
+                && !first.sentence_start
+                && !is_in(first.text, &words::COMMON_CAPS)
+                && !is_in(first.text, &words::ORG_FIRST)
+                && !is_in(first.text, &words::DIRECTIONS)
+                && !is_in(first.text, &words::STOP)
+                && !words::is_given_name(first.text)
+                && super::lexicon::lookup(first.text).is_none()
+                && super::places::place(first.text).is_none()
+                && !cx.lower_words.contains(first.text.to_lowercase().as_str());
+            if distinctive {
+                out.push(first.text.to_string());
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 fn claim(cx: &mut Ctx, a: usize, b: usize, kind: EntityType, canonical: String) {

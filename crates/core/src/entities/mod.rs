@@ -28,6 +28,8 @@ mod kb;
 mod lexicon;
 mod names;
 pub(crate) mod numbers;
+mod places;
+mod sorted_list;
 mod tokens;
 pub mod usage;
 mod words;

@@ -19,6 +19,7 @@
 //! are in `coref.rs`.
 
 use super::lexicon::{lexicon, Form, LexEntry};
+use super::places;
 use super::tokens::{self, Token};
 use super::words::{self, is_in};
 use super::{coref, Ctx, EntityType, Strength, FIXED, MEDIUM, STRONG, WEAK};
@@ -229,7 +230,7 @@ fn connector(cx: &Ctx, k: usize) -> Option<usize> {
     {
         return Some(2);
     }
-    (!t.is("on")).then_some(1)
+    Some(1)
 }
 
 /// After "and" at token k: a run of capitalised words that ends with an organisation head
@@ -245,6 +246,16 @@ fn and_joins(cx: &Ctx, k: usize) -> bool {
         j += 1;
     }
     j > k + 1 && is_in(cx.t(j - 1).text, &words::ORG_HEADS)
+}
+
+/// After a possessive at token k: a run of capitalised words that ends with an organisation head
+/// ("Farmers' Association", "Children's Fund").
+fn possessive_joins(cx: &Ctx, k: usize) -> bool {
+    let mut j = k;
+    while j < k + 4 && cx.tok_in(j, k).is_some_and(|t| t.space_before) && name_start(cx, j) {
+        j += 1;
+    }
+    j > k && is_in(cx.t(j - 1).text, &words::ORG_HEADS)
 }
 
 /// The most units a name has. A longer run of capitalised words is cut into names of at most
@@ -289,7 +300,44 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
                 units.push(unit_at(lex, j + 1, Join::Hyphen));
                 continue;
             }
+            // "Dunkwa-on-Offin", "Stratford-upon-Avon", "Frankfurt-am-Main": one place.
+            let glued = |k: usize| cx.tok_in(k, i).filter(|n| !n.space_before);
+            if glued(j + 1).is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::PLACE_LINKS))
+                && glued(j + 2).is_some_and(|h| h.text == "-")
+                && glued(j + 3).is_some()
+                && name_start(cx, j + 3)
+            {
+                if let Some(l) = units.last_mut() {
+                    l.b = j + 4;
+                    l.lex = None;
+                }
+                continue;
+            }
             break;
+        }
+        // "Hanbit Semiconductor Co.", "Acme Inc.": a company suffix keeps its dot.
+        if t.text == "."
+            && !t.space_before
+            && last.lex.is_none()
+            && cx
+                .t(last.b - 1)
+                .in_ci(&["co", "corp", "inc", "ltd", "bhd", "plc"])
+        {
+            if let Some(l) = units.last_mut() {
+                l.b = j + 1;
+            }
+            break;
+        }
+        // "Offin Basin Farmers' Association", "European Patients' Forum", "UN Children's Fund":
+        // a possessive inside an organisation's name.
+        if (t.is_possessive() || (matches!(t.text, "'" | "’") && cx.t(j - 1).text.ends_with('s')))
+            && !t.space_before
+            && last.lex.is_none()
+            && places::place(&cx.normalized(units.first().map_or(i, |u| u.a), j)).is_none()
+            && possessive_joins(cx, j + 1)
+        {
+            units.push(unit_at(lex, j + 1, Join::Space));
+            continue;
         }
         // "Mr. Smith", "John F. Kennedy": an abbreviation or an initial and its dot.
         let last_tok = cx.t(last.b - 1);
@@ -339,11 +387,21 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
             }
         }
         // "International Court of Justice", "Sea of Azov", "Assistant to the President".
+        // A company's legal form or plural business word takes no "of" ("Vistula Resource
+        // Partners of Warsaw" is a company and a place); "Port of Spain", "Bay of Bengal" do.
         let headed = last.lex.is_none()
-            && (is_org_head(cx, last) || is_title(cx, last) || is_place_head(cx, last));
+            && !word_in(cx, last, &words::LEGAL_FORMS)
+            && (is_org_head(cx, last)
+                || is_title(cx, last)
+                || is_place_head(cx, last)
+                || (units.len() == 1 && word_in(cx, last, &words::PLACE_FIRST)));
         if headed || in_tail {
             if let Some(len) = connector(cx, j) {
-                if cx.tok_in(j + len, i).is_some_and(|n| n.space_before) && name_start(cx, j + len)
+                // "Council on Foreign Relations", but not "the Security Council on Sudan".
+                let on_place = cx.t(j).is("on") && lex.get(j + len).is_some_and(Option::is_some);
+                if cx.tok_in(j + len, i).is_some_and(|n| n.space_before)
+                    && name_start(cx, j + len)
+                    && !on_place
                 {
                     in_tail |= !is_title(cx, last);
                     units.push(unit_at(lex, j + len, Join::Connector));
@@ -351,8 +409,28 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
                 }
             }
         }
+        // "Federal Institute for Drugs and Medical Devices", "Ministry of Trade, Industry and
+        // Energy": inside the tail of an organisation's name, "and" and a listing comma go on.
+        if in_tail && last.lex.is_none() {
+            let and = t.space_before && (t.is("and") || t.text == "&");
+            let next_spaced = cx.tok_in(j + 1, i).is_some_and(|n| n.space_before);
+            if and && next_spaced && name_start(cx, j + 1) {
+                units.push(unit_at(lex, j + 1, Join::And));
+                continue;
+            }
+            let listing = t.text == ","
+                && next_spaced
+                && name_start(cx, j + 1)
+                && cx
+                    .tok_in(j + 2, i)
+                    .is_some_and(|a| a.is("and") || a.text == ",");
+            if listing {
+                units.push(unit_at(lex, j + 1, Join::And));
+                continue;
+            }
+        }
         // "Relief and Works Agency" (but "European Union and Turkish Airlines" are two).
-        if !is_org_head(cx, last) && last.lex.is_none() && and_joins(cx, j) {
+        if !units.iter().any(|&u| is_org_head(cx, u)) && last.lex.is_none() && and_joins(cx, j) {
             units.push(unit_at(lex, j + 1, Join::And));
             continue;
         }
@@ -394,7 +472,9 @@ fn is_title(cx: &Ctx, u: Unit) -> bool {
 }
 
 fn is_org_head(cx: &Ctx, u: Unit) -> bool {
+    // Legal forms are written in capitals: "Hallbergen Pharma AG", "Grupo Bimbo SA".
     word_in(cx, u, &words::ORG_HEADS)
+        || single(cx, u).is_some_and(|t| t.is_acronym() && is_in(t.text, &words::LEGAL_FORMS))
 }
 
 fn is_place_head(cx: &Ctx, u: Unit) -> bool {
@@ -411,7 +491,7 @@ fn head(units: &[Unit]) -> Unit {
 }
 
 fn org_named(cx: &Ctx, units: &[Unit]) -> bool {
-    let media_first = word_in(cx, nth(units, 0), &words::MEDIA_FIRST);
+    let media_first = word_in(cx, nth(units, 0), &words::ORG_FIRST);
     let last = nth(units, units.len().saturating_sub(1));
     units.len() >= 2 && (is_org_head(cx, head(units)) || is_org_head(cx, last) || media_first)
 }
@@ -473,6 +553,15 @@ fn push_lex(cands: &mut Vec<Cand>, u: Unit) {
 /// continuation).
 fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     cx.count(units.len());
+    // "The Hague", "British Columbia", "Rio de Janeiro": a place of the world list at the start
+    // of the sequence, before any other reading splits it.
+    if let Some(k) = (2..=units.len().min(6))
+        .rev()
+        .find(|&k| places::place(&cx.normalized(nth(units, 0).a, nth(units, k - 1).b)).is_some())
+    {
+        push(cands, upto(units, k), Some(EntityType::Place), STRONG);
+        return analyse(cx, from(units, k), cands);
+    }
     let mut u = units;
     // "The World Court", sentence-initial "However", "In": not part of the name.
     while let Some(t) = u.first().and_then(|&f| single(cx, f)) {
@@ -506,9 +595,11 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
             });
             return;
         }
-        // "Ethnic Armenians fled": a common word that happens to start the sentence.
+        // "Ethnic Armenians fled": a common word that happens to start the sentence (but "De
+        // Vries called": a name's particle).
         let lower = first_tok.text.to_lowercase();
-        let common = cx.lower_words.contains(lower.as_str());
+        let common =
+            cx.lower_words.contains(lower.as_str()) && !is_in(first_tok.text, &words::PARTICLES);
         if common && !org_named(cx, u) && !place_named(cx, u) && nth(u, 1).join == Join::Space {
             return analyse(cx, from(u, 1), cands);
         }
@@ -745,7 +836,17 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     let after_noun = before(1).is_some_and(|p| {
         p.is_lowercase() && is_in(p.text, &words::ORG_NOUNS) && !p.in_ci(&["party", "movement"])
     });
-    if org_noun(b) || (modifier && org_noun(b + 1)) || spokesman || after_noun {
+    // A lone sentence-initial word may be a common noun ("Tanker operator", "Rescue chief"):
+    // what follows it is then weaker evidence.
+    let lone_start = b == a + 1 && cx.t(a).sentence_start && {
+        let w = cx.t(a).text;
+        is_in(w, &words::COMMON_CAPS) || cx.lower_words.contains(w.to_lowercase().as_str())
+    };
+    let after_strength = if lone_start { MEDIUM } else { STRONG };
+    if org_noun(b) || (modifier && org_noun(b + 1)) || spokesman {
+        return (EntityType::Org, after_strength, b);
+    }
+    if after_noun {
         return (EntityType::Org, STRONG, b);
     }
     // "wrote on Facebook", "wrote on his Twitter": a platform.
@@ -769,11 +870,19 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     {
         return (EntityType::Org, STRONG, b);
     }
-    // "a reporter for Al Jazeera".
+    // "a reporter for Al Jazeera", "an analyst at Sterling Ashcombe Capital".
     if before(1).is_some_and(|p| p.in_ci(&["for", "with", "at", "of"]))
-        && before(2).is_some_and(|p| is_in(p.text, &words::MEDIA_NOUNS))
+        && before(2).is_some_and(|p| {
+            is_in(p.text, &words::MEDIA_NOUNS) || is_in(p.text, &words::STAFF_NOUNS)
+        })
     {
         return (EntityType::Org, STRONG, b);
+    }
+    // "Reporting by Stanley Widianto; Writing by John Geddie": credits name people.
+    if before(1).is_some_and(|p| p.is_ci("by"))
+        && before(2).is_some_and(|p| is_in(p.text, &words::CREDIT_VERBS))
+    {
+        return (EntityType::Person, STRONG, b);
     }
     // "spokesman Stephane Dujarric", "Prime Minister, Nikol Pashinian", "\"president,\" Samvel".
     let mut j = 1;
@@ -790,19 +899,83 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     }) {
         return (EntityType::Person, STRONG, b);
     }
-    // "Dujarric said", "Hikmet Hajiyev, said", "X, who".
+    let place = places::place(&cx.normalized(a, b)).is_some();
+    // What follows the name: a speech verb, "who" or "which", "it" after the verb.
     let mut n = b;
     if at(n).is_some_and(|c| c.text == ",") {
         n += 1;
     }
     let said = at(n).is_some_and(|v| v.is_lowercase() && is_in(v.text, &words::ATTRIBUTION));
+    // "Maersk said it would", "Hanbit said its": an organisation speaks of itself as "it".
+    let said_it = said && at(n + 1).is_some_and(|w| w.is("it") || w.is("its"));
+    let which = n > b && at(n).is_some_and(|w| w.is("which"));
+    // "Hallbergen shares fell", "Codelco chairman Máximo Pacheco", "Fluminense president":
+    // people have no shares and no chairman.
+    let possessive = usize::from(at(b).is_some_and(|t| t.is_possessive()));
+    let corporate = !place
+        && at(b + possessive)
+            .is_some_and(|w| w.is_lowercase() && is_in(w.text, &words::CORPORATE_NOUNS));
+    let shares_in = before(1).is_some_and(|p| p.in_ci(&["in", "of"]))
+        && before(2).is_some_and(|p| p.in_ci(&["shares", "stake", "stakes", "shareholders"]));
+    // "Kestrel Ridge, a gold company", "Petrobras, the state oil company,".
+    let apposition = at(b).is_some_and(|c| c.text == ",")
+        && at(b + 1).is_some_and(|d| d.in_ci(&["a", "an", "the"]))
+        && (b + 2..b + 6)
+            .map_while(|k| at(k).filter(|w| w.is_lowercase()))
+            .any(|w| is_in(w.text, &words::ORG_NOUNS));
+    if shares_in || apposition {
+        return (EntityType::Org, STRONG, b);
+    }
+    if said_it || which || corporate {
+        return (EntityType::Org, after_strength, b);
+    }
+    // "said Grace Lin, an analyst", "Ekai Lomuria, a herder near Lodwar", "Mostafa Waziri,
+    // secretary-general of ...": a person described.
+    let described = at(b).is_some_and(|c| c.text == ",")
+        && (b + 1..b + 5)
+            .map_while(|k| at(k).filter(|w| w.is_lowercase() || w.text == "-"))
+            .filter(|w| !w.in_ci(&["a", "an", "the"]))
+            .take(3)
+            .any(|w| is_in(w.text, &words::PERSON_NOUNS));
+    if described && !place {
+        return (EntityType::Person, STRONG, b);
+    }
+    // "Refugees reached Goris", "the army entered Lachin": movement to or from a place.
+    if before(1).is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::MOTION_VERBS)) && !place
+    {
+        return (EntityType::Place, MEDIUM, b);
+    }
+    // "Karabakh (Garabagh)": another name of the name before the bracket, which the
+    // parenthetical rule (`combine.rs`) types; kept as a guess until then.
+    if before(1).is_some_and(|p| p.text == "(")
+        && before(2).is_some_and(|p| p.is_capitalised())
+        && at(b).is_some_and(|p| p.text == ")")
+    {
+        return (EntityType::Place, WEAK, b);
+    }
+    // "southwest of Marrakech", "the village of Tafeghaghte".
+    if before(1).is_some_and(|p| p.is("of"))
+        && before(2).is_some_and(|p| {
+            p.is_lowercase()
+                && (is_in(p.text, &words::DIRECTIONS) || is_in(p.text, &words::PLACE_NOUNS))
+        })
+    {
+        return (EntityType::Place, STRONG, b);
+    }
+    let said_before = before(1).is_some_and(|p| p.in_ci(&["said", "says", "added", "explained"]));
     let who = n > b && at(n).is_some_and(|w| w.is("who"));
     let given = words >= 2
         && name_words
             .first()
             .is_some_and(|w| words::is_given_name(w.text));
-    if said || who || given || has_surname_shape(cx.t(b.saturating_sub(1))) {
+    if (said || who || given || said_before || has_surname_shape(cx.t(b.saturating_sub(1))))
+        && !place
+    {
         return (EntityType::Person, MEDIUM, b);
+    }
+    // A city or region of the world list.
+    if place {
+        return (EntityType::Place, STRONG, b);
     }
     // "Hajiyev told AFP" makes AFP the listener; "Trend reports" makes Trend an agency.
     let reports = at(b).is_some_and(|v| v.in_ci(&["reports", "reported", "informs", "reporting"]));
@@ -817,16 +990,21 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     if common {
         return (EntityType::Place, UNSURE, b);
     }
-    if before(1).is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::PLACE_PREPS))
+    // "in Goris", "in the Alps".
+    let det = usize::from(before(1).is_some_and(|d| d.is("the")));
+    if before(1 + det).is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::PLACE_PREPS))
         && !at(b).is_some_and(|t| t.is_possessive())
     {
         return (EntityType::Place, MEDIUM, b);
     }
-    if words >= 2 {
-        (EntityType::Person, WEAK, b)
+    // No evidence: no guess. The name counts only if another mention in the document types it
+    // (one name, one type), never by default.
+    let guess = if words >= 2 {
+        EntityType::Person
     } else {
-        (EntityType::Place, WEAK, b)
-    }
+        EntityType::Place
+    };
+    (guess, UNSURE, b)
 }
 
 pub(super) fn has_surname_shape(t: &Token) -> bool {

@@ -37,31 +37,34 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, FastHash>;
 /// Capitalised only because they start a sentence (or a headline): never the start of a name.
 #[rustfmt::skip]
 pub static STOP: WordSet = WordSet::new(&[
-    "a", "about", "above", "according", "across", "additionally", "after", "afterwards", "again",
-    "against", "ahead", "all", "almost", "already", "also", "although", "amid", "amidst", "among",
-    "an", "and", "another", "any", "anyone", "anything", "are", "as", "asked", "at", "back",
-    "because", "before", "behind", "being", "below", "beside", "besides", "between", "beyond",
-    "both", "but", "by", "can", "certainly", "clearly", "consequently", "could", "currently",
-    "despite", "did", "do", "does", "doing", "down", "during", "each", "earlier", "either", "else",
+    "a", "about", "above", "according", "across", "additionally",
+    "after", "afterwards", "again", "against", "ahead", "all", "almost", "already", "also",
+    "although", "amid", "amidst", "among", "an", "and", "another", "any", "anyone", "anything",
+    "are", "as", "asked", "at", "back", "because", "before", "behind", "being", "below", "beside",
+    "besides", "between", "beyond", "both", "but", "by", "can", "certainly", "clearly",
+    "consequently", "could", "currently", "despite", "did", "do", "does",
+    "doing", "down", "during", "each", "earlier", "either", "else",
     "even", "eventually", "ever", "every", "everyone", "everything", "except", "few", "finally",
-    "first", "following", "for", "formerly", "from", "further", "furthermore", "had", "has",
-    "have", "having", "he", "hence", "her", "here", "hers", "herself", "him", "himself", "his",
-    "how", "however", "i", "if", "in", "including", "indeed", "initially", "inside", "instead",
-    "into", "is", "it", "its", "itself", "just", "last", "lastly", "later", "latest", "least",
-    "less", "let", "like", "likewise", "many", "may", "maybe", "me", "meanwhile", "might", "more",
-    "moreover", "most", "mostly", "much", "must", "my", "near", "nearly", "neither", "never",
-    "nevertheless", "next", "no", "none", "nonetheless", "nor", "not", "nothing", "now", "of",
-    "off", "often", "on", "once", "one", "only", "or", "other", "others", "otherwise", "our",
-    "ours", "out", "outside", "over", "overall", "per", "perhaps", "please", "previously",
-    "rather", "recently", "regardless", "second", "several", "shall", "she", "should", "shortly",
-    "similarly", "since", "so", "some", "someone", "something", "sometimes", "soon", "still",
-    "subsequently", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "thereafter", "therefore", "these", "they", "third", "this", "those", "though",
-    "through", "throughout", "thus", "to", "together", "too", "toward", "towards", "under",
-    "unless", "unlike", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were",
-    "what", "whatever", "when", "whenever", "where", "whereas", "whether", "which", "while", "who",
-    "whoever", "whom", "whose", "why", "will", "with", "within", "without", "would", "yes", "yet",
-    "you", "your", "yours",
+    "first", "following", "for", "formerly", "from", "further", "furthermore", "had",
+    "has", "have", "having", "he", "hence", "her", "here", "hers", "herself", "him", "himself",
+    "his", "how", "however", "i", "if", "in", "including", "indeed", "initially", "inside",
+    "instead", "into", "is", "it", "its", "itself", "just", "last", "lastly", "later", "latest",
+    "least", "less", "let", "like", "likewise", "many", "may", "maybe", "me", "meanwhile", "might",
+    "more", "moreover", "most", "mostly", "much", "must", "my", "near", "nearly", "neither",
+    "never", "nevertheless", "next", "no", "none", "nonetheless", "nor", "not", "nothing", "now",
+    "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "otherwise", "our",
+    "ours", "out", "outside", "over", "overall", "per", "perhaps", "please",
+    "previously", "rather", "recently", "regardless",
+    "second", "several", "shall", "she", "shortly", "should", "similarly",
+    "since", "so", "some", "someone", "something", "sometimes", "soon", "still",
+    "subsequently", "such", "than", "that", "the", "their", "theirs", "them",
+    "themselves", "then", "there", "thereafter", "therefore", "these", "they", "third", "this",
+    "those", "though", "through", "throughout", "thus", "to", "together", "too",
+    "toward", "towards", "under", "unless", "unlike", "until", "up",
+    "upon", "us", "very", "via", "was", "we", "well", "were", "what", "whatever", "when",
+    "whenever", "where", "whereas", "whether", "which", "while", "who", "whoever", "whom", "whose",
+    "why", "will", "with", "within", "without", "would", "yes", "yet", "you",
+    "your", "yours",
 ]);
 
 /// Titles and roles written before a name ("President Ilham Aliyev", "Foreign Minister
@@ -70,49 +73,73 @@ pub static STOP: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub static TITLES: WordSet = WordSet::new(&[
     "acting", "admiral", "adviser", "advisor", "affairs", "aide", "ambassador", "archbishop",
-    "assistant", "attorney", "bishop", "brig", "brigadier", "capt", "captain", "cardinal",
-    "catholicos", "chair", "chairman", "chairperson", "chairwoman", "chancellor", "chief", "col",
-    "colonel", "commander", "commissioner", "coordinator", "councillor", "councilor", "crown",
-    "defence", "defense", "deputy", "director", "dr", "economy", "emir", "envoy", "executive",
-    "field", "first", "foreign", "former", "gen", "general", "gov", "governor", "head", "high",
-    "interior", "judge", "king", "lady", "leader", "lieutenant", "lord", "lt", "major", "marshal",
-    "mayor", "minister", "miss", "mr", "mrs", "ms", "mufti", "ombudsman", "patriarch", "permanent",
-    "pope", "premier", "president", "president-elect", "presidential", "press", "prime", "prince",
-    "princess", "prof", "professor", "prosecutor", "queen", "rabbi", "rep", "representative",
-    "rev", "reverend", "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "sir",
-    "special", "speaker", "spokesman", "spokesperson", "spokeswoman", "state", "sultan",
-    "undersecretary", "vice",
+    "assistant", "attorney", "attorney-general", "auditor", "ayatollah", "bishop", "brig",
+    "brigadier", "capt", "captain", "cardinal", "catholicos", "ceo", "chair", "chairman",
+    "chairperson", "chairwoman", "chancellor", "chief", "chief-executive", "coach", "col",
+    "colonel", "commander", "commissioner", "commissioner-general", "coordinator", "councillor",
+    "councilor", "crown", "dame", "defence", "defender", "defense", "deputy", "director",
+    "director-general", "dr", "economy", "emir", "envoy", "executive", "field", "first", "foreign",
+    "former", "forward", "gen", "general", "goalkeeper", "gov", "governor", "governor-general",
+    "head", "high", "imam", "inspector", "interior", "judge", "justice", "king", "lady", "leader",
+    "lieutenant", "lord", "lt", "magistrate", "major", "manager", "marshal", "mayor", "midfielder",
+    "minister", "miss", "mr", "mrs", "ms", "mufti", "officer", "ombudsman", "pastor", "patriarch",
+    "permanent", "pope", "premier", "president", "president-elect", "presidential", "press",
+    "prime", "prince", "princess", "prof", "professor", "prosecutor", "queen", "rabbi", "rear",
+    "rector", "registrar", "rep", "representative", "rev", "reverend", "secretary",
+    "secretary-general", "sen", "senator", "sergeant", "sgt", "sheikh", "sheriff", "sir",
+    "speaker", "special", "spokesman", "spokesperson", "spokeswoman", "state", "striker", "sultan",
+    "superintendent", "treasurer", "undersecretary", "vice", "winger",
 ]);
 
 /// Lower-case nouns that introduce a person's name right after them, with at most a comma or
 /// quote between ("spokesman Stephane Dujarric", "the UN spokesman, Stephane Dujarric").
 #[rustfmt::skip]
 pub static PERSON_NOUNS: WordSet = WordSet::new(&[
-    "activist", "adviser", "advisor", "aide", "ambassador", "analyst", "author", "brother",
-    "chairman", "chief", "colleague", "commander", "correspondent", "counterpart", "daughter",
-    "deputy", "diplomat", "director", "envoy", "expert", "father", "governor", "husband",
-    "journalist", "lawmaker", "lawyer", "leader", "mayor", "minister", "mother", "negotiator",
-    "official", "premier", "president", "professor", "prosecutor", "representative", "researcher",
-    "secretary", "senator", "sister", "son", "speaker", "spokesman", "spokesperson", "spokeswoman",
-    "wife", "writer",
+    "activist", "actor", "actress", "adviser", "advisor", "aide", "ally", "ambassador", "analyst",
+    "archaeologist", "artist", "aunt", "author", "banker", "boss", "brother", "campaigner",
+    "candidate", "chairman", "chairperson", "chairwoman", "chancellor", "chef", "chief", "climber",
+    "coach", "colleague", "colonel", "commander", "congressman", "congresswoman", "correspondent",
+    "councillor", "councilor", "counterpart", "cousin", "daughter", "defender", "deputy",
+    "detective", "diplomat", "director", "director-general", "doctor", "economist", "engineer",
+    "envoy", "executive", "expert", "farmer", "father", "filmmaker", "fisherman", "forward",
+    "founder", "friend", "general", "goalkeeper", "governor", "head", "herder", "historian",
+    "husband", "inspector", "journalist", "judge", "justice", "lawmaker", "lawyer", "leader",
+    "lecturer", "legislator", "manager", "mayor", "midfielder", "minister", "mother", "mp",
+    "negotiator", "neighbor", "neighbour", "novelist", "nurse", "oceanographer", "officer",
+    "official", "opponent", "organiser", "organizer", "owner", "partner", "photographer", "player",
+    "poet", "predecessor", "premier", "president", "professor", "prosecutor", "representative",
+    "researcher", "resident", "rival", "runner", "scientist", "secretary", "secretary-general",
+    "senator", "singer", "sister", "soldier", "son", "speaker", "spokesman", "spokesperson",
+    "spokeswoman", "striker", "student", "successor", "survivor", "teacher", "trader", "treasurer",
+    "uncle", "vice-president", "victim", "volunteer", "widow", "wife", "winger", "witness",
+    "worker", "writer",
 ]);
 
 /// Last words of organisation names ("Foreign Ministry", "Security Council", "World Court").
 #[rustfmt::skip]
 pub static ORG_HEADS: WordSet = WordSet::new(&[
-    "academy", "administration", "agency", "airlines", "airways", "alliance", "army", "assembly",
-    "association", "authority", "bank", "battalion", "board", "brigade", "broadcasting", "bureau",
-    "cabinet", "center", "centre", "channel", "church", "club", "coalition", "college", "command",
-    "commission", "committee", "company", "confederation", "congress", "consulate", "corporation",
-    "corps", "council", "court", "crescent", "cross", "department", "directorate", "division",
-    "duma", "embassy", "federation", "force", "forces", "forum", "foundation", "front", "fund",
-    "gazette", "group", "guard", "herald", "inc", "initiative", "institute", "institution",
-    "international", "journal", "league", "ltd", "ministry", "movement", "nations", "navy",
-    "network", "news", "observatory", "office", "organisation", "organization", "parliament",
-    "partnership", "party", "patriarchate", "police", "post", "press", "program", "programme",
-    "radio", "regiment", "republic", "school", "secretariat", "senate", "service", "services",
-    "society", "telegraph", "television", "times", "tribunal", "tribune", "tv", "union",
-    "university", "watch",
+    "academy", "administration", "ag", "agency", "airlines", "airways", "alliance", "army", "asa",
+    "assembly", "association", "authority", "b.v.", "bank", "battalion", "board", "brigade",
+    "brigades", "broadcasting", "bureau", "bv", "cabinet", "capital", "center", "centre", "cf",
+    "chamber", "channel", "charity", "church", "clinic", "club", "co", "coalition", "college",
+    "command", "commissariat", "commission", "committee", "communications", "company",
+    "confederation", "congress", "conservatory", "consulate", "cooperative", "corp", "corporation",
+    "corps", "council", "court", "crescent", "cross", "customs", "department", "directorate",
+    "division", "duma", "electronics", "embassy", "exchange", "fc", "federation", "force",
+    "forces", "forum", "foundation", "front", "fund", "gazette", "gendarmerie", "gmbh", "group",
+    "guard", "herald", "holdings", "hospital", "inc", "industries", "initiative", "inspectorate",
+    "institute", "institution", "insurance", "international", "investments", "journal", "jury",
+    "laboratories", "labs", "league", "library", "lines", "llc", "logistics", "ltd", "militia",
+    "ministry", "mission", "motors", "movement", "museum", "n.v.", "nations", "navy", "network",
+    "news", "nv", "observatory", "office", "ombudsman", "orchestra", "organisation",
+    "organization", "oyj", "parliament", "partners", "partnership", "party", "patriarchate",
+    "petroleum", "pharma", "pharmaceuticals", "plc", "police", "ports", "post", "press", "program",
+    "programme", "prosecution", "prosecutors", "radio", "railways", "regiment", "republic",
+    "reserve", "resources", "s.a.", "s.p.a.", "sa", "school", "secretariat", "securities",
+    "semiconductor", "semiconductors", "senate", "service", "services", "shipping", "society",
+    "spa", "steel", "syndicate", "systems", "technologies", "telecom", "telegraph", "television",
+    "terminals", "times", "treasury", "tribunal", "tribune", "trust", "tv", "union", "university",
+    "ventures", "watch", "workers",
 ]);
 
 /// Organisation heads of a state's own bodies: "Azerbaijani Defense Ministry" is the NORP
@@ -127,17 +154,24 @@ pub static GOV_HEADS: WordSet = WordSet::new(&[
 /// Last words of place names ("Lachin Corridor", "Caspian Sea").
 #[rustfmt::skip]
 pub static PLACE_HEADS: WordSet = WordSet::new(&[
-    "airport", "avenue", "basin", "bay", "bridge", "canal", "canyon", "coast", "corridor",
-    "county", "delta", "desert", "district", "gorge", "governorate", "gulf", "heights",
-    "highlands", "highway", "hills", "island", "islands", "krai", "lake", "mountain", "mountains",
-    "oblast", "ocean", "pass", "peninsula", "plain", "plateau", "prefecture", "province", "range",
-    "region", "river", "road", "sea", "square", "strait", "street", "strip", "valley",
+    "airport", "archipelago", "arena", "atoll", "avenue", "barrage", "basin", "bay", "beach",
+    "bight", "bridge", "canal", "canyon", "channel", "coast", "corridor", "county", "cove",
+    "creek", "dam", "delta", "desert", "district", "dunes", "estuary", "falls", "fjord", "forest",
+    "glacier", "glen", "gorge", "governorate", "gulf", "harbor", "harbour", "heath", "heights",
+    "highlands", "highway", "hills", "hut", "island", "islands", "isthmus", "krai", "lagoon",
+    "lake", "lakes", "marshes", "massif", "moor", "mountain", "mountains", "oasis", "oblast",
+    "ocean", "park", "pass", "peak", "peninsula", "plain", "plains", "plateau", "plaza",
+    "prefecture", "province", "range", "rapids", "reef", "region", "reservoir", "river", "road",
+    "sea", "sound", "springs", "square", "stadium", "steppe", "strait", "straits", "street",
+    "strip", "valley", "volcano", "wetlands",
 ]);
 
 /// First words of place names ("Mount Ararat", "Lake Sevan").
 #[rustfmt::skip]
 pub static PLACE_FIRST: WordSet = WordSet::new(&[
-    "cape", "fort", "gulf", "lake", "mount", "port", "saint",
+    "bay", "cabo", "cape", "fort", "glen", "gulf", "ilha", "isla", "isle", "lago", "lake", "loch",
+    "mont", "monte", "mount", "mt", "playa", "plaza", "port", "porto", "puerto", "rio", "río",
+    "saint", "san", "sankt", "santa", "sierra", "são",
 ]);
 
 /// Lower-case route nouns that belong to the name before them ("the Lachin road").
@@ -149,20 +183,47 @@ pub static ROUTE_NOUNS: WordSet = WordSet::new(&[
 /// Lower-case nouns after a name that say it is a place ("the Karabakh region").
 #[rustfmt::skip]
 pub static PLACE_NOUNS: WordSet = WordSet::new(&[
-    "area", "border", "borders", "capital", "city", "district", "enclave", "exclave", "frontier",
-    "oblast", "province", "region", "territory", "town", "valley", "village",
+    "airport", "area", "basin", "border", "borders", "camp", "canton", "capital", "cities", "city",
+    "coast", "counties", "countryside", "county", "delta", "district", "districts", "enclave",
+    "exclave", "frontier", "glacier", "hamlet", "hills", "island", "islands", "lake", "mine",
+    "mountains", "municipality", "neighborhood", "neighbourhood", "oblast", "peninsula", "port",
+    "prefecture", "province", "provinces", "region", "regions", "river", "settlement", "square",
+    "stadium", "state", "states", "suburb", "territory", "town", "towns", "township", "valley",
+    "village", "villages",
 ]);
 
-/// First words of broadcasters' names ("Channel One", "Radio Liberty").
+/// First words of organisations' names ("Channel One", "Radio Liberty", "Air France", "Banco
+/// Santander", "Real Madrid").
 #[rustfmt::skip]
-pub static MEDIA_FIRST: WordSet = WordSet::new(&["channel", "radio", "television", "tv"]);
+pub static ORG_FIRST: WordSet = WordSet::new(&[
+    "air", "atletico", "atlético", "banca", "banco", "banque", "channel", "club", "deutsche",
+    "dynamo", "groupe", "grupo", "institut", "instituto", "olympique", "partido", "radio", "real",
+    "sindicato", "société", "sporting", "television", "tv", "universidad", "universidade",
+    "université", "università",
+]);
+
+/// Legal forms of companies ("AG", "GmbH", "S.A.", "plc"): the end of a company's name.
+#[rustfmt::skip]
+pub static LEGAL_FORMS: WordSet = WordSet::new(&[
+    "ab", "ag", "asa", "bhd", "bv", "b.v.", "co", "corp", "gmbh", "inc", "kg", "kk", "llc", "llp",
+    "lp", "ltd", "nv", "n.v.", "oyj", "plc", "pte", "sa", "s.a.", "sas", "se", "spa", "s.p.a.",
+    "srl", "lines", "partners", "holdings", "capital", "group", "ventures", "investments",
+    "industries", "resources",
+]);
 
 /// Lower-case nouns after a name that say it is an organisation ("the Civil Contract party").
 #[rustfmt::skip]
 pub static ORG_NOUNS: WordSet = WordSet::new(&[
-        "account", "agency", "alliance", "bloc", "broadcaster", "channel", "coalition", "company",
-    "daily", "faction", "firm", "magazine", "microblog", "militia", "movement", "newspaper",
-    "outlet", "party", "platform", "portal", "website",
+    "account", "agency", "airline", "alliance", "association", "authority", "bank", "bloc",
+    "brand", "broadcaster", "carrier", "channel", "charity", "chipmaker", "club", "coalition",
+    "committee", "company", "conglomerate", "consortium", "cooperative", "corporation", "council",
+    "court", "daily", "designer", "developer", "exchange", "exporter", "faction", "federation",
+    "firm", "foundation", "fund", "giant", "group", "hospital", "institute", "insurer", "league",
+    "lender", "magazine", "maker", "manufacturer", "microblog", "militia", "miner", "ministry",
+    "movement", "multinational", "newspaper", "ngo", "nonprofit", "operator", "organisation",
+    "organization", "outlet", "party", "platform", "portal", "processor", "producer", "regulator",
+    "retailer", "startup", "subsidiary", "supplier", "syndicate", "team", "union", "unit",
+    "university", "utility", "watchdog", "website",
 ]);
 
 /// Nouns after "X-Y" that make it two names ("the Aghdam-Khankendi border").
@@ -180,6 +241,34 @@ pub static MEDIA_NOUNS: WordSet = WordSet::new(&[
     "producer", "reporter",
 ]);
 
+/// Jobs held at an organisation: "an analyst at X" makes X an organisation.
+#[rustfmt::skip]
+pub static STAFF_NOUNS: WordSet = WordSet::new(&[
+    "analysts", "economists", "engineers", "executives", "lawyers", "managers", "officials",
+    "researchers", "scientists", "strategists", "traders", "workers", "employees", "directors",
+    "students", "staff",
+    "analyst", "economist", "engineer", "executive", "lawyer", "manager", "official", "partner",
+    "professor", "researcher", "scientist", "spokesman", "spokesperson", "spokeswoman",
+    "strategist", "trader", "worker", "employee", "director", "fellow", "lecturer", "student",
+]);
+
+/// Nouns after an organisation's name that only an organisation has ("Hallbergen shares",
+/// "Codelco chairman Máximo Pacheco"): a person has no shares and no chief executive.
+#[rustfmt::skip]
+pub static CORPORATE_NOUNS: WordSet = WordSet::new(&[
+    "shares", "shareholders", "stock", "chairman", "chairwoman", "chairperson", "ceo",
+    "chief", "board", "headquarters", "subsidiary", "spokesperson", "spokesman", "spokeswoman",
+    "employees", "staff", "management", "founder", "owners", "president", "director",
+    "directors", "executives", "members",
+]);
+
+/// Credits before "by": "Reporting by", "Editing by", "Additional reporting by".
+#[rustfmt::skip]
+pub static CREDIT_VERBS: WordSet = WordSet::new(&[
+    "reporting", "editing", "writing", "compiled", "edited", "written", "produced", "translated",
+    "additional", "photographs", "photography", "photos", "graphics", "research", "interviews",
+]);
+
 /// Speech verbs after a name ("Dujarric said", "Hajiyev told AFP").
 #[rustfmt::skip]
 pub static ATTRIBUTION: WordSet = WordSet::new(&[
@@ -188,11 +277,18 @@ pub static ATTRIBUTION: WordSet = WordSet::new(&[
     "replied", "said", "says", "stressed", "tells", "told", "tweeted", "wrote",
 ]);
 
+/// Verbs of movement whose object is a place ("reached Goris", "fled Khartoum").
+#[rustfmt::skip]
+pub static MOTION_VERBS: WordSet = WordSet::new(&[
+    "reached", "reaching", "visited", "visiting", "entered", "entering", "fled", "fleeing",
+    "toured", "evacuated", "shelled", "bombed", "captured", "recaptured", "liberated", "stormed",
+    "invaded", "flooded", "struck", "hit", "arrived", "landed", "departed",
+]);
+
 /// Prepositions that put a place after them ("in Goris", "to Nagorno-Karabakh").
 #[rustfmt::skip]
 pub static PLACE_PREPS: WordSet = WordSet::new(&[
-    "across", "from", "in", "inside", "into", "near", "outside", "throughout", "to", "toward",
-    "towards", "via",
+    "across", "from", "in", "inside", "into", "near", "outside", "throughout",
 ]);
 
 /// Capitalised common nouns that are not names on their own ("the Constitution", "the Court").
@@ -206,8 +302,16 @@ pub static GENERIC: WordSet = WordSet::new(&[
 /// Lower-case particles inside people's names ("Charles de Gaulle", "Ursula von der Leyen").
 #[rustfmt::skip]
 pub static PARTICLES: WordSet = WordSet::new(&[
-    "al", "bin", "da", "das", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la", "le",
-    "van", "von",
+    "abu", "al", "ben", "bin", "bint", "da", "das", "de", "del", "della", "der", "des", "di", "do",
+    "dos", "du", "e", "el", "ibn", "la", "le", "ould", "ten", "ter", "van", "von", "y", "zu",
+]);
+
+/// Lower-case words between hyphens inside a place name ("Dunkwa-on-Offin",
+/// "Stratford-upon-Avon", "Frankfurt-am-Main", "Saint-Martin-de-Ré").
+#[rustfmt::skip]
+pub static PLACE_LINKS: WordSet = WordSet::new(&[
+    "on", "upon", "under", "by", "in", "le", "la", "les", "de", "du", "des", "en", "sur", "am",
+    "an", "im", "bei", "del", "di", "of", "the",
 ]);
 
 /// Family-name endings common in the languages of the region and beyond: a single unknown name
@@ -265,7 +369,7 @@ pub static COMMON_CAPS: WordSet = WordSet::new(&[
     "news", "north", "ocean", "office", "old", "olympic", "olympics", "operation", "order",
     "organisation", "organization", "palace", "park", "parliament", "party", "peace", "people",
     "plan", "police", "policy", "popular", "port", "post", "power", "press", "prize", "program",
-    "programme", "progress", "project", "protocol", "province", "public", "radio", "red", "reform",
+    "programme", "progress", "project", "rescue", "fire", "protocol", "province", "public", "radio", "red", "reform",
     "refugees", "region", "relief", "report", "republic", "resolution", "revolution", "rights",
     "river", "road", "royal", "school", "sea", "second", "security", "senate", "service",
     "session", "society", "solemn", "south", "special", "sport", "square", "state", "statement",
@@ -283,18 +387,12 @@ pub static NOT_ORG_ACRONYMS: WordSet = WordSet::new(&[
     "url", "usd", "utc", "vip",
 ]);
 
-/// Given names, one word each (`data/given_names.txt`).
+/// Given names across languages, one word each (`data/given_names.txt`, generated by
+/// `data/gen/gazetteers.py`).
 pub fn is_given_name(word: &str) -> bool {
-    static NAMES: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            include_str!("../../data/given_names.txt")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .collect()
-        })
-        .contains(word)
+    static NAMES: super::sorted_list::SortedList =
+        super::sorted_list::SortedList::new(include_str!("../../data/given_names.txt"));
+    NAMES.get(word).is_some()
 }
 
 /// A closed list of lower-case words, looked up case-insensitively by hashing (the lists are
