@@ -142,6 +142,14 @@ fn short_forms(cx: &Ctx, a: usize, b: usize, kind: EntityType) -> Vec<String> {
     match kind {
         EntityType::Person => {
             out.push(cx.normalized(last, b));
+            // "Valdivia" for "Rocío Valdivia Paredes": Spanish and Portuguese names put the
+            // family name first among two.
+            if let [_, middle, _] = starts.as_slice() {
+                let t = cx.t(*middle);
+                if t.is_capitalised() && !words::is_given_name(t.text) {
+                    out.push(cx.normalized(*middle, last));
+                }
+            }
             if let Some(&p) = starts.iter().find(|&&k| {
                 k > a && cx.t(k).is_lowercase() && is_in(cx.t(k).text, &words::PARTICLES)
             }) {
@@ -152,6 +160,13 @@ fn short_forms(cx: &Ctx, a: usize, b: usize, kind: EntityType) -> Vec<String> {
                     out.push(capitalise(&form));
                     out.push(form);
                 }
+            }
+        }
+        // "Indus" after "Indus River": a feature by its own name.
+        EntityType::Place => {
+            let head = cx.t(b.saturating_sub(1));
+            if starts.len() == 2 && is_in(head.text, &words::PLACE_HEADS) && !head.is_lowercase() {
+                out.push(cx.normalized(a, last));
             }
         }
         EntityType::Org => {

@@ -16,7 +16,8 @@ use crate::date::{find_dates, month_number, WEEKDAYS};
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 /// Duration units, singular.
 const UNITS: &[&str] = &[
-    "hour", "day", "week", "weekend", "month", "year", "decade", "century",
+    "minute", "hour", "day", "night", "week", "weekend", "month", "season", "year", "decade",
+    "century",
 ];
 /// Modifiers of a relative date: "last week", "this weekend", "the coming days".
 const RELATIVE: &[&str] = &[
@@ -226,6 +227,24 @@ fn date_here(
     };
 
     if t.kind == TokKind::Word {
+        // "late June", "early September", "mid-August": a part of a month.
+        if t.in_ci(&["early", "mid", "late"]) {
+            let m = if glued(i + 1).is_some_and(|h| h.text == "-") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let month = tok(m).filter(|w| {
+                (m == i + 2 || w.space_before)
+                    && w.is_capitalised()
+                    && w.text.len() > 3
+                    && month_number(w.text).is_some()
+                    && !spaced(m + 1).is_some_and(|d| d.kind == TokKind::Num)
+            });
+            if month.is_some() {
+                return done(i, m + 1, None);
+            }
+        }
         // Month forms: "September 19-20", "September 20", "February 2023", "in February".
         if let Some(month) = t.is_capitalised().then(|| month_number(t.text)).flatten() {
             let full = t.text.len() > 4 || t.is_ci("may") || t.is_ci("june") || t.is_ci("july");
@@ -422,12 +441,19 @@ fn date_here(
     {
         return done(i, q + 2, None);
     }
-    // "a year ago", "a week ago".
+    // "a year ago", "a week ago"; "a week after", "more than a century".
     if (t.is_ci("a") || t.is_ci("an"))
-        && spaced(i + 1).is_some_and(|u| unit_of(u.text).is_some())
-        && spaced(i + 2).is_some_and(|w| w.is_ci("ago"))
+        && spaced(i + 1).is_some_and(|u| unit_of(u.text).is_some() && !is_plural_unit(u.text))
     {
-        return done(i, i + 3, None);
+        if spaced(i + 2).is_some_and(|w| w.is_ci("ago")) {
+            return done(i, i + 3, None);
+        }
+        let framed = spaced(i + 2)
+            .is_some_and(|w| w.in_ci(&["after", "before", "later", "earlier"]))
+            || prev.is_some_and(|p| p.is_ci("than"));
+        if framed {
+            return done(i, i + 2, None);
+        }
     }
     // "decades-long", "years-long", "month-long".
     if t.kind == TokKind::Word
@@ -454,11 +480,14 @@ fn date_here(
     // Years and year ranges: "1994", "in 2020", "2020-2023".
     if let Some(y) = year_of(t) {
         let currency = prev.is_some_and(|p| matches!(p.text, "$" | "€" | "£") && !t.space_before);
-        let quantity = spaced(i + 1).is_some_and(|n| {
-            n.is_lowercase()
-                && (n.text.ends_with('s')
-                    && !n.in_ci(&["was", "is", "has", "as", "its", "this", "his", "us"]))
-        });
+        // "2,000 tonnes" is a quantity, but "the 2022 floods" a year.
+        let the = prev.is_some_and(|p| p.is_ci("the"));
+        let quantity = !the
+            && spaced(i + 1).is_some_and(|n| {
+                n.is_lowercase()
+                    && (n.text.ends_with('s')
+                        && !n.in_ci(&["was", "is", "has", "as", "its", "this", "his", "us"]))
+            });
         if currency || quantity {
             return None;
         }

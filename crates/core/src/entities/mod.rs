@@ -126,11 +126,16 @@ impl Mention {
 /// All blocks except boilerplate are read; a byline author is a PERSON and a credited outlet an
 /// ORG, because the parser says so.
 pub fn recognize(doc: &Document, kb: Option<&KnowledgeBase>) -> Vec<Mention> {
-    let blocks: Vec<(usize, usize)> = doc
+    // Credits and bylines are lists of names, not headlines: their capitals are not Title Case.
+    let blocks: Vec<Block> = doc
         .blocks
         .iter()
         .filter(|b| b.kind != BlockKind::Boilerplate)
-        .map(|b| (b.start, b.end))
+        .map(|b| Block {
+            start: b.start,
+            end: b.end,
+            headline_like: !matches!(b.kind, BlockKind::Credit | BlockKind::Byline),
+        })
         .collect();
     let mut known = Vec::new();
     let text_span = |p: &Provenance| match *p {
@@ -152,7 +157,26 @@ pub fn recognize(doc: &Document, kb: Option<&KnowledgeBase>) -> Vec<Mention> {
 
 /// Finds every entity mention in a plain text, read as one paragraph.
 pub fn recognize_text(text: &str, kb: Option<&KnowledgeBase>) -> Vec<Mention> {
-    run(text, &[(0, text.len())], &[], kb)
+    run(text, &[Block::whole(text)], &[], kb)
+}
+
+/// A stretch of text recognition reads (a block of the parsed document).
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    start: usize,
+    end: usize,
+    /// May be written in Title Case (a headline, not a credit line).
+    headline_like: bool,
+}
+
+impl Block {
+    fn whole(text: &str) -> Block {
+        Block {
+            start: 0,
+            end: text.len(),
+            headline_like: true,
+        }
+    }
 }
 
 /// How sure a rule is of a name's type; a name takes its strongest reading in the document.
@@ -261,7 +285,7 @@ impl<'a> Ctx<'a> {
 
 fn run(
     text: &str,
-    blocks: &[(usize, usize)],
+    blocks: &[Block],
     known: &[(usize, usize, EntityType, String)],
     kb: Option<&KnowledgeBase>,
 ) -> Vec<Mention> {
@@ -271,12 +295,18 @@ fn run(
 /// Recognition, and the work it took (see `Ctx::work`).
 fn run_counting(
     text: &str,
-    blocks: &[(usize, usize)],
+    blocks: &[Block],
     known: &[(usize, usize, EntityType, String)],
     kb: Option<&KnowledgeBase>,
 ) -> (Vec<Mention>, u64) {
     let mut toks = Vec::new();
-    for (i, &(s, e)) in blocks.iter().enumerate() {
+    for (
+        i,
+        &Block {
+            start: s, end: e, ..
+        },
+    ) in blocks.iter().enumerate()
+    {
         if s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) {
             tokens::tokenize_into(text, s, e, i as u32, &mut toks);
         }
@@ -289,7 +319,11 @@ fn run_counting(
     let mut cx = Ctx {
         text,
         claimed: vec![false; toks.len()],
-        title_case: names::title_case_blocks(&toks, blocks.len()),
+        title_case: names::title_case_blocks(&toks, blocks.len())
+            .into_iter()
+            .zip(blocks)
+            .map(|(title_case, b)| title_case && b.headline_like)
+            .collect(),
         toks,
         found: Vec::new(),
         lower_words,
@@ -366,7 +400,7 @@ fn run_counting(
 /// The work recognising a plain text takes (tests of linearity).
 #[cfg(test)]
 fn work_for(text: &str, kb: Option<&KnowledgeBase>) -> u64 {
-    run_counting(text, &[(0, text.len())], &[], kb).1
+    run_counting(text, &[Block::whole(text)], &[], kb).1
 }
 
 /// The knowledge-base layer: aliases (longest first), then lone surnames of known people.

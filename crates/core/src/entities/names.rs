@@ -193,6 +193,19 @@ pub(super) fn recognize(cx: &mut Ctx) {
         analyse(cx, &units, &mut cands);
         i = end.max(i + 1);
     }
+    // "Hanbit Semiconductor Co.", "Acme Inc.": a company's abbreviated legal form keeps its dot.
+    for c in cands.iter_mut().filter(|c| c.kind == Some(EntityType::Org)) {
+        let abbreviated = cx
+            .t(c.b.saturating_sub(1))
+            .in_ci(&["co", "corp", "inc", "ltd", "bhd"]);
+        if abbreviated
+            && cx
+                .tok_in(c.b, c.a)
+                .is_some_and(|d| d.text == "." && !d.space_before)
+        {
+            c.b += 1;
+        }
+    }
     // Type the unknown candidates from their own cues.
     for c in cands.iter_mut().filter(|c| c.kind.is_none() && !c.pending) {
         let (kind, strength, b) = classify_unknown(cx, c.a, c.b);
@@ -315,19 +328,6 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
             }
             break;
         }
-        // "Hanbit Semiconductor Co.", "Acme Inc.": a company suffix keeps its dot.
-        if t.text == "."
-            && !t.space_before
-            && last.lex.is_none()
-            && cx
-                .t(last.b - 1)
-                .in_ci(&["co", "corp", "inc", "ltd", "bhd", "plc"])
-        {
-            if let Some(l) = units.last_mut() {
-                l.b = j + 1;
-            }
-            break;
-        }
         // "Offin Basin Farmers' Association", "European Patients' Forum", "UN Children's Fund":
         // a possessive inside an organisation's name.
         if (t.is_possessive() || (matches!(t.text, "'" | "’") && cx.t(j - 1).text.ends_with('s')))
@@ -394,7 +394,7 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
             && (is_org_head(cx, last)
                 || is_title(cx, last)
                 || is_place_head(cx, last)
-                || (units.len() == 1 && word_in(cx, last, &words::PLACE_FIRST)));
+                || word_in(cx, last, &words::PLACE_FIRST));
         if headed || in_tail {
             if let Some(len) = connector(cx, j) {
                 // "Council on Foreign Relations", but not "the Security Council on Sudan".
@@ -496,8 +496,14 @@ fn org_named(cx: &Ctx, units: &[Unit]) -> bool {
     units.len() >= 2 && (is_org_head(cx, head(units)) || is_org_head(cx, last) || media_first)
 }
 
+/// A state body: "Defense Ministry", and a lone "Navy" or "Army" after a nationality
+/// ("Brazilian | Navy").
 fn gov_named(cx: &Ctx, units: &[Unit]) -> bool {
-    org_named(cx, units) && word_in(cx, head(units), &words::GOV_HEADS)
+    // ("European Parliament" stays one name: the lone split is for forces and police.)
+    let lone = units.len() == 1
+        && single(cx, nth(units, 0))
+            .is_some_and(|t| t.in_ci(&["navy", "army", "police", "military", "coastguard"]));
+    (org_named(cx, units) || lone) && word_in(cx, head(units), &words::GOV_HEADS)
 }
 
 fn place_named(cx: &Ctx, units: &[Unit]) -> bool {
@@ -683,6 +689,14 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         analyse(cx, upto(u, p), cands);
         return title_led(cx, from(u, p), cands);
     }
+    // "Imran Baloch", "Dawn French": a given name and one nationality word is a person.
+    if n == 2
+        && single(cx, first).is_some_and(|t| words::is_given_name(t.text))
+        && last.lex.is_some_and(|l| l.form == Form::Adjective)
+        && last.join == Join::Space
+    {
+        return push(cands, u, Some(EntityType::Person), MEDIUM);
+    }
     // A lexicon name inside ("Trend Azerbaijan"): split there.
     if let Some(p) = u.iter().position(|x| x.lex.is_some()) {
         analyse(cx, upto(u, p), cands);
@@ -730,8 +744,11 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         }
     }
     // "UN Charter", "UN Mission": an acronym before words that do not make an organisation name.
-    if n > 1 && single(cx, first).is_some_and(|t| t.is_acronym()) {
-        push(cands, upto(u, 1), Some(EntityType::Org), MEDIUM);
+    if let Some(t) = single(cx, first).filter(|t| n > 1 && t.is_acronym()) {
+        // "MT Karimun Star", "MV Ever Given": a vessel's prefix is no organisation.
+        if !is_in(t.text, &words::NOT_ORG_ACRONYMS) {
+            push(cands, upto(u, 1), Some(EntityType::Org), MEDIUM);
+        }
         return analyse(cx, from(u, 1), cands);
     }
     push(cands, u, None, WEAK);
@@ -757,6 +774,15 @@ fn title_led(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
             break;
         }
         k += 1;
+    }
+    // "the High Atlas", "State Street": words that only build titles ("High Commissioner",
+    // "State Secretary") are no title on their own.
+    if from(units, 0)
+        .iter()
+        .take(k)
+        .all(|&u| word_in(cx, u, &words::TITLE_BUILDERS))
+    {
+        return push(cands, units, None, WEAK);
     }
     let rest = from(units, k);
     if rest.is_empty() {
@@ -926,7 +952,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     if shares_in || apposition {
         return (EntityType::Org, STRONG, b);
     }
-    if said_it || which || corporate {
+    if (said_it || which || corporate) && !place {
         return (EntityType::Org, after_strength, b);
     }
     // "said Grace Lin, an analyst", "Ekai Lomuria, a herder near Lodwar", "Mostafa Waziri,
@@ -973,12 +999,18 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     {
         return (EntityType::Person, MEDIUM, b);
     }
-    // A city or region of the world list.
+    // A city or region of the world list: sure after "in", "near", "from"; otherwise a reading
+    // that a person's name in the document outranks ("Valdivia" after "Rocío Valdivia").
+    let det = usize::from(before(1).is_some_and(|d| d.is("the")));
+    let prep = before(1 + det)
+        .is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::PLACE_PREPS))
+        && !at(b).is_some_and(|t| t.is_possessive());
     if place {
-        return (EntityType::Place, STRONG, b);
+        return (EntityType::Place, if prep { STRONG } else { MEDIUM }, b);
     }
     // "Hajiyev told AFP" makes AFP the listener; "Trend reports" makes Trend an agency.
-    let reports = at(b).is_some_and(|v| v.in_ci(&["reports", "reported", "informs", "reporting"]));
+    let reports = at(b).is_some_and(|v| v.in_ci(&["reports", "reported", "informs", "reporting"]))
+        && !at(b + 1).is_some_and(|w| w.is("by"));
     if before(1).is_some_and(|p| p.is("told")) || reports {
         return (EntityType::Org, MEDIUM, b);
     }
@@ -991,10 +1023,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
         return (EntityType::Place, UNSURE, b);
     }
     // "in Goris", "in the Alps".
-    let det = usize::from(before(1).is_some_and(|d| d.is("the")));
-    if before(1 + det).is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::PLACE_PREPS))
-        && !at(b).is_some_and(|t| t.is_possessive())
-    {
+    if prep {
         return (EntityType::Place, MEDIUM, b);
     }
     // No evidence: no guess. The name counts only if another mention in the document types it

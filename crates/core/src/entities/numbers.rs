@@ -87,6 +87,37 @@ static UNITS: WordSet = WordSet::new(&[
     "tonne",
     "tons",
     "ton",
+    // Currencies written after the number ("8.2 billion yen", "10 billion shillings").
+    "baht",
+    "birr",
+    "cedis",
+    "dinars",
+    "dirhams",
+    "dong",
+    "francs",
+    "hryvnias",
+    "kronor",
+    "kroner",
+    "lira",
+    "naira",
+    "pesos",
+    "rand",
+    "reais",
+    "ringgit",
+    "riyals",
+    "rupees",
+    "rupiah",
+    "shillings",
+    "tenge",
+    "won",
+    "yen",
+    "yuan",
+    "zlotys",
+    // Energy and temperature.
+    "degrees",
+    "gigawatts",
+    "kilowatts",
+    "megawatts",
 ]);
 
 const SCALES: &[(&str, f64)] = &[
@@ -335,15 +366,29 @@ fn number_here(
     if !plausible(toks, q, end, usable) {
         return None;
     }
-    // A currency sign glued before the number belongs to it: "$5 million".
+    // A currency sign glued before the number belongs to it: "$5 million", and the country
+    // letters glued before the sign: "A$3.1 billion", "US$40".
     let mut a = i;
     if !approx
         && i > 0
-        && matches!(at(toks, i - 1).text, "$" | "€" | "£")
+        && matches!(at(toks, i - 1).text, "$" | "€" | "£" | "¥" | "₹" | "₦")
         && !first.space_before
         && usable(i - 1)
     {
         a = i - 1;
+        let sign = at(toks, a);
+        let letters = a.checked_sub(1).map(|p| (p, at(toks, p)));
+        if let Some((p, w)) = letters {
+            if w.is_word()
+                && w.block == sign.block
+                && !sign.space_before
+                && w.text.len() <= 2
+                && w.text.chars().all(|c| c.is_ascii_uppercase())
+                && usable(p)
+            {
+                a = p;
+            }
+        }
     }
     // A unit after it: "50 tonnes", "5%", "20 per cent", "10 square kilometres".
     if let Some(n) = same(end) {
@@ -375,6 +420,18 @@ fn plausible(toks: &[Token], q: usize, end: usize, usable: &dyn Fn(usize) -> boo
         .map(|p| at(toks, p))
         .filter(|p| p.block == t.block);
     let next = toks.get(end).filter(|n| n.block == t.block);
+    // An age: "a 3,000-year-old workshop", "a 34-year-old climber" (a number, a unit, "old").
+    let glued = |k: usize| {
+        toks.get(k)
+            .filter(|n| n.block == t.block && !n.space_before)
+    };
+    if glued(end).is_some_and(|h| h.text == "-")
+        && glued(end + 1).is_some_and(|u| u.is_word())
+        && glued(end + 2).is_some_and(|h| h.text == "-")
+        && glued(end + 3).is_some_and(|o| o.is_ci("old"))
+    {
+        return false;
+    }
     if t.kind == TokKind::Num {
         // Identifier: "COVID-19", "F-16", "Su-25".
         if let Some(p) = prev {
@@ -389,7 +446,11 @@ fn plausible(toks: &[Token], q: usize, end: usize, usable: &dyn Fn(usize) -> boo
             if p.text == ":" && !t.space_before {
                 return false;
             }
-            if p.kind == TokKind::Word && p.is_capitalised() && p.in_set(&LABELS) {
+            // "Article 5", "the number 9 shirt".
+            if p.kind == TokKind::Word
+                && (p.is_capitalised() || p.is_ci("number"))
+                && p.in_set(&LABELS)
+            {
                 return false;
             }
         }

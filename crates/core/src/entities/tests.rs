@@ -631,3 +631,162 @@ fn cyrillic_dateline_is_safe() {
         }
     }
 }
+
+/// Unknown names are typed by evidence or left out, never guessed as people.
+#[test]
+fn no_default_type_without_evidence() {
+    check("They met Kestrel Ridge there.", &[]);
+    check(
+        "Kestrel Ridge, a gold company, said it would appeal.",
+        &["ORG:Kestrel Ridge"],
+    );
+    check(
+        "Maersk said it would divert ships. Hallbergen shares fell.",
+        &["ORG:Maersk", "ORG:Hallbergen"],
+    );
+    check(
+        "said Grace Lin, an analyst at Sterling Ashcombe Capital in Singapore.",
+        &[
+            "PERSON:Grace Lin",
+            "ORG:Sterling Ashcombe Capital",
+            "PLACE:Singapore",
+        ],
+    );
+    check(
+        "Codelco chairman Máximo Pacheco spoke.",
+        &["ORG:Codelco", "PERSON:Máximo Pacheco"],
+    );
+}
+
+/// Organisation names: heads, legal forms, of/for/and chains, possessives.
+#[test]
+fn organisation_rules() {
+    check(
+        "the Federal Institute for Drugs and Medical Devices and the Ministry of Trade, Industry and Energy agreed",
+        &[
+            "ORG:Federal Institute for Drugs and Medical Devices",
+            "ORG:Ministry of Trade, Industry and Energy",
+        ],
+    );
+    check(
+        "the Offin Basin Farmers' Association and the European Patients' Forum agreed",
+        &[
+            "ORG:Offin Basin Farmers' Association",
+            "ORG:European Patients' Forum",
+        ],
+    );
+    check(
+        "shares of Hallbergen Pharma AG and Straits Pelagic Lines",
+        &["ORG:Hallbergen Pharma AG", "ORG:Straits Pelagic Lines"],
+    );
+    check(
+        "Vistula Resource Partners of Warsaw owns the Special Electoral Jury of Arequipa",
+        &[
+            "ORG:Vistula Resource Partners",
+            "PLACE:Warsaw",
+            "ORG:Special Electoral Jury of Arequipa",
+        ],
+    );
+    // A country's possessive stays outside: "Ghana's" is the place.
+    check(
+        "Ghana's Minerals Commission and the Ghana Chamber of Mines agreed",
+        &[
+            "PLACE:Ghana",
+            "ORG:Minerals Commission",
+            "ORG:Ghana Chamber of Mines",
+        ],
+    );
+    check(
+        "the European Medicines Agency (EMA) said. The EMA agreed.",
+        &["ORG:European Medicines Agency", "ORG:EMA", "ORG:EMA"],
+    );
+}
+
+/// Particles, hyphens, short forms of names.
+#[test]
+fn particles_hyphens_and_short_forms() {
+    check(
+        "said Anneke de Vries on Monday. De Vries added that Justice Abena Mensah-Bonsu agreed. Mensah-Bonsu said so.",
+        &[
+            "PERSON:Anneke de Vries",
+            "DATE:Monday",
+            "PERSON:De Vries",
+            "PERSON:Abena Mensah-Bonsu",
+            "PERSON:Mensah-Bonsu",
+        ],
+    );
+    check(
+        "dredging near Dunkwa-on-Offin and in Stratford-upon-Avon",
+        &["PLACE:Dunkwa-on-Offin", "PLACE:Stratford-upon-Avon"],
+    );
+    check(
+        "Hanbit Semiconductor Co. was fined. Hanbit said it would appeal.",
+        &["ORG:Hanbit Semiconductor Co.", "ORG:Hanbit"],
+    );
+}
+
+/// Places of the world list, datelines in capitals, demonyms of every country as NORP.
+#[test]
+fn world_places_datelines_and_demonyms() {
+    check(
+        "SUKKUR, Pakistan — Sindhi farmers in British Columbia and The Hague",
+        &[
+            "PLACE:SUKKUR",
+            "PLACE:Pakistan",
+            "NORP:Sindhi",
+            "PLACE:British Columbia",
+            "PLACE:The Hague",
+        ],
+    );
+    check(
+        "Faroese, Basque and Māori fishermen met in Kumasi.",
+        &["NORP:Faroese", "NORP:Basque", "NORP:Māori", "PLACE:Kumasi"],
+    );
+}
+
+/// Page furniture and credits: credited people are people (credit lines are lists of names,
+/// not Title Case headlines); the credit words are nothing.
+#[test]
+fn credits_name_people_not_furniture() {
+    for credit in [
+        "Additional reporting by Imran Baloch in Karachi; Editing by Sarah Whitcombe",
+        "Reporting by Stanley Widianto; Writing by John Geddie",
+    ] {
+        let text = format!("Floods hit the city of Sukkur, officials said.\n\n{credit}");
+        let start = text.len() - credit.len();
+        let doc = Document {
+            id: "t".into(),
+            file: "t.txt".into(),
+            text: text.clone(),
+            meta: Metadata::default(),
+            blocks: vec![
+                Block {
+                    kind: BlockKind::Body,
+                    start: 0,
+                    end: start - 2,
+                },
+                Block {
+                    kind: BlockKind::Credit,
+                    start,
+                    end: text.len(),
+                },
+            ],
+            diagnostics: vec![],
+        };
+        let got: Vec<String> = recognize(&doc, None)
+            .iter()
+            .filter(|m| m.start >= start)
+            .map(|m| format!("{}:{}", m.kind.as_str(), m.text(&text)))
+            .collect();
+        let want: &[&str] = if credit.starts_with("Additional") {
+            &[
+                "PERSON:Imran Baloch",
+                "PLACE:Karachi",
+                "PERSON:Sarah Whitcombe",
+            ]
+        } else {
+            &["PERSON:Stanley Widianto", "PERSON:John Geddie"]
+        };
+        assert_eq!(got, want, "in {credit:?}");
+    }
+}

@@ -91,6 +91,14 @@ pub static TITLES: WordSet = WordSet::new(&[
     "superintendent", "treasurer", "undersecretary", "vice", "winger",
 ]);
 
+/// Title words that only build titles with others ("High Commissioner", "State Secretary",
+/// "Foreign Minister"): alone before a name they make no title ("the High Atlas").
+#[rustfmt::skip]
+pub static TITLE_BUILDERS: WordSet = WordSet::new(&[
+    "acting", "affairs", "crown", "defence", "defense", "economy", "executive", "field", "first",
+    "foreign", "high", "interior", "permanent", "special", "state", "vice", "former", "press",
+]);
+
 /// Lower-case nouns that introduce a person's name right after them, with at most a comma or
 /// quote between ("spokesman Stephane Dujarric", "the UN spokesman, Stephane Dujarric").
 #[rustfmt::skip]
@@ -139,7 +147,7 @@ pub static ORG_HEADS: WordSet = WordSet::new(&[
     "semiconductor", "semiconductors", "senate", "service", "services", "shipping", "society",
     "spa", "steel", "syndicate", "systems", "technologies", "telecom", "telegraph", "television",
     "terminals", "times", "treasury", "tribunal", "tribune", "trust", "tv", "union", "university",
-    "ventures", "watch", "workers",
+    "ventures", "watch", "workers", "nation",
 ]);
 
 /// Organisation heads of a state's own bodies: "Azerbaijani Defense Ministry" is the NORP
@@ -384,6 +392,7 @@ pub static COMMON_CAPS: WordSet = WordSet::new(&[
 pub static NOT_ORG_ACRONYMS: WordSet = WordSet::new(&[
     "aids", "am", "amd", "azn", "ceo", "covid", "dna", "eur", "faq", "gdp", "gmt", "gps", "hiv",
     "hq", "id", "idp", "idps", "ok", "pdf", "pm", "pr", "rub", "sms", "suv", "tv", "uav", "uavs",
+    "mt", "mv", "ms", "ss", "hms", "uss", "rv",
     "url", "usd", "utc", "vip",
 ]);
 
