@@ -172,3 +172,50 @@ fn evaluation_articles_with_knowledge_base() {
     );
     assert_bars("evaluation set with the knowledge base", &s, 0.90, 0.90);
 }
+
+/// A Russian wire dateline (`ЕРЕВАН, 12 октября — …`) alone, and mixed into the seed corpus,
+/// is parsed, recognised and bundled: `parallax bundle` succeeds and keeps every file
+/// (it used to abort and lose them all).
+#[test]
+fn cyrillic_wire_dateline_is_bundled() {
+    let dir = std::env::temp_dir().join(format!("parallax-ru-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let ru = "Пашинян заявил о мире\n\nЕРЕВАН, 12 октября — Премьер-министр Армении Никол \
+              Пашинян заявил, что Ереван готов подписать мирный договор.\n";
+    std::fs::write(dir.join("ru.txt"), ru).unwrap();
+    for f in std::fs::read_dir(repo().join("corpus")).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    for (input, documents) in [(dir.join("ru.txt"), 1), (dir.clone(), 6)] {
+        let out = dir.join("out.bin");
+        let run = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .arg("bundle")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .expect("runs");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let bundle = parallax_core::Bundle::from_bytes(&std::fs::read(&out).unwrap())
+            .expect("the bundle decodes");
+        assert_eq!(bundle.documents.len(), documents, "every file kept");
+        std::fs::remove_file(&out).unwrap();
+    }
+    let (recs, _) = predicted(&[dir.to_str().unwrap()], &[]);
+    let ru_recs: Vec<&Record> = recs.iter().filter(|r| r.doc == "ru.txt").collect();
+    assert!(
+        ru_recs
+            .iter()
+            .any(|r| r.text == "ЕРЕВАН" && r.kind == "PLACE"),
+        "{ru_recs:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
