@@ -1022,8 +1022,14 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     if common {
         return (EntityType::Place, UNSURE, b);
     }
+    // "from Brekka to Osmo", "sailed to Batam", "flights to Vienna": "to" after a place or a
+    // journey ("rebates to Sony" is no place).
+    let to_place = before(1 + det).is_some_and(|p| p.is("to"))
+        && (2 + det..5 + det).any(|k| {
+            before(k).is_some_and(|w| w.is("from") || is_in(w.text, &words::JOURNEY_WORDS))
+        });
     // "in Goris", "in the Alps".
-    if prep {
+    if prep || to_place {
         return (EntityType::Place, MEDIUM, b);
     }
     // No evidence: no guess. The name counts only if another mention in the document types it

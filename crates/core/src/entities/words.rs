@@ -293,6 +293,15 @@ pub static MOTION_VERBS: WordSet = WordSet::new(&[
     "invaded", "flooded", "struck", "hit", "arrived", "landed", "departed",
 ]);
 
+/// Words of travel before "to" and a place ("flew to Vienna", "routes to Split").
+#[rustfmt::skip]
+pub static JOURNEY_WORDS: WordSet = WordSet::new(&[
+    "flew", "flown", "flights", "flight", "travelled", "traveled", "travel", "returned", "moved",
+    "went", "headed", "sailed", "drove", "bound", "route", "routes", "crossing", "trip",
+    "journey", "deported", "evacuated", "relocated", "fled", "marched", "walked", "ferry",
+    "road", "trains", "buses",
+]);
+
 /// Prepositions that put a place after them ("in Goris", "to Nagorno-Karabakh").
 #[rustfmt::skip]
 pub static PLACE_PREPS: WordSet = WordSet::new(&[
