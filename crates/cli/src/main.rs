@@ -14,7 +14,7 @@ mod search_cmd;
 
 use args::{Cli, Command};
 use clap::Parser;
-use parallax_core::{parse_document, Bundle, Document, Severity, SourceFile};
+use parallax_core::{parse_file, Bundle, Document, Severity, SourceFile};
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -131,22 +131,25 @@ fn parse_inputs(paths: &[PathBuf]) -> Parsed {
             .sidecar
             .as_ref()
             .map(|(name, bytes)| (name.as_str(), bytes.as_slice()));
-        let doc = parse_document(&SourceFile {
+        // One document per article: an export holding many gives many.
+        let file_docs = parse_file(&SourceFile {
             name: &f.name,
             bytes: &f.bytes,
             sidecar,
         });
         let path = f.path.display().to_string();
-        if let Some(first) = owner.get(&doc.id) {
-            eprintln!(
-                "parallax: skipped {path}: its document id `{}` is already taken by {first}; rename one of them",
-                doc.id
-            );
-            all_read = false;
-            continue;
+        for doc in file_docs {
+            if let Some(first) = owner.get(&doc.id) {
+                eprintln!(
+                    "parallax: skipped {path}: its document id `{}` is already taken by {first}; rename one of them",
+                    doc.id
+                );
+                all_read = false;
+                continue;
+            }
+            owner.insert(doc.id.clone(), path.clone());
+            docs.push(doc);
         }
-        owner.insert(doc.id.clone(), path);
-        docs.push(doc);
     }
     Parsed {
         docs,

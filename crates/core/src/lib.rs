@@ -11,6 +11,7 @@ pub mod decode;
 pub mod entities;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;
+pub mod ingest;
 pub mod limits;
 pub mod model;
 pub mod parse;
@@ -21,4 +22,5 @@ pub mod text;
 
 pub use bundle::{Bundle, BundleError};
 pub use model::*;
+pub use ingest::parse_file;
 pub use parse::{parse_document, SourceFile};

@@ -166,6 +166,12 @@ pub enum DiagnosticCode {
     NoBody,
     SidecarInvalid,
     SidecarOverride,
+    /// The file was not UTF-8: the encoding it was decoded from (spans refer to the decoded text).
+    Encoding,
+    /// The text was extracted from a saved web page (spans refer to the extracted text).
+    ExtractedText,
+    /// One article of a file that holds several (a news-database export).
+    ExportArticle,
 }
 
 impl Document {

@@ -15,6 +15,8 @@ use crate::date::{find_dates, DateMatch};
 pub enum DateRole {
     Published,
     Updated,
+    /// When someone else handled the article: clipped, saved, loaded into a database, accessed.
+    Other,
 }
 
 /// A date at the start of a unit.
@@ -44,9 +46,21 @@ const LABELS: &[(&str, DateRole)] = &[
     ("posted on", DateRole::Published),
     ("posted", DateRole::Published),
     ("released", DateRole::Published),
-    ("created", DateRole::Published),
+    ("publication date", DateRole::Published),
+    ("publish date", DateRole::Published),
+    ("pubdate", DateRole::Published),
+    ("date published", DateRole::Published),
+    ("date modified", DateRole::Updated),
     ("dated", DateRole::Published),
     ("date", DateRole::Published),
+    ("created", DateRole::Other),
+    ("clipped", DateRole::Other),
+    ("saved", DateRole::Other),
+    ("captured", DateRole::Other),
+    ("accessed", DateRole::Other),
+    ("retrieved", DateRole::Other),
+    ("load-date", DateRole::Other),
+    ("load date", DateRole::Other),
 ];
 
 /// Skips characters of `text` from `i` while `pred` holds; returns the new position.
@@ -79,7 +93,8 @@ pub fn date_prefix(text: &str, start: usize, end: usize) -> Option<DatePrefix> {
         .find_map(|(l, r)| keyword(text, i, end, l).map(|j| (j, *r)))
     {
         role = r;
-        i = skip(text, j, end, |c| c.is_whitespace() || ":-–—|,".contains(c));
+        // `:` after a label, `=` and quotes in TOML or YAML front matter.
+        i = skip(text, j, end, |c| c.is_whitespace() || ":-–—|,=\"'".contains(c));
         if let Some(j) = keyword(text, i, end, "on") {
             i = skip(text, j, end, char::is_whitespace);
         }

@@ -51,11 +51,35 @@ pub fn file_stem(name: &str) -> &str {
     }
 }
 
-/// Parses one file. Always returns a document; see its diagnostics.
+/// Parses one file as one article (the first, when it is an export holding several: use
+/// [`crate::ingest::parse_file`] for files that may hold many). Always returns a document; see
+/// its diagnostics.
 pub fn parse_document(src: &SourceFile) -> Document {
-    let decoded = decode(src.name, src.bytes);
+    let mut docs = crate::ingest::parse_file(src);
+    if docs.is_empty() {
+        // `parse_file` never returns an empty list; this keeps the promise by construction.
+        let decoded = decode(src.name, src.bytes);
+        return parse_text(src, file_stem(src.name).to_string(), decoded, Conventions::default());
+    }
+    docs.swap_remove(0)
+}
+
+/// House conventions of the file an article comes from, which change how lines read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Conventions {
+    /// Factiva-style field codes (`HD`, `BY`, `PD`, `SN` …) start the header lines.
+    pub field_codes: bool,
+}
+
+/// Parses one article's decoded text into a document with the given id.
+pub(crate) fn parse_text(
+    src: &SourceFile,
+    id: String,
+    decoded: crate::decode::Decoded,
+    conventions: Conventions,
+) -> Document {
     let mut doc = Document {
-        id: file_stem(src.name).to_string(),
+        id,
         file: src.name.to_string(),
         text: decoded.text,
         meta: Metadata::default(),
@@ -63,7 +87,7 @@ pub fn parse_document(src: &SourceFile) -> Document {
         diagnostics: decoded.diagnostics,
     };
     if decoded.parseable {
-        let pieces = classify(&doc.text, decoded.content_start);
+        let pieces = classify(&doc.text, decoded.content_start, conventions);
         doc.meta = metadata(&doc.text, &pieces);
         doc.blocks = pieces
             .iter()
@@ -86,9 +110,6 @@ pub fn parse_document(src: &SourceFile) -> Document {
                 end: doc.text.len(),
             });
         }
-    }
-    if let Some((name, bytes)) = src.sidecar {
-        crate::sidecar::apply(&mut doc, name, bytes);
     }
     doc
 }
@@ -126,9 +147,35 @@ impl Piece {
 }
 
 /// Tags every unit, then settles headline, standfirsts, trailing credits and body by position.
-fn classify(text: &str, from: usize) -> Vec<Piece> {
+fn classify(text: &str, from: usize, conventions: Conventions) -> Vec<Piece> {
     let mut pieces = Vec::new();
+    // A YAML list under `authors:` in front matter: its items are the names.
+    let mut in_author_list = false;
     for (index, u) in units::split_units(text, from).into_iter().enumerate() {
+        if conventions.field_codes && field_code_unit(text, u.start, u.end, &mut pieces) {
+            continue;
+        }
+        if in_author_list {
+            if let Some(b) = fields::list_item(text, u.start, u.end)
+                .and_then(|(s, e)| byline::bare_byline(text, s, e))
+            {
+                pieces.push(Piece {
+                    kind: Some(BlockKind::Byline),
+                    start: u.start,
+                    end: u.end,
+                    fact: Fact::Byline(b),
+                });
+                continue;
+            }
+        }
+        in_author_list = matches!(
+            fields::key_span(text, u.start, u.end),
+            Some((fields::Key::Authors, s, e)) if s == e
+        );
+        if in_author_list {
+            pieces.push(Piece::new(Some(BlockKind::Byline), u.start, u.end));
+            continue;
+        }
         tag_unit(text, u.start, u.end, index == 0, &mut pieces);
     }
     let header_end = header_end(text, &pieces);
@@ -205,6 +252,55 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
         return out.push(Piece::new(None, w.end, end));
     }
     out.push(Piece::new(None, start, end));
+}
+
+/// A Factiva-style field line (`HD  Headline`, `BY  Jane Doe`, `PD  2 March 2024`, `SN  Daily
+/// Planet`, `LA  English`): the field the code names. Text codes (`LP`, `TD`) are furniture and
+/// their paragraphs are body; other codes (`WC` word count, `SC`, `CY`, `AN` …) are furniture,
+/// so a word count or an accession date never becomes a date. Returns whether it was one.
+fn field_code_unit(text: &str, start: usize, end: usize, out: &mut Vec<Piece>) -> bool {
+    let Some(code) = crate::ingest::exports::factiva_code(sub(text, start, end)) else {
+        return false;
+    };
+    let code_end = start + code.len();
+    let vs = code_end + (sub(text, code_end, end).len() - sub(text, code_end, end).trim_start().len());
+    let piece = |kind, fact| Piece {
+        kind: Some(kind),
+        start,
+        end,
+        fact,
+    };
+    let furniture = Piece::new(Some(BlockKind::Boilerplate), start, end);
+    if vs >= end {
+        out.push(furniture);
+        return true;
+    }
+    let tagged = match code {
+        "HD" => piece(BlockKind::Headline, Fact::Field(fields::Key::Title, vs, end)),
+        "BY" => match byline::byline(text, vs, end).or_else(|| byline::bare_byline(text, vs, end)) {
+            Some(b) => piece(BlockKind::Byline, Fact::Byline(b)),
+            None => furniture,
+        },
+        "PD" => match dateline::date_prefix(text, vs, end) {
+            Some(d) => piece(BlockKind::Dateline, Fact::Date(d)),
+            None => furniture,
+        },
+        "SN" => {
+            let outlet = Byline {
+                outlet: Some((vs, end)),
+                ..Byline::default()
+            };
+            piece(BlockKind::Byline, Fact::Byline(outlet))
+        }
+        "LA" => piece(BlockKind::Dateline, Fact::Field(fields::Key::Language, vs, end)),
+        "LP" | "TD" => {
+            out.push(Piece::new(Some(BlockKind::Boilerplate), start, code_end));
+            Piece::new(None, vs, end)
+        }
+        _ => furniture,
+    };
+    out.push(tagged);
+    true
 }
 
 /// The piece for a `Key: value` header line (`None` when its names are not names).
@@ -414,6 +510,8 @@ fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
                 let slot = match d.role {
                     DateRole::Published => &mut m.published,
                     DateRole::Updated => &mut m.updated,
+                    // A clip, load or access date says when someone saved the article.
+                    DateRole::Other => continue,
                 };
                 slot.get_or_insert_with(|| date_field(&d.date));
             }
