@@ -76,7 +76,10 @@ fn metadata_accuracy_on_the_header_fixtures() {
         }
     }
     let n = expected.len();
-    println!("{n} documents from {} fixture files", std::fs::read_dir(DIR).unwrap().count() - 1);
+    println!(
+        "{n} documents from {} fixture files",
+        std::fs::read_dir(DIR).unwrap().count() - 1
+    );
     for f in fields {
         let r = right.get(f).copied().unwrap_or(0);
         println!("{f:>10}: {r}/{n} = {:.1} %", 100.0 * r as f64 / n as f64);
@@ -88,5 +91,8 @@ fn metadata_accuracy_on_the_header_fixtures() {
         println!("  miss {m}");
     }
     assert!(n >= 40, "only {n} fixtures");
-    assert!(overall >= 95.0, "overall accuracy {overall:.1} % is below 95 %");
+    assert!(
+        overall >= 95.0,
+        "overall accuracy {overall:.1} % is below 95 %"
+    );
 }

@@ -384,8 +384,18 @@ fn date_at<'a>(
         (year_number(t(i)), number(t(i + 1), 2), number(t(i + 2), 2))
     {
         let sep = gap(i);
+        // "2023-11-1-09" is not a date: a fourth number joined by the same separator means
+        // the three are part of something longer (a code, a broken date), so none is read.
+        let glued = gap(i + 2) == sep
+            && toks
+                .get(i + 3)
+                .is_some_and(|t| t.s.starts_with(|c: char| c.is_ascii_digit()));
         if (sep == "-" || sep == "/") && gap(i + 1) == sep {
-            return Date::new(y, m, d).map(|date| (date, i + 2));
+            return if glued {
+                None
+            } else {
+                Date::new(y, m, d).map(|date| (date, i + 2))
+            };
         }
     }
     // Numeric day first or month first: DD.MM.YYYY, DD/MM/YYYY, MM/DD/YYYY.
@@ -547,6 +557,7 @@ mod tests {
         check(" date 2023-11-08 The", &["2023-11-08=2023-11-08"]);
         check("2023/11/08", &["2023/11/08=2023-11-08"]);
         check("2023-10-02T14:30:00Z", &["2023-10-02=2023-10-02"]);
+        check("date 2023-11-1-09", &[]);
         check("28.04.2024", &["28.04.2024=2024-04-28"]);
         check(
             "28/04/2024 04/28/2024",

@@ -21,6 +21,6 @@ pub mod synth;
 pub mod text;
 
 pub use bundle::{Bundle, BundleError};
-pub use model::*;
 pub use ingest::parse_file;
+pub use model::*;
 pub use parse::{parse_document, SourceFile};

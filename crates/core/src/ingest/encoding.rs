@@ -48,7 +48,10 @@ fn is_legacy(bytes: &[u8]) -> bool {
                 let bad = e.error_len().unwrap_or(rest.len() - good.len());
                 invalid += bad;
                 // `good` was just validated.
-                (std::str::from_utf8(good).unwrap_or_default(), good.len() + bad)
+                (
+                    std::str::from_utf8(good).unwrap_or_default(),
+                    good.len() + bad,
+                )
             }
         };
         valid_multibyte += good.chars().filter(|c| !c.is_ascii()).count();
@@ -98,7 +101,11 @@ mod tests {
         let d = decode_any("old.txt", bytes);
         assert!(d.text.starts_with("Café “Nöel” — déjà vu"), "{}", d.text);
         assert_eq!(d.diagnostics[0].code, DiagnosticCode::Encoding);
-        assert!(d.diagnostics[0].message.contains("windows-1252"), "{:?}", d.diagnostics);
+        assert!(
+            d.diagnostics[0].message.contains("windows-1252"),
+            "{:?}",
+            d.diagnostics
+        );
     }
 
     #[test]
@@ -115,10 +122,16 @@ mod tests {
 
     #[test]
     fn utf8_with_a_stray_byte_stays_utf8_same_length() {
-        let bytes = "Café “x” \u{2014} ".bytes().chain([0xE9]).collect::<Vec<_>>();
+        let bytes = "Café “x” \u{2014} "
+            .bytes()
+            .chain([0xE9])
+            .collect::<Vec<_>>();
         let d = decode_any("u.txt", &bytes);
         assert_eq!(d.text.len(), bytes.len());
-        assert!(d.diagnostics.iter().all(|x| x.code != DiagnosticCode::Encoding));
+        assert!(d
+            .diagnostics
+            .iter()
+            .all(|x| x.code != DiagnosticCode::Encoding));
     }
 
     #[test]

@@ -21,7 +21,10 @@ pub enum Export {
 
 /// A Factiva field code at the start of a line, alone or followed by its value.
 static FACTIVA_CODE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(HD|BY|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|AN|CO|IN|NS|RE|IPD|PUB|SE|CR|RF|CX|IPC)(?:\s|$)").ok()
+    Regex::new(
+        r"^(HD|BY|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|AN|CO|IN|NS|RE|IPD|PUB|SE|CR|RF|CX|IPC)(?:\s|$)",
+    )
+    .ok()
 });
 
 /// The code of a Factiva field line (`"HD"` for `HD  Ukraine says …`).
@@ -72,9 +75,9 @@ pub fn split(text: &str, kind: Export) -> Vec<(usize, usize)> {
             Export::Factiva if factiva_code(s) == Some("HD") && l.start > 0 => cuts.push(l.start),
             Export::Nexis if s.trim().eq_ignore_ascii_case("end of document") => {
                 // The article ends after this line (and its line break).
-                let next = text
-                    .get(l.end..)
-                    .map_or(l.end, |r| l.end + (r.len() - r.trim_start_matches(['\r', '\n']).len()));
+                let next = text.get(l.end..).map_or(l.end, |r| {
+                    l.end + (r.len() - r.trim_start_matches(['\r', '\n']).len())
+                });
                 cuts.push(next);
             }
             _ => {}
@@ -82,10 +85,13 @@ pub fn split(text: &str, kind: Export) -> Vec<(usize, usize)> {
     }
     cuts.push(text.len());
     cuts.dedup();
-    let mut spans: Vec<(usize, usize)> = cuts.windows(2).filter_map(|w| match w {
-        [a, b] => Some((*a, *b)),
-        _ => None,
-    }).collect();
+    let mut spans: Vec<(usize, usize)> = cuts
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some((*a, *b)),
+            _ => None,
+        })
+        .collect();
     // The first Factiva article's preamble (a search summary) and a trailing remainder without
     // any text of its own stay with their neighbour instead of becoming articles.
     let blank = |&(s, e): &(usize, usize)| text.get(s..e).is_none_or(|t| t.trim().is_empty());
@@ -98,6 +104,7 @@ pub fn split(text: &str, kind: Export) -> Vec<(usize, usize)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // A panic in a test is a failing test.
 mod tests {
     use super::*;
 

@@ -28,9 +28,8 @@ pub fn is_html(text: &str) -> bool {
         || (head.starts_with('<') && (head.contains("<head") || head.contains("<body")))
 }
 
-static CANONICAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>"#).ok()
-});
+static CANONICAL: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r#"(?is)<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>"#).ok());
 static HREF: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r#"(?is)\bhref\s*=\s*["']([^"']+)["']"#).ok());
 
@@ -59,7 +58,9 @@ pub fn render(html: &str) -> Option<String> {
     // Readability's byline may keep the "By" of the page's byline element.
     let byline = a.byline.as_deref().map(|b| {
         let b = b.trim();
-        b.strip_prefix("By ").or_else(|| b.strip_prefix("by ")).unwrap_or(b)
+        b.strip_prefix("By ")
+            .or_else(|| b.strip_prefix("by "))
+            .unwrap_or(b)
     });
     line("Author", byline);
     line("Source", a.site_name.as_deref());

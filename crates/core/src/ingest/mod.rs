@@ -169,9 +169,7 @@ fn parse_export(
             let diagnostics = decoded
                 .diagnostics
                 .iter()
-                .filter(|x| {
-                    (x.start >= start && x.start < end) || (i == 0 && x.end == 0)
-                })
+                .filter(|x| (x.start >= start && x.start < end) || (i == 0 && x.end == 0))
                 .map(|x| Diagnostic {
                     start: x.start.saturating_sub(start),
                     end: x.end.saturating_sub(start).min(text.len()),

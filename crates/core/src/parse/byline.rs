@@ -5,7 +5,7 @@
 //! `Author: Jane Doe`. A unit is a byline only when it is short and every name in it is a name
 //! ("By the end of the week, …" is a sentence, not a byline).
 
-use super::dateline::date_prefix;
+use super::dateline::{date_prefix, DateRole};
 use super::names::{classify, NameKind};
 use super::spans::sub;
 use crate::date::{find_dates, DateMatch};
@@ -21,6 +21,68 @@ pub struct Byline {
     pub date: Option<DateMatch>,
     /// The date is labelled as an update ("Updated Oct 3, 2023").
     pub date_is_update: bool,
+    /// A second, update date on the same line (`PUBLISHED: … | UPDATED: …`).
+    pub updated: Option<DateMatch>,
+}
+
+/// A credit line of parts between separators, one of them a date: `Prafulla Marpakwar / TNN /
+/// Updated: Jan 23, 2024`, `News24 | Published 18 Mar 2024`, `Source: Xinhua | 2024-03-14 |
+/// Editor: huaxia`, `5 min read · Mar 14, 2024`, `PUBLISHED: 14 June 2024 | UPDATED: 15 June 2024`.
+pub fn parts_line(text: &str, start: usize, end: usize) -> Option<Byline> {
+    if words(text, start, end).len() > 20 {
+        return None;
+    }
+    let parts = split_spans(text, start, end, SEPARATORS);
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut out = Byline::default();
+    let mut dated = false;
+    for (s, e) in parts {
+        let part = sub(text, s, e);
+        if let Some(p) = date_prefix(text, s, e).filter(|p| skip_ws_punct(text, p.end, e) >= e) {
+            dated = true;
+            match p.role {
+                DateRole::Updated if out.date.is_some() => out.updated = Some(p.date),
+                DateRole::Other => {}
+                role => {
+                    out.date = Some(p.date);
+                    out.date_is_update = role == DateRole::Updated;
+                }
+            }
+            continue;
+        }
+        if let Some((key, vs, ve)) = super::fields::key_value(text, s, e) {
+            if key == super::fields::Key::Outlet {
+                out.outlet.get_or_insert((vs, ve));
+            }
+            continue;
+        }
+        if super::boilerplate::is_boilerplate(part) || part.contains(':') {
+            continue;
+        }
+        if let Some(b) = byline(text, s, e) {
+            out.authors.extend(b.authors);
+            out.outlet = out.outlet.or(b.outlet);
+            continue;
+        }
+        let name = crate::text::normalize_space(part);
+        match classify(&name) {
+            NameKind::Person => out.authors.push((s, e)),
+            NameKind::Organisation => {
+                out.outlet.get_or_insert((s, e));
+            }
+            NameKind::Generic => {}
+            // A short capitalised name beside a date on a credit line names the outlet.
+            NameKind::Unknown
+                if name.split_whitespace().count() <= 3 && name.starts_with(char::is_uppercase) =>
+            {
+                out.outlet.get_or_insert((s, e));
+            }
+            NameKind::Unknown => return None,
+        }
+    }
+    dated.then_some(out)
 }
 
 /// Words that introduce a byline, longest first. `posted` marks the blog form, whose value is
@@ -51,17 +113,21 @@ pub fn byline(text: &str, start: usize, end: usize) -> Option<Byline> {
     }
     let mut out = Byline::default();
     let unit = sub(text, start, end);
-    let mut i = start + (unit.len() - unit.trim_start().len());
+    let mut i = start
+        + (unit.len()
+            - unit
+                .trim_start_matches(|c: char| c.is_whitespace() || "*_".contains(c))
+                .len());
     // A leading date: "Sept 24, 2023. Posted by …".
     if let Some(p) = date_prefix(text, i, end) {
         out.date = Some(p.date);
-        out.date_is_update = p.role == super::dateline::DateRole::Updated;
+        out.date_is_update = p.role == DateRole::Updated;
         i = skip_ws_punct(text, p.end, end);
     }
     let (kw_end, posted) = INTRODUCERS.iter().find_map(|(kw, posted)| {
         let j = i + kw.len();
         let matches = sub(text, i, j).eq_ignore_ascii_case(kw)
-            && sub(text, j, end).starts_with(char::is_whitespace);
+            && sub(text, j, end).starts_with(|c: char| c.is_whitespace() || c == ':');
         matches.then_some((j, *posted))
     })?;
     let value_start = skip_ws_punct(text, kw_end, end);
@@ -121,14 +187,35 @@ fn names(text: &str, vs: usize, ve: usize, posted: bool, mut out: Byline) -> Opt
         out.outlet = Some((vs, ve));
         return Some(out);
     }
+    // "By Jane Doe for MailOnline": the writer, and the publication they wrote for.
+    let (ve, for_outlet) = match [" for ", " FOR "]
+        .iter()
+        .find_map(|f| sub(text, vs, ve).find(f).map(|k| (k, f.len())))
+    {
+        Some((k, n)) => (vs + k, Some(trim_value(text, vs + k + n, ve))),
+        None => (ve, None),
+    };
+    if let Some((s, e)) = for_outlet.filter(|(s, e)| s < e && words(text, *s, *e).len() <= 4) {
+        out.outlet = Some((s, e));
+    }
     // Author part, then optional outlet or section parts after a separator.
     let parts = split_spans(text, vs, ve, SEPARATORS);
     let Some((&(p0s, p0e), others)) = parts.split_first() else {
         return Some(out);
     };
-    for (s, e) in split_spans(text, p0s, p0e, &[", ", " and ", " & ", "; "]) {
+    let items = split_spans(text, p0s, p0e, &[", ", " and ", " & ", "; "]);
+    // "Jane Doe, New Delhi": with no "and" in the list, a second item that is not an outlet is
+    // where the writer is, not a second writer.
+    let listed = [" and ", " & ", "; "]
+        .iter()
+        .any(|c| sub(text, p0s, p0e).contains(c));
+    for (n, (s, e)) in items.iter().copied().enumerate() {
         let (s, e) = strip_location(text, s, e);
-        match classify(&crate::text::normalize_space(sub(text, s, e))) {
+        let kind = classify(&crate::text::normalize_space(sub(text, s, e)));
+        if n == 1 && items.len() == 2 && !listed && kind != NameKind::Organisation {
+            continue;
+        }
+        match kind {
             NameKind::Person => out.authors.push((s, e)),
             NameKind::Organisation => {
                 out.outlet.get_or_insert((s, e));
@@ -171,7 +258,9 @@ fn skip_ws_punct(text: &str, from: usize, end: usize) -> usize {
 /// Trims whitespace and dangling separators (`,`, `|`, `-`) from both ends of a value.
 fn trim_value(text: &str, start: usize, end: usize) -> (usize, usize) {
     let s = sub(text, start, end);
-    let junk = |c: char| c.is_whitespace() || ",;|-–—·•:".contains(c);
+    // Separators, and the quotes, brackets and emphasis of Markdown and YAML (`*By …*`,
+    // `"[[Anna Keller]]"`).
+    let junk = |c: char| c.is_whitespace() || ",;|-–—·•:\"'[]*_".contains(c);
     let lead = s.len() - s.trim_start_matches(junk).len();
     let trail = s.len() - s.trim_end_matches(junk).len();
     if lead == s.len() {

@@ -94,7 +94,9 @@ pub fn date_prefix(text: &str, start: usize, end: usize) -> Option<DatePrefix> {
     {
         role = r;
         // `:` after a label, `=` and quotes in TOML or YAML front matter.
-        i = skip(text, j, end, |c| c.is_whitespace() || ":-–—|,=\"'".contains(c));
+        i = skip(text, j, end, |c| {
+            c.is_whitespace() || ":-–—|,=\"'".contains(c)
+        });
         if let Some(j) = keyword(text, i, end, "on") {
             i = skip(text, j, end, char::is_whitespace);
         }
@@ -111,17 +113,30 @@ pub fn date_prefix(text: &str, start: usize, end: usize) -> Option<DatePrefix> {
         end: i + date.end,
         date: date.date,
     };
+    // Nexis writes the weekday after the date: "March 14, 2024 Thursday".
+    let after = skip(text, date.end, end, char::is_whitespace);
+    let weekday_end = skip(text, after, end, char::is_alphabetic);
+    let date_end = if crate::date::weekday_number(sub(text, after, weekday_end)).is_some()
+        && weekday_end > after
+    {
+        weekday_end
+    } else {
+        date.end
+    };
     Some(DatePrefix {
-        end: time_suffix(text, date.end, end),
+        end: time_suffix(text, date_end, end),
         date,
         role,
     })
 }
 
 /// Time-zone abbreviations seen after times in news datelines.
+/// Longer names first, so "AEST" is not read as "AE" + "ST".
 const ZONES: &[&str] = &[
-    "Z", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "PST",
-    "PDT", "MSK", "AZT", "AMT", "IST", "JST",
+    "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT", "CEST", "EEST", "SAST", "GMT", "UTC",
+    "BST", "CET", "EET", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "MSK", "AZT",
+    "AMT", "IST", "JST", "KST", "HKT", "SGT", "PKT", "WAT", "EAT", "CAT", "WIB", "ET", "PT", "CT",
+    "MT", "Z",
 ];
 
 /// Extends past a time after a date: `00:13`, `, 10:15 AM GMT`, ` at 3:05 p.m. EST`, `| 12.04 BST`.

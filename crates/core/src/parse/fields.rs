@@ -106,7 +106,8 @@ pub fn key_span(text: &str, start: usize, end: usize) -> Option<(Key, usize, usi
     let inner = value
         .trim_start_matches(['"', '\'', '['])
         .trim_end_matches(['"', '\'', ']']);
-    let lead = raw.len() - raw.trim_start().len() + (value.len() - value.trim_start_matches(['"', '\'', '[']).len());
+    let lead = raw.len() - raw.trim_start().len()
+        + (value.len() - value.trim_start_matches(['"', '\'', '[']).len());
     let vs = start + sep + 1 + lead;
     Some((key, vs, vs + inner.len()))
 }
@@ -155,18 +156,27 @@ mod tests {
         );
         assert_eq!(check("Note: nothing"), None);
         assert_eq!(check("Title:"), None);
-        assert_eq!(check("Length: 812 words"), Some((Key::Ignored, "812 words")));
+        assert_eq!(
+            check("Length: 812 words"),
+            Some((Key::Ignored, "812 words"))
+        );
     }
 
     #[test]
     fn front_matter_spellings() {
-        assert_eq!(check("title: \"Dam: a warning\""), Some((Key::Title, "Dam: a warning")));
+        assert_eq!(
+            check("title: \"Dam: a warning\""),
+            Some((Key::Title, "Dam: a warning"))
+        );
         assert_eq!(check("title = 'Dam'"), Some((Key::Title, "Dam")));
         assert_eq!(
             check("authors = [\"Jane Doe\", \"John Roe\"]"),
             Some((Key::Authors, "Jane Doe\", \"John Roe"))
         );
-        assert_eq!(check("source: https://x.org/a"), Some((Key::Url, "https://x.org/a")));
+        assert_eq!(
+            check("source: https://x.org/a"),
+            Some((Key::Url, "https://x.org/a"))
+        );
         let item = "  - Jane Doe";
         let (a, b) = list_item(item, 2, item.len()).unwrap();
         assert_eq!(&item[a..b], "Jane Doe");

@@ -59,7 +59,12 @@ pub fn parse_document(src: &SourceFile) -> Document {
     if docs.is_empty() {
         // `parse_file` never returns an empty list; this keeps the promise by construction.
         let decoded = decode(src.name, src.bytes);
-        return parse_text(src, file_stem(src.name).to_string(), decoded, Conventions::default());
+        return parse_text(
+            src,
+            file_stem(src.name).to_string(),
+            decoded,
+            Conventions::default(),
+        );
     }
     docs.swap_remove(0)
 }
@@ -204,6 +209,14 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
             fact: Fact::Byline(b),
         });
     }
+    if let Some(b) = byline::parts_line(text, start, end) {
+        return out.push(Piece {
+            kind: Some(BlockKind::Byline),
+            start,
+            end,
+            fact: Fact::Byline(b),
+        });
+    }
     if let Some(p) = dateline::date_prefix(text, start, end) {
         let rest = skip_separators(text, p.end, end);
         let labelled = p.date.start > start;
@@ -263,7 +276,8 @@ fn field_code_unit(text: &str, start: usize, end: usize, out: &mut Vec<Piece>) -
         return false;
     };
     let code_end = start + code.len();
-    let vs = code_end + (sub(text, code_end, end).len() - sub(text, code_end, end).trim_start().len());
+    let vs =
+        code_end + (sub(text, code_end, end).len() - sub(text, code_end, end).trim_start().len());
     let piece = |kind, fact| Piece {
         kind: Some(kind),
         start,
@@ -276,11 +290,16 @@ fn field_code_unit(text: &str, start: usize, end: usize, out: &mut Vec<Piece>) -
         return true;
     }
     let tagged = match code {
-        "HD" => piece(BlockKind::Headline, Fact::Field(fields::Key::Title, vs, end)),
-        "BY" => match byline::byline(text, vs, end).or_else(|| byline::bare_byline(text, vs, end)) {
-            Some(b) => piece(BlockKind::Byline, Fact::Byline(b)),
-            None => furniture,
-        },
+        "HD" => piece(
+            BlockKind::Headline,
+            Fact::Field(fields::Key::Title, vs, end),
+        ),
+        "BY" => {
+            match byline::byline(text, vs, end).or_else(|| byline::bare_byline(text, vs, end)) {
+                Some(b) => piece(BlockKind::Byline, Fact::Byline(b)),
+                None => furniture,
+            }
+        }
         "PD" => match dateline::date_prefix(text, vs, end) {
             Some(d) => piece(BlockKind::Dateline, Fact::Date(d)),
             None => furniture,
@@ -292,7 +311,10 @@ fn field_code_unit(text: &str, start: usize, end: usize, out: &mut Vec<Piece>) -
             };
             piece(BlockKind::Byline, Fact::Byline(outlet))
         }
-        "LA" => piece(BlockKind::Dateline, Fact::Field(fields::Key::Language, vs, end)),
+        "LA" => piece(
+            BlockKind::Dateline,
+            Fact::Field(fields::Key::Language, vs, end),
+        ),
         "LP" | "TD" => {
             out.push(Piece::new(Some(BlockKind::Boilerplate), start, code_end));
             Piece::new(None, vs, end)
@@ -315,8 +337,16 @@ fn field_piece(
     use fields::Key;
     let (kind, fact) = match key {
         Key::Title => (BlockKind::Headline, Fact::Field(key, vs, ve)),
-        Key::Authors | Key::Outlet => {
+        Key::Authors => {
             let b = byline::bare_byline(text, vs, ve)?;
+            (BlockKind::Byline, Fact::Byline(b))
+        }
+        // A labelled outlet is one, whatever its name looks like ("Source: The Local France").
+        Key::Outlet => {
+            let b = Byline {
+                outlet: Some((vs, ve)),
+                ..Byline::default()
+            };
             (BlockKind::Byline, Fact::Byline(b))
         }
         Key::Url | Key::Language => (BlockKind::Dateline, Fact::Field(key, vs, ve)),
@@ -371,13 +401,24 @@ fn header_end(text: &str, pieces: &[Piece]) -> usize {
             Some(BlockKind::Caption | BlockKind::Credit | BlockKind::Boilerplate)
         )
     };
+    // Furniture, and a name on a line of its own ("Jack Horgan-Jones", "Nation Media Group")
+    // right after the byline or date, still belong to the header.
+    let name_line = |p: &Piece| {
+        p.kind.is_none()
+            && word_count(sub(text, p.start, p.end)) <= 6
+            && byline::bare_byline(text, p.start, p.end).is_some()
+    };
     let after = pieces.get(last + 1..).unwrap_or_default();
-    last + 1 + after.iter().take_while(|p| furniture(p)).count()
+    last + 1
+        + after
+            .iter()
+            .take_while(|p| furniture(p) || name_line(p))
+            .count()
 }
 
 /// A line that can be a title: 2–25 words, no closing full stop or comma.
 fn headline_shaped(s: &str) -> bool {
-    let s = s.trim();
+    let s = s.trim().trim_start_matches('#').trim_start();
     let n = word_count(s);
     (2..=25).contains(&n)
         && s.len() <= 250
@@ -396,15 +437,30 @@ fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
     // The title is the first undecided piece (only furniture, datelines and bylines come before
     // it), when it is shaped like one and something follows it.
     let has_title_field = pieces.iter().any(|p| p.kind == Some(BlockKind::Headline));
-    let headline = undecided.first().copied().filter(|&i| {
-        !has_title_field
-            && pieces
-                .get(i)
-                .is_some_and(|p| headline_shaped(sub(text, p.start, p.end)))
-            && i + 1 < pieces.len()
-    });
-    if let Some(p) = headline.and_then(|h| pieces.get_mut(h)) {
-        p.kind = Some(BlockKind::Headline);
+    let headline = if has_title_field {
+        None
+    } else {
+        choose_title(text, pieces, &undecided, header_end)
+    };
+    if let Some(h) = headline {
+        // Short lines above the title are a masthead, a section label or a kicker
+        // ("The Guardian", "World news", "EXCLUSIVE"); a masthead names the outlet.
+        for &i in undecided.iter().take_while(|&&i| i < h) {
+            let Some(p) = pieces.get_mut(i) else { continue };
+            let line = sub(text, p.start, p.end);
+            if i == 0 && names::is_masthead(line) {
+                p.kind = Some(BlockKind::Byline);
+                p.fact = Fact::Byline(Byline {
+                    outlet: Some((p.start, p.end)),
+                    ..Byline::default()
+                });
+            } else {
+                p.kind = Some(BlockKind::Boilerplate);
+            }
+        }
+        if let Some(p) = pieces.get_mut(h) {
+            p.kind = Some(BlockKind::Headline);
+        }
     }
     for &i in undecided.iter().filter(|&&i| i < header_end) {
         if Some(i) == headline {
@@ -423,6 +479,41 @@ fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
             BlockKind::Standfirst
         });
     }
+}
+
+/// The title: the first headline-shaped undecided line of the header with at least four words
+/// (shorter lines above it are kickers and section labels), else the first headline-shaped one.
+/// Only the first undecided pieces are candidates, and something must follow the title.
+fn choose_title(
+    text: &str,
+    pieces: &[Piece],
+    undecided: &[usize],
+    header_end: usize,
+) -> Option<usize> {
+    let first_prose = pieces
+        .iter()
+        .position(|p| is_long_prose(text, p))
+        .unwrap_or(pieces.len());
+    let limit = header_end.max(1).min(first_prose).max(1);
+    let shaped = |i: &usize| {
+        *i + 1 < pieces.len()
+            && pieces
+                .get(*i)
+                .is_some_and(|p| headline_shaped(sub(text, p.start, p.end)))
+    };
+    let candidates: Vec<usize> = undecided
+        .iter()
+        .copied()
+        .take_while(|&i| i < limit)
+        .take(4)
+        .collect();
+    let long = candidates.iter().copied().find(|i| {
+        shaped(i)
+            && pieces
+                .get(*i)
+                .is_some_and(|p| word_count(sub(text, p.start, p.end)) >= 4)
+    });
+    long.or_else(|| undecided.first().copied().filter(shaped))
 }
 
 /// Credits and furniture at the end of the article.
@@ -530,6 +621,9 @@ fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
                     };
                     slot.get_or_insert_with(|| date_field(d));
                 }
+                if let Some(d) = &b.updated {
+                    m.updated.get_or_insert_with(|| date_field(d));
+                }
             }
             Fact::Agency(s, e) => {
                 agency.get_or_insert((*s, *e));
@@ -546,6 +640,40 @@ fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
     // Wire copy signed "(Reuters)" in its dateline is that agency's, unless a byline says otherwise.
     if let (None, Some((s, e))) = (&m.outlet, agency) {
         m.outlet = Some(field(text, s, e));
+    }
+    // Weaker evidence, used only when nothing above named the outlet: a copyright line, then
+    // an outlet's name alone at the end of the article.
+    if m.outlet.is_none() {
+        m.outlet = pieces
+            .iter()
+            .find_map(|p| credit::copyright_holder(text, p.start, p.end))
+            .or_else(|| {
+                pieces
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.kind != Some(BlockKind::Body) && p.kind.is_some())
+                    .filter(|p| p.kind == Some(BlockKind::Credit))
+                    .find_map(|p| credit::bare_outlet(text, p.start, p.end))
+            })
+            .map(|(s, e)| field(text, s, e));
+    }
+    // A date in the article's URL (`/2024/01/23/`) when the text states none.
+    if m.published.is_none() && m.updated.is_none() {
+        if let Some(Provenance::Text { start, end }) = m.url.as_ref().map(|u| u.source) {
+            m.published = crate::date::find_dates(sub(text, start, end))
+                .first()
+                .map(|d| {
+                    date_field(&crate::date::DateMatch {
+                        start: start + d.start,
+                        end: start + d.end,
+                        date: d.date,
+                    })
+                });
+        }
+    }
+    // An update date that is the only date given is the article's date too.
+    if m.published.is_none() {
+        m.published = m.updated.clone();
     }
     m
 }

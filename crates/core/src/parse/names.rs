@@ -108,6 +108,25 @@ const GENERIC: &[&str] = &[
     "web team",
 ];
 
+/// Last words that make a name a role ("HT Correspondent", "Senior Reporter", "Political
+/// Editor"): whoever holds it, it is not a person's name.
+const ROLE_WORDS: &[&str] = &[
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "editor",
+    "editors",
+    "writer",
+    "writers",
+    "staff",
+    "desk",
+    "bureau",
+    "columnist",
+    "contributor",
+    "team",
+];
+
 /// Lower-case words allowed inside a personal name ("Ursula von der Leyen", "Ahmad al Sharaa").
 const PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la", "le",
@@ -119,6 +138,13 @@ pub fn classify(name: &str) -> NameKind {
     let lower = name.to_lowercase();
     let lower = lower.trim_matches(|c: char| c.is_ascii_punctuation() && c != '.');
     if GENERIC.contains(&lower) {
+        return NameKind::Generic;
+    }
+    if lower
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ROLE_WORDS.contains(&w))
+    {
         return NameKind::Generic;
     }
     if WIRE_SERVICES.contains(&lower) {
@@ -148,6 +174,14 @@ pub fn classify(name: &str) -> NameKind {
 /// no digits and no separators such as " - " or "|".
 pub fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "The Irish Times" is not a person; nor is "ABC North Coast" (an acronym among words).
+    let acronym = |w: &&str| w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    let shouting = words.iter().all(acronym);
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        || (!shouting && words.iter().any(acronym))
+    {
+        return false;
+    }
     if !(2..=5).contains(&words.len())
         || name
             .chars()
@@ -172,6 +206,22 @@ pub fn looks_like_person(name: &str) -> bool {
             && (capitalised(w) || is_initial(w) || PARTICLES.contains(&lw.as_str()))
     });
     first_last_ok && all_ok
+}
+
+/// A masthead on the first line of an article: a short name in title case that reads as an
+/// outlet ("The Guardian", "The New Yorker", "Nation Media Group"), not a section label
+/// ("World news") nor a person.
+pub fn is_masthead(line: &str) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let title_case = words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || ["of", "and", "&", "on", "the"].contains(w)
+    });
+    (1..=5).contains(&words.len())
+        && title_case
+        && !line.ends_with(['.', ',', ':', ';', '!', '?'])
+        && (words.first().is_some_and(|w| *w == "The") || classify(line) == NameKind::Organisation)
 }
 
 #[cfg(test)]
@@ -216,7 +266,14 @@ mod tests {
 
     #[test]
     fn roles() {
-        for n in ["Staff", "staff writer", "Editorial Team", "admin"] {
+        for n in [
+            "Staff",
+            "staff writer",
+            "Editorial Team",
+            "admin",
+            "HT Correspondent",
+            "Political Editor",
+        ] {
             assert_eq!(classify(n), NameKind::Generic, "{n}");
         }
     }

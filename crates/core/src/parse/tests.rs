@@ -179,13 +179,13 @@ fn standfirst_and_captions_in_the_header() {
     check(
         "Refugees cross into Armenia\nTens of thousands have left in a week, officials say.\nImage caption, Families wait at the border\nImage source, Getty Images\nBy Jane Doe\nBBC News, Goris\n\nThe road to Goris was full of cars on Sunday, with families carrying what they could, and aid groups handing out water and bread at the crossing.",
         "
-        title=Refugees cross into Armenia outlet=- authors=[Jane Doe] published=- updated=-
+        title=Refugees cross into Armenia outlet=BBC News authors=[Jane Doe] published=- updated=-
         headline: Refugees cross into Armenia
         standfirst: Tens of thousands have left in a week, officials say.
         caption: Image caption, Families wait at the border
         credit: Image source, Getty Images
         byline: By Jane Doe
-        body: BBC News, Goris
+        byline: BBC News, Goris
         body: The road to Goris was full of cars on Sunday, with families carrying what they could, and aid groups handing out water and bread at the crossing.
         ",
     );
@@ -430,6 +430,10 @@ fn accented_text_after_a_wire_dateline_does_not_panic() {
 fn a_malformed_date_keeps_every_byte() {
     let d = parse("date 2023-11-1-09 The mission arrived on Sunday, officials said.\n\nMore text follows here.");
     assert_invariants(&d);
+    assert_eq!(
+        d.meta.published, None,
+        "`2023-11-1-09` is not the first of November"
+    );
 }
 
 /// Property tests: whatever the bytes, `parse_document` returns, and every non-whitespace byte
