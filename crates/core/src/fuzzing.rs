@@ -6,7 +6,7 @@
 use crate::bundle::{seal, Bundle};
 use crate::compare::compare_with;
 use crate::entities::{recognize, KnowledgeBase};
-use crate::model::{Document, Provenance};
+use crate::model::Document;
 use crate::search::{kwic, search, Index, KwicOptions, KwicSort, Mode, Options, Selection};
 use crate::{parse_document, SourceFile};
 
@@ -61,20 +61,8 @@ pub fn check_spans(doc: &Document) {
     for d in &doc.diagnostics {
         slice("diagnostic", d.start, d.end);
     }
-    let m = &doc.meta;
-    let strings = [&m.title, &m.outlet, &m.url, &m.language, &m.notes]
-        .into_iter()
-        .flatten()
-        .chain(&m.authors)
-        .map(|f| f.source);
-    let dates = [&m.published, &m.updated]
-        .into_iter()
-        .flatten()
-        .map(|f| f.source);
-    for p in strings.chain(dates) {
-        if let Provenance::Text { start, end } = p {
-            slice("metadata value", start, end);
-        }
+    for (start, end) in doc.meta.text_spans() {
+        slice("metadata value", start, end);
     }
 }
 
@@ -177,7 +165,15 @@ pub fn url_query(corpus: &Corpus, data: &[u8]) {
     run_query(&corpus.index, &corpus.docs, &q, &selected, salt);
 }
 
-fn run_query(index: &Index, docs: &[Document], q: &str, selected: &[Selection], salt: usize) {
+/// Runs `q` as search (mode from `salt`) and concordance (order from `salt / 2`) and checks the
+/// spans of what comes back.
+pub(crate) fn run_query(
+    index: &Index,
+    docs: &[Document],
+    q: &str,
+    selected: &[Selection],
+    salt: usize,
+) {
     let mode = if salt.is_multiple_of(2) {
         Mode::Documents
     } else {
@@ -197,8 +193,8 @@ fn run_query(index: &Index, docs: &[Document], q: &str, selected: &[Selection], 
     for p in passages {
         for &(a, b) in &p.highlights {
             assert!(
-                p.start <= a && a <= b && b <= p.end,
-                "highlight outside its passage"
+                p.start <= a && a < b && b <= p.end,
+                "highlight {a}..{b} outside its passage or empty, for {q:?}"
             );
         }
     }

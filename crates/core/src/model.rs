@@ -174,6 +174,31 @@ pub enum DiagnosticCode {
     ExportArticle,
 }
 
+impl Metadata {
+    /// The text spans the values were read from (sidecar values have none).
+    pub fn text_spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let strings = [
+            &self.title,
+            &self.outlet,
+            &self.url,
+            &self.language,
+            &self.notes,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.authors)
+        .map(|f| f.source);
+        let dates = [&self.published, &self.updated]
+            .into_iter()
+            .flatten()
+            .map(|f| f.source);
+        strings.chain(dates).filter_map(|p| match p {
+            Provenance::Text { start, end } => Some((start, end)),
+            Provenance::Sidecar => None,
+        })
+    }
+}
+
 impl Document {
     /// The text of a span of this document.
     pub fn slice(&self, start: usize, end: usize) -> &str {

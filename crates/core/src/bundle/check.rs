@@ -4,7 +4,7 @@
 //! turns a damaged bundle into a message at load instead of a panic at some later click.
 
 use super::{Bundle, BundleError};
-use crate::model::{Document, Field, Provenance};
+use crate::model::Document;
 
 pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
     let n = b.documents.len();
@@ -25,7 +25,7 @@ pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
         for d in &doc.diagnostics {
             span("diagnostic", d.start, d.end)?;
         }
-        for (start, end) in metadata_spans(doc) {
+        for (start, end) in doc.meta.text_spans() {
             span("metadata value", start, end)?;
         }
         for m in b.mentions_of(i) {
@@ -77,22 +77,4 @@ fn span_in(
             text_len: doc.text.len(),
         })
     }
-}
-
-/// The text spans metadata values were read from.
-fn metadata_spans(doc: &Document) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let m = &doc.meta;
-    let strings = [&m.title, &m.outlet, &m.url, &m.language, &m.notes]
-        .into_iter()
-        .flatten()
-        .chain(&m.authors)
-        .map(|f| f.source);
-    let dates = [&m.published, &m.updated]
-        .into_iter()
-        .flatten()
-        .map(|f: &Field<_>| f.source);
-    strings.chain(dates).filter_map(|p| match p {
-        Provenance::Text { start, end } => Some((start, end)),
-        Provenance::Sidecar => None,
-    })
 }
