@@ -10,6 +10,7 @@
 )]
 
 mod check;
+mod packed_mentions;
 
 use crate::entities::{recognize, EntityType, KnowledgeBase, Mention};
 use crate::model::Document;
@@ -18,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Bumped whenever the serialized layout changes; an old bundle is refused, not misread.
-/// Version 4 added the length and checksum header.
-pub const BUNDLE_VERSION: u32 = 4;
+/// Version 4 added the length and checksum header; 5 packs the entity mentions.
+pub const BUNDLE_VERSION: u32 = 5;
 
 /// The first bytes of every bundle, so another file (an HTML error page served in its place,
 /// say) is recognised as "not a bundle" instead of being misread as a strange version.
@@ -38,6 +39,7 @@ pub struct Bundle {
     pub index: Index,
     /// Entity mentions of each document (`mentions[i]` for `documents[i]`), in text order,
     /// recognised with the built-in knowledge base.
+    #[serde(with = "packed_mentions")]
     pub mentions: Vec<Vec<Mention>>,
     /// The knowledge base's one-line description of each mentioned entity it knows:
     /// `(type, canonical name, description)`, sorted.
