@@ -270,3 +270,34 @@ fn no_single_changed_byte_or_truncation_panics() {
         "{loaded} loaded, {refused} refused"
     );
 }
+
+/// The bundle grows like its input, within a small factor: one long article made of the seed
+/// articles, then of twice as much text. Sizes compared, not time.
+#[test]
+fn the_bundle_stays_within_a_small_factor_of_its_input() {
+    let seeds: String = ["001_1d5485b6803e7481.txt", "002_4123e98665d019c0.txt"]
+        .iter()
+        .map(|name| {
+            std::fs::read_to_string(format!(
+                "{}/../../corpus/{name}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap()
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let size = |copies: usize| {
+        let text = vec![seeds.as_str(); copies].join("\n\n");
+        let doc = parse_document(&SourceFile {
+            name: "long.txt",
+            bytes: text.as_bytes(),
+            sidecar: None,
+        });
+        (text.len(), Bundle::new(vec![doc]).to_bytes().len())
+    };
+    let (one_in, one_out) = size(2);
+    let (two_in, two_out) = size(4);
+    assert!(one_out * 10 <= one_in * 25, "{one_out} bytes for {one_in}");
+    assert!(two_out * 10 <= two_in * 25, "{two_out} bytes for {two_in}");
+    assert!(two_out <= 2 * one_out, "{two_out} > 2 × {one_out}");
+}
