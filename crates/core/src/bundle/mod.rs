@@ -17,6 +17,7 @@ use crate::model::Document;
 use crate::search::Index;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Bumped whenever the serialized layout changes; an old bundle is refused, not misread.
 /// Version 4 added the length and checksum header; 5 packs the entity mentions.
@@ -46,7 +47,7 @@ pub struct Bundle {
     pub descriptions: Vec<(EntityType, String, String)>,
     /// The checksum of the serialized payload (see [`Bundle::fingerprint`]); not serialized.
     #[serde(skip)]
-    fingerprint: u64,
+    fingerprint: Fingerprint,
 }
 
 /// Why a bundle could not be read. Every variant says what a user can do about it in its
@@ -185,24 +186,23 @@ impl Bundle {
             .collect();
         descriptions.sort();
         descriptions.dedup();
-        let mut bundle = Bundle {
+        Bundle {
             version: BUNDLE_VERSION,
             documents,
             index,
             mentions,
             descriptions,
-            fingerprint: 0,
-        };
-        bundle.fingerprint = checksum(&bundle.payload());
-        bundle
+            fingerprint: Fingerprint::default(),
+        }
     }
 
     /// A number that identifies this bundle's contents: the checksum of its serialized payload,
     /// the same for a bundle and for what [`Bundle::from_bytes`] reads back from its bytes. Two
     /// parties (the page and its comparison worker) that hold bundles with the same fingerprint
     /// hold the same corpus; read it from raw bytes with [`fingerprint_of`].
+    /// A decoded bundle has it from its header; a built one computes it once, when asked.
     pub fn fingerprint(&self) -> u64 {
-        self.fingerprint
+        *self.fingerprint.0.get_or_init(|| checksum(&self.payload()))
     }
 
     /// The entity mentions of document `i` (none when the bundle has no entry for it).
@@ -225,8 +225,20 @@ impl Bundle {
         postcard::to_allocvec(self).unwrap_or_default()
     }
 
+    /// The bundle's bytes: the header, then the payload serialized in place (one copy of the
+    /// payload in memory, not two: a long corpus's payload is about twice its text).
     pub fn to_bytes(&self) -> Vec<u8> {
-        seal(&self.payload())
+        let mut out = header(0, 0);
+        let header_len = out.len();
+        // Serializing plain owned data into a Vec cannot fail; on failure the payload is empty
+        // and its length says so, so the file is refused on load, never misread.
+        out = postcard::to_extend(self, out).unwrap_or_else(|_| header(0, 0));
+        let payload = out.get(header_len..).unwrap_or_default();
+        let (len, sum) = (payload.len() as u64, checksum(payload));
+        if let Some(fields) = out.get_mut(header_len - FIXED_HEADER..header_len) {
+            fields.copy_from_slice(&header_fields(len, sum));
+        }
+        out
     }
 
     /// Reads a bundle, refusing (never misreading) any other bytes: another file, another
@@ -243,7 +255,7 @@ impl Bundle {
         }
         let mut bundle: Bundle = postcard::from_bytes(header.payload)
             .map_err(|e| BundleError::Corrupt(e.to_string()))?;
-        bundle.fingerprint = header.checksum;
+        bundle.fingerprint = Fingerprint(OnceLock::from(header.checksum));
         check::check(&bundle)?;
         Ok(bundle)
     }
@@ -258,19 +270,40 @@ impl Bundle {
 /// length, checksum. [`Bundle::to_bytes`] is `seal` of its payload; tests and the fuzz targets
 /// seal damaged payloads to reach the load check behind the checksum.
 pub fn seal(payload: &[u8]) -> Vec<u8> {
+    let mut out = header(payload.len() as u64, checksum(payload));
+    out.extend_from_slice(payload);
+    out
+}
+
+/// Magic, version, then the payload's length and checksum.
+fn header(len: u64, sum: u64) -> Vec<u8> {
     let mut version = [0u8; 5];
     let version = postcard::to_slice(&BUNDLE_VERSION, &mut version)
         .map(|v| v.to_vec())
         .unwrap_or_default();
-    let mut out =
-        Vec::with_capacity(BUNDLE_MAGIC.len() + version.len() + FIXED_HEADER + payload.len());
-    out.extend_from_slice(BUNDLE_MAGIC);
-    out.extend_from_slice(&version);
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&checksum(payload).to_le_bytes());
-    out.extend_from_slice(payload);
-    out
+    [BUNDLE_MAGIC.as_slice(), &version, &header_fields(len, sum)].concat()
 }
+
+fn header_fields(len: u64, sum: u64) -> [u8; FIXED_HEADER] {
+    let mut fields = [0u8; FIXED_HEADER];
+    let (l, s) = fields.split_at_mut(8);
+    l.copy_from_slice(&len.to_le_bytes());
+    s.copy_from_slice(&sum.to_le_bytes());
+    fields
+}
+
+/// A bundle's fingerprint, once known. Equal for equal bundles whether known or not (it is
+/// derived from their contents), so it never makes two equal bundles compare unequal.
+#[derive(Debug, Clone, Default)]
+struct Fingerprint(OnceLock<u64>);
+
+impl PartialEq for Fingerprint {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Fingerprint {}
 
 /// The fingerprint of the bundle in `bytes`, read from its header without decoding it (the
 /// payload's checksum is verified). Equal to [`Bundle::fingerprint`] of the decoded bundle.
