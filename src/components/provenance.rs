@@ -1,4 +1,5 @@
-//! The "from text" / "from sidecar" / "not stated" badge shown beside every metadata value.
+//! The "from text: byline" / "from sidecar" / "not stated" badge shown beside every metadata
+//! value; a value from the text names the parser's rule that read it ("from text: copyright line").
 //!
 //! Where a value came from matters as much as the value: text found by the parser can be wrong,
 //! a curator's sidecar value overrides it, and a missing value must not look like an empty one.
@@ -10,19 +11,19 @@ use parallax_core::Provenance;
 #[component]
 pub fn ProvenanceBadge(source: Option<Provenance>) -> impl IntoView {
     let (class, text, hint) = match source {
-        Some(Provenance::Text { .. }) => (
+        Some(Provenance::Text { rule, .. }) => (
             "provenance provenance-text",
-            "from text",
-            "Found by the parser in the article text",
+            format!("from text: {}", rule.describe()),
+            "Found by the parser in the article text, by the rule named",
         ),
         Some(Provenance::Sidecar) => (
             "provenance provenance-sidecar",
-            "from sidecar",
+            "from sidecar".to_string(),
             "Given by the curator in the sidecar file",
         ),
         None => (
             "provenance provenance-none",
-            "not stated",
+            "not stated".to_string(),
             "Neither the article text nor a sidecar file states this",
         ),
     };

@@ -376,7 +376,7 @@ fn is_the_title(doc: &Document, block: &Block) -> bool {
     let Some(title) = &doc.meta.title else {
         return false;
     };
-    let same_span = matches!(title.source, Provenance::Text { start, end }
+    let same_span = matches!(title.source, Provenance::Text { start, end, .. }
         if start < block.end && block.start < end);
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     same_span || squash(doc.block_text(block)) == squash(&title.value)

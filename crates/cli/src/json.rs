@@ -6,7 +6,9 @@ use serde_json::{json, Map, Value};
 
 fn source(p: &Provenance) -> Value {
     match p {
-        Provenance::Text { start, end } => json!({"from": "text", "start": start, "end": end}),
+        Provenance::Text { start, end, rule } => {
+            json!({"from": "text", "start": start, "end": end, "rule": rule.describe()})
+        }
         Provenance::Sidecar => json!({"from": "sidecar"}),
     }
 }

@@ -53,10 +53,68 @@ pub struct Field<T> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Provenance {
-    /// Found in the article text at this span.
-    Text { start: usize, end: usize },
+    /// Found in the article text at this span, by this rule.
+    Text {
+        start: usize,
+        end: usize,
+        rule: Rule,
+    },
     /// Given by the curator in the `<stem>.toml` sidecar file.
     Sidecar,
+}
+
+/// The parser's rule that read a metadata value, so a reader can tell how much to trust it
+/// ("outlet: copyright line" is weaker evidence than "outlet: byline").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The headline-shaped line at the top (`# Title` in Markdown).
+    Headline,
+    /// A byline: `By …`, `Written by …`, `Posted by …`.
+    Byline,
+    /// A name on a line of its own in the header (`Helena Smith in Athens`, `Nation Media Group`).
+    NameLine,
+    /// An outlet's name above the title.
+    Masthead,
+    /// A `Key: value` line, front matter, or a saved page's metadata.
+    FieldLine,
+    /// A database export's field code (`HD`, `BY`, `PD`, `SN`).
+    FieldCode,
+    /// A credit line of parts (`Name / TNN / Updated: …`, `Source: Xinhua | 2024-03-14`).
+    CreditLine,
+    /// A date line, labelled or not (`Published 5 Sep 2024`, `Tue 18 Jul 2023 06.00 BST`).
+    Dateline,
+    /// A wire dateline: `MOSCOW, Oct. 2 (TASS) —`.
+    WireDateline,
+    /// A copyright line: `© 2024 The Kathmandu Post`.
+    CopyrightLine,
+    /// An outlet's name alone at the end of the article.
+    ClosingName,
+    /// A date in the article's URL (`/2024/01/23/`).
+    UrlDate,
+    /// An update date, taken as the article's date because no other is given.
+    OnlyDate,
+}
+
+impl Rule {
+    /// How the app and `parse --json` name the rule: "copyright line".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::Headline => "headline line",
+            Rule::Byline => "byline",
+            Rule::NameLine => "name line in the header",
+            Rule::Masthead => "masthead",
+            Rule::FieldLine => "labelled field",
+            Rule::FieldCode => "export field code",
+            Rule::CreditLine => "credit line",
+            Rule::Dateline => "date line",
+            Rule::WireDateline => "wire dateline",
+            Rule::CopyrightLine => "copyright line",
+            Rule::ClosingName => "outlet name at the end",
+            Rule::UrlDate => "date in the URL",
+            Rule::OnlyDate => "update date (the only date given)",
+        }
+    }
 }
 
 /// A run of text with one role in the article.
@@ -193,7 +251,7 @@ impl Metadata {
             .flatten()
             .map(|f| f.source);
         strings.chain(dates).filter_map(|p| match p {
-            Provenance::Text { start, end } => Some((start, end)),
+            Provenance::Text { start, end, .. } => Some((start, end)),
             Provenance::Sidecar => None,
         })
     }

@@ -29,7 +29,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
 
 fn source(p: &Provenance) -> String {
     match p {
-        Provenance::Text { start, end } => format!("text {start}..{end}"),
+        Provenance::Text { start, end, .. } => format!("text {start}..{end}"),
         Provenance::Sidecar => "sidecar".into(),
     }
 }

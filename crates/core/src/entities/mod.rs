@@ -139,7 +139,7 @@ pub fn recognize(doc: &Document, kb: Option<&KnowledgeBase>) -> Vec<Mention> {
         .collect();
     let mut known = Vec::new();
     let text_span = |p: &Provenance| match *p {
-        Provenance::Text { start, end } => Some((start, end)),
+        Provenance::Text { start, end, .. } => Some((start, end)),
         Provenance::Sidecar => None,
     };
     for a in &doc.meta.authors {

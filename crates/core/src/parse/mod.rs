@@ -126,6 +126,8 @@ struct Piece {
     start: usize,
     end: usize,
     fact: Fact,
+    /// The rule that read the fact, recorded with every value taken from it.
+    rule: Rule,
 }
 
 /// Metadata a piece carries.
@@ -147,6 +149,7 @@ impl Piece {
             start,
             end,
             fact: Fact::None,
+            rule: Rule::Headline,
         }
     }
 }
@@ -169,6 +172,7 @@ fn classify(text: &str, from: usize, conventions: Conventions) -> Vec<Piece> {
                     start: u.start,
                     end: u.end,
                     fact: Fact::Byline(b),
+                    rule: Rule::FieldLine,
                 });
                 continue;
             }
@@ -207,6 +211,7 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
             start,
             end,
             fact: Fact::Byline(b),
+            rule: Rule::Byline,
         });
     }
     if let Some(b) = byline::parts_line(text, start, end) {
@@ -215,6 +220,7 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
             start,
             end,
             fact: Fact::Byline(b),
+            rule: Rule::CreditLine,
         });
     }
     if let Some(p) = dateline::date_prefix(text, start, end) {
@@ -227,6 +233,7 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
                 start,
                 end,
                 fact: Fact::Date(p),
+                rule: Rule::Dateline,
             });
         }
         // A date glued to the first paragraph by a scraper: split it off. The separator between
@@ -237,6 +244,7 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
                 start,
                 end: trim_end_at(text, start, rest),
                 fact: Fact::Date(p),
+                rule: Rule::Dateline,
             });
             return tag_unit(text, rest, end, false, out);
         }
@@ -261,6 +269,7 @@ fn tag_unit(text: &str, start: usize, end: usize, first: bool, out: &mut Vec<Pie
             start,
             end: dateline_end,
             fact,
+            rule: Rule::WireDateline,
         });
         return out.push(Piece::new(None, w.end, end));
     }
@@ -283,6 +292,7 @@ fn field_code_unit(text: &str, start: usize, end: usize, out: &mut Vec<Piece>) -
         start,
         end,
         fact,
+        rule: Rule::FieldCode,
     };
     let furniture = Piece::new(Some(BlockKind::Boilerplate), start, end);
     if vs >= end {
@@ -357,6 +367,7 @@ fn field_piece(
         start,
         end,
         fact,
+        rule: Rule::FieldLine,
     })
 }
 
@@ -454,6 +465,7 @@ fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
                     outlet: Some((p.start, p.end)),
                     ..Byline::default()
                 });
+                p.rule = Rule::Masthead;
             } else {
                 p.kind = Some(BlockKind::Boilerplate);
             }
@@ -471,6 +483,7 @@ fn settle_header(text: &str, pieces: &mut [Piece], header_end: usize) {
             // "Jane Doe in Yerevan" or "Associated Press" on a line of its own, near the byline.
             p.kind = Some(BlockKind::Byline);
             p.fact = Fact::Byline(b);
+            p.rule = Rule::NameLine;
             continue;
         }
         p.kind = Some(if caption::unmarked_header_caption(text, p.start, p.end) {
@@ -567,35 +580,43 @@ fn settle_subheadings(text: &str, pieces: &mut [Piece], header_end: usize) {
 }
 
 /// A text value and its span.
-fn field(text: &str, start: usize, end: usize) -> Field<String> {
+fn field(text: &str, start: usize, end: usize, rule: Rule) -> Field<String> {
     Field {
         value: normalize_space(sub(text, start, end)),
-        source: Provenance::Text { start, end },
+        source: Provenance::Text { start, end, rule },
     }
 }
 
-fn date_field(m: &crate::date::DateMatch) -> Field<Date> {
+fn date_field(m: &crate::date::DateMatch, rule: Rule) -> Field<Date> {
     Field {
         value: m.date,
         source: Provenance::Text {
             start: m.start,
             end: m.end,
+            rule,
         },
     }
 }
 
-/// Collects title, authors, outlet and dates from the classified pieces.
+/// Collects title, authors, outlet and dates from the classified pieces; each value records
+/// the rule of the piece it came from.
 fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
     let mut m = Metadata::default();
     if let Some(h) = pieces.iter().find(|p| p.kind == Some(BlockKind::Headline)) {
-        // A "Title: …" field's title is its value; a headline line's is the whole line.
+        // A "Title: …" field's title is its value; a headline line's is the whole line
+        // (without a Markdown heading's `#`).
         m.title = Some(match h.fact {
-            Fact::Field(_, s, e) => field(text, s, e),
-            _ => field(text, h.start, h.end),
+            Fact::Field(_, s, e) => field(text, s, e, h.rule),
+            _ => {
+                let line = sub(text, h.start, h.end);
+                let start = h.end - line.trim_start_matches(['#', ' ']).len();
+                field(text, start.min(h.end), h.end, Rule::Headline)
+            }
         });
     }
     let mut agency = None;
     for p in pieces {
+        let rule = p.rule;
         match &p.fact {
             Fact::Date(d) => {
                 let slot = match d.role {
@@ -604,14 +625,18 @@ fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
                     // A clip, load or access date says when someone saved the article.
                     DateRole::Other => continue,
                 };
-                slot.get_or_insert_with(|| date_field(&d.date));
+                slot.get_or_insert_with(|| date_field(&d.date, rule));
             }
             Fact::Byline(b) => {
                 if m.authors.is_empty() {
-                    m.authors = b.authors.iter().map(|&(s, e)| field(text, s, e)).collect();
+                    m.authors = b
+                        .authors
+                        .iter()
+                        .map(|&(s, e)| field(text, s, e, rule))
+                        .collect();
                 }
                 if let (None, Some((s, e))) = (&m.outlet, b.outlet) {
-                    m.outlet = Some(field(text, s, e));
+                    m.outlet = Some(field(text, s, e, rule));
                 }
                 if let Some(d) = &b.date {
                     let slot = if b.date_is_update {
@@ -619,61 +644,73 @@ fn metadata(text: &str, pieces: &[Piece]) -> Metadata {
                     } else {
                         &mut m.published
                     };
-                    slot.get_or_insert_with(|| date_field(d));
+                    slot.get_or_insert_with(|| date_field(d, rule));
                 }
                 if let Some(d) = &b.updated {
-                    m.updated.get_or_insert_with(|| date_field(d));
+                    m.updated.get_or_insert_with(|| date_field(d, rule));
                 }
             }
             Fact::Agency(s, e) => {
                 agency.get_or_insert((*s, *e));
             }
             Fact::Field(fields::Key::Url, s, e) => {
-                m.url.get_or_insert_with(|| field(text, *s, *e));
+                m.url.get_or_insert_with(|| field(text, *s, *e, rule));
             }
             Fact::Field(fields::Key::Language, s, e) => {
-                m.language.get_or_insert_with(|| field(text, *s, *e));
+                m.language.get_or_insert_with(|| field(text, *s, *e, rule));
             }
             Fact::Field(..) | Fact::None => {}
         }
     }
     // Wire copy signed "(Reuters)" in its dateline is that agency's, unless a byline says otherwise.
     if let (None, Some((s, e))) = (&m.outlet, agency) {
-        m.outlet = Some(field(text, s, e));
+        m.outlet = Some(field(text, s, e, Rule::WireDateline));
     }
     // Weaker evidence, used only when nothing above named the outlet: a copyright line, then
     // an outlet's name alone at the end of the article.
     if m.outlet.is_none() {
-        m.outlet = pieces
+        let copyright = pieces
             .iter()
             .find_map(|p| credit::copyright_holder(text, p.start, p.end))
-            .or_else(|| {
-                pieces
-                    .iter()
-                    .rev()
-                    .take_while(|p| p.kind != Some(BlockKind::Body) && p.kind.is_some())
-                    .filter(|p| p.kind == Some(BlockKind::Credit))
-                    .find_map(|p| credit::bare_outlet(text, p.start, p.end))
-            })
-            .map(|(s, e)| field(text, s, e));
+            .map(|(s, e)| field(text, s, e, Rule::CopyrightLine));
+        m.outlet = copyright.or_else(|| {
+            pieces
+                .iter()
+                .rev()
+                .take_while(|p| p.kind != Some(BlockKind::Body) && p.kind.is_some())
+                .filter(|p| p.kind == Some(BlockKind::Credit))
+                .find_map(|p| credit::bare_outlet(text, p.start, p.end))
+                .map(|(s, e)| field(text, s, e, Rule::ClosingName))
+        });
     }
     // A date in the article's URL (`/2024/01/23/`) when the text states none.
     if m.published.is_none() && m.updated.is_none() {
-        if let Some(Provenance::Text { start, end }) = m.url.as_ref().map(|u| u.source) {
+        if let Some(Provenance::Text { start, end, .. }) = m.url.as_ref().map(|u| u.source) {
             m.published = crate::date::find_dates(sub(text, start, end))
                 .first()
                 .map(|d| {
-                    date_field(&crate::date::DateMatch {
+                    let at = crate::date::DateMatch {
                         start: start + d.start,
                         end: start + d.end,
                         date: d.date,
-                    })
+                    };
+                    date_field(&at, Rule::UrlDate)
                 });
         }
     }
     // An update date that is the only date given is the article's date too.
     if m.published.is_none() {
-        m.published = m.updated.clone();
+        m.published = m.updated.as_ref().map(|u| Field {
+            value: u.value,
+            source: match u.source {
+                Provenance::Text { start, end, .. } => Provenance::Text {
+                    start,
+                    end,
+                    rule: Rule::OnlyDate,
+                },
+                other => other,
+            },
+        });
     }
     m
 }

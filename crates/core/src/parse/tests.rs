@@ -529,3 +529,33 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn every_value_names_the_rule_that_read_it() {
+    let d = parse("The Guardian\nWorld news\nHundreds evacuated as wildfires spread across Rhodes\nBy Helena Smith\nUpdated Tue 18 Jul 2023 06.00 BST\n\nThe fire reached the coast on Tuesday, officials said, and thousands of tourists were moved by bus and boat to safety.\n");
+    let rule = |p: &crate::Provenance| match p {
+        crate::Provenance::Text { rule, .. } => rule.describe(),
+        crate::Provenance::Sidecar => "sidecar",
+    };
+    let m = &d.meta;
+    assert_eq!(
+        m.title.as_ref().map(|f| rule(&f.source)),
+        Some("headline line")
+    );
+    assert_eq!(m.outlet.as_ref().map(|f| rule(&f.source)), Some("masthead"));
+    assert_eq!(m.authors.first().map(|f| rule(&f.source)), Some("byline"));
+    assert_eq!(
+        m.updated.as_ref().map(|f| rule(&f.source)),
+        Some("date line")
+    );
+    assert_eq!(
+        m.published.as_ref().map(|f| rule(&f.source)),
+        Some("update date (the only date given)")
+    );
+    let footer = parse("Landslide blocks highway\nKathmandu, March 14\n\nA landslide blocked the main highway to Pokhara on Thursday, stranding hundreds of vehicles for hours, police said.\n\n© 2024 The Kathmandu Post. All rights reserved.\n");
+    let outlet = footer.meta.outlet.as_ref().unwrap();
+    assert_eq!(
+        (outlet.value.as_str(), rule(&outlet.source)),
+        ("The Kathmandu Post", "copyright line")
+    );
+}
