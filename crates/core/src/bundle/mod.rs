@@ -20,8 +20,9 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// Bumped whenever the serialized layout changes; an old bundle is refused, not misread.
-/// Version 4 added the length and checksum header; 5 packs the entity mentions.
-pub const BUNDLE_VERSION: u32 = 5;
+/// Version 4 added the length and checksum header; 5 packs the entity mentions; 6 records the
+/// parser's rule in each text provenance.
+pub const BUNDLE_VERSION: u32 = 6;
 
 /// The first bytes of every bundle, so another file (an HTML error page served in its place,
 /// say) is recognised as "not a bundle" instead of being misread as a strange version.
