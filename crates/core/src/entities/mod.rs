@@ -254,6 +254,17 @@ impl<'a> Ctx<'a> {
         self.text.get(self.t(a).start..end).unwrap_or("")
     }
 
+    /// The place of the world list that tokens a..b name, if any (no allocation unless the
+    /// name spans a line break or a run of spaces).
+    pub fn place(&self, a: usize, b: usize) -> Option<places::PlaceKind> {
+        let surface = self.surface(a, b);
+        if surface.contains(|c: char| c.is_whitespace() && c != ' ') || surface.contains("  ") {
+            places::place(&crate::text::normalize_space(surface))
+        } else {
+            places::place(surface)
+        }
+    }
+
     /// The text of tokens a..b with whitespace runs made single spaces.
     pub fn normalized(&self, a: usize, b: usize) -> String {
         crate::text::normalize_space(self.surface(a, b))

@@ -19,7 +19,6 @@
 //! are in `coref.rs`.
 
 use super::lexicon::{lexicon, Form, LexEntry};
-use super::places;
 use super::tokens::{self, Token};
 use super::words::{self, is_in};
 use super::{coref, Ctx, EntityType, Strength, FIXED, MEDIUM, STRONG, WEAK};
@@ -333,7 +332,7 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
         if (t.is_possessive() || (matches!(t.text, "'" | "’") && cx.t(j - 1).text.ends_with('s')))
             && !t.space_before
             && last.lex.is_none()
-            && places::place(&cx.normalized(units.first().map_or(i, |u| u.a), j)).is_none()
+            && cx.place(units.first().map_or(i, |u| u.a), j).is_none()
             && possessive_joins(cx, j + 1)
         {
             units.push(unit_at(lex, j + 1, Join::Space));
@@ -559,15 +558,6 @@ fn push_lex(cands: &mut Vec<Cand>, u: Unit) {
 /// continuation).
 fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     cx.count(units.len());
-    // "The Hague", "British Columbia", "Rio de Janeiro": a place of the world list at the start
-    // of the sequence, before any other reading splits it.
-    if let Some(k) = (2..=units.len().min(6))
-        .rev()
-        .find(|&k| places::place(&cx.normalized(nth(units, 0).a, nth(units, k - 1).b)).is_some())
-    {
-        push(cands, upto(units, k), Some(EntityType::Place), STRONG);
-        return analyse(cx, from(units, k), cands);
-    }
     let mut u = units;
     // "The World Court", sentence-initial "However", "In": not part of the name.
     while let Some(t) = u.first().and_then(|&f| single(cx, f)) {
@@ -581,6 +571,18 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     }
     if u.is_empty() {
         return;
+    }
+    // "The Hague", "British Columbia", "Rio de Janeiro", "(in) Mexico City": a place of the world
+    // list at the start of the sequence, before any other reading splits it. "The" counts when
+    // the list has it ("The Hague").
+    for v in [units, u] {
+        let place_end = (2..=v.len().min(6))
+            .rev()
+            .find(|&k| cx.place(nth(v, 0).a, nth(v, k - 1).b).is_some());
+        if let Some(k) = place_end {
+            push(cands, upto(v, k), Some(EntityType::Place), STRONG);
+            return analyse(cx, from(v, k), cands);
+        }
     }
     let first = nth(u, 0);
     let first_tok = cx.t(first.a);
@@ -925,7 +927,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     }) {
         return (EntityType::Person, STRONG, b);
     }
-    let place = places::place(&cx.normalized(a, b)).is_some();
+    let place = cx.place(a, b).is_some();
     // What follows the name: a speech verb, "who" or "which", "it" after the verb.
     let mut n = b;
     if at(n).is_some_and(|c| c.text == ",") {

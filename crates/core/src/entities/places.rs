@@ -16,7 +16,11 @@ pub enum PlaceKind {
 }
 
 /// The kind of place `name` (written as in the text, single spaces) is, if the list knows it.
+/// Names are words, so anything that does not start with a letter is looked up no further.
 pub fn place(name: &str) -> Option<PlaceKind> {
+    if !name.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
     match PLACES.get(name)? {
         "r" => Some(PlaceKind::Region),
         _ => Some(PlaceKind::City),

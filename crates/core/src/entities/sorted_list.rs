@@ -11,23 +11,20 @@ pub struct SortedList {
 }
 
 impl SortedList {
-    /// The list in `text`, after its leading `#` comment lines.
+    /// The list in `text` (leading `#` comment lines allowed).
     pub const fn new(text: &'static str) -> SortedList {
         SortedList { body: text }
     }
 
-    /// The lines after the comment header (found on each lookup: a few bytes to skip).
-    fn body(&self) -> &'static str {
-        let mut rest = self.body;
-        while rest.starts_with('#') {
-            rest = rest.split_once('\n').map_or("", |(_, r)| r);
-        }
-        rest
-    }
-
     /// The value of `key` ("" when its line has none), if the list has it.
+    ///
+    /// The `#` comment lines at the top take part in the search: `#` sorts before every letter
+    /// and digit a key starts with, so they stay below every key and never match one.
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        let body = self.body();
+        if key.is_empty() || key.starts_with('#') {
+            return None;
+        }
+        let body = self.body;
         let bytes = body.as_bytes();
         let (mut lo, mut hi) = (0, bytes.len());
         // Invariant: every line starting in [lo, hi) is a candidate; `lo` is a line start.
