@@ -63,6 +63,9 @@ const EVENTS: &[(&str, &[&str])] = &[
             "fleeing",
             "uprooted",
             "resettled",
+            // "forced from their homes", "left without homes", "in shelters"
+            "homes",
+            "shelters",
         ],
     ),
     ("rescued", &["rescued", "rescuing", "rescue", "saved"]),
@@ -288,6 +291,10 @@ mod tests {
         assert_eq!(
             event("9 people were killed and 23 people were injured", "9"),
             Some("killed")
+        );
+        assert_eq!(
+            event("some 2000 people were forced from their homes", "2000"),
+            Some("displaced")
         );
         assert_eq!(event("the ferry was carrying 212 passengers", "212"), None);
     }
