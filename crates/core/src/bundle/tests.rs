@@ -170,6 +170,17 @@ fn each_kind_of_damage_is_refused_with_its_own_error() {
         })
     ));
 
+    // A token outside its sentence, though inside the text (found by the `bundle` fuzz target:
+    // highlights then fell outside their passage).
+    let mut b = good.clone();
+    let last = b.index.docs[0].tokens.len() - 1;
+    b.index.docs[0].tokens[last] = (0, 1);
+    let err = Bundle::from_bytes(&sealed(&b)).unwrap_err();
+    assert!(
+        matches!(&err, BundleError::Inconsistent(why) if why.contains("sentences or token spans")),
+        "{err:?}"
+    );
+
     // Spans inside a character or past the text, for each kind of span.
     let doc = 2;
     let text = &good.documents[doc].text;

@@ -514,7 +514,18 @@ mod check {
                     && d.sentences
                         .last()
                         .is_none_or(|s| (s.first_token as usize) < d.tokens.len());
-                if !spans_ok || !sentences_ok {
+                // Each sentence's tokens lie inside it (highlights and concordance lines are
+                // cut from the sentence around them).
+                let nested = d.sentences.iter().enumerate().all(|(k, s)| {
+                    let next = d
+                        .sentences
+                        .get(k + 1)
+                        .map_or(d.tokens.len(), |n| n.first_token as usize);
+                    d.tokens
+                        .get(s.first_token as usize..next)
+                        .is_some_and(|t| t.iter().all(|&(a, b)| s.start <= a && b <= s.end))
+                });
+                if !spans_ok || !sentences_ok || !nested {
                     return Err(bad(&format!(
                         "sentences or token spans of document {}",
                         d.id
