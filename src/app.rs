@@ -100,7 +100,7 @@ pub fn App() -> impl IntoView {
                 q => format!("“{q}” – Search"),
             })),
             Page::Reader(i) => match load.get_untracked() {
-                Load::Ready(b) => b.documents.get(i).map(crate::format::tab_title),
+                Load::Ready(b) => Some(crate::labels::of(&b, i)),
                 _ => None,
             },
             Page::NotFound(_) => Some("Document not found".to_string()),

@@ -6,7 +6,7 @@
 
 use parallax_core::entities::{EntityType, Mention};
 use parallax_core::search::Facet;
-use parallax_core::{Bundle, Document};
+use parallax_core::Bundle;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -39,8 +39,8 @@ pub struct EntityIndex {
     pub mention_rows: Vec<Vec<usize>>,
     /// Most mentioned first.
     pub rows: Vec<EntityRow>,
-    /// Per document, a short name for tables: its outlet, else the start of its title, else its
-    /// id. Most seeds state no outlet, so documents (not outlets) are the columns.
+    /// Per document, its label (`crate::labels`). Most seeds state no outlet, so documents (not
+    /// outlets) are the columns.
     pub labels: Vec<String>,
 }
 
@@ -49,7 +49,7 @@ impl EntityIndex {
         let mentions: Vec<Vec<Mention>> = (0..bundle.documents.len())
             .map(|i| bundle.mentions_of(i).to_vec())
             .collect();
-        let labels = labels(&bundle.documents);
+        let labels = crate::labels::all(bundle).to_vec();
 
         type Acc = (Vec<usize>, BTreeMap<String, BTreeMap<String, usize>>);
         let mut keys: HashMap<(EntityType, String), usize> = HashMap::new();
@@ -181,37 +181,6 @@ fn by_count(map: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = map.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
-}
-
-/// Short, distinct column labels for the documents.
-fn labels(docs: &[Document]) -> Vec<String> {
-    let mut out: Vec<String> = docs
-        .iter()
-        .map(|d| {
-            if let Some(o) = &d.meta.outlet {
-                return o.value.clone();
-            }
-            if let Some(t) = d.title() {
-                let words: Vec<&str> = t.split_whitespace().collect();
-                return if words.len() > 4 {
-                    format!("{}…", words[..4].join(" "))
-                } else {
-                    words.join(" ")
-                };
-            }
-            format!("Document {}", d.id.split('_').next().unwrap_or(&d.id))
-        })
-        .collect();
-    // Two documents from one outlet get numbered columns, so a count is never ambiguous.
-    let plain = out.clone();
-    for (i, label) in out.iter_mut().enumerate() {
-        let base = &plain[i];
-        if plain.iter().filter(|l| *l == base).count() > 1 {
-            let nth = plain[..i].iter().filter(|l| *l == base).count() + 1;
-            *label = format!("{base} ({nth})");
-        }
-    }
-    out
 }
 
 /// "Person", "Organisation", …: the type as people read it.

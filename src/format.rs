@@ -1,6 +1,4 @@
-//! Small text formatting for the views: counts, author lists, the per-view document title.
-
-use parallax_core::Document;
+//! Small text formatting for the views: counts and author lists.
 
 /// How many characters of the first paragraph stand in for a missing title.
 pub const LEDE_CHARS: usize = 110;
@@ -33,14 +31,6 @@ pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
             let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
             format!("{} and {}", head.join(", "), last.as_ref())
         }
-    }
-}
-
-/// The browser tab title for a document: its title, or a marked excerpt when it has none.
-pub fn tab_title(doc: &Document) -> String {
-    match doc.title() {
-        Some(t) => t.to_string(),
-        None => "Untitled article".to_string(),
     }
 }
 

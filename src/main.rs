@@ -4,6 +4,7 @@ mod app;
 mod components;
 mod entity_index;
 mod format;
+mod labels;
 mod pages;
 mod sort;
 mod url_state;

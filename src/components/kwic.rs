@@ -4,9 +4,9 @@
 use super::dom::{el, El};
 use crate::url_state::{passage_href, KwicOrder, Route};
 use parallax_core::search::KwicLine;
-use parallax_core::Document;
 
-pub fn concordance(r: &Route, lines: &[KwicLine], docs: &[Document]) -> El {
+/// `labels` are the corpus's article labels, by document index (the "Source" column).
+pub fn concordance(r: &Route, lines: &[KwicLine], labels: &[String]) -> El {
     let sort = el("div")
         .class("kwic-sort")
         .child(el("span").class("kwic-sort-label").text("Sort by:"));
@@ -36,10 +36,7 @@ pub fn concordance(r: &Route, lines: &[KwicLine], docs: &[Document]) -> El {
     }
     let body = el("tbody");
     for l in lines {
-        let source = docs
-            .get(l.doc)
-            .and_then(|d| d.meta.outlet.as_ref().map(|o| o.value.as_str()))
-            .unwrap_or(&l.id);
+        let source = labels.get(l.doc).map_or("", String::as_str);
         body.push(
             el("tr")
                 .attr("data-doc-id", &l.id)

@@ -2,7 +2,7 @@
 
 use crate::components::DateText;
 use crate::entity_index::{self, type_label};
-use crate::format::{join_names, words, LEDE_CHARS};
+use crate::format::{join_names, words};
 use crate::sort::sorted_indices;
 use crate::url_state::{self, Route, Sort};
 use leptos::prelude::*;
@@ -115,7 +115,13 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                     }
                     children={
                         let bundle = bundle.clone();
-                        move |i: usize| doc_item(&bundle.documents[i], entity.get_untracked())
+                        move |i: usize| {
+                            doc_item(
+                                &bundle.documents[i],
+                                crate::labels::of(&bundle, i),
+                                entity.get_untracked(),
+                            )
+                        }
                     }
                 />
             </ol>
@@ -125,7 +131,7 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
 
 /// One entry of the list. Every field is present even when the value is not, so that absence is
 /// visible ("Outlet not stated") rather than silently skipped.
-fn doc_item(doc: &Document, entity: Option<String>) -> impl IntoView + use<> {
+fn doc_item(doc: &Document, label: String, entity: Option<String>) -> impl IntoView + use<> {
     // With an entity chosen, the reader opens with its mentions outlined.
     let href = Route {
         doc: Some(doc.id.clone()),
@@ -133,30 +139,16 @@ fn doc_item(doc: &Document, entity: Option<String>) -> impl IntoView + use<> {
         ..Route::default()
     }
     .href();
-    let heading = match doc.title() {
-        Some(title) => view! {
-            <h2 class="doc-heading">
-                <a class="doc-link" href=href.clone()>{title.to_string()}</a>
-            </h2>
-        }
-        .into_any(),
-        None => {
-            // With no text to quote (an empty or binary file), the file name is the only handle.
-            let lede = doc.lede(LEDE_CHARS);
-            let (link_class, text) = if lede.is_empty() {
-                ("doc-link doc-link-file", doc.file.clone())
-            } else {
-                ("doc-link", lede)
-            };
-            view! {
-                <h2 class="doc-heading untitled">
-                    <span class="untitled-label">"Untitled"</span>
-                    " "
-                    <a class=link_class href=href.clone()>{text}</a>
-                </h2>
-            }
-            .into_any()
-        }
+    // The article's one name (`crate::labels`), the same in every view.
+    let heading_class = if doc.title().is_some() {
+        "doc-heading"
+    } else {
+        "doc-heading untitled"
+    };
+    let heading = view! {
+        <h2 class=heading_class>
+            <a class="doc-link" href=href>{label}</a>
+        </h2>
     };
     let m = &doc.meta;
     let outlet = match &m.outlet {

@@ -101,8 +101,7 @@ pub fn Reader(
                 view! {
                     <div class="original">
                         <p class="original-note">
-                            "The file “" {doc.file.clone()}
-                            "” exactly as stored, before any parsing."
+                            "The article exactly as stored in its file, before any parsing."
                         </p>
                         <pre class="original-text" lang=lang_tag(doc)>
                             {doc.text.clone()}
@@ -307,12 +306,13 @@ fn meta_view(doc: &Document) -> impl IntoView + use<> {
             {notes}
             <div class="meta-row">
                 <dt>"File"</dt>
+                // The file name is provenance, not a name for the article (that is its label):
+                // folded away, so that an id-like file name is never what a reader sees.
                 <dd class="meta-file">
-                    <code class="meta-value">{doc.file.clone()}</code>
-                    " "
-                    <span class="provenance provenance-file" title="The name of the corpus file">
-                        "file name"
-                    </span>
+                    <details>
+                        <summary>"Show the file name"</summary>
+                        <code class="meta-value">{doc.file.clone()}</code>
+                    </details>
                 </dd>
             </div>
         </dl>

@@ -7,7 +7,7 @@ use crate::components::dom::{el, fill, link, El};
 use crate::components::facets::facets;
 use crate::components::highlight::highlighted;
 use crate::components::kwic::concordance;
-use crate::format::{thousands, LEDE_CHARS};
+use crate::format::thousands;
 use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode};
 use leptos::prelude::*;
 use parallax_core::search::{
@@ -176,21 +176,6 @@ fn summary(o: &Outcome, r: &Route) -> String {
     }
 }
 
-/// The document's title, or what stands in for one in the library.
-fn label(doc: &Document) -> String {
-    match doc.title() {
-        Some(t) => t.to_string(),
-        None => {
-            let lede = doc.lede(LEDE_CHARS);
-            if lede.is_empty() {
-                doc.file.clone()
-            } else {
-                lede
-            }
-        }
-    }
-}
-
 /// Outlet and date under a result's title.
 fn facts(doc: &Document) -> String {
     let mut parts = Vec::new();
@@ -208,19 +193,19 @@ fn facts(doc: &Document) -> String {
 }
 
 /// A matching passage, with a link to read it in its place in the article.
-fn passage(doc: &Document, p: &Passage) -> El {
+fn passage(doc: &Document, label: &str, p: &Passage) -> El {
     let q = el("blockquote").class("passage");
     highlighted(&q, &doc.text, p.start, p.end, &p.highlights);
     el("div").class("passage-wrap").child(q).child(
         el("p").class("passage-context").child(
             link(&passage_href(&doc.id, p.start), "Read in context")
-                .attr("aria-label", &format!("Read in context: {}", label(doc))),
+                .attr("aria-label", &format!("Read in context: {label}")),
         ),
     )
 }
 
 /// The results list for `o` (or why there is none).
-fn results(r: &Route, o: &Outcome, docs: &[Document]) -> El {
+fn results(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
     let empty = match &o.kwic {
         Some((lines, _, _)) => lines.is_empty(),
         None => o.results.hits.is_empty() && o.results.passages.is_empty(),
@@ -240,21 +225,23 @@ fn results(r: &Route, o: &Outcome, docs: &[Document]) -> El {
             .child(hint);
     }
     if let Some((lines, _, _)) = &o.kwic {
-        return concordance(r, lines, docs);
+        return concordance(r, lines, labels);
     }
     if r.search == Some(SearchMode::Passages) {
         let list = el("ol").class("passage-list");
         for h in &o.results.passages {
-            let Some(doc) = docs.get(h.doc) else { continue };
+            let (Some(doc), Some(label)) = (docs.get(h.doc), labels.get(h.doc)) else {
+                continue;
+            };
             list.push(
                 el("li")
                     .class("passage-hit")
                     .attr("data-doc-id", &doc.id)
-                    .child(passage(doc, &h.passage))
+                    .child(passage(doc, label, &h.passage))
                     .child(
                         el("p")
                             .class("passage-source")
-                            .child(link(&doc_href(&doc.id), &label(doc)))
+                            .child(link(&doc_href(&doc.id), label))
                             .text(" — ")
                             .text(&facts(doc)),
                     ),
@@ -264,18 +251,20 @@ fn results(r: &Route, o: &Outcome, docs: &[Document]) -> El {
     }
     let list = el("ol").class("search-hits");
     for h in &o.results.hits {
-        let Some(doc) = docs.get(h.doc) else { continue };
+        let (Some(doc), Some(label)) = (docs.get(h.doc), labels.get(h.doc)) else {
+            continue;
+        };
         let item = el("li")
             .class("search-hit")
             .attr("data-doc-id", &doc.id)
             .child(
                 el("h2")
                     .class("doc-heading")
-                    .child(link(&doc_href(&doc.id), &label(doc)).class("doc-link")),
+                    .child(link(&doc_href(&doc.id), label).class("doc-link")),
             )
             .child(el("p").class("doc-facts").text(&facts(doc)));
         for p in &h.passages {
-            item.push(passage(doc, p));
+            item.push(passage(doc, label, p));
         }
         list.push(item);
     }
@@ -348,7 +337,12 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let main = el("section")
             .class("search-results")
             .attr("aria-label", "Results")
-            .child(results(&r, &o, &bundle.documents));
+            .child(results(
+                &r,
+                &o,
+                &bundle.documents,
+                &crate::labels::all(&bundle),
+            ));
         fill(&body, vec![side, main]);
         // Where the benchmark reads how long the search (per run) and the whole update took, in
         // nanoseconds: integers, because float formatting would add 8 KB of wasm.

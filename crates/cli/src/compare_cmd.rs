@@ -20,22 +20,17 @@ pub fn run(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> Outcome {
         serde_json::to_writer_pretty(&mut *out, &c).map_err(io::Error::from)?;
         writeln!(out)?;
     } else {
-        print_summary(&c, out)?;
+        print_summary(&c, &parallax_core::labels(&docs), out)?;
     }
     Ok(parsed.all_read)
 }
 
-fn print_summary(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    let label = |i: usize| {
-        let d = &c.docs[i];
-        match &d.outlet {
-            Some(o) => format!("{} ({o})", d.id),
-            None => d.id.clone(),
-        }
-    };
+/// The human-readable summary: each document by its label (`labels`, in the order of `c.docs`,
+/// which is the input order); `--json` has the ids.
+fn print_summary(c: &Comparison, labels: &[String], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Documents:")?;
-    for (i, _) in c.docs.iter().enumerate() {
-        writeln!(out, "  [{i}] {}", label(i))?;
+    for (i, label) in labels.iter().enumerate().take(c.docs.len()) {
+        writeln!(out, "  [{i}] {label}")?;
     }
     writeln!(
         out,

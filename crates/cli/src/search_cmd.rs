@@ -18,6 +18,7 @@ pub fn run(r: &SearchArgs, out: &mut dyn Write) -> Outcome {
     let parsed = crate::parse_inputs(std::slice::from_ref(&r.corpus));
     let (docs, all_read) = (&parsed.docs, parsed.all_read);
     let index = Index::build(docs);
+    let labels = parallax_core::labels(docs);
     let values: Vec<Value> = if r.kwic {
         let mut opts = KwicOptions {
             sort: match r.sort {
@@ -40,7 +41,10 @@ pub fn run(r: &SearchArgs, out: &mut dyn Write) -> Outcome {
                 writeln!(
                     out,
                     "{:>62} [{}] {:<62}  {}",
-                    l.left, l.keyword, l.right, l.id
+                    l.left,
+                    l.keyword,
+                    l.right,
+                    labels.get(l.doc).map_or("", String::as_str)
                 )?;
             }
             return Ok(all_read);
@@ -69,10 +73,10 @@ pub fn run(r: &SearchArgs, out: &mut dyn Write) -> Outcome {
             eprintln!("note: {n}");
         }
         if !r.json {
-            print_results(&results, docs, out)?;
+            print_results(&results, docs, &labels, out)?;
             return Ok(all_read);
         }
-        hits_json(&results, docs)
+        hits_json(&results, docs, &labels)
     };
     serde_json::to_writer_pretty(&mut *out, &values).map_err(io::Error::from)?;
     writeln!(out)?;
@@ -96,9 +100,10 @@ fn passage_json(d: &Document, p: &Passage) -> Value {
     })
 }
 
-fn doc_json(d: &Document, score: f32, passages: Vec<Value>) -> Value {
+fn doc_json(d: &Document, label: &str, score: f32, passages: Vec<Value>) -> Value {
     json!({
         "id": d.id,
+        "label": label,
         "score": round(score),
         "title": d.title(),
         "outlet": d.meta.outlet.as_ref().map(|f| f.value.clone()),
@@ -109,17 +114,19 @@ fn doc_json(d: &Document, score: f32, passages: Vec<Value>) -> Value {
 
 /// Document mode: one object per document. Passage mode: one object per passage (its document's
 /// fields, the passage's score, a one-element `passages`).
-fn hits_json(r: &SearchResults, docs: &[Document]) -> Vec<Value> {
+fn hits_json(r: &SearchResults, docs: &[Document], labels: &[String]) -> Vec<Value> {
+    let label = |d: usize| labels.get(d).map_or("", String::as_str);
     let mut out = Vec::new();
     for h in &r.hits {
         let d = &docs[h.doc];
         let passages = h.passages.iter().map(|p| passage_json(d, p)).collect();
-        out.push(doc_json(d, h.score, passages));
+        out.push(doc_json(d, label(h.doc), h.score, passages));
     }
     for p in &r.passages {
         let d = &docs[p.doc];
         out.push(doc_json(
             d,
+            label(p.doc),
             p.passage.score,
             vec![passage_json(d, &p.passage)],
         ));
@@ -142,7 +149,14 @@ fn marked(d: &Document, p: &Passage) -> String {
     parallax_core::text::normalize_space(&s)
 }
 
-fn print_results(r: &SearchResults, docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
+/// The human-readable results: each document by its label (never its file id; `--json` has ids).
+fn print_results(
+    r: &SearchResults,
+    docs: &[Document],
+    labels: &[String],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let label = |d: usize| labels.get(d).map_or("", String::as_str);
     if let Some(c) = &r.corrected_query {
         writeln!(out, "showing results for: {c}")?;
     }
@@ -156,20 +170,18 @@ fn print_results(r: &SearchResults, docs: &[Document], out: &mut dyn Write) -> i
     )?;
     for (i, h) in r.hits.iter().enumerate() {
         let d = &docs[h.doc];
-        writeln!(
-            out,
-            "\n{}. {}  (score {:.3})  {}",
-            i + 1,
-            d.id,
-            h.score,
-            d.title().unwrap_or("")
-        )?;
+        writeln!(out, "\n{}. {}  (score {:.3})", i + 1, label(h.doc), h.score)?;
         for p in &h.passages {
             writeln!(out, "   {}", marked(d, p))?;
         }
     }
     for p in &r.passages {
-        writeln!(out, "\n{}: {}", p.id, marked(&docs[p.doc], &p.passage))?;
+        writeln!(
+            out,
+            "\n{}: {}",
+            label(p.doc),
+            marked(&docs[p.doc], &p.passage)
+        )?;
     }
     for f in &r.facets {
         let values: Vec<String> = f

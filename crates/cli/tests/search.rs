@@ -193,3 +193,43 @@ fn gen_corpus_is_synthetic_and_deterministic() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// People read the human output: every article is named by its label (outlet and headline, or
+// "Untitled: …" and its first words), never by its file id; `--json` keeps the ids for programs.
+#[test]
+fn human_output_names_articles_by_label() {
+    let ids = seed_ids();
+    for args in [
+        &["search", "ethnic cleansing"][..],
+        &["search", "ethnic", "--passages"],
+        &["search", "Lachin", "--kwic"],
+        &["compare", "corpus"],
+    ] {
+        let out = parallax(args);
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for id in &ids {
+            assert!(!text.contains(id.as_str()), "{args:?} shows {id}:\n{text}");
+        }
+        assert!(
+            text.contains("Untitled: ") || text.contains(" — "),
+            "{args:?} names articles by label:\n{text}"
+        );
+    }
+    let (v, _) = search(&["\"ethnic cleansing\"", "--limit", "1"]);
+    assert!(v[0]["label"].as_str().is_some_and(|l| !l.is_empty()));
+}
+
+/// The seed corpus's document ids (file names without `.txt`).
+fn seed_ids() -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(repo().join("corpus"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".txt").map(String::from)
+        })
+        .collect();
+    ids.sort();
+    assert_eq!(ids.len(), 5);
+    ids
+}

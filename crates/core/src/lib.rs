@@ -12,6 +12,7 @@ pub mod entities;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;
 pub mod ingest;
+pub mod label;
 pub mod limits;
 pub mod model;
 pub mod parse;
@@ -22,5 +23,6 @@ pub mod text;
 
 pub use bundle::{Bundle, BundleError};
 pub use ingest::parse_file;
+pub use label::{label, labels};
 pub use model::*;
 pub use parse::{parse_document, SourceFile};

@@ -66,7 +66,7 @@ pub fn Chooser(
             if let Some(p) = &d.meta.published {
                 facts.push(p.value.long());
             }
-            let title = super::doc_name(d);
+            let title = crate::labels::of(&bundle, i);
             view! {
                 <li>
                     <input type="checkbox" id=checkbox_id(i) value=d.id.clone() prop:checked=checked />

@@ -32,7 +32,8 @@ pub struct Compared {
     /// Bundle indices of the compared documents, in column order.
     pub docs: Vec<usize>,
     pub result: Comparison,
-    /// Short labels for the columns ("A", "B", …) are letters; these are the names beside them.
+    /// The articles' labels (`crate::labels`), in column order; the letters ("A", "B", …) are
+    /// only a short second key beside them.
     pub names: Vec<String>,
     /// Time the comparison took in the worker, in milliseconds.
     pub millis: f64,
@@ -57,7 +58,8 @@ impl Compared {
         match (&s.outlet, s.docs.first().and_then(|d| self.col(d))) {
             (Some(o), _) => o.clone(),
             (None, Some(col)) => self.names[col].clone(),
-            (None, None) => s.label.clone(),
+            // Never reached (every source has a compared document); not the raw id.
+            (None, None) => self.source_letters(source),
         }
     }
 
@@ -136,10 +138,7 @@ fn lookup(
         .iter()
         .map(|&i| bundle.documents[i].id.clone())
         .collect();
-    let names: Vec<String> = docs
-        .iter()
-        .map(|&i| doc_name(&bundle.documents[i]))
-        .collect();
+    let names: Vec<String> = docs.iter().map(|&i| crate::labels::of(bundle, i)).collect();
     let key = docs.to_vec();
     worker::request(&ids, move |answer| {
         let done = answer.map(|(result, millis)| {
@@ -165,26 +164,6 @@ fn store(docs: &[usize], slot: Slot) {
         }
         c.push((docs.to_vec(), slot));
     });
-}
-
-/// What a column is called: the title, else the first words of the article (as the library
-/// shows an untitled article), else the id.
-pub fn doc_name(d: &Document) -> String {
-    if let Some(t) = d.title() {
-        return t.to_string();
-    }
-    let first = d.body_blocks().next().map(|b| d.slice(b.start, b.end));
-    match first {
-        Some(text) if !text.trim().is_empty() => {
-            let words: Vec<&str> = text.split_whitespace().collect();
-            if words.len() > 8 {
-                format!("{}…", words[..8].join(" "))
-            } else {
-                words.join(" ")
-            }
-        }
-        _ => d.id.clone(),
-    }
 }
 
 /// The ids of `r.compare` found in the bundle (at most [`MAX_DOCS`]), and the ones not found.

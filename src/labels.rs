@@ -1,0 +1,32 @@
+//! The article labels of the loaded corpus (`parallax_core::labels`: one short, unique name per
+//! article), computed once per page load and shared by every view, so an article is called the
+//! same in the library, search, concordance, entities, comparison and overview.
+
+use parallax_core::Bundle;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+thread_local! {
+    static LABELS: RefCell<Option<Rc<Vec<String>>>> = const { RefCell::new(None) };
+}
+
+/// Every document's label, in bundle order. The app loads one bundle per page load; the length
+/// check only guards against a cache built for another list.
+pub fn all(bundle: &Bundle) -> Rc<Vec<String>> {
+    LABELS.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        match &*cell {
+            Some(l) if l.len() == bundle.documents.len() => l.clone(),
+            _ => {
+                let l = Rc::new(parallax_core::labels(&bundle.documents));
+                *cell = Some(l.clone());
+                l
+            }
+        }
+    })
+}
+
+/// The label of document `i` ("" past the end, which callers never ask for).
+pub fn of(bundle: &Bundle, i: usize) -> String {
+    all(bundle).get(i).cloned().unwrap_or_default()
+}
