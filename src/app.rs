@@ -2,8 +2,8 @@
 //! show from the URL.
 
 use crate::components::search_box::SearchBox;
-use crate::pages::{Compare, Entities, Library, NotFound, Reader, Search};
-use crate::url_state::{self, Route};
+use crate::pages::{Compare, Entities, Library, NotFound, Overview, Reader, Search};
+use crate::url_state::{self, PageKind, Route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parallax_core::Bundle;
@@ -30,6 +30,8 @@ enum Load {
 enum Page {
     Loading,
     Failed(String),
+    /// The story overview, the landing page.
+    Overview,
     Library,
     /// The entities page (`page=entities`).
     Entities,
@@ -68,9 +70,10 @@ pub fn App() -> impl IntoView {
         Load::Failed(msg) => Page::Failed(msg),
         Load::Ready(bundle) => route.with(|r| match &r.doc {
             None if r.compare.is_some() => Page::Compare,
-            None if r.entities_page => Page::Entities,
+            None if r.page == PageKind::Entities => Page::Entities,
             None if r.search.is_some() => Page::Search,
-            None => Page::Library,
+            None if r.page == PageKind::Library => Page::Library,
+            None => Page::Overview,
             Some(id) => match bundle.documents.iter().position(|d| &d.id == id) {
                 Some(i) => Page::Reader(i),
                 None => Page::NotFound(id.clone()),
@@ -92,6 +95,7 @@ pub fn App() -> impl IntoView {
         let title = match page.get() {
             Page::Loading => None,
             Page::Failed(_) => Some("Error".to_string()),
+            Page::Overview => Some("Story overview".to_string()),
             Page::Library => Some("Library".to_string()),
             Page::Entities => Some("Entities".to_string()),
             Page::Compare => Some("Compare".to_string()),
@@ -118,6 +122,10 @@ pub fn App() -> impl IntoView {
     let main_view = move || match page.get() {
         Page::Loading => view! { <p class="loading">"Loading corpus…"</p> }.into_any(),
         Page::Failed(msg) => load_error(msg).into_any(),
+        Page::Overview => match bundle() {
+            Some(b) => view! { <Overview bundle=b /> }.into_any(),
+            None => ().into_any(),
+        },
         Page::Library => match bundle() {
             Some(b) => view! { <Library bundle=b route=route /> }.into_any(),
             None => ().into_any(),
@@ -153,6 +161,12 @@ pub fn App() -> impl IntoView {
                 <span class="tagline">"News corpus explorer"</span>
                 <SearchBox route=route />
                 <nav class="site-nav" aria-label="Site">
+                    <a
+                        href="./"
+                        aria-current=move || page.with(|p| *p == Page::Overview).then_some("page")
+                    >
+                        "Overview"
+                    </a>
                     <a
                         href=move || Route::library(library_sort.get()).href()
                         aria-current=move || on_library().then_some("page")

@@ -126,6 +126,19 @@ impl EntityIndex {
         self.rows.iter().position(|r| r.canonical == canonical)
     }
 
+    /// The entities named in more than one way, with the names each document (by its label)
+    /// uses: `entities::alias_usage` over the bundle.
+    pub fn alias_usage(&self, bundle: &Bundle) -> Vec<parallax_core::entities::EntityUsage> {
+        parallax_core::entities::alias_usage(
+            bundle
+                .documents
+                .iter()
+                .zip(&self.mentions)
+                .zip(&self.labels)
+                .map(|((d, ms), label)| (label.as_str(), d.text.as_str(), ms.as_slice())),
+        )
+    }
+
     /// Whether document `doc` mentions row `row`.
     pub fn mentions_in(&self, doc: usize, row: usize) -> usize {
         self.rows
@@ -181,6 +194,31 @@ fn by_count(map: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = map.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
+}
+
+/// Per named entity (person, organisation, place, group), every name the corpus uses for it and
+/// its canonical name: what alias-aware search expands a query word with.
+pub fn name_groups(bundle: &Bundle) -> Vec<Vec<String>> {
+    let ents = INDEX.with(|cell| cell.borrow().clone());
+    let ents = match ents {
+        Some(e) => e,
+        None => Arc::new(EntityIndex::build(bundle)),
+    };
+    ents.rows
+        .iter()
+        .filter(|r| r.kind.is_name())
+        .map(|r| {
+            let mut names = vec![r.canonical.clone()];
+            for (_, ns) in &r.names_by_source {
+                for (n, _) in ns {
+                    if !names.contains(n) {
+                        names.push(n.clone());
+                    }
+                }
+            }
+            names
+        })
+        .collect()
 }
 
 /// "Person", "Organisation", …: the type as people read it.

@@ -30,3 +30,27 @@ pub fn all(bundle: &Bundle) -> Rc<Vec<String>> {
 pub fn of(bundle: &Bundle, i: usize) -> String {
     all(bundle).get(i).cloned().unwrap_or_default()
 }
+
+/// `text` with each document id of `docs` (id, label) replaced by the quoted label: the core's
+/// messages name documents by id, which people should never have to read.
+pub fn ids_to_labels<'a>(text: &str, docs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut out = text.to_string();
+    for (id, label) in docs {
+        if !id.is_empty() && out.contains(id) {
+            out = out.replace(id, &format!("“{label}”"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn messages_name_documents_by_label() {
+        let m = super::ids_to_labels(
+            "but 001_ab dates the same event",
+            [("001_ab", "Reuters — Ferry sinks"), ("002_cd", "x")],
+        );
+        assert_eq!(m, "but “Reuters — Ferry sinks” dates the same event");
+    }
+}

@@ -6,6 +6,7 @@
 //! against the `<base>` tag Trunk writes, so the site works under any sub-path.
 
 use leptos::prelude::*;
+use parallax_core::aliases::Expand;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
@@ -141,6 +142,35 @@ impl KwicOrder {
     }
 }
 
+/// The pages reached by `page=` (the reader, search and comparison have their own parameters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PageKind {
+    /// The story overview, the landing page (no `page=`, or `page=overview`).
+    #[default]
+    Overview,
+    /// Every article, sortable (`page=library`; also implied by `sort=` or `entity=` alone, so
+    /// links from before the overview still open the library).
+    Library,
+    /// The entities page (`page=entities`).
+    Entities,
+}
+
+impl PageKind {
+    pub const ALL: [PageKind; 3] = [PageKind::Overview, PageKind::Library, PageKind::Entities];
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            PageKind::Overview => "overview",
+            PageKind::Library => "library",
+            PageKind::Entities => "entities",
+        }
+    }
+
+    pub fn from_param(s: &str) -> Option<PageKind> {
+        PageKind::ALL.into_iter().find(|v| v.as_param() == s)
+    }
+}
+
 /// Everything about the current view that the URL carries.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Route {
@@ -164,8 +194,8 @@ pub struct Route {
     pub before: Option<String>,
     /// Concordance order (`ksort=`).
     pub ksort: KwicOrder,
-    /// The entities page (`page=entities`).
-    pub entities_page: bool,
+    /// Which of the `page=` pages (when no document, search or comparison is shown).
+    pub page: PageKind,
     /// The chosen entity's canonical name (`entity=`): filters the library, and its mentions
     /// stand out in the reader.
     pub entity: Option<String>,
@@ -185,6 +215,9 @@ pub struct Route {
     pub frames: bool,
     /// The speaker whose quotes are shown side by side (`speaker=`).
     pub speaker: Option<String>,
+    /// Which other names of the entities a query names are also searched (`aliases=off`,
+    /// `aliases=all`; spelling variants by default).
+    pub aliases: parallax_core::aliases::Expand,
     /// A byte offset in the document being read (`at=`): the reader scrolls to the paragraph
     /// holding it and marks it (search results link to their passage this way).
     pub at: Option<usize>,
@@ -290,7 +323,16 @@ impl Route {
     pub fn library(sort: Sort) -> Route {
         Route {
             sort,
+            page: PageKind::Library,
             ..Route::default()
+        }
+    }
+
+    /// The library listing the documents that mention an entity (its canonical name).
+    pub fn library_of_entity(canonical: &str) -> Route {
+        Route {
+            entity: Some(canonical.to_string()),
+            ..Route::library(Sort::default())
         }
     }
 
@@ -319,7 +361,7 @@ impl Route {
         let query = query.strip_prefix('?').unwrap_or(query);
         let (mut doc, mut sort, mut view) = (None, None, None);
         let mut r = Route::default();
-        let (mut q, mut mode, mut ksort) = (None, None, None);
+        let (mut q, mut mode, mut ksort, mut page) = (None, None, None, None);
         let date = |v: &str| {
             let ok = v.parse::<parallax_core::date::Date>().is_ok();
             ok.then(|| v.to_string())
@@ -343,6 +385,7 @@ impl Route {
                 "frames" => r.frames = value == "1",
                 "speaker" if r.speaker.is_none() && !value.is_empty() => r.speaker = Some(value),
                 "at" if r.at.is_none() => r.at = value.parse().ok(),
+                "aliases" => r.aliases = aliases_from_param(&value),
                 "q" if q.is_none() => q = Some(value),
                 "mode" if mode.is_none() => mode = Some(SearchMode::from_param(&value)),
                 "ksort" if ksort.is_none() => ksort = KwicOrder::from_param(&value),
@@ -354,7 +397,7 @@ impl Route {
                 }
                 "after" if r.after.is_none() => r.after = date(&value),
                 "before" if r.before.is_none() => r.before = date(&value),
-                "page" => r.entities_page |= value == "entities",
+                "page" if page.is_none() => page = PageKind::from_param(&value),
                 "entity" if r.entity.is_none() && !value.is_empty() => r.entity = Some(value),
                 "hide" => {
                     for t in value.split(',') {
@@ -383,6 +426,13 @@ impl Route {
             }
         }
         r.q = q.unwrap_or_default();
+        // `sort=` or `entity=` alone is the library, as it was before the overview existed.
+        let sorted = sort.is_some_and(|s| s != Sort::default());
+        r.page = page.unwrap_or(if doc.is_none() && (sorted || r.entity.is_some()) {
+            PageKind::Library
+        } else {
+            PageKind::Overview
+        });
         r.hide.sort();
         r.hide.dedup();
         r.ksort = ksort.unwrap_or_default();
@@ -438,8 +488,8 @@ impl Route {
         if self.ksort != KwicOrder::default() {
             parts.push(format!("ksort={}", self.ksort.as_param()));
         }
-        if self.entities_page {
-            parts.push("page=entities".to_string());
+        if self.page != PageKind::Overview {
+            parts.push(format!("page={}", self.page.as_param()));
         }
         if let Some(e) = &self.entity {
             parts.push(format!("entity={}", encode_component(e)));
@@ -477,6 +527,11 @@ impl Route {
         if let Some(at) = self.at {
             parts.push(format!("at={at}"));
         }
+        match self.aliases {
+            Expand::Spelling => {}
+            Expand::Off => parts.push("aliases=off".to_string()),
+            Expand::All => parts.push("aliases=all".to_string()),
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -493,6 +548,15 @@ impl Route {
         } else {
             q
         }
+    }
+}
+
+/// `aliases=off` / `aliases=all`; anything else is the default (spelling variants).
+fn aliases_from_param(s: &str) -> Expand {
+    match s {
+        "off" => Expand::Off,
+        "all" => Expand::All,
+        _ => Expand::Spelling,
     }
 }
 
@@ -705,6 +769,28 @@ mod tests {
     }
 
     #[test]
+    fn alias_choice_round_trips() {
+        assert_eq!(Route::from_query("?q=x").aliases, Expand::Spelling);
+        for q in ["?q=x&aliases=off", "?q=x&aliases=all"] {
+            assert_eq!(Route::from_query(q).to_query(), q);
+        }
+        assert_eq!(Route::from_query("?q=x&aliases=bogus").to_query(), "?q=x");
+    }
+
+    #[test]
+    fn pages_by_parameter() {
+        assert_eq!(Route::from_query("").page, PageKind::Overview);
+        assert_eq!(Route::from_query("?page=library").page, PageKind::Library);
+        assert_eq!(Route::from_query("?page=overview").to_query(), "");
+        assert_eq!(Route::from_query("?page=nowhere"), Route::default());
+        // Links from before the overview: a sort or an entity alone is the library.
+        assert_eq!(Route::from_query("?sort=outlet").page, PageKind::Library);
+        let r = Route::from_query("?entity=UN");
+        assert_eq!(r, Route::library_of_entity("UN"));
+        assert_eq!(Route::from_query(&r.to_query()), r);
+    }
+
+    #[test]
     fn malformed_values_fall_back() {
         let r = Route::from_query("?sort=sideways&view=&doc=&zzz=1&&=&%=%");
         assert_eq!(r, Route::default());
@@ -731,7 +817,11 @@ mod tests {
     fn serializes_canonically() {
         assert_eq!(Route::default().to_query(), "");
         assert_eq!(Route::default().href(), "./");
-        assert_eq!(Route::library(Sort::Outlet).href(), "?sort=outlet");
+        assert_eq!(
+            Route::library(Sort::Outlet).href(),
+            "?sort=outlet&page=library"
+        );
+        assert_eq!(Route::library(Sort::default()).href(), "?page=library");
         assert_eq!(doc_href("000_c89f"), "?doc=000_c89f");
         assert_eq!(passage_href("000_c89f", 1234), "?doc=000_c89f&at=1234");
         assert_eq!(Route::from_query("?doc=x&at=12").at, Some(12));
@@ -793,13 +883,14 @@ mod tests {
         );
         assert_eq!(r.entity.as_deref(), Some("Nagorno-Karabakh <b>"));
         assert_eq!(r.hide, [EntityType::Date, EntityType::Number]);
-        assert!(r.entities_page);
+        assert_eq!(r.page, PageKind::Entities);
         assert_eq!(r.etype, Some(EntityType::Place));
         assert_eq!(r.esort, EntitySort::Name);
         assert_eq!(r.search, None, "an entity is not a search");
         assert_eq!(Route::from_query(&r.to_query()), r);
         let r = Route::from_query("?hide=&etype=planet&esort=up&entity=");
         assert!(r.hide.is_empty() && r.etype.is_none() && r.entity.is_none());
+        assert_eq!(r.page, PageKind::Overview);
         assert_eq!(r.esort, EntitySort::Mentions);
         assert_eq!(r.to_query(), "");
     }

@@ -8,7 +8,7 @@
 use crate::entity_index::{self, type_from_param, type_label, type_param, EntityIndex};
 use crate::url_state::{self, EntitySort, Route};
 use leptos::prelude::*;
-use parallax_core::entities::{self, EntityType};
+use parallax_core::entities::EntityType;
 use parallax_core::Bundle;
 use std::sync::Arc;
 
@@ -76,11 +76,7 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             let name = chosen.get()?;
             let row = ents.find(&name)?;
             let r = &ents.rows[row];
-            let lib = Route {
-                entity: Some(r.canonical.clone()),
-                ..Route::default()
-            }
-            .href();
+            let lib = Route::library_of_entity(&r.canonical).href();
             Some(view! {
                 <p class="entity-chosen-note">
                     "Chosen: “" {r.canonical.clone()} "” (" {type_label(r.kind)} "). "
@@ -181,11 +177,7 @@ fn entity_table(
         .iter()
         .map(|&i| {
             let r = &ents.rows[i];
-            let href = Route {
-                entity: Some(r.canonical.clone()),
-                ..Route::default()
-            }
-            .href();
+            let href = Route::library_of_entity(&r.canonical).href();
             let is_chosen = chosen.as_deref() == Some(r.canonical.as_str());
             let cells = r
                 .per_doc
@@ -320,15 +312,8 @@ fn heatmap(ents: &EntityIndex, rows: &[usize]) -> impl IntoView + use<> {
 /// Entities named in more than one way, and per source the names it uses. "Contested": the
 /// sources' preferred names differ (the engine's test, plural and case aside).
 fn contested_view(bundle: &Bundle, ents: &EntityIndex) -> impl IntoView + use<> {
-    let usage = entities::alias_usage(
-        bundle
-            .documents
-            .iter()
-            .zip(&ents.mentions)
-            .zip(&ents.labels)
-            .map(|((d, ms), label)| (label.as_str(), d.text.as_str(), ms.as_slice())),
-    );
-    let items = usage
+    let items = ents
+        .alias_usage(bundle)
         .into_iter()
         .map(|u| {
             let sources = u
@@ -344,11 +329,7 @@ fn contested_view(bundle: &Bundle, ents: &EntityIndex) -> impl IntoView + use<> 
                     view! { <li><span class="card-source">{o.outlet.clone()}</span> ": " {names}</li> }
                 })
                 .collect_view();
-            let href = Route {
-                entity: Some(u.canonical.clone()),
-                ..Route::default()
-            }
-            .href();
+            let href = Route::library_of_entity(&u.canonical).href();
             view! {
                 <tr class:contested=u.contested>
                     <th scope="row">

@@ -10,6 +10,7 @@ use crate::components::kwic::concordance;
 use crate::format::thousands;
 use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode};
 use leptos::prelude::*;
+use parallax_core::aliases::{expand_aliases, Expand};
 use parallax_core::search::{
     kwic, search, KwicLine, KwicOptions, KwicSort, Mode, Options, Passage, SearchResults,
     Selection, QUERY_HELP,
@@ -32,11 +33,17 @@ pub struct Outcome {
     /// Concordance mode only: the lines shown, all occurrences, and in how many documents.
     pub kwic: Option<(Vec<KwicLine>, usize, usize)>,
     pub notes: Vec<String>,
+    /// The other names searched too ("also searched: Pashinian").
+    pub also: Vec<String>,
+    /// Other names of the entities named that are not searched by default (contested names),
+    /// offered as a link.
+    pub more: Vec<String>,
 }
 
-/// The query the core runs: the typed one, with the date filter in the core's own syntax. The
-/// dates go first so that a query ending in a dangling `OR` cannot swallow them.
-fn core_query(r: &Route) -> String {
+/// The query the core runs: `typed` (the user's, with other names of the entities it names),
+/// with the date filter in the core's own syntax. The dates go first so that a query ending in a
+/// dangling `OR` cannot swallow them.
+fn core_query(r: &Route, typed: &str) -> String {
     let mut q = String::new();
     if let Some(d) = &r.after {
         q.push_str(&format!("after:{d} "));
@@ -44,12 +51,22 @@ fn core_query(r: &Route) -> String {
     if let Some(d) = &r.before {
         q.push_str(&format!("before:{d} "));
     }
-    q.push_str(&r.q);
+    q.push_str(typed);
     q
 }
 
 pub fn run(bundle: &Bundle, r: &Route) -> Outcome {
-    let query = core_query(r);
+    let groups = crate::entity_index::name_groups(bundle);
+    let expanded = expand_aliases(&r.q, &groups, r.aliases);
+    let more = if r.aliases == Expand::Spelling {
+        let all = expand_aliases(&r.q, &groups, Expand::All).also;
+        all.into_iter()
+            .filter(|n| !expanded.also.contains(n))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let query = core_query(r, &expanded.query);
     let mode = r.search.unwrap_or_default();
     let selected: Vec<Selection> = r
         .outlets
@@ -132,7 +149,7 @@ pub fn run(bundle: &Bundle, r: &Route) -> Outcome {
         (lines, total, in_docs)
     });
     // The notes quote the query the core ran; show people the one they typed.
-    let typed = query.len() - r.q.len();
+    let typed = query.len() - expanded.query.len();
     if typed > 0 {
         let filter = &query[..typed];
         for n in &mut notes {
@@ -143,6 +160,8 @@ pub fn run(bundle: &Bundle, r: &Route) -> Outcome {
         results,
         kwic: kwic_part,
         notes,
+        also: expanded.also,
+        more,
     }
 }
 
@@ -304,7 +323,44 @@ fn status(r: &Route, o: &Outcome) -> Vec<El> {
         }
         out.push(ul);
     }
+    out.extend(alias_note(r, o));
     out
+}
+
+/// "Also searched: Pashinian" with a link to search only what was typed, and a link to search
+/// the contested names too when there are some.
+fn alias_note(r: &Route, o: &Outcome) -> Option<El> {
+    if o.also.is_empty() && o.more.is_empty() {
+        return None;
+    }
+    let p = el("p").class("search-aliases");
+    let with = |a: Expand| {
+        Route {
+            aliases: a,
+            ..r.clone()
+        }
+        .href()
+    };
+    if !o.also.is_empty() {
+        p.push_text(&format!("Also searched: {}. ", o.also.join(", ")));
+        p.push(
+            link(&with(Expand::Off), "Search only the words as typed")
+                .attr("data-key", "aliases:off"),
+        );
+    }
+    if !o.more.is_empty() {
+        if !o.also.is_empty() {
+            p.push_text(" · ");
+        }
+        p.push(
+            link(
+                &with(Expand::All),
+                &format!("Also search its other names: {}", o.more.join(", ")),
+            )
+            .attr("data-key", "aliases:all"),
+        );
+    }
+    Some(p)
 }
 
 #[component]

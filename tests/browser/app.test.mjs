@@ -125,7 +125,7 @@ describe('static server', () => {
 describe('library', () => {
   test('lists all five documents, newest first, with their metadata', async () => {
     await withPage(browser, server, async (page, log) => {
-      await page.goto(server.baseUrl);
+      await page.goto(server.baseUrl + '?page=library');
       const ids = await waitForLibrary(page, 5);
       assert.deepEqual([...ids].sort(), IDS);
       assert.equal(await text(page.locator('main#main h1')), 'Library');
@@ -161,7 +161,7 @@ describe('library', () => {
 
   test('sort by outlet and by date-asc changes the order, is in the URL and survives reload', async () => {
     await withPage(browser, server, async (page) => {
-      await page.goto(server.baseUrl);
+      await page.goto(server.baseUrl + '?page=library');
       const byDate = await waitForLibrary(page, 5);
 
       const isOutletOrder = (ids) =>
@@ -214,7 +214,7 @@ describe('reader', () => {
 
   test('clicking a document opens it: title, outlet, dates, body, and the caption apart from the body', async () => {
     await withPage(browser, server, async (page) => {
-      await page.goto(server.baseUrl);
+      await page.goto(server.baseUrl + '?page=library');
       await waitForLibrary(page, 5);
       await page.locator(`li.doc-item[data-doc-id="${D001}"] a.doc-link`).click();
       await waitForReader(page, D001);
@@ -285,8 +285,8 @@ describe('reader', () => {
       await waitForReader(page, D001);
       assert.equal(params(page).get('doc'), D001);
 
-      // The header's home link leads back to the library.
-      await page.locator('header.site-header a.home-link').click();
+      // The header's Library link leads back to the library.
+      await page.locator('nav.site-nav a', { hasText: 'Library' }).click();
       await waitForLibrary(page, 5);
       await waitForUrlParam(page, 'doc', null);
     });
@@ -350,7 +350,7 @@ describe('not found', () => {
 
 describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA) and screenshots', () => {
   const views = [
-    { name: 'library', query: '', wait: (p) => waitForLibrary(p, 5) },
+    { name: 'library', query: '?page=library', wait: (p) => waitForLibrary(p, 5) },
     { name: 'reader', query: `?doc=${D001}`, wait: (p) => waitForReader(p, D001) },
     {
       name: 'original',
@@ -393,7 +393,7 @@ describe('hostile corpus', () => {
 
   test('markup in the corpus is shown as text in the library, the reader and the original view', async () => {
     await withPage(browser, hostile, async (page, log) => {
-      await page.goto(hostile.baseUrl);
+      await page.goto(hostile.baseUrl + '?page=library');
       const [id] = await waitForLibrary(page, 1);
       const noMarkup = async (where) => {
         assert.equal(await page.locator('main#main img, main#main script, main#main b').count(), 0, `no element from corpus markup (${where})`);
@@ -437,7 +437,7 @@ describe('loading and load errors', () => {
 
   test('p.loading shows while the corpus loads, then the library replaces it', async () => {
     await withPage(browser, slow, async (page) => {
-      await page.goto(slow.baseUrl);
+      await page.goto(slow.baseUrl + '?page=library');
       await page.locator('p.loading').waitFor({ timeout: 10000 }); // corpus.bin answers after 3 s
       await waitForLibrary(page, 5);
       assert.equal(await page.locator('p.loading').count(), 0);

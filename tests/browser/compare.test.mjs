@@ -367,7 +367,7 @@ describe('links, chooser and bad input', () => {
 describe('the comparison worker', () => {
   test('the engine loads only when a comparison is opened', async () => {
     await withPage(browser, server, async (page, log) => {
-      await page.goto(server.baseUrl);
+      await page.goto(server.baseUrl + '?page=library');
       await page.locator('ol.doc-list li.doc-item').first().waitFor();
       assert.equal(log.requests.filter((u) => /compare_worker/.test(u)).length, 0, 'not on the library');
       await page.goto(compareUrl([D000, D001]));

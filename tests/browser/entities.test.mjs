@@ -143,7 +143,7 @@ describe('entity highlighting in the reader', () => {
 describe('entities page', () => {
   test('lists entities with counts per document; type filter and sort are in the URL', async () => {
     await withPage(browser, server, async (page) => {
-      await page.goto(server.baseUrl);
+      await page.goto(server.baseUrl + '?page=library');
       await waitForLibrary(page, 5);
       await page.locator('nav.site-nav a', { hasText: 'Entities' }).click();
       await waitForEntities(page);
@@ -258,7 +258,7 @@ describe('entities: hostile corpus', () => {
 
   test('markup around and inside mentions is shown as text in the reader and the entities page', async () => {
     await withPage(browser, hostile, async (page) => {
-      await page.goto(hostile.baseUrl);
+      await page.goto(hostile.baseUrl + '?page=library');
       const [id] = await waitForLibrary(page, 1);
       await page.goto(`${hostile.baseUrl}?doc=${id}`);
       await waitForReader(page, id);

@@ -34,7 +34,7 @@ function hitIds(page, sel = 'li.search-hit') {
 describe('search', () => {
   test('typing a query shows ranked documents, highlighted passages and counts, in the URL', async () => {
     await withPage(browser, server, async (page) => {
-      await page.goto(server.baseUrl);
+      await page.goto(server.baseUrl + '?page=library');
       await waitForLibrary(page, 5);
       const historyBefore = await page.evaluate(() => history.length);
       await page.locator('form[role=search] input#q').click();
@@ -60,7 +60,7 @@ describe('search', () => {
 
   test('back and forward step through committed searches, not keystrokes', async () => {
     await withPage(browser, server, async (page) => {
-      await page.goto(server.baseUrl);
+      await page.goto(server.baseUrl + '?page=library');
       await waitForLibrary(page, 5);
       const box = page.locator('input#q');
       await box.click();
@@ -191,7 +191,7 @@ describe('search', () => {
       await page.goto(server.baseUrl + '?mode=docs');
       await waitForCount(page, /^5 of 5 documents$/);
       assert.equal((await hitIds(page)).length, 5);
-      await page.goto(server.baseUrl);
+      await page.goto(server.baseUrl + '?page=library');
       await waitForLibrary(page, 5);
       await page.locator('input#q').press('Enter');
       await waitForCount(page, /^5 of 5 documents$/);

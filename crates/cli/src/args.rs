@@ -117,6 +117,18 @@ pub struct SearchArgs {
     /// At most this many results.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Which other names of an entity a query word also searches: `spelling` (Pashinyan also
+    /// finds Pashinian), `all` (contested names too: Garabagh also finds Karabakh) or `off`.
+    #[arg(long, value_enum, default_value = "spelling")]
+    pub aliases: Aliases,
+}
+
+/// `--aliases`.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum Aliases {
+    Off,
+    Spelling,
+    All,
 }
 
 /// Order of concordance lines.

@@ -11,14 +11,25 @@ use parallax_core::Document;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
-use crate::args::{SearchArgs, Sort};
+use crate::args::{Aliases, SearchArgs, Sort};
 use crate::Outcome;
+use parallax_core::aliases::{expand_aliases, Expand};
+use parallax_core::entities::{recognize, EntityType, KnowledgeBase};
+use std::collections::BTreeMap;
 
 pub fn run(r: &SearchArgs, out: &mut dyn Write) -> Outcome {
     let parsed = crate::parse_inputs(std::slice::from_ref(&r.corpus));
     let (docs, all_read) = (&parsed.docs, parsed.all_read);
     let index = Index::build(docs);
     let labels = parallax_core::labels(docs);
+    let expanded = expand_aliases(&r.query, &name_groups(docs), aliases(r.aliases));
+    if !expanded.also.is_empty() {
+        eprintln!(
+            "note: also searched: {} (--aliases off: only the words as typed)",
+            expanded.also.join(", ")
+        );
+    }
+    let query = expanded.query.as_str();
     let values: Vec<Value> = if r.kwic {
         let mut opts = KwicOptions {
             sort: match r.sort {
@@ -31,7 +42,7 @@ pub fn run(r: &SearchArgs, out: &mut dyn Write) -> Outcome {
         if let Some(l) = r.limit {
             opts.limit = l;
         }
-        let k = kwic(&index, docs, &r.query, &opts);
+        let k = kwic(&index, docs, query, &opts);
         for n in &k.notes {
             eprintln!("note: {n}");
         }
@@ -68,7 +79,7 @@ pub fn run(r: &SearchArgs, out: &mut dyn Write) -> Outcome {
         if let Some(l) = r.limit {
             opts.limit = l;
         }
-        let results = search(&index, docs, &r.query, &opts);
+        let results = search(&index, docs, query, &opts);
         for n in &results.notes {
             eprintln!("note: {n}");
         }
@@ -81,6 +92,36 @@ pub fn run(r: &SearchArgs, out: &mut dyn Write) -> Outcome {
     serde_json::to_writer_pretty(&mut *out, &values).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(all_read)
+}
+
+fn aliases(a: Aliases) -> Expand {
+    match a {
+        Aliases::Off => Expand::Off,
+        Aliases::Spelling => Expand::Spelling,
+        Aliases::All => Expand::All,
+    }
+}
+
+/// Per named entity the corpus mentions (recognised with the built-in knowledge base), every
+/// name it is written with: what a query word naming it is expanded with.
+fn name_groups(docs: &[Document]) -> Vec<Vec<String>> {
+    let kb = KnowledgeBase::builtin();
+    let mut groups: BTreeMap<(EntityType, String), Vec<String>> = BTreeMap::new();
+    for d in docs {
+        for m in recognize(d, Some(kb))
+            .into_iter()
+            .filter(|m| m.kind.is_name())
+        {
+            let names = groups
+                .entry((m.kind, m.canonical.clone()))
+                .or_insert_with(|| vec![m.canonical.clone()]);
+            let name = parallax_core::text::normalize_space(m.text(&d.text));
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    groups.into_values().collect()
 }
 
 /// Scores rounded, so printed results do not change with the last bits of a float.

@@ -233,3 +233,27 @@ fn seed_ids() -> Vec<String> {
     assert_eq!(ids.len(), 5);
     ids
 }
+
+// 002 writes "Pashinyan", 000 "Pashinian": a query naming the entity finds both and says so;
+// `--aliases off` searches only the word as typed, and a quoted word stays exact.
+#[test]
+fn a_name_also_finds_its_other_spellings() {
+    let ids = |v: &Value| -> Vec<String> {
+        let mut ids: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let (v, err) = search(&["Pashinyan"]);
+    assert_eq!(ids(&v), ["000_c89f353285aead65", "002_4123e98665d019c0"]);
+    assert!(err.contains("also searched: Pashinian"), "{err}");
+    let (v, err) = search(&["Pashinyan", "--aliases", "off"]);
+    assert_eq!(ids(&v), ["002_4123e98665d019c0"]);
+    assert!(!err.contains("also searched"), "{err}");
+    let (v, _) = search(&["\"Pashinyan\""]);
+    assert_eq!(ids(&v), ["002_4123e98665d019c0"]);
+}

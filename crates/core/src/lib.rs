@@ -4,6 +4,7 @@
 //! native targets (CLI, tests, benchmarks) and for `wasm32-unknown-unknown` (the app).
 //! See `ARCHITECTURE.md` at the repository root for the data flow.
 
+pub mod aliases;
 pub mod bundle;
 pub mod compare;
 pub mod date;
@@ -20,6 +21,7 @@ pub mod search;
 pub mod sidecar;
 pub mod synth;
 pub mod text;
+pub mod variants;
 
 pub use bundle::{Bundle, BundleError};
 pub use ingest::parse_file;

@@ -40,6 +40,7 @@ pub fn Chooser(
                 return;
             }
             problem.set(None);
+            super::FOCUS_RESULTS.with(|f| f.set(true));
             let current = route.get_untracked();
             url_state::navigate(
                 route,
@@ -79,6 +80,16 @@ pub fn Chooser(
         })
         .collect_view();
     let chosen = move || ids.with(|v| v.len());
+    // "Compare all": every article (up to the page's limit), the comparison the overview shows.
+    let all = (count >= 2).then(|| {
+        let href = crate::pages::overview_route(&bundle, route.get_untracked().cview).href();
+        let what = if count > super::MAX_DOCS {
+            format!("Compare the first {}", super::MAX_DOCS)
+        } else {
+            format!("Compare all {count}")
+        };
+        view! { <a class="compare-all" href=href>{what}</a> }
+    });
     view! {
         <details class="compare-chooser" prop:open=move || chosen() < 2>
             <summary>
@@ -90,6 +101,7 @@ pub fn Chooser(
                     <ul>{items}</ul>
                 </fieldset>
                 <button type="submit">"Compare"</button>
+                {all}
                 <span class="chooser-problem" role="status">
                     {move || problem.get()}
                 </span>

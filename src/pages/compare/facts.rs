@@ -108,7 +108,11 @@ fn timeline(c: &Compared, t: &Timeline) -> El {
         card.push(el("p").class("badge warn").text("Possible re-publication"));
         let ul = el("ul").class("evidence");
         for e in &t.evidence {
-            ul.push(el("li").text(&e.message));
+            let named = c.result.docs.iter().zip(&c.names);
+            ul.push(el("li").text(&crate::labels::ids_to_labels(
+                &e.message,
+                named.map(|(d, l)| (d.id.as_str(), l.as_str())),
+            )));
         }
         card.push(ul);
     }

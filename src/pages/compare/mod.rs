@@ -106,6 +106,9 @@ enum Slot {
 }
 
 thread_local! {
+    /// Set by the chooser's Compare button: when the comparison is shown, keyboard focus moves
+    /// to it (the results), instead of staying on a button that scrolled out of sight.
+    pub(crate) static FOCUS_RESULTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Recent comparisons by document list: changing the view, the chosen passage or the
     /// highlights re-renders without asking the worker again.
     static CACHE: RefCell<Vec<(Vec<usize>, Slot)>> = const { RefCell::new(Vec::new()) };
@@ -116,7 +119,7 @@ const CACHE_SIZE: usize = 8;
 
 /// The comparison of these documents if it is known; otherwise asks the worker for it (once)
 /// and calls `arrived` when the answer is in.
-fn lookup(
+pub(crate) fn lookup(
     bundle: &Arc<Bundle>,
     docs: &[usize],
     arrived: impl Fn() + 'static,
@@ -228,10 +231,29 @@ pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                     if r.cview == CompareView::Passages && r.pair.is_some() {
                         request_animation_frame(passages::scroll_to_chosen);
                     }
+                    // A shared link to a speaker opens at their quotes.
+                    if r.cview == CompareView::Speakers && r.speaker.is_some() {
+                        request_animation_frame(|| crate::url_state::focus_element("speaker-q-h"));
+                    }
+                    if FOCUS_RESULTS.with(|f| f.replace(false)) {
+                        request_animation_frame(|| {
+                            crate::url_state::focus_element("compare-results")
+                        });
+                    }
                 }
             }
         });
     }
+    // Escape closes the chosen passage (its word diff), as a second click on it would.
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !ev.default_prevented() {
+            let r = route.get_untracked();
+            if r.pair.is_some() {
+                crate::url_state::navigate(route, Route { pair: None, ..r });
+            }
+        }
+    });
+    on_cleanup(move || esc.remove());
     view! {
         <div class="compare-page">
             <div class="compare-head">
@@ -309,6 +331,8 @@ fn doc_list(c: &Compared, docs: &[&Document]) -> El {
     }
     el("section")
         .class("compare-summary")
+        .attr("id", "compare-results")
+        .attr("tabindex", "-1")
         .attr("aria-label", "Compared articles")
         .child(ol)
         .child(overlap_table(c))

@@ -83,6 +83,7 @@ fn side_by_side(c: &Compared, sp: &Speaker) -> El {
         .child(
             el("h3")
                 .attr("id", "speaker-q-h")
+                .attr("tabindex", "-1")
                 .text(&format!("{}: side by side", display_name(sp))),
         );
     let grid = el("div").class("quote-columns");

@@ -46,7 +46,8 @@ pub mod sentences;
 mod sort;
 pub mod stem;
 pub mod tokenize;
-mod typo;
+// `typo::distance` also tells spelling variants of names apart (`crate::variants`).
+pub(crate) mod typo;
 
 #[cfg(test)]
 mod tests;

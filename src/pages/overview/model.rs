@@ -1,0 +1,291 @@
+//! What the overview's cards show, computed from a comparison of the corpus's articles and
+//! their labels: plain data, so it is tested natively and the cards only lay it out.
+
+use crate::pages::compare::letter;
+use parallax_core::compare::Comparison;
+use parallax_core::Date;
+
+/// How many rows a card lists; its full view has the rest.
+pub const TOP: usize = 4;
+
+/// One article on the timeline strip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub label: String,
+    pub letter: String,
+    pub outlet: Option<String>,
+    pub published: Option<Date>,
+    /// "Possible re-publication", with the first piece of evidence in words.
+    pub republished: Option<String>,
+}
+
+/// A quantity the articles give with values that cannot all be right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// What is counted ("people killed").
+    pub what: String,
+    /// Each article's value as written, with its letter and label.
+    pub values: Vec<(String, String, String)>,
+}
+
+/// Two articles sharing passages: their letters and the larger of the two shares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedPair {
+    pub a: usize,
+    pub b: usize,
+    pub share: f64,
+}
+
+/// A speaker quoted across the articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerRow {
+    pub name: String,
+    pub quotes: usize,
+    pub sources: usize,
+}
+
+/// One article's framing, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Framing {
+    pub letter: String,
+    pub label: String,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Model {
+    /// By publication date, undated last.
+    pub timeline: Vec<Article>,
+    pub facts: Vec<Fact>,
+    /// Per article pair, most shared first (only pairs that share something).
+    pub shared: Vec<SharedPair>,
+    /// The overlap matrix (`overlap[i][j]`: share of i's words aligned with j).
+    pub overlap: Vec<Vec<f64>>,
+    pub letters: Vec<String>,
+    pub speakers: Vec<SpeakerRow>,
+    pub framing: Vec<Framing>,
+}
+
+/// The cards' data. `labels[i]` is the label of `c.docs[i]`.
+pub fn build(c: &Comparison, labels: &[String]) -> Model {
+    let label = |i: usize| labels.get(i).cloned().unwrap_or_default();
+    let col = |id: &str| c.docs.iter().position(|d| d.id == id);
+    let named: Vec<(&str, &str)> = c
+        .docs
+        .iter()
+        .zip(labels)
+        .map(|(d, l)| (d.id.as_str(), l.as_str()))
+        .collect();
+    let mut timeline: Vec<Article> = c
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let t = c.timeline.iter().find(|t| t.doc == d.id);
+            Article {
+                label: label(i),
+                letter: letter(i),
+                outlet: d.outlet.clone(),
+                published: d.published,
+                republished: t.filter(|t| t.republished).map(|t| {
+                    t.evidence.first().map_or_else(
+                        || "Possible re-publication".to_string(),
+                        |e| crate::labels::ids_to_labels(&e.message, named.iter().copied()),
+                    )
+                }),
+            }
+        })
+        .collect();
+    // Undated last; dated by date; ties in corpus order (the sort is stable).
+    timeline.sort_by_key(|a| (a.published.is_none(), a.published));
+
+    let mut groups: Vec<_> = c.numbers.iter().filter(|g| g.disagree).collect();
+    groups.sort_by(|a, b| {
+        b.conflict
+            .cmp(&a.conflict)
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
+    let facts = groups
+        .into_iter()
+        .take(TOP)
+        .map(|g| Fact {
+            what: g.key.clone(),
+            values: g
+                .mentions
+                .iter()
+                .filter_map(|m| {
+                    let i = col(&m.doc)?;
+                    Some((letter(i), label(i), m.text.clone()))
+                })
+                .collect(),
+        })
+        .collect();
+
+    let n = c.docs.len();
+    let share = |i: usize, j: usize| {
+        c.overlap
+            .get(i)
+            .and_then(|r| r.get(j))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let mut shared: Vec<SharedPair> = (0..n)
+        .flat_map(|a| ((a + 1)..n).map(move |b| (a, b)))
+        .map(|(a, b)| SharedPair {
+            a,
+            b,
+            share: share(a, b).max(share(b, a)),
+        })
+        .filter(|p| p.share > 0.0)
+        .collect();
+    shared.sort_by(|x, y| y.share.total_cmp(&x.share));
+
+    let mut speakers: Vec<SpeakerRow> = c
+        .speakers
+        .iter()
+        .map(|s| SpeakerRow {
+            name: s.name.clone(),
+            quotes: s.total,
+            sources: s.counts.iter().filter(|&&k| k > 0).count(),
+        })
+        .collect();
+    speakers.sort_by(|a, b| {
+        b.sources
+            .cmp(&a.sources)
+            .then(b.quotes.cmp(&a.quotes))
+            .then(a.name.cmp(&b.name))
+    });
+    speakers.truncate(TOP + 1);
+
+    let framing = c
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Framing {
+            letter: letter(i),
+            label: label(i),
+            sentence: framing_sentence(c, &d.id),
+        })
+        .collect();
+
+    Model {
+        timeline,
+        facts,
+        shared,
+        overlap: c.overlap.clone(),
+        letters: (0..n).map(letter).collect(),
+        speakers,
+        framing,
+    }
+}
+
+/// The frame an article leans on most in its own words, in a sentence ("Mostly “military
+/// operation” (3 in its own words, 1 in quotes)"), or why there is none.
+fn framing_sentence(c: &Comparison, doc: &str) -> String {
+    let Some(col) = c.docs.iter().position(|d| d.id == doc) else {
+        return String::new();
+    };
+    let at = |v: &Vec<usize>| v.get(col).copied().unwrap_or(0);
+    let best = c
+        .frame_table
+        .iter()
+        .filter(|r| at(&r.own) > 0)
+        .max_by(|a, b| at(&a.own).cmp(&at(&b.own)).then(b.name.cmp(&a.name)));
+    match best {
+        Some(r) => format!(
+            "Leans on “{}” ({}): {} in its own words, {} in quotes or reported speech.",
+            r.name,
+            r.topic_name.to_lowercase(),
+            at(&r.own),
+            at(&r.quoted) + at(&r.reported)
+        ),
+        None => {
+            let quoted: usize = c
+                .frame_table
+                .iter()
+                .map(|r| at(&r.quoted) + at(&r.reported))
+                .sum();
+            if quoted > 0 {
+                format!("Uses framing terms only when quoting others ({quoted} in quotes).")
+            } else {
+                "Uses none of the framing terms Parallax knows.".to_string()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::{parse_document, SourceFile};
+
+    /// The seed corpus, parsed, in file order (as the bundle holds it).
+    fn seeds() -> Vec<parallax_core::Document> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|n| {
+                let bytes = std::fs::read(dir.join(n)).unwrap();
+                parse_document(&SourceFile {
+                    name: n,
+                    bytes: &bytes,
+                    sidecar: None,
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cards_of_the_seed_corpus() {
+        let docs = seeds();
+        let labels = parallax_core::labels(&docs);
+        let c = parallax_core::compare::compare(&docs);
+        let m = build(&c, &labels);
+        // The timeline: every article, dated ones in date order, undated last.
+        assert_eq!(m.timeline.len(), docs.len());
+        let dates: Vec<Option<Date>> = m.timeline.iter().map(|a| a.published).collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| (d.is_none(), *d));
+        assert_eq!(dates, sorted);
+        assert_eq!(
+            m.timeline
+                .iter()
+                .filter(|a| a.republished.is_some())
+                .count(),
+            c.timeline.iter().filter(|t| t.republished).count()
+        );
+        // Facts: only disagreeing groups, each value with its article's label.
+        assert!(!m.facts.is_empty() && m.facts.len() <= TOP);
+        for f in &m.facts {
+            assert!(f.values.len() >= 2, "{f:?}");
+            assert!(f.values.iter().all(|(_, l, _)| labels.contains(l)));
+        }
+        // Shared pairs: most shared first.
+        assert!(m.shared.windows(2).all(|w| w[0].share >= w[1].share));
+        assert_eq!(m.framing.len(), docs.len());
+        assert!(m.framing.iter().all(|f| f.sentence.ends_with('.')));
+        // No card names an article by its file id.
+        let text = format!("{m:?}");
+        for d in &docs {
+            assert!(!text.contains(&d.id), "{} appears in the overview", d.id);
+        }
+    }
+
+    #[test]
+    fn one_article_has_nothing_to_compare() {
+        let docs = seeds();
+        let one = &docs[..1];
+        let m = build(
+            &parallax_core::compare::compare(one),
+            &parallax_core::labels(one),
+        );
+        assert!(m.facts.is_empty() && m.shared.is_empty());
+        assert_eq!(m.timeline.len(), 1);
+    }
+}
