@@ -515,8 +515,58 @@ mod properties {
         proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
     }
 
+    /// Lines of database exports and front matter, so every input kind is generated.
+    const EXPORT_LINES: &[&str] = &[
+        "HD Dam failure forces evacuation",
+        "BY By Maria Santos",
+        "WC 412 words",
+        "PD 14 March 2024",
+        "SN The Manila Times",
+        "LP",
+        "TD Rescue teams arrived at dawn.",
+        "AN Document MNLTMS0020240314",
+        "End of Document",
+        "Load-Date: March 15, 2024",
+        "Length: 523 words",
+        "Byline: Conor Lally",
+        "Body",
+        "---",
+        "title: \"Glacier: what we know\"",
+        "author:",
+        "  - \"[[Anna Keller]]\"",
+        "created: 2024-06-02",
+        "+++",
+        "authors = [\"Tom Becker\", \"Lisa Park\"]",
+    ];
+
+    fn export_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            4 => proptest::sample::select(EXPORT_LINES).prop_map(|s| format!("{s}\n").into_bytes()),
+            2 => proptest::sample::select(HEADER_LINES).prop_map(|s| format!("{s}\n").into_bytes()),
+            1 => proptest::sample::select(MULTIBYTE).prop_map(|s| s.as_bytes().to_vec()),
+            1 => Just(b"\n".to_vec()),
+            1 => proptest::collection::vec(any::<u8>(), 0..4),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Every input kind (exports with many articles, front matter): each document keeps the
+        /// invariants, and for a UTF-8 file the articles' texts put together are the file.
+        #[test]
+        fn every_input_kind_parses_without_loss(bytes in export_bytes()) {
+            let docs = crate::parse_file(&SourceFile { name: "x.txt", bytes: &bytes, sidecar: None });
+            prop_assert!(!docs.is_empty());
+            for d in &docs {
+                assert_invariants(d);
+            }
+            if let Ok(file) = std::str::from_utf8(&bytes) {
+                let joined: String = docs.iter().map(|d| d.text.as_str()).collect();
+                prop_assert_eq!(joined, file);
+            }
+        }
 
         #[test]
         fn any_bytes_parse_without_loss(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
