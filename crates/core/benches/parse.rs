@@ -30,10 +30,13 @@ fn title(t: &str) -> &str {
     t.lines().next().unwrap_or("Untitled")
 }
 
-/// Each kind: a name and the files (name, bytes) it is measured on.
-fn inputs() -> Vec<(&'static str, Vec<(String, Vec<u8>)>)> {
+/// Files as (name, bytes).
+type Files = Vec<(String, Vec<u8>)>;
+
+/// Each kind: a name and the files it is measured on.
+fn inputs() -> Vec<(&'static str, Files)> {
     let seeds = seed_texts();
-    let named = |ext: &str, f: &dyn Fn(&str) -> Vec<u8>| -> Vec<(String, Vec<u8>)> {
+    let named = |ext: &str, f: &dyn Fn(&str) -> Vec<u8>| -> Files {
         seeds
             .iter()
             .enumerate()
