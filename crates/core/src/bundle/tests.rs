@@ -181,6 +181,14 @@ fn each_kind_of_damage_is_refused_with_its_own_error() {
         "{err:?}"
     );
 
+    // An empty token (found by the fuzz target: an empty highlight).
+    let mut b = good.clone();
+    b.index.docs[0].tokens[0].1 = b.index.docs[0].tokens[0].0;
+    assert!(matches!(
+        Bundle::from_bytes(&sealed(&b)),
+        Err(BundleError::Inconsistent(_))
+    ));
+
     // Spans inside a character or past the text, for each kind of span.
     let doc = 2;
     let text = &good.documents[doc].text;

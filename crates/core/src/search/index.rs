@@ -506,7 +506,8 @@ mod check {
                 }
             }
             for d in &self.docs {
-                let spans_ok = d.tokens.iter().all(|&(s, e)| s <= e);
+                // Tokens are never empty (a highlight is a token run).
+                let spans_ok = d.tokens.iter().all(|&(s, e)| s < e);
                 let sentences_ok = d.sentences.first().is_none_or(|s| s.first_token == 0)
                     && d.sentences.windows(2).all(|w| {
                         w.first().map(|s| s.first_token) <= w.get(1).map(|s| s.first_token)
