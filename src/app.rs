@@ -233,7 +233,7 @@ async fn fetch_bundle() -> Result<Bundle, String> {
         .await
         .map_err(|_| failed("its body could not be read".into()))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Bundle::from_bytes(&bytes).map_err(|e| format!("Could not open the corpus: {e}."))
+    Bundle::from_bytes(&bytes).map_err(|e| failed(e.to_string()))
 }
 
 /// Scrolls to the top and focuses the page's `<h1>` (made focusable with `tabindex="-1"`).

@@ -10,7 +10,7 @@ use crate::entity_index::{type_label, type_param, EntityIndex};
 use crate::url_state::{self, Route};
 use leptos::prelude::*;
 use parallax_core::entities::EntityType;
-use parallax_core::{Block, Document};
+use parallax_core::Document;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -19,38 +19,45 @@ pub fn mark_class(kind: EntityType) -> String {
     format!("ent ent-{}", type_param(kind))
 }
 
-/// The text of one block with its mentions marked. Mentions of hidden types stay plain text;
-/// a mention overlapping one already marked is dropped (the outer, earlier one wins).
+/// The text of `start..end` (a block, or part of a long one) with its mentions marked. Mentions
+/// of hidden types stay plain text; a mention overlapping one already marked is dropped (the
+/// outer, earlier one wins).
 pub fn marked_text(
     doc: &Document,
-    block: &Block,
+    (start, end): (usize, usize),
     ents: &EntityIndex,
     doc_index: usize,
     hide: &[EntityType],
     chosen: Option<usize>,
 ) -> AnyView {
-    let text = doc.block_text(block);
+    let text = doc.text.get(start..end).unwrap_or_default();
     let (Some(mentions), Some(rows)) = (
         ents.mentions.get(doc_index),
         ents.mention_rows.get(doc_index),
     ) else {
         return text.to_string().into_any();
     };
+    // Mentions are in text order: find this range's by binary search, so that marking a long
+    // article block by block stays linear.
+    let first = mentions.partition_point(|m| m.start < start);
     let mut parts: Vec<AnyView> = Vec::new();
-    let mut cursor = block.start;
+    let mut cursor = start;
     let mut spans: Vec<(usize, usize, usize)> = mentions
         .iter()
         .zip(rows)
-        .filter(|(m, _)| m.start >= block.start && m.end <= block.end && m.start < m.end)
+        .skip(first)
+        .take_while(|(m, _)| m.start < end)
+        .filter(|(m, _)| m.end <= end && m.start < m.end)
         .filter(|(m, _)| !hide.contains(&m.kind))
         .map(|(m, &r)| (m.start, m.end, r))
         .collect();
     // Longest first at equal starts, so the outermost span is the one kept.
     spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     for (start, end, row) in spans {
-        let (Some(before), Some(inner)) = (
+        let (Some(before), Some(inner), Some(entity)) = (
             doc.text.get(cursor..start),
             doc.text.get(start.max(cursor)..end),
+            ents.rows.get(row),
         ) else {
             continue;
         };
@@ -60,8 +67,7 @@ pub fn marked_text(
         if !before.is_empty() {
             parts.push(before.to_string().into_any());
         }
-        let kind = ents.rows[row].kind;
-        let mut class = mark_class(kind);
+        let mut class = mark_class(entity.kind);
         if chosen == Some(row) {
             class.push_str(" ent-chosen");
         }
@@ -80,12 +86,27 @@ pub fn marked_text(
         );
         cursor = end;
     }
-    if let Some(rest) = doc.text.get(cursor..block.end) {
+    if let Some(rest) = doc.text.get(cursor..end) {
         if !rest.is_empty() {
             parts.push(rest.to_string().into_any());
         }
     }
     parts.collect_view().into_any()
+}
+
+/// The end of the mention of document `doc_index` that covers byte `at` (starts before it and
+/// ends after it), if any: where a long block may be cut without cutting a mark in two.
+pub fn mention_covering(ents: &EntityIndex, doc_index: usize, at: usize) -> Option<usize> {
+    let mentions = ents.mentions.get(doc_index)?;
+    let before = mentions.partition_point(|m| m.start < at);
+    // Mentions are short and rarely nested: the few that start last before `at` are the ones
+    // that can reach over it.
+    mentions
+        .get(before.saturating_sub(8)..before)?
+        .iter()
+        .map(|m| m.end)
+        .filter(|&e| e > at)
+        .max()
 }
 
 /// One sentence per entity of the document, hidden, for the marks' `aria-describedby`: what
@@ -241,7 +262,9 @@ pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
                 id="entity-card"
                 class="entity-card"
                 role="tooltip"
-                style=format!("top: {top}px; left: {left}px")
+                // CSSOM, not a style attribute, which the Content-Security-Policy refuses.
+                style:top=format!("{top}px")
+                style:left=format!("{left}px")
                 on:mouseleave=move |_| active.set(None)
             >
                 <p class="card-name">{r.canonical.clone()}</p>

@@ -140,7 +140,7 @@ fn date_list(r: &Route, h: &DateHistogram) -> El {
             (Some(start.clone()), Some(end))
         };
         next.search.get_or_insert_default();
-        let width = format!("width: {}%", b.count * 100 / max);
+        let width = format!("{}%", b.count * 100 / max);
         let mut a = el("a")
             .class("date-bin")
             .attr("href", &next.href())
@@ -150,7 +150,7 @@ fn date_list(r: &Route, h: &DateHistogram) -> El {
                 el("span")
                     .class("date-bar")
                     .attr("aria-hidden", "true")
-                    .child(el("span").attr("style", &width)),
+                    .child(el("span").style("width", &width)),
             )
             .child(el("span").class("date-count").text(&thousands(b.count)));
         if selected {

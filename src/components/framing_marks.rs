@@ -6,7 +6,7 @@
 use crate::url_state::{self, Route};
 use leptos::prelude::*;
 use parallax_core::compare::{Comparison, FrameRow};
-use parallax_core::{Block, Document};
+use parallax_core::Document;
 
 /// A framing term to mark: its span and the label that follows it.
 pub type Hit = (usize, usize, String);
@@ -21,6 +21,7 @@ pub enum Framing {
 
 impl Framing {
     pub fn from_comparison(c: Comparison) -> Framing {
+        // In text order, as the comparison lists each article's hits.
         let hits = c
             .frames
             .iter()
@@ -53,28 +54,34 @@ pub fn frame_name<'a>(table: &'a [FrameRow], topic: &'a str, frame: &'a str) -> 
         .map_or(frame, |f| f.name.as_str())
 }
 
-/// The text of one block with its framing terms marked (text nodes only).
-pub fn framed_text(doc: &Document, block: &Block, hits: &[Hit]) -> AnyView {
+/// The text of `start..end` (a block, or part of a long one) with its framing terms marked
+/// (text nodes only). `hits` are in text order, as the comparison lists them (hits out of
+/// order would only go unmarked).
+pub fn framed_text(doc: &Document, (start, end): (usize, usize), hits: &[Hit]) -> AnyView {
     let mut parts: Vec<AnyView> = Vec::new();
-    let mut cursor = block.start;
-    for (start, end, tag) in hits
+    let mut cursor = start;
+    let first = hits.partition_point(|h| h.0 < start);
+    for (hit_start, hit_end, tag) in hits
         .iter()
-        .filter(|h| h.0 >= block.start && h.1 <= block.end && h.0 < h.1)
+        .skip(first)
+        .take_while(|h| h.0 < end)
+        .filter(|h| h.1 <= end && h.0 < h.1)
     {
-        if *start < cursor {
+        if *hit_start < cursor {
             continue;
         }
-        let (Some(before), Some(inner)) =
-            (doc.text.get(cursor..*start), doc.text.get(*start..*end))
-        else {
+        let (Some(before), Some(inner)) = (
+            doc.text.get(cursor..*hit_start),
+            doc.text.get(*hit_start..*hit_end),
+        ) else {
             continue;
         };
         parts.push(before.to_string().into_any());
         parts.push(view! { <mark class="frame">{inner.to_string()}</mark> }.into_any());
         parts.push(view! { <span class="frame-tag">{tag.clone()}</span> }.into_any());
-        cursor = *end;
+        cursor = *hit_end;
     }
-    if let Some(rest) = doc.text.get(cursor..block.end) {
+    if let Some(rest) = doc.text.get(cursor..end) {
         parts.push(rest.to_string().into_any());
     }
     parts.collect_view().into_any()
@@ -91,9 +98,15 @@ pub fn summary(route: RwSignal<Route>, framing: &Framing) -> impl IntoView + use
         Framing::Loading => {
             view! { <p class="compare-wait" role="status">"Finding framing words…"</p> }.into_any()
         }
-        Framing::Failed(msg) => {
-            view! { <p class="notice notice-error" role="alert">{msg.clone()}</p> }.into_any()
+        Framing::Failed(msg) => view! {
+            <div class="notice notice-error" role="alert">
+                <p>{msg.clone()}</p>
+                <p>
+                    <a href=crate::pages::compare::worker::reload_href()>"Reload the page"</a>
+                </p>
+            </div>
         }
+        .into_any(),
         Framing::Ready { rows, .. } if rows.is_empty() => {
             view! { <p>"No term of the framing lexicon appears in this article."</p> }.into_any()
         }

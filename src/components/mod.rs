@@ -8,6 +8,7 @@ pub mod facets;
 pub mod framing_marks;
 pub mod highlight;
 pub mod kwic;
+pub mod progressive;
 pub mod provenance;
 pub mod search_box;
 

@@ -5,6 +5,7 @@
 
 use crate::components::entity_marks::{self, MarkedArea};
 use crate::components::framing_marks::{self, Framing, Hit};
+use crate::components::progressive::{self, Chunk, Progress};
 use crate::components::{DateText, ProvenanceBadge};
 use crate::entity_index::{self, EntityIndex};
 use crate::format::LEDE_CHARS;
@@ -13,6 +14,7 @@ use crate::url_state::{self, Mode, Route, Sort};
 use leptos::prelude::*;
 use parallax_core::entities::EntityType;
 use parallax_core::{Block, BlockKind, Bundle, Document, Field, Provenance, Severity};
+use std::ops::Range;
 use std::sync::Arc;
 
 #[component]
@@ -41,17 +43,21 @@ pub fn Reader(
     // Entities: recognised once for the corpus; the hidden types and the chosen entity (from
     // the URL) decide which mentions are marked.
     let ents = entity_index::index(&bundle);
+    // The parsed text goes on screen a chunk at a time (see `progressive`); how far it has got
+    // survives a change of highlights.
+    let layout = Arc::new(Layout::new(doc, &ents, index));
+    let progress = Progress::new(layout.chunks.len());
     let marks = Memo::new(move |_| route.with(|r| (r.hide.clone(), r.entity.clone())));
     // Framing words (`frames=1`) replace the entity highlights; the comparison worker finds
     // them (once per visit), so the framing lexicon is not in the app's first load.
     let frames_on = Memo::new(move |_| route.with(|r| r.frames));
     let framing = RwSignal::new(None::<Framing>);
     {
-        let id = doc.id.clone();
+        let (bundle, id) = (bundle.clone(), doc.id.clone());
         Effect::new(move |_| {
             if frames_on.get() && framing.get_untracked().is_none() {
                 framing.set(Some(Framing::Loading));
-                compare::worker::request(std::slice::from_ref(&id), move |answer| {
+                compare::worker::request(&bundle, std::slice::from_ref(&id), move |answer| {
                     let f = match answer {
                         Ok((c, _)) => Framing::from_comparison(c),
                         Err(msg) => Framing::Failed(msg),
@@ -80,9 +86,12 @@ pub fn Reader(
     };
     // `at=`: once the text is on screen, bring the paragraph holding that offset into view.
     // Two frames later, so that it comes after the app's move to the top of a new page.
+    let for_at = layout.clone();
     Effect::new(move |_| {
         let at = route.with(|r| r.at);
         if let (Some(at), false) = (at, original.get()) {
+            // Its paragraph must be on screen first.
+            progress.show_now(for_at.chunk_at(at));
             request_animation_frame(move || request_animation_frame(move || show_offset(at)));
         }
     });
@@ -96,26 +105,22 @@ pub fn Reader(
         let bundle = bundle.clone();
         let ents = ents.clone();
         move || {
-            let doc = bundle.documents.get(index)?;
-            Some(if original.get() {
-                view! {
-                    <div class="original">
-                        <p class="original-note">
-                            "The article exactly as stored in its file, before any parsing."
-                        </p>
-                        <pre class="original-text" lang=lang_tag(doc)>
-                            {doc.text.clone()}
-                        </pre>
-                    </div>
-                }
-                .into_any()
-            } else {
-                let hits = match (frames_on.get(), framing.get()) {
-                    (true, Some(Framing::Ready { hits, .. })) => Some(hits),
-                    _ => None,
-                };
-                blocks_view(doc, &ents, index, &marks.get(), hits.as_deref()).into_any()
-            })
+            if original.get() {
+                return original_view(bundle.clone(), index).into_any();
+            }
+            let hits = match (frames_on.get(), framing.get()) {
+                (true, Some(Framing::Ready { hits, .. })) => Some(hits),
+                _ => None,
+            };
+            blocks_view(
+                bundle.clone(),
+                index,
+                (layout.clone(), progress),
+                ents.clone(),
+                marks.get(),
+                hits,
+            )
+            .into_any()
         }
     };
 
@@ -404,58 +409,224 @@ fn chosen_note(route: RwSignal<Route>, ents: &EntityIndex, index: usize) -> Opti
     })
 }
 
-/// The parsed blocks in file order, with entity mentions marked.
-fn blocks_view(
-    doc: &Document,
-    ents: &EntityIndex,
+/// The article's blocks cut for progressive display: each piece is a whole block or, for a block
+/// longer than a chunk, part of one; a chunk is a run of pieces of about `CHUNK_BYTES` in all.
+struct Layout {
+    /// `(block index, start, end)` in text order, the title's headline block left out.
+    pieces: Vec<(usize, usize, usize)>,
+    /// The pieces of each chunk.
+    chunks: Vec<Range<usize>>,
+    /// The chunk each piece is in.
+    chunk_of: Vec<usize>,
+}
+
+impl Layout {
+    fn new(doc: &Document, ents: &EntityIndex, index: usize) -> Layout {
+        let mut pieces = Vec::new();
+        for (i, b) in doc.blocks.iter().enumerate() {
+            if b.kind == BlockKind::Headline && is_the_title(doc, b) {
+                continue;
+            }
+            let cuts = progressive::split(&doc.text, b.start, b.end, |at| {
+                entity_marks::mention_covering(ents, index, at)
+            });
+            pieces.extend(cuts.into_iter().map(|(s, e)| (i, s, e)));
+        }
+        let mut chunks: Vec<Range<usize>> = Vec::new();
+        let mut chunk_of = Vec::with_capacity(pieces.len());
+        let mut bytes = 0;
+        for (p, &(_, start, end)) in pieces.iter().enumerate() {
+            let len = end.saturating_sub(start);
+            match chunks.last_mut() {
+                Some(c) if bytes + len <= progressive::CHUNK_BYTES => {
+                    c.end = p + 1;
+                    bytes += len;
+                }
+                _ => {
+                    chunks.push(p..p + 1);
+                    bytes = len;
+                }
+            }
+            chunk_of.push(chunks.len() - 1);
+        }
+        Layout {
+            pieces,
+            chunks,
+            chunk_of,
+        }
+    }
+
+    /// The chunk holding byte `at` (the last one when `at` is past the text).
+    fn chunk_at(&self, at: usize) -> usize {
+        let p = self.pieces.partition_point(|&(_, _, end)| end <= at);
+        let last = self.chunk_of.len().saturating_sub(1);
+        self.chunk_of.get(p.min(last)).copied().unwrap_or(0)
+    }
+
+    fn block_of(&self, p: usize) -> Option<usize> {
+        self.pieces.get(p).map(|x| x.0)
+    }
+
+    /// The pieces after `p` that belong to the same block (a long block's later parts).
+    fn rest_of_block(&self, p: usize) -> Range<usize> {
+        let block = self.pieces.get(p).map(|x| x.0);
+        let end = self
+            .pieces
+            .iter()
+            .skip(p + 1)
+            .position(|x| Some(x.0) != block)
+            .map_or(self.pieces.len(), |n| p + 1 + n);
+        p + 1..end
+    }
+}
+
+/// What the text of the blocks is marked with: entity mentions, or framing terms (`frames=1`).
+struct Marker {
+    bundle: Arc<Bundle>,
     index: usize,
-    (hide, entity): &(Vec<EntityType>, Option<String>),
-    frames: Option<&[Hit]>,
+    ents: Arc<EntityIndex>,
+    hide: Vec<EntityType>,
+    chosen: Option<usize>,
+    frames: Option<Vec<Hit>>,
+}
+
+impl Marker {
+    // One copy, not one inlined into each of its callers: the marking code is large.
+    #[inline(never)]
+    fn text(&self, range: (usize, usize)) -> AnyView {
+        let Some(doc) = self.bundle.documents.get(self.index) else {
+            return ().into_any();
+        };
+        match &self.frames {
+            Some(hits) => framing_marks::framed_text(doc, range, hits),
+            None => entity_marks::marked_text(
+                doc,
+                range,
+                &self.ents,
+                self.index,
+                &self.hide,
+                self.chosen,
+            ),
+        }
+    }
+}
+
+/// The parsed blocks in file order, with entity mentions (or framing terms) marked, put on
+/// screen a chunk at a time (see `progressive`), so that a very long article shows its start at
+/// once and never freezes the tab.
+fn blocks_view(
+    bundle: Arc<Bundle>,
+    index: usize,
+    (layout, progress): (Arc<Layout>, Progress),
+    ents: Arc<EntityIndex>,
+    (hide, entity): (Vec<EntityType>, Option<String>),
+    frames: Option<Vec<Hit>>,
 ) -> impl IntoView + use<> {
-    let chosen = entity.as_deref().and_then(|e| ents.find(e));
-    let blocks = doc
-        .blocks
-        .iter()
-        .filter(|b| !(b.kind == BlockKind::Headline && is_the_title(doc, b)))
-        .map(|b| {
-            let class = format!("block block-{}", b.kind.as_str());
-            let text = match frames {
-                Some(hits) => framing_marks::framed_text(doc, b, hits),
-                None => entity_marks::marked_text(doc, b, ents, index, hide, chosen),
-            };
-            // The span lets `at=` find the paragraph holding a search passage.
-            let (start, end) = (b.start.to_string(), b.end.to_string());
-            // A crosshead is a heading for assistive technology too (under the title's <h1>).
-            if b.kind == BlockKind::Subheading {
-                return view! { <h2 class=class data-start=start data-end=end>{text}</h2> }
-                    .into_any();
-            }
-            match block_label(b.kind) {
-                None => {
-                    view! { <p class=class data-start=start data-end=end>{text}</p> }.into_any()
-                }
-                Some(label) => view! {
-                    <p class=class data-start=start data-end=end>
-                        <span class="block-label">
-                            {label}
-                            <span class="visually-hidden">": "</span>
-                        </span>
-                        <span class="block-text">{text}</span>
-                    </p>
-                }
-                .into_any(),
-            }
-        })
-        .collect_view();
+    let doc = bundle.documents.get(index)?;
     let has_body = doc.blocks.iter().any(|b| b.kind == BlockKind::Body);
-    view! {
-        <div class="blocks" lang=lang_tag(doc)>
+    let lang = lang_tag(doc);
+    let marker = Arc::new(Marker {
+        chosen: entity.as_deref().and_then(|e| ents.find(e)),
+        bundle: bundle.clone(),
+        index,
+        ents,
+        hide,
+        frames,
+    });
+    let chunks = layout.chunks.len();
+    let chunk: Chunk = Arc::new(move |c: usize| {
+        let pieces = layout.chunks.get(c).cloned().unwrap_or_default();
+        pieces
+            // A long block's later pieces are drawn inside it, by `block_view`.
+            .filter(|&p| p == 0 || layout.block_of(p - 1) != layout.block_of(p))
+            .filter_map(|p| block_view(&bundle, &layout, p, progress, &marker))
+            .collect_view()
+            .into_any()
+    });
+    Some(view! {
+        <div class="blocks" lang=lang>
             {(!has_body).then(|| view! {
                 <p class="no-body">"The parser found no article text in this file."</p>
             })}
-            {blocks}
+            {progress.views(0..chunks, chunk)}
         </div>
+        {progressive::more_note(progress, "the article")}
+    })
+}
+
+/// The block that piece `p` starts: its element, its first piece's text, and (for a long
+/// block) its later pieces, each as its chunk comes due.
+fn block_view(
+    bundle: &Bundle,
+    layout: &Arc<Layout>,
+    p: usize,
+    progress: Progress,
+    marker: &Arc<Marker>,
+) -> Option<AnyView> {
+    let &(b, start, end) = layout.pieces.get(p)?;
+    let block = bundle.documents.get(marker.index)?.blocks.get(b)?;
+    let rest = layout.rest_of_block(p);
+    let text = match layout.chunk_of.get(rest.end.saturating_sub(1)) {
+        // A long block: each piece as its chunk comes due. The first is due now (its chunk is
+        // being drawn); a piece longer than a chunk's budget has a chunk to itself, so piece
+        // `p + k` is in chunk `c0 + k`.
+        Some(&c1) if !rest.is_empty() => {
+            let c0 = layout.chunk_of.get(p).copied().unwrap_or(c1);
+            let (layout, marker) = (layout.clone(), marker.clone());
+            let piece: Chunk = Arc::new(move |c: usize| match layout.pieces.get(p + (c - c0)) {
+                Some(&(_, s, e)) => marker.text((s, e)),
+                None => ().into_any(),
+            });
+            progress.views(c0..c1 + 1, piece).into_any()
+        }
+        _ => marker.text((start, end)),
+    };
+    let class = format!("block block-{}", block.kind.as_str());
+    // The span lets `at=` find the paragraph holding a search passage.
+    let (start, end) = (block.start.to_string(), block.end.to_string());
+    // A crosshead is a heading for assistive technology too (under the title's <h1>).
+    if block.kind == BlockKind::Subheading {
+        return Some(
+            view! { <h2 class=class data-start=start data-end=end>{text}</h2> }.into_any(),
+        );
     }
+    Some(match block_label(block.kind) {
+        None => view! { <p class=class data-start=start data-end=end>{text}</p> }.into_any(),
+        Some(label) => view! {
+            <p class=class data-start=start data-end=end>
+                <span class="block-label">
+                    {label}
+                    <span class="visually-hidden">": "</span>
+                </span>
+                <span class="block-text">{text}</span>
+            </p>
+        }
+        .into_any(),
+    })
+}
+
+/// The file as stored, in a `<pre>`, put on screen a chunk at a time like the parsed blocks.
+fn original_view(bundle: Arc<Bundle>, index: usize) -> impl IntoView + use<> {
+    let doc = bundle.documents.get(index)?;
+    let pieces = Arc::new(progressive::split(&doc.text, 0, doc.text.len(), |_| None));
+    let progress = Progress::new(pieces.len());
+    let (lang, count) = (lang_tag(doc), pieces.len());
+    let piece: Chunk = Arc::new(move |i: usize| {
+        let text = pieces.get(i).and_then(|&(s, e)| {
+            let doc = bundle.documents.get(index)?;
+            doc.text.get(s..e)
+        });
+        text.unwrap_or_default().to_string().into_any()
+    });
+    Some(view! {
+        <div class="original">
+            <p class="original-note">
+                "The article exactly as stored in its file, before any parsing."
+            </p>
+            <pre class="original-text" lang=lang>{progress.views(0..count, piece)}</pre>
+            {progressive::more_note(progress, "the file")}
+        </div>
+    })
 }
 
 /// A shortcut to the diagnostics when there are any, since they sit below a long article.

@@ -464,15 +464,24 @@ mod tests {
     use super::*;
     use parallax_core::{parse_document, SourceFile};
 
-    fn bundle() -> Bundle {
-        let text = "Aid convoy reaches the region\n\nBy Jane Roe October 3, 2023\n\n\
-                    The humanitarian corridor reopened on Tuesday after talks.\n";
-        let doc = parse_document(&SourceFile {
-            name: "a.txt",
+    /// An article about the corridor, with its outlet stated in a sidecar.
+    fn doc(name: &str, outlet: &str, body: &str) -> parallax_core::Document {
+        let text =
+            format!("Aid convoy reaches the region\n\nBy Jane Roe October 3, 2023\n\n{body}\n");
+        let sidecar = format!("outlet = \"{outlet}\"\n");
+        parse_document(&SourceFile {
+            name,
             bytes: text.as_bytes(),
-            sidecar: None,
-        });
-        Bundle::new(vec![doc])
+            sidecar: Some(("x.toml", sidecar.as_bytes())),
+        })
+    }
+
+    fn bundle() -> Bundle {
+        Bundle::new(vec![doc(
+            "a.txt",
+            "Daily Planet",
+            "The humanitarian corridor reopened on Tuesday after talks.",
+        )])
     }
 
     #[test]
@@ -491,18 +500,79 @@ mod tests {
     }
 
     #[test]
-    fn concordance_keeps_to_the_chosen_outlet_and_never_panics() {
+    fn concordance_keeps_to_the_chosen_outlet() {
+        // Three corridors in the Planet's article, one in the Bugle's.
+        let b = Bundle::new(vec![
+            doc(
+                "planet.txt",
+                "Daily Planet",
+                "The corridor reopened on Tuesday. Trucks used the corridor at dawn, and the corridor stayed open.",
+            ),
+            doc(
+                "bugle.txt",
+                "Evening Bugle",
+                "The corridor was closed again by the evening, officials said.",
+            ),
+        ]);
+        let lines = |query: &str| {
+            let o = run(&b, &Route::from_query(query));
+            let (lines, total, in_docs) = o.kwic.expect("concordance mode");
+            assert_eq!(lines.len(), total, "{query}: every line is listed");
+            let ids: Vec<&str> = lines
+                .iter()
+                .map(|l| b.documents[l.doc].id.as_str())
+                .collect();
+            (ids, in_docs)
+        };
+        assert_eq!(
+            lines("?q=corridor&mode=kwic"),
+            (vec!["planet", "planet", "planet", "bugle"], 2)
+        );
+        assert_eq!(
+            lines("?q=corridor&mode=kwic&outlet=Daily+Planet"),
+            (vec!["planet"; 3], 1)
+        );
+        assert_eq!(
+            lines("?q=corridor&mode=kwic&outlet=Evening+Bugle&ksort=left"),
+            (vec!["bugle"], 1)
+        );
+        // Two outlets chosen are OR-ed.
+        let (both, _) = lines("?q=corridor&mode=kwic&outlet=Daily+Planet&outlet=Evening+Bugle");
+        assert_eq!(both.len(), 4);
+    }
+
+    #[test]
+    fn odd_queries_under_a_facet_never_panic_and_stay_in_the_facet() {
         let b = bundle();
-        for q in ["corridor", "\"", "OR", "-", "after:", "*", "<script>"] {
+        for q in [
+            "corridor",
+            "\"",
+            "OR",
+            "-",
+            "after:",
+            "*",
+            "<script>",
+            "corr*",
+            "-corridor",
+        ] {
             for mode in ["docs", "passages", "kwic"] {
-                let r = Route::from_query(&format!(
-                    "?q={}&mode={mode}&outlet=Nobody",
-                    crate::url_state::encode_component(q)
-                ));
-                let o = run(&b, &r);
-                assert_eq!(o.results.total_docs, 0);
-                if let Some((lines, total, _)) = &o.kwic {
-                    assert!(lines.is_empty() && *total == 0);
+                for outlet in ["Daily Planet", "Nobody"] {
+                    let r = Route::from_query(&format!(
+                        "?q={}&mode={mode}&outlet={}",
+                        crate::url_state::encode_component(q),
+                        crate::url_state::encode_component(outlet)
+                    ));
+                    let o = run(&b, &r);
+                    if outlet == "Nobody" {
+                        assert_eq!(o.results.total_docs, 0, "{q} {mode}");
+                    }
+                    // "corridor" and "corr*" find the one article when its outlet is chosen.
+                    if outlet == "Daily Planet" && matches!(q, "corridor" | "corr*") {
+                        assert_eq!(o.results.total_docs, 1, "{q} {mode}");
+                        if let Some((lines, total, _)) = &o.kwic {
+                            assert_eq!((lines.len(), *total), (1, 1), "{q}");
+                        }
+                    }
                 }
             }
         }

@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
 import {
   ROOT,
@@ -25,6 +24,8 @@ import {
   screenshot,
   serveDistAndLaunch,
   axeAtTwoWidths,
+  parallax,
+  bundle,
 } from './helpers.mjs';
 
 const IDS = [
@@ -194,13 +195,7 @@ describe('library', () => {
 
 describe('reader', () => {
   test('crossheads inside the body are headings, as the parser classified them', async () => {
-    const r = spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', 'parse', path.join(ROOT, 'corpus'), '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    });
-    assert.equal(r.status, 0, r.stderr);
-    const docs = JSON.parse(r.stdout).filter((d) => d.blocks.some((b) => b.kind === 'subheading'));
+    const docs = JSON.parse(parallax(['parse', path.join(ROOT, 'corpus'), '--json'])).filter((d) => d.blocks.some((b) => b.kind === 'subheading'));
     assert.ok(docs.length > 0, 'a seed has a crosshead (see the reviewed parse snapshots)');
     await withPage(browser, server, async (page) => {
       for (const d of docs) {
@@ -365,73 +360,45 @@ describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA) and screenshots', () =
   axeAtTwoWidths(() => [browser, server], views);
 });
 
-describe('hostile corpus', () => {
-  // The same dist served with a corpus.bin bundled (by the native CLI) from a file full of
-  // markup: the app must show it as text. Costs one `parallax bundle` run, no second build.
-  let hostile;
-  let dir;
-  const MARKUP_TITLE = 'Breaking <script>window.__pwned=1</script> news';
-  const MARKUP_BODY = 'The mayor said <img src=x onerror="window.__pwned=2"> and <a href="javascript:window.__pwned=3">this</a> today.';
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-hostile-'));
-    fs.mkdirSync(path.join(dir, 'corpus'));
-    const raw = `${MARKUP_TITLE}\n\nBy Jane <b>Doe</b> October 3, 2023\n\n${MARKUP_BODY}\n\n${'Plain filler sentence for the body. '.repeat(8)}\n`;
-    fs.writeFileSync(path.join(dir, 'corpus', 'hostile.txt'), raw);
-    const r = spawnSync(
-      'cargo',
-      ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', 'bundle', path.join(dir, 'corpus'), '-o', path.join(dir, 'corpus.bin')],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    assert.equal(r.status, 0, `parallax bundle failed: ${r.stderr}`);
-    hostile = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'corpus.bin') } });
-  });
-  after(async () => {
-    await hostile?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  test('markup in the corpus is shown as text in the library, the reader and the original view', async () => {
-    await withPage(browser, hostile, async (page, log) => {
-      await page.goto(hostile.baseUrl + '?page=library');
-      const [id] = await waitForLibrary(page, 1);
-      const noMarkup = async (where) => {
-        assert.equal(await page.locator('main#main img, main#main script, main#main b').count(), 0, `no element from corpus markup (${where})`);
-        assert.equal(await page.locator('main#main a[href^="javascript:"]').count(), 0, `no javascript: link (${where})`);
-        assert.equal(await page.evaluate(() => window.__pwned), undefined, `no corpus script ran (${where})`);
-      };
-      assert.ok((await page.locator('main#main').textContent()).includes('<'), 'markup shows as text in the library');
-      await noMarkup('library');
-
-      await page.locator('a.doc-link').first().click();
-      await waitForReader(page, id);
-      const mainText = await page.locator('main#main').textContent();
-      assert.ok(mainText.includes('<img src=x onerror="window.__pwned=2">'), 'body markup shows as text in the reader');
-      await noMarkup('reader');
-
-      await page.locator('button#toggle-original').click();
-      await page.locator('pre.original-text').waitFor();
-      assert.ok((await page.locator('pre.original-text').textContent()).includes(MARKUP_TITLE));
-      await noMarkup('original');
-      assert.ok(!log.requests.some((u) => u.endsWith('/x')), 'the <img src=x> in the corpus was never requested');
-    });
-  });
-});
-
 describe('loading and load errors', () => {
   let dir;
   let slow;
-  let corrupt;
   let missing;
+  /** Servers of the same app with a damaged corpus.bin, by what was done to it. */
+  const damaged = {};
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-bad-bundle-'));
-    fs.writeFileSync(path.join(dir, 'corrupt.bin'), Buffer.from('this is not a Parallax bundle\n'));
+    const real = fs.readFileSync(path.join(DIST, 'corpus.bin'));
+    // A fixed pseudo-random sequence (xorshift), so a failure can be reproduced.
+    let x = 0x9e3779b9;
+    const random = Buffer.alloc(4096, 0).map(() => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return x & 0xff;
+    });
+    const flipped = Buffer.from(real);
+    flipped[Math.floor(real.length / 2)] ^= 0x01;
+    const older = Buffer.from(real);
+    assert.equal(older.subarray(0, 4).toString(), 'PLXB', 'a bundle starts with its magic');
+    older[4] -= 1; // the format version, right after the magic
+    const files = {
+      'another file': Buffer.from('this is not a Parallax bundle\n'),
+      'random bytes': random,
+      'a truncated bundle': real.subarray(0, Math.floor(real.length * 0.6)),
+      'one flipped byte': flipped,
+      'another format version': older,
+    };
+    for (const [label, bytes] of Object.entries(files)) {
+      const file = path.join(dir, `${label.replaceAll(' ', '-')}.bin`);
+      fs.writeFileSync(file, bytes);
+      damaged[label] = await startServer({ distDir: DIST, overrides: { 'corpus.bin': file } });
+    }
     slow = await startServer({ distDir: DIST, delays: { 'corpus.bin': 3000 } });
-    corrupt = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'corrupt.bin') } });
     missing = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'absent.bin') } });
   });
   after(async () => {
-    await Promise.all([slow?.close(), corrupt?.close(), missing?.close()]);
+    await Promise.all([slow?.close(), missing?.close(), ...Object.values(damaged).map((s) => s.close())]);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -444,25 +411,118 @@ describe('loading and load errors', () => {
     });
   });
 
-  for (const [label, srv, allow] of [
-    ['an unreadable bundle', () => corrupt, {}],
-    ['a missing bundle (404)', () => missing, { allowBadResponses: [/\/corpus\.bin$/], allowConsoleErrors: [/404/] }],
-  ]) {
-    test(`${label} shows [role=alert].load-error inside the layout`, async () => {
-      const s = srv();
-      await withPage(
-        browser,
-        s,
-        async (page) => {
-          await page.goto(s.baseUrl);
+  test('the loading shell has the layout of the app: nothing moves when the app replaces it', async () => {
+    const wasm = fs.readdirSync(DIST).find((f) => f.startsWith('parallax-app') && f.endsWith('.wasm'));
+    const late = await startServer({ distDir: DIST, delays: { [wasm]: 1500, 'corpus.bin': 1500 } });
+    try {
+      await withPage(browser, late, async (page) => {
+        await page.goto(late.baseUrl + '?page=library', { waitUntil: 'commit' });
+        await page.locator('#shell p.loading').waitFor();
+        const box = (sel) => page.$eval(sel, (el) => JSON.stringify(el.getBoundingClientRect()));
+        const shell = { header: await box('header.site-header'), main: await box('main#main') };
+        assert.equal(await text(page.locator('#shell a.home-link')), 'Parallax');
+        // The app mounts (its own loading message while the corpus arrives).
+        await page.locator('p.loading').filter({ hasText: 'Loading corpus' }).waitFor();
+        assert.equal(await page.locator('#shell').count(), 0, 'the shell is gone');
+        assert.equal(await page.locator('header.site-header').count(), 1, 'one header');
+        assert.equal(await box('header.site-header'), shell.header, 'the header keeps its place and size');
+        assert.equal(await box('main#main'), shell.main, 'main keeps its place and size');
+        await waitForLibrary(page, 5);
+      });
+    } finally {
+      await late.close();
+    }
+  });
+
+  const expected = {
+    'another file': /not a Parallax corpus bundle/,
+    'random bytes': /not a Parallax corpus bundle/,
+    'a truncated bundle': /cut short/,
+    'one flipped byte': /damaged/,
+    'another format version': /format version \d+, this app reads version \d+/,
+  };
+  for (const [label, what] of Object.entries(expected)) {
+    test(`${label} as corpus.bin: the load error says why, inside the layout, in every view`, async () => {
+      const s = damaged[label];
+      await withPage(browser, s, async (page) => {
+        for (const q of ['', '?doc=001_1d5485b6803e7481', '?q=lachin&mode=kwic', '?page=entities', '?compare=a,b']) {
+          await page.goto(s.baseUrl + q);
           const alert = page.locator('[role=alert].load-error');
           await alert.waitFor();
-          assert.ok((await text(alert)).length > 0, 'the load error says something');
+          assert.equal(await text(alert.locator('h1')), 'The corpus could not be loaded');
+          assert.match(await text(alert), what);
+          assert.match(await text(alert), /corpus\.bin/, 'the message names the file');
           assert.equal(await page.locator('header.site-header a.home-link').count(), 1);
-          assert.equal(await page.locator('main#main').count(), 1);
-        },
-        allow,
-      );
+          assert.equal(await page.locator('footer.site-footer').count(), 1);
+        }
+        // The app still works around the message: the header's links lead to it again.
+        await page.locator('header.site-header a', { hasText: 'Entities' }).click();
+        await page.locator('[role=alert].load-error').waitFor();
+      });
     });
   }
+
+  test('a missing bundle (404) shows [role=alert].load-error inside the layout', async () => {
+    await withPage(
+      browser,
+      missing,
+      async (page) => {
+        await page.goto(missing.baseUrl);
+        const alert = page.locator('[role=alert].load-error');
+        await alert.waitFor();
+        assert.match(await text(alert), /404/);
+        assert.equal(await page.locator('header.site-header a.home-link').count(), 1);
+        assert.equal(await page.locator('main#main').count(), 1);
+      },
+      { allowBadResponses: [/\/corpus\.bin$/], allowConsoleErrors: [/404/] },
+    );
+  });
+});
+
+describe('a redeploy between the page and its comparison worker', () => {
+  // The page loads one corpus; then the site is "redeployed" with another (the same articles
+  // and one more), so the worker, started later, fetches a bundle the page does not hold.
+  let dir;
+  let site;
+  const overrides = {};
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-redeploy-'));
+    fs.cpSync(path.join(ROOT, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'corpus', 'zz_added.txt'),
+      `Aid convoy reaches the region\n\nBy Jane Roe October 3, 2023\n\n${'The humanitarian corridor reopened on Tuesday after talks in Brussels. '.repeat(4)}\n`,
+    );
+    bundle(path.join(dir, 'corpus'), path.join(dir, 'newer.bin'));
+    site = await startServer({ distDir: DIST, overrides });
+  });
+  after(async () => {
+    await site?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the worker refuses to compare another bundle; the page explains and a reload resolves it', async () => {
+    await withPage(browser, site, async (page) => {
+      delete overrides['corpus.bin'];
+      await page.goto(`${site.baseUrl}?doc=${D001}`);
+      await waitForReader(page, D001);
+      overrides['corpus.bin'] = path.join(dir, 'newer.bin'); // the redeploy
+      await page.locator('button#toggle-frames').click();
+      const alert = page.locator('.framing-summary [role=alert]');
+      await alert.waitFor();
+      assert.match(await text(alert), /site was updated after this page was loaded.*Reload the page/);
+      // The comparison page says the same (client-side navigation: the page keeps its bundle).
+      await page.evaluate(() => {
+        history.pushState(null, '', '?compare=000_c89f353285aead65,003_a22fafbe7c290254');
+        dispatchEvent(new PopStateEvent('popstate'));
+      });
+      await page.locator('.compare-page [role=alert]').waitFor();
+      assert.match(await text(page.locator('.compare-page [role=alert]')), /site was updated/);
+      // Reloading loads the new bundle with the page, and the comparison works.
+      await page.locator('.compare-page [role=alert] a', { hasText: 'Reload the page' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('.compare-docs li').length === 2);
+      assert.equal(await page.locator('.compare-page [role=alert]').count(), 0);
+      await page.goto(`${site.baseUrl}?doc=zz_added`);
+      await waitForReader(page, 'zz_added');
+    });
+  });
 });

@@ -11,9 +11,8 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, CORPUS, withPage, params, readCorpusFile, axeViolations, screenshot, serveDistAndLaunch, axeAtTwoWidths } from './helpers.mjs';
+import { DIST, CORPUS, withPage, params, readCorpusFile, axeViolations, screenshot, serveDistAndLaunch, axeAtTwoWidths, parallax } from './helpers.mjs';
 
 const D000 = '000_c89f353285aead65';
 const D001 = '001_1d5485b6803e7481';
@@ -33,13 +32,7 @@ serveDistAndLaunch((s, b) => {
 
 /** `parallax compare --json` over these documents (in this order). */
 function cli(ids) {
-  const r = spawnSync(
-    'cargo',
-    ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', 'compare', ...ids.map((id) => path.join(CORPUS, `${id}.txt`)), '--json'],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
-  assert.equal(r.status, 0, `parallax compare failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  return JSON.parse(parallax(['compare', ...ids.map((id) => path.join(CORPUS, `${id}.txt`)), '--json']));
 }
 
 function compareUrl(ids, extra = '') {

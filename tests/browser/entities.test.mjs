@@ -4,16 +4,11 @@
 // copied link), corpus markup shown as text, and axe-core on the new views.
 // Same setup as app.test.mjs: the release build in dist/, served under /parallax/.
 
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { startServer } from './server.mjs';
 import {
-  ROOT,
-  DIST,
   withPage,
   waitForLibrary,
   waitForReader,
@@ -25,6 +20,7 @@ import {
   serveDistAndLaunch,
   axeAtTwoWidths,
   waitForParam,
+  serveCorpus,
 } from './helpers.mjs';
 
 const D001 = '001_1d5485b6803e7481';
@@ -234,29 +230,15 @@ describe('entities page', () => {
 });
 
 describe('entities: hostile corpus', () => {
-  let hostile;
-  let dir;
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-ent-hostile-'));
-    fs.mkdirSync(path.join(dir, 'corpus'));
+  const served = serveCorpus('ent-hostile', (corpus) => {
     const body =
       'Prime Minister Nikol Pashinyan met <b>Ilham Aliyev</b> in Brussels on October 5, 2023, ' +
       'said <script>window.__pwned=1</script> the United Nations, and <img src=x onerror="window.__pwned=2"> 2,000 people left.';
-    fs.writeFileSync(path.join(dir, 'corpus', 'hostile.txt'), `Leaders <i>meet</i> in Brussels\n\n${body}\n\n${'Plain filler sentence for the body. '.repeat(8)}\n`);
-    const r = spawnSync(
-      'cargo',
-      ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', 'bundle', path.join(dir, 'corpus'), '-o', path.join(dir, 'corpus.bin')],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    assert.equal(r.status, 0, `parallax bundle failed: ${r.stderr}`);
-    hostile = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'corpus.bin') } });
-  });
-  after(async () => {
-    await hostile?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    fs.writeFileSync(path.join(corpus, 'hostile.txt'), `Leaders <i>meet</i> in Brussels\n\n${body}\n\n${'Plain filler sentence for the body. '.repeat(8)}\n`);
   });
 
   test('markup around and inside mentions is shown as text in the reader and the entities page', async () => {
+    const hostile = served.server;
     await withPage(browser, hostile, async (page) => {
       await page.goto(hostile.baseUrl + '?page=library');
       const [id] = await waitForLibrary(page, 1);

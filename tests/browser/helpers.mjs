@@ -2,10 +2,12 @@
 // that records console errors, page errors and every request, and view waiters.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { before, after, test } from 'node:test';
 import { startServer } from './server.mjs';
@@ -48,6 +50,47 @@ export function serveDistAndLaunch(use) {
   });
 }
 
+/**
+ * Runs `parallax <args>` (the release CLI, as the Trunk hook runs it) and returns what it
+ * printed; fails the test when it exits non-zero.
+ */
+export function parallax(args) {
+  const r = spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
+  assert.equal(r.status, 0, `parallax ${args[0]} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Bundles the articles of folder `corpus` into the file `out`, as the build does. */
+export function bundle(corpus, out) {
+  parallax(['bundle', corpus, '-o', out]);
+}
+
+/**
+ * For a test file or a describe block: before its tests, `write(folder)` puts articles into a
+ * fresh temporary folder, which is bundled and served with the app in dist/; after them the
+ * server stops and the folder goes. Returns an object whose `server` and `dir` are set then.
+ */
+export function serveCorpus(name, write) {
+  const state = { server: null, dir: null };
+  before(async () => {
+    state.dir = fs.mkdtempSync(path.join(os.tmpdir(), `parallax-${name}-`));
+    const corpus = path.join(state.dir, 'corpus');
+    fs.mkdirSync(corpus);
+    await write(corpus);
+    bundle(corpus, path.join(state.dir, 'corpus.bin'));
+    state.server = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(state.dir, 'corpus.bin') } });
+  });
+  after(async () => {
+    await state.server?.close();
+    if (state.dir) fs.rmSync(state.dir, { recursive: true, force: true });
+  });
+  return state;
+}
+
 /** Wait until the page's URL has `name=value` in its query string. */
 export async function waitForParam(page, name, value) {
   await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);
@@ -71,9 +114,27 @@ export function launchBrowser() {
 }
 
 /**
+ * Runs in every page before its own scripts: reports each Content-Security-Policy violation
+ * (the `securitypolicyviolation` event) and each call of a sentinel that hostile text tries to
+ * call (`__xss(…)`, `alert`, `confirm`, `prompt`, `print`) to the test, through the binding
+ * `__parallaxReport` (which survives navigations, unlike anything kept in the page).
+ */
+function sentinels() {
+  const report = (kind, detail) => window.__parallaxReport(kind, detail);
+  document.addEventListener('securitypolicyviolation', (e) =>
+    report('csp', `${e.effectiveDirective} refused ${e.blockedURI || '(inline)'} in ${e.sourceFile || e.documentURI}:${e.lineNumber} ${e.sample}`),
+  );
+  for (const name of ['__xss', 'alert', 'confirm', 'prompt', 'print']) {
+    window[name] = (...args) => report('xss', `${name}(${args.map(String).join(', ')}) on ${location.search}`);
+  }
+}
+
+/**
  * Open a fresh browser context + page on `server`, run `body(page, log)`, then assert that
  * the page logged no console error and no page error, that every request stayed on the
- * server's origin, and that no same-origin response failed (>= 400). Closes the context.
+ * server's origin, that no same-origin response failed (>= 400), that the page's
+ * Content-Security-Policy refused nothing, and that no hostile text ran (see `sentinels`).
+ * Closes the context.
  * `allowConsoleErrors` / `allowBadResponses` / `allowFailedRequests`: regexes for the errors a
  * test provokes.
  */
@@ -86,7 +147,9 @@ export async function withPage(
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.setDefaultTimeout(VIEW_TIMEOUT);
-  const log = { consoleErrors: [], pageErrors: [], requests: [], badResponses: [], failed: [] };
+  const log = { consoleErrors: [], pageErrors: [], requests: [], badResponses: [], failed: [], csp: [], xss: [] };
+  await context.exposeBinding('__parallaxReport', (_source, kind, detail) => log[kind]?.push(detail));
+  await context.addInitScript(sentinels);
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !allowConsoleErrors.some((re) => re.test(msg.text()))) log.consoleErrors.push(`${msg.text()} @ ${JSON.stringify(msg.location())}`);
   });
@@ -109,6 +172,10 @@ export async function withPage(
       (u) => !(u.startsWith(server.origin + '/') || u.startsWith('data:') || u.startsWith('blob:')),
     );
     assert.deepEqual(external, [], 'requests outside the page origin');
+    // A last round trip, so that reports the page sent just before are in.
+    await page.evaluate(() => 0).catch(() => {});
+    assert.deepEqual(log.csp, [], 'Content-Security-Policy violations');
+    assert.deepEqual(log.xss, [], 'hostile text ran as script');
     assert.deepEqual(log.pageErrors, [], 'page errors');
     assert.deepEqual(log.consoleErrors, [], 'console errors');
     assert.deepEqual(log.badResponses, [], 'failed responses');
@@ -191,7 +258,9 @@ export function readCorpusFile(id) {
 /** Run axe-core in the page with the WCAG 2.0/2.1 A+AA rules; returns the violations. */
 export async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
+    // Evaluated through DevTools, not added as an inline <script>, which the page's
+    // Content-Security-Policy (rightly) refuses.
+    await page.evaluate(AXE_SOURCE);
   }
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef

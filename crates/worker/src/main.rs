@@ -4,13 +4,16 @@
 //!
 //! Messages (structured clone):
 //! - worker → page, once: the string `"ready"` when it listens.
-//! - page → worker: an array `[seq, id, id, …]`: a request number and the documents to compare,
-//!   in column order.
+//! - page → worker: an array `[seq, fingerprint, id, id, …]`: a request number, the
+//!   fingerprint of the page's bundle (`Bundle::fingerprint` as a decimal string), and the
+//!   documents to compare, in column order.
 //! - worker → page: `[seq, milliseconds, bytes]`, the `Comparison` as postcard bytes and the
 //!   time `compare` took; or `[seq, message]`, a sentence saying what went wrong.
 //!
 //! The worker reads the same `corpus.bin` the page loaded (next to its own script, so the
-//! sub-path works; the browser's cache answers).
+//! sub-path works; the browser's cache answers), and refuses a request whose fingerprint is not
+//! its bundle's: after a redeploy between the page's load and the worker's, the two would
+//! otherwise compare different corpora. The page then asks to be reloaded.
 
 #[cfg(target_arch = "wasm32")]
 mod worker;

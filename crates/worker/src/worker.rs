@@ -13,6 +13,9 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// The bundle, relative to the worker's own script (which sits next to it).
 const CORPUS_URL: &str = "corpus.bin";
 
+/// What the page shows when it and the worker hold different bundles.
+const STALE_PAGE: &str = "The site was updated after this page was loaded: the comparison engine read a newer corpus than the page shows. Reload the page to compare the current articles.";
+
 thread_local! {
     static BUNDLE: RefCell<Option<Rc<Bundle>>> = const { RefCell::new(None) };
 }
@@ -37,14 +40,15 @@ async fn answer(data: JsValue) {
         return;
     };
     let seq = request.get(0);
+    let page_fingerprint = request.get(1).as_string().unwrap_or_default();
     let ids: Vec<String> = request
         .iter()
-        .skip(1)
+        .skip(2)
         .filter_map(|v| v.as_string())
         .collect();
     let reply = js_sys::Array::new();
     reply.push(&seq);
-    match run(&ids).await {
+    match run(&page_fingerprint, &ids).await {
         Ok((millis, bytes)) => {
             reply.push(&JsValue::from_f64(millis));
             reply.push(&js_sys::Uint8Array::from(&bytes[..]));
@@ -56,8 +60,14 @@ async fn answer(data: JsValue) {
     let _ = scope().post_message(&reply);
 }
 
-async fn run(ids: &[String]) -> Result<(f64, Vec<u8>), String> {
+async fn run(page_fingerprint: &str, ids: &[String]) -> Result<(f64, Vec<u8>), String> {
     let bundle = bundle().await?;
+    // The page and the worker each fetched corpus.bin; after a redeploy between the two they
+    // hold different corpora, and the ids the page sends may name other articles here.
+    // Sent as a decimal string: a JavaScript number cannot hold 64 bits exactly.
+    if bundle.fingerprint().to_string() != page_fingerprint {
+        return Err(STALE_PAGE.to_string());
+    }
     let docs: Vec<Document> = ids
         .iter()
         .filter_map(|id| bundle.get(id).cloned())

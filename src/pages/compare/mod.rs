@@ -143,7 +143,7 @@ pub(crate) fn lookup(
         .collect();
     let names: Vec<String> = docs.iter().map(|&i| crate::labels::of(bundle, i)).collect();
     let key = docs.to_vec();
-    worker::request(&ids, move |answer| {
+    worker::request(bundle, &ids, move |answer| {
         let done = answer.map(|(result, millis)| {
             Rc::new(Compared {
                 docs: key.clone(),
@@ -216,10 +216,11 @@ pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                 }
                 Some(Err(msg)) => {
                     parts.push(
-                        el("p")
+                        el("div")
                             .class("notice notice-error")
                             .attr("role", "alert")
-                            .text(&msg),
+                            .child(el("p").text(&msg))
+                            .child(el("p").child(link(&worker::reload_href(), "Reload the page"))),
                     );
                     fill(&host, parts);
                 }

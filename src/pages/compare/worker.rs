@@ -4,6 +4,7 @@
 //! page.
 
 use parallax_core::compare::Comparison;
+use parallax_core::Bundle;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -33,15 +34,16 @@ thread_local! {
     static STATE: RefCell<State> = RefCell::new(State::default());
 }
 
-/// Asks the worker to compare these documents (ids in column order); `done` runs once with the
-/// answer.
-pub fn request(ids: &[String], done: impl FnOnce(Answer) + 'static) {
+/// Asks the worker to compare these documents of `bundle` (ids in column order); `done` runs
+/// once with the answer. The worker refuses if its bundle is not this one (see its `main.rs`).
+pub fn request(bundle: &Bundle, ids: &[String], done: impl FnOnce(Answer) + 'static) {
     let message = js_sys::Array::new();
     let started = STATE.with(|s| {
         let mut s = s.borrow_mut();
         let seq = s.next;
         s.next += 1;
         message.push(&JsValue::from(seq));
+        message.push(&JsValue::from_str(&bundle.fingerprint().to_string()));
         for id in ids {
             message.push(&JsValue::from_str(id));
         }
@@ -131,6 +133,16 @@ fn on_message(data: JsValue) {
     if let Some(cb) = callback {
         cb(answer);
     }
+}
+
+/// A link target that reloads the page, for the messages that ask for it (a worker that failed
+/// or holds another bundle). Absolute, so that the app's own link handling, which keeps
+/// `?…` links inside the page, leaves it to the browser.
+pub fn reload_href() -> String {
+    leptos::prelude::window()
+        .location()
+        .href()
+        .unwrap_or_default()
 }
 
 /// Answers every waiting request with `msg`.
