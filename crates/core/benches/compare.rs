@@ -5,6 +5,14 @@
 //!
 //! Run: `cargo bench -p parallax-core --bench compare`
 
+// A test or benchmark that meets broken data stops loudly: the no-panic lints are for the engine.
+#![allow(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use common::{seeds, synthetic};

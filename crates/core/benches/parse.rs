@@ -3,6 +3,14 @@
 //! Factiva-style and one Nexis-style export holding all of them, and (with `--features html`)
 //! as saved web pages with JSON-LD. Run: `cargo bench -p parallax-core --features html --bench parse`.
 
+// A test or benchmark that meets broken data stops loudly: the no-panic lints are for the engine.
+#![allow(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use parallax_core::{parse_file, SourceFile};
 

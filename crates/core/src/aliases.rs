@@ -7,13 +7,6 @@
 //! entity. By default only spelling variants are added ([`Expand::Spelling`], see
 //! [`crate::variants`]); [`Expand::All`] adds every other name, contested ones included
 //! (`Garabagh` also finds `Karabakh` and `Artsakh`).
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 use crate::search::fold::fold;
 use crate::variants::mere_variant;
 

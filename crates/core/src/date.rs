@@ -9,13 +9,6 @@
 //! part of the span), `28.04.2024` (day first) and `28/04/2024` or `04/28/2024` when the order is
 //! unambiguous. An ambiguous `03/04/2024` is not a date here: we never guess a day.
 
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;

@@ -4,13 +4,6 @@
 //! file's length. Valid UTF-8 is kept as is (a byte-order mark stays in the text and is reported);
 //! each byte of an invalid UTF-8 sequence becomes `?` and is reported with its value, so nothing is
 //! lost; a binary file is reported and not parsed.
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 use crate::model::{Diagnostic, DiagnosticCode, Severity};
 
 /// The outcome of decoding one file.

@@ -3,6 +3,14 @@
 //! something that must hold does not (the fuzzer and proptest report any panic). Compiled for
 //! tests and with the `fuzzing` feature only.
 
+// A harness reports a broken invariant by panicking: that is its job.
+#![allow(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
 use crate::bundle::{seal, Bundle};
 use crate::compare::compare_with;
 use crate::entities::{recognize, KnowledgeBase};

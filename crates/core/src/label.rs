@@ -5,13 +5,6 @@
 //! its file name, so it reads as the article and not as a path. [`labels`] makes the labels of a
 //! corpus unique, so a label always names exactly one article; an article's label depends only
 //! on the corpus, never on which articles a view happens to show.
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 use crate::text::{excerpt, normalize_space};
 use crate::Document;
 

@@ -3,13 +3,6 @@
 //!
 //! They are generous for news (a long feature is ~100 KB, a long paragraph ~5 KB) and keep the
 //! worst case measured in BENCHMARKS.md ("Large inputs") within a laptop's memory.
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 /// The largest article file read, in bytes (64 MiB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 

@@ -3,13 +3,6 @@
 //! Every span is a pair of UTF-8 byte offsets into the original file (`start..end`,
 //! end exclusive). `Document::text` has exactly the same length as the original bytes, so a span
 //! means the same thing in both (see `decode` for how invalid bytes keep that true).
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 use serde::{Deserialize, Serialize};
 
 pub use crate::date::Date;

@@ -3,13 +3,6 @@
 //! Keys: `title`, `outlet`, `authors` (array), `published`, `updated` (`YYYY-MM-DD`, quoted or a
 //! TOML date), `url`, `language`, `notes`. Sidecar values win over what the parser found in the
 //! text; each replacement is noted in a diagnostic so the reader can see both.
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 use crate::model::*;
 
 /// The keys a sidecar may set.

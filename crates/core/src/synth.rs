@@ -4,13 +4,6 @@
 //!
 //! Pure: seed documents and a seed number in, file contents out (the CLI writes them, the
 //! benchmarks parse them in memory). The same inputs always give the same corpus.
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 use crate::date::Date;
 use crate::model::{BlockKind, Document};
 use crate::search::sentences::sentences;

@@ -1,11 +1,4 @@
 //! Small text helpers shared by the parser and the views: word counts, excerpts, line spans.
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 /// Number of words: whitespace-separated runs that contain at least one letter or digit.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace()

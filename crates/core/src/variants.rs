@@ -6,13 +6,6 @@
 //! the other's (`Dujarric` / `Stephane Dujarric`), an acronym of the other's words (`UN` /
 //! `United Nations`), or the same words spelt one letter apart, as transliterations are
 //! (`Pashinyan` / `Pashinian`). Anything else is a different name.
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 use crate::search::fold::fold;
 
 /// Words shorter than this must match exactly: one letter apart is another word ("Iran" /

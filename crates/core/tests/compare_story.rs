@@ -5,6 +5,14 @@
 //!
 //! Run: `cargo test -p parallax-core --test compare_story -- --nocapture` to see the report.
 
+// A test or benchmark that meets broken data stops loudly: the no-panic lints are for the engine.
+#![allow(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
 use parallax_core::compare::{compare, Comparison, MatchKind};
 use parallax_core::{parse_document, Document, SourceFile};
 use std::path::Path;

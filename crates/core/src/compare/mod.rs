@@ -4,13 +4,6 @@
 //! `compare(docs)` runs every analysis over a set of parsed documents and returns one
 //! serde-serializable `Comparison`. Each analysis lives in its own file.
 
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 mod align;
 mod choices;
 mod counted;

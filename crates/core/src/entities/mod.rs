@@ -12,13 +12,6 @@
 //! layer that found it. `usage.rs` summarises mentions per entity and per outlet (which name each
 //! outlet uses); `eval.rs` scores mentions against gold annotations.
 
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 mod combine;
 mod coref;
 mod dates;

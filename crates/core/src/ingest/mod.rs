@@ -8,13 +8,6 @@
 //! itself; for a legacy-encoded or UTF-16 file it is the decoded text; for a saved web page, the
 //! extracted text; for one article of an export, its part of the file. A diagnostic says which
 //! (`Encoding`, `ExtractedText`, `ExportArticle`); the original file is never changed.
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 pub mod encoding;
 pub mod exports;
 #[cfg(feature = "html")]

