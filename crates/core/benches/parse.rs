@@ -14,16 +14,11 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use parallax_core::{parse_file, SourceFile};
 
+mod common;
+
 /// The seed articles' text.
 fn seed_texts() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    common::seed_paths()
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect()

@@ -6,8 +6,8 @@
 
 use parallax_core::{parse_document, synth, Document, SourceFile};
 
-/// The seed articles of `corpus/`, parsed, in file-name order.
-pub fn seeds() -> Vec<Document> {
+/// The seed article files of `corpus/`, in file-name order.
+pub fn seed_paths() -> Vec<std::path::PathBuf> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("corpus folder")
@@ -16,6 +16,11 @@ pub fn seeds() -> Vec<Document> {
         .collect();
     paths.sort();
     paths
+}
+
+/// The seed articles of `corpus/`, parsed, in file-name order.
+pub fn seeds() -> Vec<Document> {
+    seed_paths()
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).unwrap();
