@@ -10,6 +10,7 @@ pub mod compare;
 pub mod date;
 pub mod decode;
 pub mod entities;
+pub mod fnv;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;
 pub mod ingest;

@@ -120,7 +120,8 @@ fn seed_corpus_parses_as_reviewed() {
     }
 }
 
-/// The seed articles as they were collected: name, length and FNV-1a 64 hash of the bytes.
+/// The seed articles as they were collected: name, length and FNV-1a 64 hash of the bytes
+/// (`parallax_core::fnv::fnv1a`).
 /// `corpus/` must keep them byte for byte (the README promises it, and every offset in the
 /// gold annotations of `tests/eval/` points into these exact bytes).
 const SEEDS: [(&str, usize, u64); 5] = [
@@ -130,12 +131,6 @@ const SEEDS: [(&str, usize, u64); 5] = [
     ("003_a22fafbe7c290254.txt", 2381, 0xf967f17d53dcd9ea),
     ("004_3e6e64eefb726ed0.txt", 2389, 0xed2bda0aa4fa6782),
 ];
-
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
 
 #[test]
 fn corpus_is_byte_identical_to_the_collected_seeds() {
@@ -151,6 +146,10 @@ fn corpus_is_byte_identical_to_the_collected_seeds() {
     for (name, bytes) in seeds {
         let (_, len, hash) = SEEDS.iter().find(|(s, _, _)| *s == name).unwrap();
         assert_eq!(bytes.len(), *len, "{name}: corpus/ copy changed length");
-        assert_eq!(fnv1a64(&bytes), *hash, "{name}: corpus/ copy changed");
+        assert_eq!(
+            parallax_core::fnv::fnv1a(&bytes),
+            *hash,
+            "{name}: corpus/ copy changed"
+        );
     }
 }

@@ -149,11 +149,7 @@ impl BundleError {
 /// The 64-bit FNV-1a hash of `bytes`: enough to tell a damaged or different payload from the
 /// one written (not a defence against forgery, which a static site cannot offer anyway).
 pub fn checksum(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+    crate::fnv::fnv1a(bytes)
 }
 
 /// The entity mentions of one document as a bundle stores them: recognised with the built-in

@@ -123,14 +123,11 @@ fn units(p: &Prepared, w: &Weights) -> Vec<Unit> {
 
 /// FNV-1a over three words (with separators).
 fn hash3(a: &str, b: &str, c: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [a, "\u{1}", b, "\u{1}", c] {
-        for byte in part.bytes() {
-            h ^= u64::from(byte);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+    [a, "\u{1}", b, "\u{1}", c]
+        .iter()
+        .fold(crate::fnv::FNV1A_START, |h, part| {
+            crate::fnv::fnv1a_more(h, part.as_bytes())
+        })
 }
 
 fn shingle_dice(a: &[u64], b: &[u64]) -> (f64, usize) {
