@@ -5,6 +5,7 @@
 //! and devices are errors (never opened: reading a FIFO would wait forever); hidden files and
 //! sub-folders are skipped with a note. Files past [`parallax_core::limits`] are refused by name.
 
+use parallax_core::ingest::batch;
 use parallax_core::limits::{self, MAX_FILE_BYTES};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -13,9 +14,8 @@ use std::path::{Path, PathBuf};
 pub struct InputFile {
     /// The path as found (for messages).
     pub path: PathBuf,
-    pub name: String,
-    pub bytes: Vec<u8>,
-    pub sidecar: Option<(String, Vec<u8>)>,
+    /// Its name, bytes and sidecar, as the core's batch reads them.
+    pub file: parallax_core::ingest::batch::InputFile,
 }
 
 /// What [`collect`] found.
@@ -74,7 +74,7 @@ fn article_files_in(dir: &Path, c: &mut Collected) -> std::io::Result<Vec<PathBu
         let path = entry.path();
         let name = entry.file_name();
         let shown = path.display();
-        if name.to_string_lossy().starts_with('.') {
+        if batch::is_hidden(&name.to_string_lossy()) {
             c.notes.push(format!("skipped {shown}: a hidden file"));
             continue;
         }
@@ -149,7 +149,8 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn is_sidecar(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "toml")
+    path.file_name()
+        .is_some_and(|n| batch::is_sidecar(&n.to_string_lossy()))
 }
 
 fn read_one(path: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<String>) {
@@ -182,8 +183,10 @@ fn read_one(path: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<String>) {
     };
     files.push(InputFile {
         path: path.to_path_buf(),
-        name,
-        bytes,
-        sidecar,
+        file: batch::InputFile {
+            name,
+            bytes,
+            sidecar,
+        },
     });
 }

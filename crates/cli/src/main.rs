@@ -14,8 +14,8 @@ mod search_cmd;
 
 use args::{Cli, Command};
 use clap::Parser;
-use parallax_core::{parse_file, Bundle, Document, Severity, SourceFile};
-use std::collections::HashMap;
+use parallax_core::ingest::batch::Batch;
+use parallax_core::{Bundle, Document, Severity};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -124,33 +124,17 @@ fn parse_inputs(paths: &[PathBuf]) -> Parsed {
         eprintln!("parallax: note: {n}");
     }
     let mut all_read = collected.errors.is_empty();
-    let mut owner: HashMap<String, String> = HashMap::new();
-    let mut docs = Vec::new();
+    // The same batch the page's ingest worker fills, so both read files alike.
+    let mut batch = Batch::default();
     for f in &collected.files {
-        let sidecar = f
-            .sidecar
-            .as_ref()
-            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()));
-        // One document per article: an export holding many gives many.
-        let file_docs = parse_file(&SourceFile {
-            name: &f.name,
-            bytes: &f.bytes,
-            sidecar,
-        });
         let path = f.path.display().to_string();
-        for doc in file_docs {
-            if let Some(first) = owner.get(&doc.id) {
-                eprintln!(
-                    "parallax: skipped {path}: its document id `{}` is already taken by {first}; rename one of them",
-                    doc.id
-                );
-                all_read = false;
-                continue;
-            }
-            owner.insert(doc.id.clone(), path.clone());
-            docs.push(doc);
+        let outcome = batch.add(&f.file, &path);
+        for refusal in &outcome.refused {
+            eprintln!("parallax: skipped {}", refusal.message(&path));
+            all_read = false;
         }
     }
+    let docs = batch.documents;
     Parsed {
         docs,
         all_read,

@@ -19,18 +19,28 @@ pub fn file_too_large(name: &str, len: u64) -> String {
 /// `Err` with a message naming the file when a line of `bytes` is longer than
 /// [`MAX_LINE_BYTES`]. Linear in the length of `bytes`.
 pub fn check_lines(name: &str, bytes: &[u8]) -> Result<(), String> {
-    let longest = bytes
-        .split(|&b| b == b'\n' || b == b'\r')
-        .map(<[u8]>::len)
-        .max()
-        .unwrap_or(0);
+    let longest = longest_line(bytes);
     if longest > MAX_LINE_BYTES {
-        Err(format!(
-            "{name}: a line has {longest} bytes, more than the {MAX_LINE_BYTES} bytes (8 MiB) Parallax reads in one line; break it into paragraphs"
-        ))
+        Err(line_too_long(name, longest))
     } else {
         Ok(())
     }
+}
+
+/// The length in bytes of the longest line of `bytes` (a line ends at `\n` or `\r`).
+pub fn longest_line(bytes: &[u8]) -> usize {
+    bytes
+        .split(|&b| b == b'\n' || b == b'\r')
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Why a file with a line of `longest` bytes is refused.
+pub fn line_too_long(name: &str, longest: usize) -> String {
+    format!(
+        "{name}: a line has {longest} bytes, more than the {MAX_LINE_BYTES} bytes (8 MiB) Parallax reads in one line; break it into paragraphs"
+    )
 }
 
 #[cfg(test)]

@@ -154,7 +154,7 @@ pub fn checksum(bytes: &[u8]) -> u64 {
 
 /// The entity mentions of one document as a bundle stores them: recognised with the built-in
 /// knowledge base, in text order.
-fn mentions_for_bundle(doc: &Document) -> Vec<Mention> {
+pub fn mentions_for_bundle(doc: &Document) -> Vec<Mention> {
     let mut m = recognize(doc, Some(KnowledgeBase::builtin()));
     m.sort_by_key(|x| (x.start, x.end));
     m
@@ -184,6 +184,29 @@ impl Bundle {
             descriptions,
             fingerprint: Fingerprint::default(),
         }
+    }
+
+    /// This bundle with more documents after its own, and their mentions (one list per document,
+    /// from [`mentions_for_bundle`]): the same bundle [`Bundle::new`] builds from all the
+    /// documents, without indexing or recognising this bundle's own again. The page's ingest
+    /// worker adds the articles a user brings to the served corpus this way.
+    pub fn extended(mut self, documents: Vec<Document>, mentions: Vec<Vec<Mention>>) -> Bundle {
+        let kb = KnowledgeBase::builtin();
+        for (doc, found) in documents.into_iter().zip(mentions) {
+            self.index.add(&doc);
+            for m in &found {
+                if let Some(e) = kb.get(m.kind, &m.canonical) {
+                    self.descriptions
+                        .push((m.kind, m.canonical.clone(), e.description.clone()));
+                }
+            }
+            self.documents.push(doc);
+            self.mentions.push(found);
+        }
+        self.descriptions.sort();
+        self.descriptions.dedup();
+        self.fingerprint = Fingerprint::default();
+        self
     }
 
     /// A number that identifies this bundle's contents: the checksum of its serialized payload,

@@ -8,6 +8,7 @@
 //! itself; for a legacy-encoded or UTF-16 file it is the decoded text; for a saved web page, the
 //! extracted text; for one article of an export, its part of the file. A diagnostic says which
 //! (`Encoding`, `ExtractedText`, `ExportArticle`); the original file is never changed.
+pub mod batch;
 pub mod encoding;
 pub mod exports;
 #[cfg(feature = "html")]
