@@ -105,9 +105,12 @@ impl Batch {
                         DiagnosticCode::EmptyFile | DiagnosticCode::BinaryFile
                     )
                 }) {
-                    outcome.refused.push(Refusal::Unreadable {
-                        message: d.message.clone(),
-                    });
+                    // The decoder names the file as parsed; name it as shown.
+                    let message = match d.message.strip_prefix(file.name.as_str()) {
+                        Some(rest) => format!("{shown}{rest}"),
+                        None => d.message.clone(),
+                    };
+                    outcome.refused.push(Refusal::Unreadable { message });
                     continue;
                 }
             }
@@ -287,6 +290,16 @@ mod tests {
             sidecar: None,
         };
         let out = refuse.add(&binary, "f07.txt");
+        let named = refuse.add(
+            &InputFile {
+                name: "0123_f08.txt".into(),
+                ..binary.clone()
+            },
+            "f08.txt",
+        );
+        assert!(named.refused[0]
+            .message("f08.txt")
+            .starts_with("f08.txt: this looks"));
         assert_eq!(out.added, 0);
         assert!(
             out.refused[0]
