@@ -117,7 +117,8 @@ fn shouted(toks: &[Token]) -> Vec<bool> {
 }
 
 /// Wire datelines: upper-case words opening a block, before a comma or a bracketed agency
-/// ("MOSCOW (AA) –", "BAKU, Azerbaijan, September 21.", "UNITED NATIONS, AFP").
+/// ("MOSCOW (AA) –", "BAKU, Azerbaijan, September 21.", "UNITED NATIONS, AFP"); two places
+/// filed from are joined by a slash ("BRASÍLIA/MEXICO CITY —").
 fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
     let toks = &cx.toks;
     let upper = |t: &Token| t.is_acronym() && !t.text.contains('.') && t.text.len() >= 3;
@@ -126,16 +127,57 @@ fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
         if !first {
             continue;
         }
-        // A dateline place is a few words: never scan further (keeps long shouted blocks linear).
-        let mut j = i;
-        while j < i + 6 && cx.tok_in(j, i).is_some_and(upper) && !cx.is_claimed(j) {
-            j += 1;
+        // Each place is a few words: never scan further (keeps long shouted blocks linear).
+        let mut places = Vec::new();
+        let mut a = i;
+        loop {
+            let mut j = a;
+            // "PORT OF SPAIN": short words inside a place.
+            let inner = |t: &Token| t.is_acronym() && !t.text.contains('.');
+            while j < a + 6
+                && cx.tok_in(j, i).is_some_and(|t| upper(t) || (j > a && inner(t)))
+                && !cx.is_claimed(j)
+            {
+                j += 1;
+            }
+            let words = toks.get(a..j).unwrap_or_default();
+            if j == a || !words.iter().any(|t| t.text.chars().count() >= 4) {
+                places.clear();
+                break;
+            }
+            places.push((a, j));
+            let slash = cx.tok_in(j, i).is_some_and(|s| s.text == "/");
+            if !slash || places.len() >= 3 {
+                break;
+            }
+            a = j + 1;
         }
-        let words = toks.get(i..j).unwrap_or_default();
-        let long = words.iter().any(|t| t.text.chars().count() >= 4);
-        let after = cx.tok_in(j, i).map(|t| t.text);
-        if j > i && long && matches!(after, Some("," | "(" | "—" | "–" | "-")) {
-            let canonical = words
+        let after = places.last().and_then(|&(_, j)| cx.tok_in(j, i)).map(|t| t.text);
+        if !matches!(after, Some("," | "(" | "—" | "–" | "-")) {
+            continue;
+        }
+        // "MOSCOW (Reuters) —": the bracket after a dateline names the agency.
+        if let Some(&(_, j)) = places.last().filter(|_| after == Some("(")) {
+            let close = (j + 2..j + 5).find(|&k| cx.tok_in(k, i).is_some_and(|t| t.text == ")"));
+            if let Some(close) = close {
+                let inside = toks.get(j + 1..close).unwrap_or_default();
+                if inside.iter().all(|t| t.is_capitalised() && !cx.is_claimed(j + 1)) {
+                    cands.push(Cand {
+                        a: j + 1,
+                        b: close,
+                        kind: Some(EntityType::Org),
+                        // Not another name of the place before it (`combine.rs`).
+                        strength: FIXED,
+                        canonical: None,
+                        pending: false,
+                    });
+                }
+            }
+        }
+        for (a, j) in places {
+            let canonical = toks
+                .get(a..j)
+                .unwrap_or_default()
                 .iter()
                 .map(|t| {
                     let mut c = t.text.chars();
@@ -146,7 +188,7 @@ fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
                 .collect::<Vec<_>>()
                 .join(" ");
             cands.push(Cand {
-                a: i,
+                a,
                 b: j,
                 kind: Some(EntityType::Place),
                 strength: STRONG,

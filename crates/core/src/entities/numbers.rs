@@ -175,13 +175,43 @@ fn number_word(w: &str) -> Option<f64> {
 /// "1990s") or one number word ("forty").
 pub fn token_value(text: &str, kind: TokKind) -> Option<f64> {
     match kind {
-        TokKind::Num if !text.bytes().any(|b| b.is_ascii_alphabetic()) => {
-            text.replace(',', "").parse().ok()
+        TokKind::Num => {
+            let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let value: f64 = digits.replace(',', "").parse().ok()?;
+            let unit = text.get(digits.len()..).unwrap_or("");
+            if unit.is_empty() {
+                return Some(value);
+            }
+            // "46C", "5km", "$3bn": a measure with its unit glued on (never "2nd" or "1990s").
+            let factor = GLUED_UNITS
+                .iter()
+                .find(|(u, _)| unit.eq_ignore_ascii_case(u))
+                .map(|&(_, f)| f)?;
+            Some(value * factor)
         }
         TokKind::Word if (3..=9).contains(&text.len()) => number_word(text),
         _ => None,
     }
 }
+
+/// Units written glued to digits ("46C", "104F", "5km", "$3bn"), with the factor they multiply
+/// the value by: temperatures, lengths, weights, speeds, power, and the money scales.
+const GLUED_UNITS: &[(&str, f64)] = &[
+    ("c", 1.0),
+    ("f", 1.0),
+    ("km", 1.0),
+    ("kg", 1.0),
+    ("cm", 1.0),
+    ("mm", 1.0),
+    ("mph", 1.0),
+    ("kmh", 1.0),
+    ("kw", 1.0),
+    ("mw", 1.0),
+    ("gw", 1.0),
+    ("ha", 1.0),
+    ("m", 1e6),
+    ("bn", 1e9),
+];
 
 fn ones(t: &Token) -> Option<f64> {
     t.number.filter(|v| t.kind == TokKind::Word && *v < 20.0)
@@ -198,7 +228,7 @@ fn scale(w: &str) -> Option<f64> {
         .map(|&(_, v)| v)
 }
 
-/// The value of a plain digit token ("2,000", "3.5"); `None` for "2nd", "1990s", "5km".
+/// The value of a digit token ("2,000", "3.5", "46C"); `None` for "2nd", "1990s".
 pub fn digits_value(t: &Token) -> Option<f64> {
     t.number.filter(|_| t.kind == TokKind::Num)
 }
@@ -402,6 +432,20 @@ fn number_here(
             end += 2;
         } else if n.space_before && n.in_set(&UNITS) {
             end += 1;
+        } else if n.text == "°" {
+            end += 1;
+        }
+    }
+    // "45.8 degrees Celsius", "46°C", "46 °F": the scale belongs to the measure.
+    let last = at(toks, end.saturating_sub(1));
+    if last.is_ci("degrees") || last.text == "°" {
+        if let Some(s) =
+            same(end).filter(|s| s.in_ci(&["celsius", "fahrenheit", "centigrade", "c", "f"]))
+        {
+            // Spaced after the word ("degrees Celsius"), glued after the sign ("°C").
+            if s.space_before == last.is_ci("degrees") {
+                end += 1;
+            }
         }
     }
     Some(NumberMatch {
@@ -612,6 +656,21 @@ mod tests {
                 "tens of tons=tens of tons",
             ],
         );
+    }
+
+    #[test]
+    fn temperatures_and_glued_units() {
+        check(
+            "temperatures near 46C, a record 45.8 degrees Celsius, 104°F and 12 °C",
+            &[
+                "46C=46",
+                "45.8 degrees Celsius=45.8",
+                "104°F=104",
+                "12 °C=12",
+            ],
+        );
+        check("a 5km queue and a $3bn loan", &["5km=5", "$3bn=3000000000"]);
+        check("in the 1990s, the 2nd round", &[]);
     }
 
     #[test]

@@ -738,6 +738,15 @@ fn world_places_datelines_and_demonyms() {
             "PLACE:The Hague",
         ],
     );
+    // Two places filed from, joined by a slash.
+    check(
+        "LAGOS/ACCRA — Ports reopened.",
+        &["PLACE:LAGOS", "PLACE:ACCRA"],
+    );
+    check(
+        "KINGSTON/PORT OF SPAIN (Reuters) — Ports reopened.",
+        &["PLACE:KINGSTON", "PLACE:PORT OF SPAIN", "ORG:Reuters"],
+    );
     check(
         "Faroese, Basque and Māori fishermen met in Kumasi.",
         &["NORP:Faroese", "NORP:Basque", "NORP:Māori", "PLACE:Kumasi"],
@@ -789,4 +798,23 @@ fn credits_name_people_not_furniture() {
         };
         assert_eq!(got, want, "in {credit:?}");
     }
+}
+
+/// Share bars, comment counters and sign-up prompts are furniture: the parser marks them and
+/// recognition reads none of them.
+#[test]
+fn page_furniture_yields_no_names() {
+    let text = "Port strike ends\n\nShare on Facebook Share on Twitter Email\n\nDockers in \
+                Durban returned to work on Monday.\n\nComments (3)\n\nRelated Topics\n\n\
+                Sign up for the Daily Briefing\n";
+    let doc = crate::parse_document(&crate::SourceFile {
+        name: "t.txt",
+        bytes: text.as_bytes(),
+        sidecar: None,
+    });
+    let got: Vec<String> = recognize(&doc, None)
+        .iter()
+        .map(|m| format!("{}:{}", m.kind.as_str(), m.text(text)))
+        .collect();
+    assert_eq!(got, ["PLACE:Durban", "DATE:Monday"]);
 }

@@ -1,4 +1,6 @@
-//! Page furniture that scrapers leave in article text: logos, share buttons, "None", rules.
+//! Page furniture that scrapers leave in article text: logos, share bars, comment counts,
+//! "Related Topics" and sign-up prompts, "None", rules. Recognition reads no furniture, so names
+//! in it ("Share on Facebook") never become entities.
 
 use crate::text::word_count;
 
@@ -58,6 +60,47 @@ const JUNK_LINES: &[&str] = &[
     "trending",
     "follow us",
     "newsletter",
+    "related topics",
+    "related content",
+    "related coverage",
+    "more on this story",
+    "more on this",
+    "more from this section",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "editor's picks",
+    "editors' picks",
+    "recommended",
+    "recommended stories",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "read next",
+    "up next",
+    "latest news",
+    "latest stories",
+    "in other news",
+    "image caption",
+    "media caption",
+    "show more",
+    "show comments",
+    "view comments",
+    "add a comment",
+    "join the conversation",
+    "skip advert",
+    "continue reading",
+    "continue reading below",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below",
+    "scroll to continue",
+    "open in app",
+    "download the app",
+    "listen",
+    "bookmark",
+    "subscribe now",
+    "reprints",
 ];
 
 /// Line openings that mark a short line as furniture.
@@ -80,6 +123,36 @@ const JUNK_OPENINGS: &[&str] = &[
     "cookies",
     "we use cookies",
     "listen to this",
+    "more on this story",
+    "related topics",
+    "get our",
+    "get the latest",
+    "sign up to",
+    "register for",
+    "don't miss",
+    "story continues",
+    "article continues",
+    "advertisement -",
+];
+
+/// Words of a share bar or a comment counter ("Share on Facebook Share on Twitter Email",
+/// "Share this with WhatsApp Messenger Copy this link", "Comments (12)"): a short line made of
+/// these words only, with at least one of `SHARE_ACTIONS`, is furniture.
+const SHARE_BAR_WORDS: &[&str] = &[
+    "share", "sharing", "this", "article", "story", "page", "post", "on", "via", "with", "to", "and",
+    "or", "by", "the", "your", "friends", "facebook", "twitter", "x", "whatsapp", "email",
+    "e-mail", "mail", "linkedin", "telegram", "reddit", "pinterest", "messenger", "flipboard",
+    "bluesky", "threads", "mastodon", "print", "copy", "copied", "link", "save", "saved", "gift",
+    "comment", "comments", "tweet", "send", "sms", "more", "options", "open", "in", "new",
+    "window", "app",
+];
+
+/// The words that make a line of `SHARE_BAR_WORDS` a share bar ("Share this" alone is already a
+/// junk line; "on the page" is not furniture).
+const SHARE_ACTIONS: &[&str] = &[
+    "share", "facebook", "twitter", "whatsapp", "linkedin", "telegram", "reddit", "pinterest",
+    "messenger", "email", "e-mail", "print", "tweet", "comments", "comment", "flipboard",
+    "bluesky", "copy",
 ];
 
 /// Whether a unit is page furniture rather than article text.
@@ -107,7 +180,31 @@ pub fn is_boilerplate(s: &str) -> bool {
     {
         return true;
     }
-    words <= 25 && JUNK_OPENINGS.iter().any(|o| lower.starts_with(o)) || is_breadcrumb(s)
+    words <= 25 && JUNK_OPENINGS.iter().any(|o| lower.starts_with(o))
+        || is_breadcrumb(s)
+        || is_share_bar(&lower)
+}
+
+/// "Share on Facebook Share on Twitter Email", "Comments (12)": share and comment controls only
+/// (counts in digits allowed).
+fn is_share_bar(lower: &str) -> bool {
+    let mut action = false;
+    let mut words = 0;
+    for w in lower.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•')) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if !SHARE_BAR_WORDS.contains(&w) {
+            return false;
+        }
+        action |= SHARE_ACTIONS.contains(&w);
+        words += 1;
+        if words > 24 {
+            return false;
+        }
+    }
+    action
 }
 
 /// "Home > World > Europe", "News » Politics": short items joined by arrows.
@@ -135,6 +232,16 @@ mod tests {
             "Read more: UN team arrives",
             "© 2023 Example Media",
             "Tags: Armenia, UN",
+            "Share on Facebook Share on Twitter Email",
+            "Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn Copy this link",
+            "Facebook | X | WhatsApp | Copy link",
+            "Comments (12)",
+            "12 comments",
+            "Related Topics",
+            "More on this story",
+            "Most read",
+            "Sign up for our morning briefing",
+            "Story continues below advertisement",
         ] {
             assert!(is_boilerplate(s), "{s}");
         }
@@ -147,6 +254,11 @@ mod tests {
             "Agencies",
             "UN Mission Arrives in Karabakh Region",
             "Share prices fell on Friday.",
+            "Facebook and Twitter removed the posts.",
+            "Comments on the bill close on Friday.",
+            "Print newspapers are struggling.",
+            "Save the Children said the camp was full.",
+            "Related talks open in Geneva on Monday.",
         ] {
             assert!(!is_boilerplate(s), "{s}");
         }

@@ -162,6 +162,24 @@ fn furniture_before_the_title_and_after_the_body() {
 }
 
 #[test]
+fn share_bars_and_page_furniture() {
+    check(
+        "Dam talks stall again\nShare on Facebook Share on Twitter Email\nThe talks broke up without a deal on Monday, officials said.\nComments (12)\nThe next round is due in March.\nRelated Topics\nMost read\nSign up for our Africa newsletter",
+        "
+        title=Dam talks stall again outlet=- authors=[] published=- updated=-
+        headline: Dam talks stall again
+        boilerplate: Share on Facebook Share on Twitter Email
+        body: The talks broke up without a deal on Monday, officials said.
+        boilerplate: Comments (12)
+        body: The next round is due in March.
+        boilerplate: Related Topics
+        boilerplate: Most read
+        boilerplate: Sign up for our Africa newsletter
+        ",
+    );
+}
+
+#[test]
 fn wire_dateline_gives_the_outlet() {
     check(
         "MOSCOW, Oct 2 (Reuters) - Russia said on Monday its peacekeepers would stay.\n\nThe ministry gave no details.",
