@@ -4,21 +4,15 @@
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::LexEntry;
-use super::names::{classify_unknown, has_surname_shape, Cand, UNSURE};
+use super::names::{
+    classify_unknown, has_common_word, has_surname_shape, name_words, Cand, UNSURE,
+};
 use super::words::{self, is_in};
 use super::{Ctx, EntityType, Found, Layer, FIXED, MEDIUM, STRONG};
 use std::collections::HashMap;
 
 pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, LexEntry)>]) {
-    let words_in = |cx: &Ctx, c: &Cand| {
-        cx.toks
-            .get(c.a..c.b)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .filter(|(k, t)| t.is_word() && (*k == 0 || t.space_before))
-            .count()
-    };
+    let words_in = |cx: &Ctx, c: &Cand| name_words(cx, c.a, c.b).len();
     // One type per multi-word name: its strongest reading anywhere in the document.
     vote(cx, &mut cands, |c| words_in(cx, c) >= 2);
     // A sentence-initial word with a strong cue of its own takes part in the votes
@@ -76,6 +70,7 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
         }
     }
     vote(cx, &mut cands, |_| true);
+    lists(cx, &mut cands);
     cands.retain(|c| c.pending || c.strength > UNSURE);
     let mut pending = Vec::new();
     for c in cands {
@@ -208,6 +203,80 @@ fn claim(cx: &mut Ctx, a: usize, b: usize, kind: EntityType, canonical: String) 
         layer: Layer::Rules,
         strength: MEDIUM,
     });
+}
+
+/// Names listed together are of one kind: "routes to Vienna, Split and Olbia", "across
+/// Andalusia, Extremadura and the Alentejo", "The National Cyber Security Centre and Europol".
+/// A name with no reading of its own takes the type its typed neighbours in the list agree on.
+/// A pair whose typed member is a country or a nationality does not count ("Norway and
+/// Equinor" is a country and a company).
+fn lists(cx: &Ctx, cands: &mut [Cand]) {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| cands.get(i).map_or(0, |c| c.a));
+    // Chains of candidates joined by ",", "and", "or" (and "the"): [start, end) in `order`.
+    let joined = |x: &Cand, y: &Cand| {
+        if y.a <= x.b || y.a > x.b + 3 || cx.t(x.a).block != cx.t(y.a).block {
+            return false;
+        }
+        let between: Vec<&str> = cx
+            .toks
+            .get(x.b..y.a)
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.text)
+            .filter(|w| *w != "the")
+            .collect();
+        matches!(
+            between.as_slice(),
+            [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+        )
+    };
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() {
+            let (Some(x), Some(y)) = (
+                order.get(end - 1).and_then(|&i| cands.get(i)),
+                order.get(end).and_then(|&i| cands.get(i)),
+            ) else {
+                break;
+            };
+            if !joined(x, y) {
+                break;
+            }
+            end += 1;
+        }
+        let members: Vec<usize> = order.get(start..end).unwrap_or_default().to_vec();
+        start = end;
+        if members.len() < 2 {
+            continue;
+        }
+        let typed = |c: &Cand| !c.pending && c.strength >= MEDIUM && c.kind.is_some();
+        let kinds: Vec<(EntityType, u8)> = members
+            .iter()
+            .filter_map(|&i| cands.get(i))
+            .filter(|c| typed(c))
+            .filter_map(|c| c.kind.map(|k| (k, c.strength)))
+            .collect();
+        let Some(&(kind, _)) = kinds.first() else {
+            continue;
+        };
+        let agree = kinds.iter().all(|&(k, _)| k == kind);
+        let pair_of_country = members.len() == 2 && kinds.iter().any(|&(_, s)| s >= FIXED);
+        if !agree || pair_of_country || kinds.len() == members.len() {
+            continue;
+        }
+        for &i in &members {
+            let thing = cands
+                .get(i)
+                .is_some_and(|c| has_common_word(cx, &name_words(cx, c.a, c.b)));
+            if let Some(c) = cands.get_mut(i).filter(|c| !typed(c) && !thing) {
+                c.kind = Some(kind);
+                c.strength = MEDIUM;
+                c.pending = false;
+            }
+        }
+    }
 }
 
 /// Gives every candidate with the same text (among those `which` selects) the type of its

@@ -135,7 +135,9 @@ fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
             // "PORT OF SPAIN": short words inside a place.
             let inner = |t: &Token| t.is_acronym() && !t.text.contains('.');
             while j < a + 6
-                && cx.tok_in(j, i).is_some_and(|t| upper(t) || (j > a && inner(t)))
+                && cx
+                    .tok_in(j, i)
+                    .is_some_and(|t| upper(t) || (j > a && inner(t)))
                 && !cx.is_claimed(j)
             {
                 j += 1;
@@ -152,7 +154,10 @@ fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
             }
             a = j + 1;
         }
-        let after = places.last().and_then(|&(_, j)| cx.tok_in(j, i)).map(|t| t.text);
+        let after = places
+            .last()
+            .and_then(|&(_, j)| cx.tok_in(j, i))
+            .map(|t| t.text);
         if !matches!(after, Some("," | "(" | "—" | "–" | "-")) {
             continue;
         }
@@ -161,7 +166,10 @@ fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
             let close = (j + 2..j + 5).find(|&k| cx.tok_in(k, i).is_some_and(|t| t.text == ")"));
             if let Some(close) = close {
                 let inside = toks.get(j + 1..close).unwrap_or_default();
-                if inside.iter().all(|t| t.is_capitalised() && !cx.is_claimed(j + 1)) {
+                if inside
+                    .iter()
+                    .all(|t| t.is_capitalised() && !cx.is_claimed(j + 1))
+                {
                     cands.push(Cand {
                         a: j + 1,
                         b: close,
@@ -628,6 +636,19 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     }
     let first = nth(u, 0);
     let first_tok = cx.t(first.a);
+    // "Lawmaker Hana-Rawhiti Maipi-Clarke", "Economist Grace Lin said": a sentence-initial job
+    // noun used as a title; the person follows.
+    if first_tok.sentence_start
+        && !is_title(cx, first)
+        && word_in(cx, first, &words::PERSON_NOUNS)
+        && nth(u, 1).join == Join::Space
+    {
+        let rest = from(u, 1);
+        if rest.iter().any(|x| x.lex.is_some()) || org_named(cx, rest) || place_named(cx, rest) {
+            return analyse(cx, rest, cands);
+        }
+        return push(cands, rest, Some(EntityType::Person), STRONG);
+    }
     if first_tok.sentence_start
         && first.lex.is_none()
         && !is_title(cx, first)
@@ -724,6 +745,14 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     }
     if is_title(cx, first) {
         return title_led(cx, u, cands);
+    }
+    // "Deputy governor Jonathan Heath", "the lawyer Victoria Park": a given name after a job is a
+    // person whatever the last word could head.
+    let job_before = cx
+        .prev(first.a)
+        .is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::PERSON_NOUNS));
+    if job_before && n == 2 && single(cx, first).is_some_and(|t| words::is_given_name(t.text)) {
+        return push(cands, u, Some(EntityType::Person), STRONG);
     }
     if place_named(cx, u) {
         return push(cands, u, Some(EntityType::Place), STRONG);
@@ -847,14 +876,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     let toks = &cx.toks;
     let at = |k: usize| cx.tok_in(k, a);
     let before = |k: usize| a.checked_sub(k).and_then(|p| cx.tok_in(p, a));
-    let name_words: Vec<&Token> = toks
-        .get(a..b)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .filter(|(k, t)| t.is_word() && (*k == 0 || t.space_before))
-        .map(|(_, t)| t)
-        .collect();
+    let name_words = name_words(cx, a, b);
     let words = name_words.len().max(1);
     // "the Lachin road": the route noun is part of the name.
     if at(b)
@@ -874,12 +896,14 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     if at(k).is_some_and(|n| n.is_lowercase() && is_in(n.text, &words::PLACE_NOUNS)) {
         return (EntityType::Place, STRONG, b);
     }
-    // "Aghdam, Azerbaijan".
+    // "Aghdam, Azerbaijan" (but "Volaro, Europe's biggest airline": an apposition).
     if at(b).is_some_and(|c| c.text == ",")
         && lexicon()
             .gazetteer
             .longest_at(toks, b + 1, |j| cx.tok_in(j, a).is_some())
-            .is_some_and(|(_, e)| e.form == Form::Place)
+            .is_some_and(|(end, e)| {
+                e.form == Form::Place && !at(end).is_some_and(|p| p.is_possessive())
+            })
     {
         return (EntityType::Place, STRONG, b);
     }
@@ -948,6 +972,22 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     {
         return (EntityType::Org, STRONG, b);
     }
+    // "The unions Filt-CGIL and Uiltrasporti", "airlines such as Ryanair", "roasters including
+    // Nestlé": organisations named after a plural of what they are.
+    if org_plural_before(cx, a) {
+        return (EntityType::Org, STRONG, b);
+    }
+    // "a group calling itself NightVeil", "the committee, known as Copom", "a village called
+    // Imlil": the noun before says what the name is.
+    if let Some(kind) = named_as(cx, a) {
+        return (kind, STRONG, b);
+    }
+    // "head of commodity research at Rabobank", "a senior economist at Banco Sabadell": a job
+    // held at an organisation (a place of the world list stays a place).
+    if before(1).is_some_and(|p| p.is("at")) && !cx.place(a, b).is_some() && role_before(cx, a - 1)
+    {
+        return (EntityType::Org, MEDIUM, b);
+    }
     // "Reporting by Stanley Widianto; Writing by John Geddie": credits name people.
     if before(1).is_some_and(|p| p.is_ci("by"))
         && before(2).is_some_and(|p| is_in(p.text, &words::CREDIT_VERBS))
@@ -982,21 +1022,41 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     // "Hallbergen shares fell", "Codelco chairman Máximo Pacheco", "Fluminense president":
     // people have no shares and no chairman.
     let possessive = usize::from(at(b).is_some_and(|t| t.is_possessive()));
-    let corporate = !place
-        && at(b + possessive)
-            .is_some_and(|w| w.is_lowercase() && is_in(w.text, &words::CORPORATE_NOUNS));
+    let corporate_noun = at(b + possessive)
+        .is_some_and(|w| w.is_lowercase() && is_in(w.text, &words::CORPORATE_NOUNS));
+    // A town's name may be a company's too ("Bendigo chief executive", "Bendigo shares"); a
+    // place has a chief of police but no chief executive and no shares.
+    let only_companies = at(b + possessive).is_some_and(|w| {
+        w.in_ci(&["shares", "shareholders", "stock", "ceo"])
+            || (w.is("chief") && at(b + possessive + 1).is_some_and(|e| e.is("executive")))
+    });
+    let corporate = (corporate_noun && !place) || only_companies;
     let shares_in = before(1).is_some_and(|p| p.in_ci(&["in", "of"]))
         && before(2).is_some_and(|p| p.in_ci(&["shares", "stake", "stakes", "shareholders"]));
-    // "Kestrel Ridge, a gold company", "Petrobras, the state oil company,".
+    // "Kestrel Ridge, a gold company", "Petrobras, the state oil company,", "Ryanair, Europe's
+    // biggest airline," (but "In Seville, the city council opened": a place, then the sentence).
+    let opener = if at(b + 1).is_some_and(|d| d.in_ci(&["a", "an", "the"])) {
+        Some(b + 2)
+    } else if at(b + 1).is_some_and(|w| w.is_capitalised())
+        && at(b + 2).is_some_and(|p| p.is_possessive())
+    {
+        Some(b + 3)
+    } else {
+        None
+    };
+    let in_place = before(1).is_some_and(|p| p.is_lowercase() || p.sentence_start)
+        && before(1).is_some_and(|p| is_in(p.text, &words::PLACE_PREPS));
     let apposition = at(b).is_some_and(|c| c.text == ",")
-        && at(b + 1).is_some_and(|d| d.in_ci(&["a", "an", "the"]))
-        && (b + 2..b + 6)
-            .map_while(|k| at(k).filter(|w| w.is_lowercase()))
-            .any(|w| is_in(w.text, &words::ORG_NOUNS));
+        && !in_place
+        && opener.is_some_and(|o| {
+            (o..o + 4)
+                .map_while(|k| at(k).filter(|w| w.is_lowercase()))
+                .any(|w| is_in(w.text, &words::ORG_NOUNS))
+        });
     if shares_in || apposition {
         return (EntityType::Org, STRONG, b);
     }
-    if (said_it || which || corporate) && !place {
+    if ((said_it || which) && !place) || corporate {
         return (EntityType::Org, after_strength, b);
     }
     // "said Grace Lin, an analyst", "Ekai Lomuria, a herder near Lodwar", "Mostafa Waziri,
@@ -1032,13 +1092,27 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     {
         return (EntityType::Place, STRONG, b);
     }
+    // "Ethiopian Sisay Lemma took the men's race", "Kenyan Hellen Obiri": a nationality before a
+    // name of two or three words (not "the Ethiopian ...", a group's or a thing's name).
+    let nationality = before(1).is_some_and(|p| p.is_capitalised())
+        && lexicon()
+            .gazetteer
+            .longest_at(toks, a - 1, |j| j + 1 == a)
+            .is_some_and(|(end, e)| end == a && e.form == Form::Adjective)
+        && !before(2).is_some_and(|d| d.in_ci(&["the", "a", "an"]) || d.is_possessive())
+        && (2..=3).contains(&words);
     let said_before = before(1).is_some_and(|p| p.in_ci(&["said", "says", "added", "explained"]));
     let who = n > b && at(n).is_some_and(|w| w.is("who"));
     let given = words >= 2
         && name_words
             .first()
             .is_some_and(|w| words::is_given_name(w.text));
-    if (said || who || given || said_before || has_surname_shape(cx.t(b.saturating_sub(1))))
+    if (said
+        || who
+        || given
+        || said_before
+        || nationality
+        || has_surname_shape(cx.t(b.saturating_sub(1))))
         && !place
     {
         return (EntityType::Person, MEDIUM, b);
@@ -1046,9 +1120,9 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     // A city or region of the world list: sure after "in", "near", "from"; otherwise a reading
     // that a person's name in the document outranks ("Valdivia" after "Rocío Valdivia").
     let det = usize::from(before(1).is_some_and(|d| d.is("the")));
-    let prep = before(1 + det)
-        .is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::PLACE_PREPS))
-        && !at(b).is_some_and(|t| t.is_possessive());
+    let prep = before(1 + det).is_some_and(|p| {
+        (p.is_lowercase() || p.sentence_start) && is_in(p.text, &words::PLACE_PREPS)
+    }) && !at(b).is_some_and(|t| t.is_possessive());
     if place {
         return (EntityType::Place, if prep { STRONG } else { MEDIUM }, b);
     }
@@ -1059,12 +1133,12 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
         return (EntityType::Org, MEDIUM, b);
     }
     // Common words capitalised ("Olympic Winter Games", "the Strip"): no guess.
-    let common = name_words.iter().any(|w| {
-        let lower = w.text.to_lowercase();
-        is_in(w.text, &words::COMMON_CAPS) || cx.lower_words.contains(lower.as_str())
-    });
-    if common {
+    if has_common_word(cx, &name_words) {
         return (EntityType::Place, UNSURE, b);
+    }
+    // "Thutmose III", "Charles III": a regnal number after a name.
+    if words >= 2 && name_words.last().is_some_and(|w| is_roman_numeral(w.text)) {
+        return (EntityType::Person, MEDIUM, b);
     }
     // "from Brekka to Osmo", "sailed to Batam", "flights to Vienna": "to" after a place or a
     // journey ("rebates to Sony" is no place).
@@ -1088,4 +1162,96 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
 
 pub(super) fn has_surname_shape(t: &Token) -> bool {
     t.is_capitalised() && words::has_surname_ending(t.text)
+}
+
+/// "II", "III", "XIV": a regnal number (not "I" or "X" alone, which are words and letters).
+fn is_roman_numeral(w: &str) -> bool {
+    w.len() >= 2 && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Before token a: a plural of an organisation noun, directly ("the unions Filt-CGIL") or before
+/// "such as", "including", "like" in the same clause ("airlines such as Ryanair", "Processors in
+/// Scotland, including Lunar Freezing").
+fn org_plural_before(cx: &Ctx, a: usize) -> bool {
+    let before = |k: usize| a.checked_sub(k).and_then(|p| cx.tok_in(p, a));
+    let plural =
+        |t: &Token| (t.is_lowercase() || t.sentence_start) && words::is_org_noun_plural(t.text);
+    if before(1).is_some_and(plural) {
+        return true;
+    }
+    let lead = if before(1).is_some_and(|p| p.in_ci(&["including", "like"])) {
+        1
+    } else if before(1).is_some_and(|p| p.is("as")) && before(2).is_some_and(|p| p.is("such")) {
+        2
+    } else {
+        return false;
+    };
+    // Back over a comma and a few words of the clause ("Processors in Scotland, including").
+    (lead + 1..lead + 6)
+        .map_while(|k| before(k).filter(|t| !matches!(t.text, "." | ";" | ":" | "(" | ")")))
+        .any(|t| plural(t))
+}
+
+/// "a group calling itself X", "the committee, known as X", "a village called X", "a farmer named
+/// X": the type the noun before "called"/"named"/"known as"/"calling itself" gives X.
+fn named_as(cx: &Ctx, a: usize) -> Option<EntityType> {
+    let before = |k: usize| a.checked_sub(k).and_then(|p| cx.tok_in(p, a));
+    let lead = if before(1).is_some_and(|p| p.in_ci(&["called", "named", "dubbed"])) {
+        1
+    } else if before(1).is_some_and(|p| p.in_ci(&["as", "itself", "themselves"]))
+        && before(2).is_some_and(|p| p.in_ci(&["known", "calling", "calls", "called"]))
+    {
+        2
+    } else {
+        return None;
+    };
+    if before(lead).is_some_and(|p| p.in_ci(&["calling", "calls"])) {
+        return Some(EntityType::Org);
+    }
+    (lead + 1..lead + 4)
+        .map_while(|k| before(k).filter(|t| t.is_lowercase() || t.text == ","))
+        .find_map(|t| {
+            if is_in(t.text, &words::ORG_NOUNS) || words::is_org_noun_plural(t.text) {
+                Some(EntityType::Org)
+            } else if is_in(t.text, &words::PLACE_NOUNS) {
+                Some(EntityType::Place)
+            } else if is_in(t.text, &words::PERSON_NOUNS) {
+                Some(EntityType::Person)
+            } else {
+                None
+            }
+        })
+}
+
+/// A job in the few words before token k ("head of commodity research at", "chief economist
+/// at", "a lawyer at"): what follows "at" is where the job is held.
+fn role_before(cx: &Ctx, k: usize) -> bool {
+    (1..6)
+        .map_while(|j| {
+            k.checked_sub(j)
+                .and_then(|p| cx.tok_in(p, k))
+                .filter(|t| t.is_lowercase())
+        })
+        .any(|t| is_in(t.text, &words::STAFF_NOUNS) || is_in(t.text, &words::PERSON_NOUNS))
+}
+
+/// A name made with a common word ("Olympic Winter Games", "the Strip", "Second World War"): the
+/// name of a thing or an event, which no rule guesses a type for.
+pub(super) fn has_common_word(cx: &Ctx, name_words: &[&Token]) -> bool {
+    name_words.iter().any(|w| {
+        let lower = w.text.to_lowercase();
+        is_in(w.text, &words::COMMON_CAPS) || cx.lower_words.contains(lower.as_str())
+    })
+}
+
+/// The words of tokens a..b (a hyphenated compound is one word).
+pub(super) fn name_words<'t, 'a>(cx: &'t Ctx<'a>, a: usize, b: usize) -> Vec<&'t Token<'a>> {
+    cx.toks
+        .get(a..b)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| t.is_word() && (*k == 0 || t.space_before))
+        .map(|(_, t)| t)
+        .collect()
 }

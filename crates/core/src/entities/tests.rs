@@ -818,3 +818,87 @@ fn page_furniture_yields_no_names() {
         .collect();
     assert_eq!(got, ["PLACE:Durban", "DATE:Monday"]);
 }
+
+/// Organisations from what the sentence says about them, with no head word of their own.
+#[test]
+fn organisations_from_context() {
+    // A plural of what they are, directly or before "such as" / "including".
+    check(
+        "The unions Verdi and Komba called a strike.",
+        &["ORG:Verdi", "ORG:Komba"],
+    );
+    check(
+        "Budget airlines such as Jetlyne cut fares.",
+        &["ORG:Jetlyne"],
+    );
+    check(
+        "Refiners in Ghana, including Golden Tree, raised prices.",
+        &["PLACE:Ghana", "ORG:Golden Tree"],
+    );
+    // "calling itself", "known as", "called": the noun before says what it is.
+    check(
+        "A group calling itself DarkOrbit claimed the attack.",
+        &["ORG:DarkOrbit"],
+    );
+    check(
+        "The rate-setting committee, known as Monpol, voted.",
+        &["ORG:Monpol"],
+    );
+    check("They reached a village called Tazlida.", &["PLACE:Tazlida"]);
+    // A job held at it.
+    check(
+        "said Ana Ruiz, head of research at Kordaq.",
+        &["PERSON:Ana Ruiz", "ORG:Kordaq"],
+    );
+    // An apposition may open with a possessive place; a place followed by the sentence is none.
+    check(
+        "Volaro, Europe's biggest budget airline, cut flights.",
+        &["ORG:Volaro", "PLACE:Europe"],
+    );
+    check(
+        "In Seville, the city council opened shelters.",
+        &["PLACE:Seville"],
+    );
+    // A town's name that is a company's: only a company has a chief executive.
+    check(
+        "Bendigo chief executive Richard Fennell will lead it.",
+        &["ORG:Bendigo", "PERSON:Richard Fennell"],
+    );
+}
+
+/// Names listed together are of one kind.
+#[test]
+fn lists_share_a_type() {
+    check(
+        "routes to Vienna, Zarvik and Olbrena",
+        &["PLACE:Vienna", "PLACE:Zarvik", "PLACE:Olbrena"],
+    );
+    check(
+        "The National Cyber Security Centre and Strabol are investigating.",
+        &["ORG:National Cyber Security Centre", "ORG:Strabol"],
+    );
+    // A country and an unknown name are no list of one kind.
+    check("Norway and Kvarn signed.", &["PLACE:Norway"]);
+}
+
+/// People: a job noun as a title at a sentence start, a nationality before a name, a regnal
+/// number, a given name after a job whatever its last word could head.
+#[test]
+fn people_from_context() {
+    check(
+        "Lawmaker Hana-Rawhiti Maipi-Clarke tore up the bill.",
+        &["PERSON:Hana-Rawhiti Maipi-Clarke"],
+    );
+    check(
+        "while Ethiopian Sisay Lemma took the men's race",
+        &["NORP:Ethiopian", "PERSON:Sisay Lemma"],
+    );
+    check(
+        "near the temple of Thutmose III and the Second World War",
+        &["PERSON:Thutmose III"],
+    );
+    check(
+        "Deputy governor Jonathan Heath voted against.",
+        &["PERSON:Jonathan Heath"],
+    );
+}

@@ -228,8 +228,33 @@ pub static ORG_NOUNS: WordSet = WordSet::new(&[
     "movement", "multinational", "newspaper", "ngo", "nonprofit", "operator", "organisation",
     "organization", "outlet", "party", "platform", "portal", "processor", "producer", "regulator",
     "retailer", "startup", "subsidiary", "supplier", "syndicate", "team", "union", "unit",
-    "university", "utility", "watchdog", "website",
+    "university", "utility", "watchdog", "website", "roaster", "refiner", "shipper", "automaker",
+    "carmaker", "broker", "brokerage", "publisher", "laboratory", "studio", "gang",
 ]);
+
+/// A plural of an organisation noun ("the unions X and Y", "airlines such as X", "roasters
+/// including X"): "companies" → "company", "unions" → "union".
+pub fn is_org_noun_plural(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = ascii_lower(word, &mut buf) else {
+        return false;
+    };
+    if let Some(stem) = w.strip_suffix("ies") {
+        let mut one = [0u8; 24];
+        let Some(dst) = one.get_mut(..stem.len() + 1) else {
+            return false;
+        };
+        for (d, b) in dst
+            .iter_mut()
+            .zip(stem.bytes().chain(std::iter::once(b'y')))
+        {
+            *d = b;
+        }
+        return std::str::from_utf8(dst).is_ok_and(|s| ORG_NOUNS.contains(s));
+    }
+    w.strip_suffix('s')
+        .is_some_and(|stem| !stem.ends_with('s') && ORG_NOUNS.contains(stem))
+}
 
 /// Nouns after "X-Y" that make it two names ("the Aghdam-Khankendi border").
 #[rustfmt::skip]
