@@ -984,8 +984,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     }
     // "head of commodity research at Rabobank", "a senior economist at Banco Sabadell": a job
     // held at an organisation (a place of the world list stays a place).
-    if before(1).is_some_and(|p| p.is("at")) && !cx.place(a, b).is_some() && role_before(cx, a - 1)
-    {
+    if before(1).is_some_and(|p| p.is("at")) && cx.place(a, b).is_none() && role_before(cx, a - 1) {
         return (EntityType::Org, MEDIUM, b);
     }
     // "Reporting by Stanley Widianto; Writing by John Geddie": credits name people.
@@ -1189,7 +1188,7 @@ fn org_plural_before(cx: &Ctx, a: usize) -> bool {
     // Back over a comma and a few words of the clause ("Processors in Scotland, including").
     (lead + 1..lead + 6)
         .map_while(|k| before(k).filter(|t| !matches!(t.text, "." | ";" | ":" | "(" | ")")))
-        .any(|t| plural(t))
+        .any(plural)
 }
 
 /// "a group calling itself X", "the committee, known as X", "a village called X", "a farmer named

@@ -430,9 +430,7 @@ fn number_here(
                     && same(end + 1).is_some_and(|u| u.in_set(&UNITS))))
         {
             end += 2;
-        } else if n.space_before && n.in_set(&UNITS) {
-            end += 1;
-        } else if n.text == "°" {
+        } else if (n.space_before && n.in_set(&UNITS)) || n.text == "°" {
             end += 1;
         }
     }
