@@ -52,8 +52,8 @@ pub fn App() -> impl IntoView {
         let loaded = fetch_bundle().await;
         let ready = loaded.is_ok();
         load.set(match loaded {
-            // Entities are recognised once, here, and become the search index's `entity` facet.
-            Ok(bundle) => Load::Ready(Arc::new(crate::entity_index::with_entity_facet(bundle))),
+            // The entity table and the search index's `entity` facet come built in the bundle.
+            Ok(bundle) => Load::Ready(Arc::new(bundle)),
             Err(msg) => Load::Failed(msg),
         });
         // After a reload, return to where the reader was once the page has content again.

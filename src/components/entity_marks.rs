@@ -31,12 +31,10 @@ pub fn marked_text(
     chosen: Option<usize>,
 ) -> AnyView {
     let text = doc.text.get(start..end).unwrap_or_default();
-    let (Some(mentions), Some(rows)) = (
-        ents.mentions.get(doc_index),
-        ents.mention_rows.get(doc_index),
-    ) else {
+    let (mentions, rows) = (ents.mentions(doc_index), ents.mention_rows(doc_index));
+    if mentions.is_empty() {
         return text.to_string().into_any();
-    };
+    }
     // Mentions are in text order: find this range's by binary search, so that marking a long
     // article block by block stays linear.
     let first = mentions.partition_point(|m| m.start < start);
@@ -49,7 +47,7 @@ pub fn marked_text(
         .take_while(|(m, _)| m.start < end)
         .filter(|(m, _)| m.end <= end && m.start < m.end)
         .filter(|(m, _)| !hide.contains(&m.kind))
-        .map(|(m, &r)| (m.start, m.end, r))
+        .map(|(m, &r)| (m.start, m.end, r as usize))
         .collect();
     // Longest first at equal starts, so the outermost span is the one kept.
     spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -57,7 +55,7 @@ pub fn marked_text(
         let (Some(before), Some(inner), Some(entity)) = (
             doc.text.get(cursor..start),
             doc.text.get(start.max(cursor)..end),
-            ents.rows.get(row),
+            ents.rows().get(row),
         ) else {
             continue;
         };
@@ -97,7 +95,7 @@ pub fn marked_text(
 /// The end of the mention of document `doc_index` that covers byte `at` (starts before it and
 /// ends after it), if any: where a long block may be cut without cutting a mark in two.
 pub fn mention_covering(ents: &EntityIndex, doc_index: usize, at: usize) -> Option<usize> {
-    let mentions = ents.mentions.get(doc_index)?;
+    let mentions = ents.mentions(doc_index);
     let before = mentions.partition_point(|m| m.start < at);
     // Mentions are short and rarely nested: the few that start last before `at` are the ones
     // that can reach over it.
@@ -113,18 +111,18 @@ pub fn mention_covering(ents: &EntityIndex, doc_index: usize, at: usize) -> Opti
 /// the card shows, for screen readers.
 pub fn descriptions(ents: &EntityIndex, doc_index: usize) -> impl IntoView + use<> {
     let mut rows: Vec<usize> = ents
-        .mention_rows
-        .get(doc_index)
-        .cloned()
-        .unwrap_or_default();
+        .mention_rows(doc_index)
+        .iter()
+        .map(|&r| r as usize)
+        .collect();
     rows.sort_unstable();
     rows.dedup();
     let items = rows
         .into_iter()
         .map(|r| {
-            let row = &ents.rows[r];
-            let names: Vec<String> = row
-                .names_by_source
+            let row = &ents.rows()[r];
+            let names: Vec<String> = ents
+                .names_by_source(r)
                 .iter()
                 .map(|(src, names)| format!("{src}: {}", name_list(names)))
                 .collect();
@@ -156,10 +154,10 @@ pub fn legend(route: RwSignal<Route>, ents: &EntityIndex, doc_index: usize) -> i
         .into_iter()
         .map(|t| {
             let n = ents
-                .mention_rows
-                .get(doc_index)
-                .map(|rs| rs.iter().filter(|&&r| ents.rows[r].kind == t).count())
-                .unwrap_or(0);
+                .mention_rows(doc_index)
+                .iter()
+                .filter(|&&r| ents.rows().get(r as usize).is_some_and(|r| r.kind == t))
+                .count();
             (t, n)
         })
         .collect();
@@ -243,9 +241,9 @@ pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
     };
     let card = move || {
         let (row, top, left) = active.get()?;
-        let r = ents.rows.get(row)?;
-        let sources = r
-            .names_by_source
+        let r = ents.rows().get(row)?;
+        let sources = ents
+            .names_by_source(row)
             .iter()
             .map(|(src, names)| {
                 view! {

@@ -38,7 +38,7 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     };
     let intro = format!(
         "{} entities in {} documents, recognised when the corpus was bundled.",
-        ents.rows.len(),
+        ents.rows().len(),
         bundle.documents.len(),
     );
     let type_options = EntityType::ALL
@@ -75,7 +75,7 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         move || {
             let name = chosen.get()?;
             let row = ents.find(&name)?;
-            let r = &ents.rows[row];
+            let r = &ents.rows()[row];
             let lib = Route::library_of_entity(&r.canonical).href();
             Some(view! {
                 <p class="entity-chosen-note">
@@ -141,15 +141,17 @@ fn search_href(canonical: &str) -> String {
 }
 
 fn ordered_rows(ents: &EntityIndex, kind: Option<EntityType>, sort: EntitySort) -> Vec<usize> {
-    let mut rows: Vec<usize> = (0..ents.rows.len())
-        .filter(|&i| kind.is_none_or(|k| ents.rows[i].kind == k))
+    let mut rows: Vec<usize> = (0..ents.rows().len())
+        .filter(|&i| kind.is_none_or(|k| ents.rows()[i].kind == k))
         .collect();
     // `rows` starts most mentioned first; each order breaks ties by that.
     match sort {
         EntitySort::Mentions => {}
-        EntitySort::Documents => rows.sort_by_key(|&i| std::cmp::Reverse(ents.rows[i].documents())),
-        EntitySort::Name => rows.sort_by_cached_key(|&i| ents.rows[i].canonical.to_lowercase()),
-        EntitySort::Type => rows.sort_by_key(|&i| ents.rows[i].kind),
+        EntitySort::Documents => {
+            rows.sort_by_key(|&i| std::cmp::Reverse(ents.rows()[i].documents()))
+        }
+        EntitySort::Name => rows.sort_by_cached_key(|&i| ents.rows()[i].canonical.to_lowercase()),
+        EntitySort::Type => rows.sort_by_key(|&i| ents.rows()[i].kind),
     }
     rows
 }
@@ -176,13 +178,12 @@ fn entity_table(
     let body = rows
         .iter()
         .map(|&i| {
-            let r = &ents.rows[i];
+            let r = &ents.rows()[i];
             let href = Route::library_of_entity(&r.canonical).href();
             let is_chosen = chosen.as_deref() == Some(r.canonical.as_str());
-            let cells = r
-                .per_doc
-                .iter()
-                .map(|&n| {
+            let cells = (0..ents.labels.len())
+                .map(|d| r.count_in(d))
+                .map(|n| {
                     let class = if n == 0 { "num zero" } else { "num" };
                     view! { <td class=class>{n}</td> }
                 })
@@ -234,7 +235,7 @@ fn heatmap(ents: &EntityIndex, rows: &[usize]) -> impl IntoView + use<> {
     let cols = ents.labels.len();
     let max = rows
         .iter()
-        .flat_map(|&i| ents.rows[i].per_doc.iter().copied())
+        .flat_map(|&i| ents.rows()[i].docs.iter().map(|&(_, n)| n as usize))
         .max()
         .unwrap_or(1)
         .max(1);
@@ -262,14 +263,12 @@ fn heatmap(ents: &EntityIndex, rows: &[usize]) -> impl IntoView + use<> {
         .iter()
         .enumerate()
         .map(|(y, &i)| {
-            let r = &ents.rows[i];
+            let r = &ents.rows()[i];
             let top = head_h + cell_h * y as f64;
             let name: String = r.canonical.chars().take(26).collect();
-            let cells = r
-                .per_doc
-                .iter()
-                .enumerate()
-                .map(|(c, &n)| {
+            let cells = (0..cols)
+                .map(|c| (c, r.count_in(c)))
+                .map(|(c, n)| {
                     let x = label_w + cell_w * c as f64;
                     let (class, opacity) = if n == 0 {
                         ("cell-empty", 1.0)

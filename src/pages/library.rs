@@ -38,7 +38,7 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let all = Route::library(sort.get()).href();
         let what = match ents.find(&name) {
             Some(row) => {
-                let r = &ents.rows[row];
+                let r = &ents.rows()[row];
                 let docs = r.documents();
                 format!(
                     "Showing the {} that mention{} “{}” ({}, {} mentions).",

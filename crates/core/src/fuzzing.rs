@@ -115,6 +115,22 @@ pub fn use_bundle(b: &Bundle, salt: usize, compare: bool) {
     let queries = ["un mission", "\"the mission\"", "gen*", "-un talks", ""];
     let q = queries.get(salt % queries.len()).copied().unwrap_or("");
     run_query(&b.index, &b.documents, q, &[], salt);
+    // The entity table's numbers are what the entity views index with.
+    for (d, rows) in b.entities.mention_rows.iter().enumerate() {
+        for &r in rows {
+            let row = b.entities.rows.get(r as usize).expect("a checked row");
+            assert!(row.count_in(d) > 0, "row {r} counts document {d}");
+        }
+    }
+    if let Some(name) = b.entities.name_groups().first().and_then(|g| g.first()) {
+        run_query(
+            &b.index,
+            &b.documents,
+            &format!("entity:\"{name}\""),
+            &[],
+            salt,
+        );
+    }
     if compare && b.documents.len() >= 2 {
         compare_with(&b.documents, Some(&b.mentions));
     }

@@ -17,6 +17,7 @@ pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
     BundleError::expect_count("search index documents", n, b.index.len())?;
     b.index.check()?;
     BundleError::expect_count("entity mention lists", n, b.mentions.len())?;
+    b.entities.check(&b.mentions)?;
     for (i, doc) in b.documents.iter().enumerate() {
         let span = |what: &'static str, start: usize, end: usize| span_in(doc, what, start, end);
         for block in &doc.blocks {

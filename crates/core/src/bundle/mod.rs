@@ -3,7 +3,10 @@
 //! entities: the recogniser and its knowledge base stay out of the app's wasm. `check.rs` is
 //! what a decoded bundle must satisfy before anything uses it.
 mod check;
+mod entity_table;
 mod packed_mentions;
+
+pub use entity_table::{surface, EntityRow, EntityTable};
 
 use crate::entities::{recognize, EntityType, KnowledgeBase, Mention};
 use crate::model::Document;
@@ -14,8 +17,9 @@ use std::sync::OnceLock;
 
 /// Bumped whenever the serialized layout changes; an old bundle is refused, not misread.
 /// Version 4 added the length and checksum header; 5 packs the entity mentions; 6 records the
-/// parser's rule in each text provenance.
-pub const BUNDLE_VERSION: u32 = 6;
+/// parser's rule in each text provenance; 7 carries the entity table (rows, the row of each
+/// mention, descriptions) and the search index's `entity` facet, built at bundle time.
+pub const BUNDLE_VERSION: u32 = 7;
 
 /// The first bytes of every bundle, so another file (an HTML error page served in its place,
 /// say) is recognised as "not a bundle" instead of being misread as a strange version.
@@ -30,15 +34,15 @@ const FIXED_HEADER: usize = 16;
 pub struct Bundle {
     pub version: u32,
     pub documents: Vec<Document>,
-    /// The search index of `documents` (document `i` of the index is `documents[i]`).
+    /// The search index of `documents` (document `i` of the index is `documents[i]`), with the
+    /// `entity` facet from `entities`.
     pub index: Index,
     /// Entity mentions of each document (`mentions[i]` for `documents[i]`), in text order,
     /// recognised with the built-in knowledge base.
     #[serde(with = "packed_mentions")]
     pub mentions: Vec<Vec<Mention>>,
-    /// The knowledge base's one-line description of each mentioned entity it knows:
-    /// `(type, canonical name, description)`, sorted.
-    pub descriptions: Vec<(EntityType, String, String)>,
+    /// The mentions aggregated per entity, with the knowledge base's descriptions.
+    pub entities: EntityTable,
     /// The checksum of the serialized payload (see [`Bundle::fingerprint`]); not serialized.
     #[serde(skip)]
     fingerprint: Fingerprint,
@@ -152,6 +156,16 @@ pub fn checksum(bytes: &[u8]) -> u64 {
     crate::fnv::fnv1a(bytes)
 }
 
+/// The built-in knowledge base's description of an entity.
+fn describe(kind: EntityType, canonical: &str) -> Option<String> {
+    Some(
+        KnowledgeBase::builtin()
+            .get(kind, canonical)?
+            .description
+            .clone(),
+    )
+}
+
 /// The entity mentions of one document as a bundle stores them: recognised with the built-in
 /// knowledge base, in text order.
 pub fn mentions_for_bundle(doc: &Document) -> Vec<Mention> {
@@ -163,25 +177,16 @@ pub fn mentions_for_bundle(doc: &Document) -> Vec<Mention> {
 impl Bundle {
     /// Builds the search index and recognises the entities of `documents`.
     pub fn new(documents: Vec<Document>) -> Bundle {
-        let index = Index::build(&documents);
-        let kb = KnowledgeBase::builtin();
+        let mut index = Index::build(&documents);
         let mentions: Vec<Vec<Mention>> = documents.iter().map(mentions_for_bundle).collect();
-        let mut descriptions: Vec<(EntityType, String, String)> = mentions
-            .iter()
-            .flatten()
-            .filter_map(|m| {
-                let e = kb.get(m.kind, &m.canonical)?;
-                Some((m.kind, m.canonical.clone(), e.description.clone()))
-            })
-            .collect();
-        descriptions.sort();
-        descriptions.dedup();
+        let entities = EntityTable::build(&documents, &mentions, &describe);
+        index.set_facet(entities.entity_facet(documents.len()));
         Bundle {
             version: BUNDLE_VERSION,
             documents,
             index,
             mentions,
-            descriptions,
+            entities,
             fingerprint: Fingerprint::default(),
         }
     }
@@ -189,22 +194,19 @@ impl Bundle {
     /// This bundle with more documents after its own, and their mentions (one list per document,
     /// from [`mentions_for_bundle`]): the same bundle [`Bundle::new`] builds from all the
     /// documents, without indexing or recognising this bundle's own again. The page's ingest
-    /// worker adds the articles a user brings to the served corpus this way.
+    /// worker adds the articles a user brings to the served corpus this way. The new documents
+    /// join the search index, the entity table and the `entity` facet; the fingerprint is then
+    /// that of the new contents.
     pub fn extended(mut self, documents: Vec<Document>, mentions: Vec<Vec<Mention>>) -> Bundle {
-        let kb = KnowledgeBase::builtin();
         for (doc, found) in documents.into_iter().zip(mentions) {
             self.index.add(&doc);
-            for m in &found {
-                if let Some(e) = kb.get(m.kind, &m.canonical) {
-                    self.descriptions
-                        .push((m.kind, m.canonical.clone(), e.description.clone()));
-                }
-            }
             self.documents.push(doc);
             self.mentions.push(found);
         }
-        self.descriptions.sort();
-        self.descriptions.dedup();
+        self.entities
+            .extend(&self.documents, &self.mentions, &describe);
+        self.index
+            .set_facet(self.entities.entity_facet(self.documents.len()));
         self.fingerprint = Fingerprint::default();
         self
     }
@@ -225,10 +227,7 @@ impl Bundle {
 
     /// The knowledge base's description of an entity, when the bundle carries one.
     pub fn description(&self, kind: EntityType, canonical: &str) -> Option<&str> {
-        self.descriptions
-            .iter()
-            .find(|(k, c, _)| *k == kind && c == canonical)
-            .map(|(_, _, d)| d.as_str())
+        self.entities.find(kind, canonical)?.description.as_deref()
     }
 
     /// The serialized bundle (postcard), without the header.

@@ -320,3 +320,167 @@ fn the_bundle_stays_within_a_small_factor_of_its_input() {
     assert!(two_out * 10 <= two_in * 25, "{two_out} bytes for {two_in}");
     assert!(two_out <= 2 * one_out, "{two_out} > 2 × {one_out}");
 }
+
+/// The entity table, aggregated the slow, obvious way from the mentions: per entity its total,
+/// its count in each document and the names written for it.
+#[test]
+fn the_entity_table_aggregates_the_mentions() {
+    use std::collections::BTreeMap;
+    let b = small_bundle();
+    type Acc = (usize, BTreeMap<usize, u32>, BTreeMap<String, usize>);
+    let mut want: BTreeMap<(crate::entities::EntityType, String), Acc> = BTreeMap::new();
+    for (d, doc) in b.documents.iter().enumerate() {
+        for m in b.mentions_of(d) {
+            let e = want.entry((m.kind, m.canonical.clone())).or_default();
+            e.0 += 1;
+            *e.1.entry(d).or_default() += 1;
+            *e.2.entry(super::surface(m.text(&doc.text))).or_default() += 1;
+        }
+    }
+    assert!(want.len() > 5, "the test bundle mentions several entities");
+    assert_eq!(b.entities.rows.len(), want.len());
+    for w in b.entities.rows.windows(2) {
+        assert!(w[0].total >= w[1].total, "most mentioned first");
+    }
+    for row in &b.entities.rows {
+        let (total, docs, names) = &want[&(row.kind, row.canonical.clone())];
+        assert_eq!(row.total, *total);
+        let docs: Vec<(u32, u32)> = docs.iter().map(|(&d, &n)| (d as u32, n)).collect();
+        assert_eq!(row.docs, docs, "{}", row.canonical);
+        let mut names_sorted = row.names.clone();
+        names_sorted.sort();
+        assert_eq!(names_sorted, names.keys().cloned().collect::<Vec<_>>());
+        assert!(row.names.windows(2).all(|w| names[&w[0]] >= names[&w[1]]));
+    }
+    // Every mention's row is its entity's.
+    for (d, rows) in b.entities.mention_rows.iter().enumerate() {
+        for (m, &r) in b.mentions_of(d).iter().zip(rows) {
+            let row = &b.entities.rows[r as usize];
+            assert_eq!((row.kind, &row.canonical), (m.kind, &m.canonical));
+        }
+    }
+    // The `entity` facet: per document, the named entities it mentions.
+    let facet = b
+        .index
+        .facet("entity")
+        .expect("the entity facet is built in");
+    for d in 0..b.documents.len() {
+        let mut got: Vec<&str> = facet.doc_values(d).collect();
+        got.sort();
+        let mut expected: Vec<&str> = b
+            .mentions_of(d)
+            .iter()
+            .filter(|m| m.kind.is_name())
+            .map(|m| m.canonical.as_str())
+            .collect();
+        expected.sort();
+        expected.dedup();
+        assert_eq!(got, expected, "document {d}");
+    }
+    let un = crate::search::search(
+        &b.index,
+        &b.documents,
+        "entity:\"united nations\"",
+        &Default::default(),
+    );
+    let mentioning = (0..b.documents.len())
+        .filter(|&d| {
+            b.mentions_of(d)
+                .iter()
+                .any(|m| m.canonical == "United Nations")
+        })
+        .count();
+    assert!(mentioning > 0);
+    assert_eq!(un.total_docs, mentioning, "{:?}", un.notes);
+}
+
+#[test]
+fn an_entity_table_that_disagrees_with_the_mentions_is_refused() {
+    let good = small_bundle();
+    type Damage = Box<dyn Fn(&mut Bundle)>;
+    let damages: [(&str, Damage); 4] = [
+        (
+            "a mention in another entity's row",
+            Box::new(|b| {
+                let rows = &mut b.entities.mention_rows[0];
+                let first = rows[0];
+                let other = rows.iter().copied().find(|&r| r != first).unwrap();
+                rows[0] = other;
+            }),
+        ),
+        (
+            "a row past the table",
+            Box::new(|b| b.entities.mention_rows[0][0] = 10_000),
+        ),
+        (
+            "a count that is not the mentions'",
+            Box::new(|b| b.entities.rows[0].docs[0].1 += 1),
+        ),
+        (
+            "a total that is not the counts'",
+            Box::new(|b| b.entities.rows[0].total += 1),
+        ),
+    ];
+    for (what, damage) in damages {
+        let mut b = good.clone();
+        damage(&mut b);
+        let err = Bundle::from_bytes(&sealed(&b)).unwrap_err();
+        assert!(
+            matches!(&err, BundleError::Inconsistent(why) if why.starts_with("entity table")),
+            "{what}: {err:?}"
+        );
+    }
+    let mut b = good.clone();
+    b.entities.mention_rows.pop();
+    assert!(matches!(
+        Bundle::from_bytes(&sealed(&b)),
+        Err(BundleError::CountMismatch { .. })
+    ));
+}
+
+/// A document added at run time (with the mentions its adder recognised) is searchable, in the
+/// entity table and the `entity` facet, and the bundle still passes its own load check.
+#[test]
+fn documents_added_at_run_time_join_every_table() {
+    let b = small_bundle();
+    let doc = parse_document(&SourceFile {
+        name: "added.txt",
+        bytes: "Ferry talks\n\nThe United Nations and Nikol Pashinyan met in Yerevan on \
+                Monday to discuss the ferry."
+            .as_bytes(),
+        sidecar: None,
+    });
+    let mentions = super::mentions_for_bundle(&doc);
+    assert!(!mentions.is_empty());
+    let un_docs = b
+        .entities
+        .rows
+        .iter()
+        .find(|r| r.canonical == "United Nations")
+        .map_or(0, |r| r.documents());
+    let before = b.fingerprint();
+    let b = b.extended(vec![doc], vec![mentions]);
+    assert_ne!(b.fingerprint(), before, "the contents changed");
+    let n = b.documents.len();
+    assert_eq!((b.index.len(), b.mentions.len()), (n, n));
+    assert_eq!(b.entities.mention_rows.len(), n);
+    let back = Bundle::from_bytes(&b.to_bytes()).expect("an extended bundle still loads");
+    assert_eq!(back, b);
+    let un = back
+        .entities
+        .rows
+        .iter()
+        .find(|r| r.canonical == "United Nations")
+        .unwrap();
+    assert_eq!(un.count_in(n - 1), 1);
+    assert_eq!(un.documents(), un_docs + 1);
+    assert!(un.description.is_some(), "the description is kept");
+    let found = crate::search::search(
+        &back.index,
+        &back.documents,
+        "entity:\"united nations\" ferry",
+        &Default::default(),
+    );
+    assert_eq!(found.hits.len(), 1, "{:?}", found.notes);
+    assert_eq!(found.hits[0].id, "added");
+}
