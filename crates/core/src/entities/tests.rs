@@ -902,3 +902,17 @@ fn people_from_context() {
         &["PERSON:Jonathan Heath"],
     );
 }
+
+/// Natural features: a head word makes them places, and so does a preposition of place with or
+/// without "the" ("along the Orvanne").
+#[test]
+fn natural_features() {
+    check(
+        "Fishermen on Lake Tondra and the Kasso River moved along the Orvanne.",
+        &["PLACE:Lake Tondra", "PLACE:Kasso River", "PLACE:Orvanne"],
+    );
+    check(
+        "Rescuers crossed the Vatna Glacier and the Strait of Kerch.",
+        &["PLACE:Vatna Glacier", "PLACE:Strait of Kerch"],
+    );
+}

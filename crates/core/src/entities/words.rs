@@ -327,7 +327,7 @@ pub static JOURNEY_WORDS: WordSet = WordSet::new(&[
 /// Prepositions that put a place after them ("in Goris", "to Nagorno-Karabakh").
 #[rustfmt::skip]
 pub static PLACE_PREPS: WordSet = WordSet::new(&[
-    "across", "from", "in", "inside", "into", "near", "outside", "throughout",
+    "across", "along", "from", "in", "inside", "into", "near", "outside", "throughout",
 ]);
 
 /// Capitalised common nouns that are not names on their own ("the Constitution", "the Court").
