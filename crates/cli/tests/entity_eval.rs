@@ -10,10 +10,15 @@
 //!   on, and 10 in `tests/eval/heldout/` that were scored only once the rules were done (an
 //!   honest figure for unseen text).
 //!
-//! Bars (the issue's): on the evaluation set, rules only (`--no-kb`, what an article about an
-//! unfamiliar subject gets), names (PERSON, ORG, PLACE, NORP, micro-averaged) F1 ≥ 0.90 and DATE
-//! and NUMBER F1 ≥ 0.90 each; on the seeds, with the knowledge base, names F1 ≥ 0.95 and DATE and
-//! NUMBER ≥ 0.90. Run with `-- --nocapture` for the tables and the list of errors.
+//! - 10 more, `tests/eval/unseen/`, written after the rules of 2026-12-01 were done and scored
+//!   once, blind (BENCHMARKS.md has that first figure).
+//!
+//! Bars: the figures measured on 2026-12-01 less a small margin, so that a regression fails (the
+//! issue asks names F1 ≥ 0.90 on unseen text, seeds ≥ 0.95, DATE and NUMBER ≥ 0.90): on the 30
+//! articles, rules only (`--no-kb`, what an article about an unfamiliar subject gets), names
+//! (PERSON, ORG, PLACE, NORP, micro-averaged) F1 ≥ 0.94 and DATE and NUMBER F1 ≥ 0.95 each; on
+//! the unseen 10, names ≥ 0.91, values ≥ 0.96; on the seeds, with or without the knowledge base,
+//! ≥ 0.98. Run with `-- --nocapture` for the tables and the list of errors.
 
 use parallax_core::entities::eval::{score, Record, Score};
 use parallax_core::entities::EntityType;
@@ -116,7 +121,7 @@ fn seeds_with_knowledge_base_meet_the_bars() {
     let mut sorted = pred.clone();
     sorted.sort_by(|a, b| (&a.doc, a.start).cmp(&(&b.doc, b.start)));
     assert_eq!(sorted, pred, "sorted by doc, then start");
-    assert_bars("seeds", &s, 0.95, 0.90);
+    assert_bars("seeds", &s, 0.98, 0.98);
 }
 
 #[test]
@@ -126,7 +131,7 @@ fn seeds_rules_alone() {
         &predicted(&["corpus"], &["--no-kb"]).0,
     );
     report("seeds: rules only (--no-kb)", &s);
-    assert_bars("seeds --no-kb", &s, 0.90, 0.90);
+    assert_bars("seeds --no-kb", &s, 0.98, 0.98);
 }
 
 /// The 30 articles written for the evaluation, rules only: the dev part, the held-out part and
@@ -154,8 +159,26 @@ fn evaluation_articles_rules_alone_meet_the_bars() {
         all.table()
     );
     assert!(all_gold.len() > 800, "the evaluation set is complete");
-    assert_bars("evaluation set --no-kb", &all, 0.90, 0.90);
+    assert_bars("evaluation set --no-kb", &all, 0.94, 0.95);
 }
+
+/// The 10 articles written after the rules of 2026-12-01 were done and scored once, blind
+/// (`tests/eval/unseen/`; the first figures are in BENCHMARKS.md). Its bars are the figures
+/// measured now less a small margin, so that a regression on text the rules were not written
+/// from fails.
+#[test]
+fn unseen_articles_rules_alone() {
+    let gold = gold("unseen.entities.jsonl");
+    let s = score(&gold, &predicted(&["tests/eval/unseen"], &["--no-kb"]).0);
+    report("evaluation, unseen (10 articles): rules only", &s);
+    assert!(gold.len() > 400, "the unseen set is complete");
+    assert_bars("unseen set --no-kb", &s, UNSEEN_NAMES, UNSEEN_VALUES);
+}
+
+/// Names F1 and DATE/NUMBER F1 on the unseen set: measured less about 0.02 (names 0.936, DATE
+/// 0.994, NUMBER 0.983 on 2026-12-01, after the fixes that its blind scoring prompted).
+const UNSEEN_NAMES: f64 = 0.91;
+const UNSEEN_VALUES: f64 = 0.96;
 
 /// The knowledge base knows the seed story only: on other subjects it must not get in the way.
 #[test]

@@ -92,7 +92,12 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
     // What the document itself has named, for sentence starts and headlines.
     let mut known: Gazetteer<(EntityType, String)> = Gazetteer::default();
     for f in cx.found.iter().filter(|f| f.kind.is_name()) {
-        known.insert(cx.surface(f.a, f.b), (f.kind, f.canonical.clone()));
+        let surface = cx.surface(f.a, f.b);
+        known.insert(surface, (f.kind, f.canonical.clone()));
+        // "Ulaanbaatar" after the dateline "ULAANBAATAR".
+        if f.canonical != surface && f.canonical.to_lowercase() == surface.to_lowercase() {
+            known.insert(&f.canonical, (f.kind, f.canonical.clone()));
+        }
     }
     for (s, (kind, full)) in &short {
         known.insert(s, (*kind, full.clone()));
@@ -182,6 +187,24 @@ fn short_forms(cx: &Ctx, a: usize, b: usize, kind: EntityType) -> Vec<String> {
             if distinctive {
                 out.push(first.text.to_string());
             }
+            // "Aurora Andes" for "Aurora Andes Gold Corp": the words before the first one that
+            // says what the company does or is ("Gold" is used in lower case here, "Corp" is a
+            // legal form).
+            let generic = |k: usize| {
+                let t = cx.t(k);
+                is_in(t.text, &words::LEGAL_FORMS)
+                    || is_in(t.text, &words::ORG_HEADS)
+                    || is_in(t.text, &words::COMMON_CAPS)
+                    || !t.is_capitalised()
+                    || cx.lower_words.contains(t.text.to_lowercase().as_str())
+            };
+            if let Some(cut) = starts.iter().position(|&k| generic(k)) {
+                if cut >= 2 && !first.sentence_start {
+                    if let Some(&end) = starts.get(cut) {
+                        out.push(cx.normalized(a, end));
+                    }
+                }
+            }
         }
         _ => {}
     }
@@ -224,7 +247,7 @@ fn lists(cx: &Ctx, cands: &mut [Cand]) {
             .unwrap_or_default()
             .iter()
             .map(|t| t.text)
-            .filter(|w| *w != "the")
+            .filter(|w| !matches!(*w, "the" | "neighbouring" | "neighboring" | "nearby"))
             .collect();
         matches!(
             between.as_slice(),

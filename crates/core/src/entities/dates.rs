@@ -58,6 +58,20 @@ const PERIOD_PREPS: &[&str] = &[
     "since",
     "into",
 ];
+/// Feasts and seasons of the calendar that date what happens at them ("stranded at Christmas").
+const HOLIDAYS: &[&str] = &[
+    "christmas",
+    "easter",
+    "ramadan",
+    "thanksgiving",
+    "diwali",
+    "hanukkah",
+    "passover",
+    "nowruz",
+    "eid",
+    "lent",
+    "advent",
+];
 /// Words before a bare "May" or "March" that make it the month.
 const MONTH_CUES: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "of", "last", "next", "early", "late", "mid",
@@ -244,6 +258,46 @@ fn date_here(
             if month.is_some() {
                 return done(i, m + 1, None);
             }
+            // "mid-2023", "late-2024": a part of a year, written glued.
+            if m == i + 2 && glued(m).and_then(year_of).is_some() {
+                return done(i, m + 1, None);
+            }
+        }
+        // "Christmas", "Ramadan": days and seasons of the calendar's feasts (not "Christmas
+        // Island" or "Easter Island": a capitalised word after them makes a name).
+        if t.is_capitalised()
+            && t.in_ci(HOLIDAYS)
+            && !spaced(i + 1).is_some_and(|n| n.is_capitalised())
+        {
+            return done(i, i + 1, None);
+        }
+        // "the second quarter", "the fourth quarter of 2024": a quarter of the (fiscal) year.
+        if t.is_ci("the")
+            && spaced(i + 1)
+                .is_some_and(|o| o.in_ci(&["first", "second", "third", "fourth", "final", "last"]))
+            && spaced(i + 2).is_some_and(|q| q.is_ci("quarter"))
+        {
+            if spaced(i + 3).is_some_and(|o| o.is("of"))
+                && spaced(i + 4).and_then(year_of).is_some()
+            {
+                return done(i, i + 5, None);
+            }
+            return done(i, i + 3, None);
+        }
+        // "the 12th century", "the early 20th century".
+        if t.is_ci("the") {
+            let mut k = i + 1;
+            if spaced(k).is_some_and(|m| m.in_ci(&["early", "mid", "late"])) {
+                k += 1;
+            }
+            let ordinal = spaced(k).is_some_and(|n| {
+                n.kind == TokKind::Num
+                    && ["st", "nd", "rd", "th"].iter().any(|s| n.text.ends_with(s))
+                    && n.text.len() <= 4
+            });
+            if ordinal && spaced(k + 1).is_some_and(|c| c.is_ci("century")) {
+                return done(i, k + 2, None);
+            }
         }
         // Month forms: "September 19-20", "September 20", "February 2023", "in February".
         if let Some(month) = t.is_capitalised().then(|| month_number(t.text)).flatten() {
@@ -271,7 +325,13 @@ fn date_here(
                 return done(i, k + 1, Some(format!("{y:04}-{month:02}")));
             }
             let ambiguous = t.is_ci("may") || t.is_ci("march");
-            if full && (!ambiguous || prev.is_some_and(|p| p.in_ci(MONTH_CUES))) {
+            // "between November and March", "from January to May".
+            let after_month = prev.is_some_and(|p| p.in_ci(&["and", "to", "or", "until"]))
+                && i >= 2
+                && toks.get(i - 2).is_some_and(|m| {
+                    m.is_capitalised() && m.text.len() > 3 && month_number(m.text).is_some()
+                });
+            if full && (!ambiguous || after_month || prev.is_some_and(|p| p.in_ci(MONTH_CUES))) {
                 return done(i, i + 1, None);
             }
         }
@@ -305,6 +365,7 @@ fn date_here(
         if tok(k).is_some_and(|m| m.in_ci(RELATIVE)) && (k == i || spaced(k).is_some()) {
             let modifier = at(toks, k).text.to_ascii_lowercase();
             k += 1;
+            let mut counted = false;
             if spaced(k).is_some_and(|f| {
                 f.in_ci(&[
                     "few", "several", "two", "three", "four", "five", "six", "seven", "eight",
@@ -312,6 +373,11 @@ fn date_here(
                 ])
             }) {
                 k += 1;
+                counted = true;
+            } else if let Some((e, _)) = spaced(k).and(number_at(toks, k, usable)) {
+                // "the next 48 hours", "the past 12 months".
+                k = e;
+                counted = true;
             }
             if let Some(u) = spaced(k) {
                 let plural = is_plural_unit(u.text);
@@ -323,7 +389,10 @@ fn date_here(
                     "recent" | "past" | "coming" | "previous" | "following" => {
                         plural || (with_the && singular)
                     }
-                    "this" | "last" | "next" => (singular || named) && !(with_the && named),
+                    "this" | "last" | "next" => {
+                        ((singular || named) && !(with_the && named))
+                            || (with_the && counted && plural)
+                    }
                     "current" => singular,
                     _ => false,
                 };
@@ -370,6 +439,14 @@ fn date_here(
     let approx = t.kind == TokKind::Word && t.in_set(&APPROXIMATORS);
     let q = if approx { i + 1 } else { i };
     if approx && spaced(q).is_none() {
+        return None;
+    }
+    // "over two years" is mostly "during two years" (the duration is "two years"); "for over 30
+    // years", "just over a week" are "more than".
+    if t.is_ci("over")
+        && !prev.is_some_and(|p| p.in_ci(&["for", "after", "of", "just", "well"]))
+        && !tok(q).is_some_and(|a| a.is_ci("a") || a.is_ci("an"))
+    {
         return None;
     }
     let quantity_end = if tok(q).is_some_and(|w| w.in_ci(&["several", "many"])) {
@@ -450,7 +527,7 @@ fn date_here(
         }
         let framed = spaced(i + 2)
             .is_some_and(|w| w.in_ci(&["after", "before", "later", "earlier"]))
-            || prev.is_some_and(|p| p.is_ci("than"));
+            || prev.is_some_and(|p| p.in_ci(&["than", "within", "for", "in", "after"]));
         if framed {
             return done(i, i + 2, None);
         }
@@ -588,6 +665,39 @@ mod tests {
         );
         check("a 24-hour operation, a two-day offensive, a six-week war, After 30-Year Break, the decades-long conflict",
             &["24-hour=24-hour", "two-day=two-day", "six-week=six-week", "30-Year=30-year", "decades-long=decades-long"]);
+    }
+
+    #[test]
+    fn more_periods() {
+        check(
+            "over the next 48 hours, in the past 12 months, mid-2023 and late-2024",
+            &[
+                "the next 48 hours=the next 48 hours",
+                "the past 12 months=the past 12 months",
+                "mid-2023=mid-2023",
+                "late-2024=late-2024",
+            ],
+        );
+        check(
+            "a rise over three years; for over 30 years; within a week",
+            &[
+                "three years=three years",
+                "over 30 years=over 30 years",
+                "a week=a week",
+            ],
+        );
+        check(
+            "between November and March, stranded at Christmas, on Christmas Island",
+            &["November=november", "March=march", "Christmas=christmas"],
+        );
+        check(
+            "in the second quarter, the fourth quarter of 2024, in the 12th century",
+            &[
+                "the second quarter=the second quarter",
+                "the fourth quarter of 2024=the fourth quarter of 2024",
+                "the 12th century=the 12th century",
+            ],
+        );
     }
 
     #[test]

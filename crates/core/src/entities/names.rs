@@ -161,8 +161,17 @@ fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
         if !matches!(after, Some("," | "(" | "—" | "–" | "-")) {
             continue;
         }
-        // "MOSCOW (Reuters) —": the bracket after a dateline names the agency.
-        if let Some(&(_, j)) = places.last().filter(|_| after == Some("(")) {
+        // "MOSCOW (Reuters) —", "ANKARA, Jan 23 (Reuters) -": the bracket after a dateline (and
+        // its date, which the date rules have taken) names the agency.
+        let bracket = places.last().and_then(|&(_, j)| {
+            (j..j + 6)
+                .take_while(|&k| {
+                    cx.tok_in(k, i)
+                        .is_some_and(|t| t.text == "," || t.text == "(" || cx.is_claimed(k))
+                })
+                .find(|&k| cx.t(k).text == "(")
+        });
+        if let Some(j) = bracket {
             let close = (j + 2..j + 5).find(|&k| cx.tok_in(k, i).is_some_and(|t| t.text == ")"));
             if let Some(close) = close {
                 let inside = toks.get(j + 1..close).unwrap_or_default();
@@ -362,8 +371,24 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
                 units.push(unit_at(lex, j + 1, Join::Hyphen));
                 continue;
             }
-            // "Dunkwa-on-Offin", "Stratford-upon-Avon", "Frankfurt-am-Main": one place.
             let glued = |k: usize| cx.tok_in(k, i).filter(|n| !n.space_before);
+            // "Han Ki-jeong", "Park Sung-ho": a two-syllable given name after a family name.
+            let syllable = |w: &str| (2..=5).contains(&w.chars().count());
+            if units.len() >= 2
+                && last.b - last.a == 1
+                && last.lex.is_none()
+                && syllable(last_tok_text(cx, last))
+                && glued(j + 1).is_some_and(|n| {
+                    n.is_lowercase() && syllable(n.text) && !is_in(n.text, &words::HYPHEN_SUFFIXES)
+                })
+                && !cx.is_claimed(j + 1)
+            {
+                if let Some(l) = units.last_mut() {
+                    l.b = j + 2;
+                }
+                continue;
+            }
+            // "Dunkwa-on-Offin", "Stratford-upon-Avon", "Frankfurt-am-Main": one place.
             if glued(j + 1).is_some_and(|p| p.is_lowercase() && is_in(p.text, &words::PLACE_LINKS))
                 && glued(j + 2).is_some_and(|h| h.text == "-")
                 && glued(j + 3).is_some()
@@ -640,7 +665,7 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     // noun used as a title; the person follows.
     if first_tok.sentence_start
         && !is_title(cx, first)
-        && word_in(cx, first, &words::PERSON_NOUNS)
+        && single(cx, first).is_some_and(|t| !t.is_acronym() && words::is_job(t.text))
         && nth(u, 1).join == Join::Space
     {
         let rest = from(u, 1);
@@ -697,8 +722,24 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
         }
         return;
     }
+    // "Afro-Colombian", "Anglo-Irish": a compound group name.
+    if n == 2
+        && word_in(cx, first, &words::GROUP_PREFIXES)
+        && last.join == Join::Hyphen
+        && last.lex.is_some_and(|l| l.kind() == EntityType::Norp)
+    {
+        return push(cands, u, Some(EntityType::Norp), STRONG);
+    }
     if first.lex.is_some() {
         let rest = from(u, 1);
+        // "Niger Delta", "Sinai Peninsula", "Congo Basin": a country's name and a feature.
+        if rest.len() == 1
+            && first.lex.is_some_and(|l| l.form == Form::Place)
+            && is_place_head(cx, nth(rest, 0))
+            && nth(rest, 0).join == Join::Space
+        {
+            return push(cands, u, Some(EntityType::Place), STRONG);
+        }
         if matches!(
             nth(rest, 0).join,
             Join::Hyphen | Join::Connector | Join::And
@@ -770,8 +811,16 @@ fn analyse(cx: &Ctx, units: &[Unit], cands: &mut Vec<Cand>) {
     {
         return push(cands, u, Some(EntityType::Person), MEDIUM);
     }
-    // A lexicon name inside ("Trend Azerbaijan"): split there.
+    // A lexicon name inside ("Trend Azerbaijan"): split there, unless the sentence says the
+    // whole is a company ("Virgin Australia said it", "shares in Air Mauritius").
     if let Some(p) = u.iter().position(|x| x.lex.is_some()) {
+        if p + 1 == n && p > 0 && last.lex.is_some_and(|l| l.form == Form::Place) {
+            let (a, b) = span(u);
+            let (kind, strength, _) = classify_unknown(cx, a, b);
+            if kind == EntityType::Org && strength >= MEDIUM {
+                return push(cands, u, Some(EntityType::Org), strength);
+            }
+        }
         analyse(cx, upto(u, p), cands);
         return analyse(cx, from(u, p), cands);
     }
@@ -1003,8 +1052,7 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     if before(j).is_some_and(|p| {
         p.is_word()
             && !p.is_acronym()
-            && (is_in(p.text, &words::PERSON_NOUNS)
-                || (p.is_capitalised() && is_in(p.text, &words::TITLES)))
+            && (words::is_job(p.text) || (p.is_capitalised() && is_in(p.text, &words::TITLES)))
     }) {
         return (EntityType::Person, STRONG, b);
     }
@@ -1043,15 +1091,8 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     } else {
         None
     };
-    let in_place = before(1).is_some_and(|p| p.is_lowercase() || p.sentence_start)
-        && before(1).is_some_and(|p| is_in(p.text, &words::PLACE_PREPS));
-    let apposition = at(b).is_some_and(|c| c.text == ",")
-        && !in_place
-        && opener.is_some_and(|o| {
-            (o..o + 4)
-                .map_while(|k| at(k).filter(|w| w.is_lowercase()))
-                .any(|w| is_in(w.text, &words::ORG_NOUNS))
-        });
+    let apposition =
+        at(b).is_some_and(|c| c.text == ",") && opener.is_some_and(|o| appositive_org(cx, a, o));
     if shares_in || apposition {
         return (EntityType::Org, STRONG, b);
     }
@@ -1253,4 +1294,52 @@ pub(super) fn name_words<'t, 'a>(cx: &'t Ctx<'a>, a: usize, b: usize) -> Vec<&'t
         .filter(|(k, t)| t.is_word() && (*k == 0 || t.space_before))
         .map(|(_, t)| t)
         .collect()
+}
+
+fn last_tok_text<'a>(cx: &Ctx<'a>, u: Unit) -> &'a str {
+    cx.t(u.b.saturating_sub(1)).text
+}
+
+/// Words after the head of a noun phrase that start its complement ("a unit of ...", "a
+/// company based in ...").
+const PHRASE_ENDS: &[&str] = &[
+    "of",
+    "in",
+    "for",
+    "at",
+    "with",
+    "from",
+    "owned",
+    "based",
+    "controlled",
+];
+
+/// From token o: a noun phrase that ends with an organisation noun and then ends ("a gold
+/// company.", "the vaccine alliance, which", "a Bogotá-based legal centre,"), not a clause that
+/// goes on ("the city council opened shelters").
+fn appositive_org(cx: &Ctx, a: usize, o: usize) -> bool {
+    let at = |k: usize| cx.tok_in(k, a);
+    let mut last_word: Option<&Token> = None;
+    let mut k = o;
+    while k < o + 7 {
+        let Some(t) = at(k) else { break };
+        let compound =
+            t.is_capitalised() && at(k + 1).is_some_and(|h| h.text == "-" && !h.space_before);
+        // "a unit of internet giant Kakao": the phrase's head comes before its complement.
+        if t.space_before && t.in_ci(PHRASE_ENDS) {
+            break;
+        }
+        if t.is_lowercase() || compound {
+            last_word = Some(t);
+        } else if t.text != "-" {
+            break;
+        }
+        k += 1;
+    }
+    let ends = at(k).is_none_or(|t| {
+        matches!(t.text, "," | "." | ";" | ":" | ")")
+            || t.in_ci(&["which", "that", "whose"])
+            || t.in_ci(PHRASE_ENDS)
+    });
+    ends && last_word.is_some_and(|w| is_in(w.text, &words::ORG_NOUNS))
 }

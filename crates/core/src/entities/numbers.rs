@@ -113,6 +113,18 @@ static UNITS: WordSet = WordSet::new(&[
     "yen",
     "yuan",
     "zlotys",
+    "kronur",
+    "krona",
+    "koruna",
+    "forint",
+    "lei",
+    "soles",
+    "kwacha",
+    "taka",
+    "tugriks",
+    "lari",
+    "meticais",
+    "cents",
     // Energy and temperature.
     "degrees",
     "gigawatts",
@@ -193,6 +205,11 @@ pub fn token_value(text: &str, kind: TokKind) -> Option<f64> {
         _ => None,
     }
 }
+
+/// Currency signs written before the number ("$5 million", "₦12 billion").
+const CURRENCY_SIGNS: &[&str] = &[
+    "$", "€", "£", "¥", "₹", "₦", "₩", "₺", "₽", "₱", "₫", "₪", "R$",
+];
 
 /// Units written glued to digits ("46C", "104F", "5km", "$3bn"), with the factor they multiply
 /// the value by: temperatures, lengths, weights, speeds, power, and the money scales.
@@ -384,9 +401,16 @@ fn number_here(
     let same = |k: usize| toks.get(k).filter(|n| n.block == t.block && usable(k));
     // An approximator is part of the span only if a quantity follows it.
     let approx = t.kind == TokKind::Word && t.in_set(&APPROXIMATORS);
-    let q = if approx { i + 1 } else { i };
+    let mut q = if approx { i + 1 } else { i };
     if approx && !same(q).is_some_and(|n| n.space_before) {
         return None;
+    }
+    // "about $1.50": the sign between the approximator and the number is in the span.
+    if approx
+        && same(q).is_some_and(|s| CURRENCY_SIGNS.contains(&s.text))
+        && same(q + 1).is_some_and(|n| !n.space_before && n.kind == TokKind::Num)
+    {
+        q += 1;
     }
     if let Some(m) = vague_at(text, toks, q, usable) {
         return Some(NumberMatch { a: i, ..m });
@@ -401,7 +425,7 @@ fn number_here(
     let mut a = i;
     if !approx
         && i > 0
-        && matches!(at(toks, i - 1).text, "$" | "€" | "£" | "¥" | "₹" | "₦")
+        && CURRENCY_SIGNS.contains(&at(toks, i - 1).text)
         && !first.space_before
         && usable(i - 1)
     {
@@ -668,6 +692,10 @@ mod tests {
             ],
         );
         check("a 5km queue and a $3bn loan", &["5km=5", "$3bn=3000000000"]);
+        check(
+            "costs about $1.50 a dose; about 7 billion kronur",
+            &["about $1.50=1.5", "about 7 billion kronur=7000000000"],
+        );
         check("in the 1990s, the 2nd round", &[]);
     }
 

@@ -748,6 +748,16 @@ fn world_places_datelines_and_demonyms() {
         &["PLACE:KINGSTON", "PLACE:PORT OF SPAIN", "ORG:Reuters"],
     );
     check(
+        "ANKARA, Jan 23 (Reuters) - All 14 economists in a Reuters poll agreed.",
+        &[
+            "PLACE:ANKARA",
+            "DATE:Jan 23",
+            "ORG:Reuters",
+            "NUMBER:14",
+            "ORG:Reuters",
+        ],
+    );
+    check(
         "Faroese, Basque and Māori fishermen met in Kumasi.",
         &["NORP:Faroese", "NORP:Basque", "NORP:Māori", "PLACE:Kumasi"],
     );
@@ -914,5 +924,47 @@ fn natural_features() {
     check(
         "Rescuers crossed the Vatna Glacier and the Strait of Kerch.",
         &["PLACE:Vatna Glacier", "PLACE:Strait of Kerch"],
+    );
+}
+
+/// Names of more shapes: Korean given names, compound group names, a country and a feature, a
+/// company named with a country, a company's short form, a job by its ending.
+#[test]
+fn more_name_shapes() {
+    check(
+        "chairman Han Ki-jeong and the Canada-based firm",
+        &["PERSON:Han Ki-jeong", "PLACE:Canada"],
+    );
+    check(
+        "the river's Afro-Colombian communities",
+        &["NORP:Afro-Colombian"],
+    );
+    check(
+        "Protests spread across the Niger Delta.",
+        &["PLACE:Niger Delta"],
+    );
+    check(
+        "Rival Jet Brazil said it had added flights.",
+        &["ORG:Jet Brazil"],
+    );
+    check(
+        "Halvard Kestrel Mining Corp said gold output rose. Halvard Kestrel said it would appeal.",
+        &["ORG:Halvard Kestrel Mining Corp", "ORG:Halvard Kestrel"],
+    );
+    check(
+        "Volcanologist Thorvaldur Thordarson spoke.",
+        &["PERSON:Thorvaldur Thordarson"],
+    );
+    check(
+        "Rodovia Mobility, a unit of internet giant Kestrelnet, said so.",
+        &["ORG:Rodovia Mobility", "ORG:Kestrelnet"],
+    );
+    check(
+        "backed by Tierra Clara, a Bogotá-based legal centre.",
+        &["ORG:Tierra Clara", "PLACE:Bogotá"],
+    );
+    check(
+        "towns of Segovia and neighbouring Remedios",
+        &["PLACE:Segovia", "PLACE:Remedios"],
     );
 }

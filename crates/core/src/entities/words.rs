@@ -62,6 +62,9 @@ pub static STOP: WordSet = WordSet::new(&[
     "whenever", "where", "whereas", "whether", "which", "while", "who", "whoever", "whom", "whose",
     "why", "will", "with", "within", "without", "would", "yes", "yet", "you",
     "your", "yours",
+    // Modifiers that open sentences before a name ("Rival Virgin Australia said", "Budget
+    // carrier Jetstar", "Fellow striker Vinícius").
+    "rival", "rivals", "fellow", "budget", "parent", "compatriot",
 ]);
 
 /// Titles and roles written before a name ("President Ilham Aliyev", "Foreign Minister
@@ -113,7 +116,7 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(&[
     "negotiator", "neighbor", "neighbour", "novelist", "nurse", "oceanographer", "officer",
     "official", "opponent", "organiser", "organizer", "owner", "partner", "photographer", "player",
     "poet", "predecessor", "premier", "president", "professor", "prosecutor", "representative",
-    "researcher", "resident", "rival", "runner", "scientist", "secretary", "secretary-general",
+    "researcher", "resident", "runner", "scientist", "secretary", "secretary-general",
     "senator", "singer", "sister", "soldier", "son", "speaker", "spokesman", "spokesperson",
     "spokeswoman", "striker", "student", "successor", "survivor", "teacher", "trader", "treasurer",
     "uncle", "vice-president", "victim", "volunteer", "widow", "wife", "winger", "witness",
@@ -144,7 +147,8 @@ pub static ORG_HEADS: WordSet = WordSet::new(&[
     "semiconductor", "semiconductors", "senate", "service", "services", "shipping", "society",
     "spa", "steel", "syndicate", "systems", "technologies", "telecom", "telegraph", "television",
     "terminals", "times", "treasury", "tribunal", "tribune", "trust", "tv", "union", "university",
-    "ventures", "watch", "workers", "nation",
+    "ventures", "watch", "workers", "nation", "consulting", "consultancy", "entertainment",
+    "biotech", "solutions", "software", "analytics", "studios", "foods",
 ]);
 
 /// Organisation heads of a state's own bodies: "Azerbaijani Defense Ministry" is the NORP
@@ -211,6 +215,7 @@ pub static ORG_FIRST: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub static LEGAL_FORMS: WordSet = WordSet::new(&[
     "ab", "ag", "asa", "bhd", "bv", "b.v.", "co", "corp", "gmbh", "inc", "kg", "kk", "llc", "llp",
+    "s.a.s.", "s.l.", "s.r.l.", "ltda", "s.a.b.", "a.s.", "oy", "pt", "tbk",
     "lp", "ltd", "nv", "n.v.", "oyj", "plc", "pte", "sa", "s.a.", "sas", "se", "spa", "s.p.a.",
     "srl", "lines", "partners", "holdings", "capital", "group", "ventures", "investments",
     "industries", "resources",
@@ -229,7 +234,8 @@ pub static ORG_NOUNS: WordSet = WordSet::new(&[
     "organization", "outlet", "party", "platform", "portal", "processor", "producer", "regulator",
     "retailer", "startup", "subsidiary", "supplier", "syndicate", "team", "union", "unit",
     "university", "utility", "watchdog", "website", "roaster", "refiner", "shipper", "automaker",
-    "carmaker", "broker", "brokerage", "publisher", "laboratory", "studio", "gang",
+    "carmaker", "broker", "brokerage", "publisher", "laboratory", "studio", "gang", "centre",
+    "center", "network", "franchise", "consultancy",
 ]);
 
 /// A plural of an organisation noun ("the unions X and Y", "airlines such as X", "roasters
@@ -280,6 +286,7 @@ pub static STAFF_NOUNS: WordSet = WordSet::new(&[
     "analyst", "economist", "engineer", "executive", "lawyer", "manager", "official", "partner",
     "professor", "researcher", "scientist", "spokesman", "spokesperson", "spokeswoman",
     "strategist", "trader", "worker", "employee", "director", "fellow", "lecturer", "student",
+    "founder", "co-founder", "chairman", "chairwoman", "owner",
 ]);
 
 /// Nouns after an organisation's name that only an organisation has ("Hallbergen shares",
@@ -327,7 +334,8 @@ pub static JOURNEY_WORDS: WordSet = WordSet::new(&[
 /// Prepositions that put a place after them ("in Goris", "to Nagorno-Karabakh").
 #[rustfmt::skip]
 pub static PLACE_PREPS: WordSet = WordSet::new(&[
-    "across", "along", "from", "in", "inside", "into", "near", "outside", "throughout",
+    "across", "along", "from", "in", "inside", "into", "near", "outside", "throughout", "toward",
+    "towards",
 ]);
 
 /// Capitalised common nouns that are not names on their own ("the Constitution", "the Court").
@@ -425,6 +433,35 @@ pub static NOT_ORG_ACRONYMS: WordSet = WordSet::new(&[
     "hq", "id", "idp", "idps", "ok", "pdf", "pm", "pr", "rub", "sms", "suv", "tv", "uav", "uavs",
     "mt", "mv", "ms", "ss", "hms", "uss", "rv",
     "url", "usd", "utc", "vip",
+]);
+
+/// A job or role written before a person's name: the closed list `PERSON_NOUNS`, and the
+/// professions by their endings ("volcanologist", "geographer", "physician", "economist").
+pub fn is_job(word: &str) -> bool {
+    if is_in(word, &PERSON_NOUNS) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    lower.chars().count() >= 7
+        && ["ologist", "ographer", "ician", "ist"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
+/// First parts of compound group names ("Afro-Colombian", "Anglo-Irish", "Sino-Tibetan").
+#[rustfmt::skip]
+pub static GROUP_PREFIXES: WordSet = WordSet::new(&[
+    "afro", "anglo", "arab", "euro", "franco", "greco", "indo", "italo", "judeo", "latino", "pan",
+    "russo", "sino", "turco",
+]);
+
+/// Lower-case words glued after a hyphen that make an adjective of a name ("Bogotá-based",
+/// "Kremlin-backed", "Soviet-era"), not the second half of a given name ("Ki-jeong").
+#[rustfmt::skip]
+pub static HYPHEN_SUFFIXES: WordSet = WordSet::new(&[
+    "based", "born", "led", "run", "owned", "backed", "linked", "made", "era", "style", "bound",
+    "wide", "like", "funded", "held", "free", "only", "old", "area", "level", "class", "type",
+    "size", "ish", "esque", "ward", "wards", "long",
 ]);
 
 /// Given names across languages, one word each (`data/given_names.txt`, generated by
