@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 use parallax_core::aliases::Expand;
+use parallax_core::entities::EntityType;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
@@ -199,10 +200,10 @@ pub struct Route {
     /// The chosen entity's canonical name (`entity=`): filters the library, and its mentions
     /// stand out in the reader.
     pub entity: Option<String>,
-    /// Entity types whose highlights the reader hides (`hide=date,number`), in type order.
-    pub hide: Vec<parallax_core::entities::EntityType>,
+    /// Entity types whose highlights the reader hides (`hide=date,number`).
+    pub hide: Hidden,
     /// The entities page's type filter (`etype=person`) and order (`esort=`).
-    pub etype: Option<parallax_core::entities::EntityType>,
+    pub etype: TypeFilter,
     pub esort: EntitySort,
     /// The comparison page (`compare=a,b,c`): the chosen document ids in column order.
     /// `Some` with no ids is the page with nothing chosen yet (`compare=`).
@@ -221,6 +222,111 @@ pub struct Route {
     /// A byte offset in the document being read (`at=`): the reader scrolls to the paragraph
     /// holding it and marks it (search results link to their passage this way).
     pub at: Option<usize>,
+}
+
+/// The entity types whose highlights the reader hides (`hide=`), in type order.
+///
+/// By default the reader marks the names a reader looks up (people, organisations, places) and
+/// leaves plain the groups, dates and numbers, which are many and make a page of highlights
+/// hard to read; the legend turns each on. `hide=none` marks every type, and a `hide=` list
+/// from an older link keeps meaning exactly the types it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hidden(Vec<EntityType>);
+
+impl Default for Hidden {
+    fn default() -> Hidden {
+        Hidden(vec![EntityType::Norp, EntityType::Date, EntityType::Number])
+    }
+}
+
+impl Hidden {
+    /// Nothing hidden: every type marked.
+    pub fn none() -> Hidden {
+        Hidden(Vec::new())
+    }
+
+    pub fn contains(&self, t: EntityType) -> bool {
+        self.0.contains(&t)
+    }
+
+    /// Hides a shown type or shows a hidden one.
+    pub fn toggle(&mut self, t: EntityType) {
+        if self.contains(t) {
+            self.0.retain(|&h| h != t);
+        } else {
+            self.0.push(t);
+        }
+        self.0.sort();
+    }
+
+    /// Types from a `hide=` value (unknown names are ignored; `none` names none).
+    fn add_param(&mut self, value: &str) {
+        for t in value.split(',') {
+            if let Some(t) = crate::entity_index::type_from_param(t.trim()) {
+                if !self.contains(t) {
+                    self.0.push(t);
+                }
+            }
+        }
+        self.0.sort();
+    }
+
+    /// The `hide=` value, `None` for the default.
+    fn to_param(&self) -> Option<String> {
+        if *self == Hidden::default() {
+            return None;
+        }
+        if self.0.is_empty() {
+            return Some("none".to_string());
+        }
+        let types: Vec<&str> = self
+            .0
+            .iter()
+            .map(|&t| crate::entity_index::type_param(t))
+            .collect();
+        Some(types.join(","))
+    }
+}
+
+/// Which entities the entities page lists (`etype=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TypeFilter {
+    /// Names: people, organisations, places and groups (the default). Dates and numbers are
+    /// many, and rarely what a reader looks for in a table of who is mentioned where.
+    #[default]
+    Names,
+    /// Every type, dates and numbers too (`etype=all`).
+    All,
+    /// One type (`etype=person`).
+    Only(EntityType),
+}
+
+impl TypeFilter {
+    pub fn from_param(s: &str) -> TypeFilter {
+        match s {
+            "all" => TypeFilter::All,
+            _ => {
+                crate::entity_index::type_from_param(s).map_or(TypeFilter::Names, TypeFilter::Only)
+            }
+        }
+    }
+
+    /// The `etype=` value (and the `<select>`'s): `names`, `all` or a type.
+    pub fn as_param(self) -> &'static str {
+        match self {
+            TypeFilter::Names => "names",
+            TypeFilter::All => "all",
+            TypeFilter::Only(t) => crate::entity_index::type_param(t),
+        }
+    }
+
+    pub fn includes(self, t: EntityType) -> bool {
+        match self {
+            TypeFilter::Names => t.is_name(),
+            TypeFilter::All => true,
+            TypeFilter::Only(only) => t == only,
+        }
+    }
 }
 
 /// The comparison page's views (`cview=` in the URL).
@@ -362,6 +468,8 @@ impl Route {
         let (mut doc, mut sort, mut view) = (None, None, None);
         let mut r = Route::default();
         let (mut q, mut mode, mut ksort, mut page) = (None, None, None, None);
+        let mut hide = None::<Hidden>;
+        let mut etype = None;
         let date = |v: &str| {
             let ok = v.parse::<parallax_core::date::Date>().is_ok();
             ok.then(|| v.to_string())
@@ -399,16 +507,8 @@ impl Route {
                 "before" if r.before.is_none() => r.before = date(&value),
                 "page" if page.is_none() => page = PageKind::from_param(&value),
                 "entity" if r.entity.is_none() && !value.is_empty() => r.entity = Some(value),
-                "hide" => {
-                    for t in value.split(',') {
-                        if let Some(t) = crate::entity_index::type_from_param(t.trim()) {
-                            r.hide.push(t);
-                        }
-                    }
-                }
-                "etype" if r.etype.is_none() => {
-                    r.etype = crate::entity_index::type_from_param(&value)
-                }
+                "hide" => hide.get_or_insert_with(Hidden::none).add_param(&value),
+                "etype" if etype.is_none() => etype = Some(TypeFilter::from_param(&value)),
                 "esort" => r.esort = EntitySort::from_param(&value).unwrap_or_default(),
                 // An empty id names nothing: show the library rather than a puzzling "not found".
                 "doc" if doc.is_none() && !value.is_empty() => doc = Some(value),
@@ -433,8 +533,8 @@ impl Route {
         } else {
             PageKind::Overview
         });
-        r.hide.sort();
-        r.hide.dedup();
+        r.hide = hide.unwrap_or_default();
+        r.etype = etype.unwrap_or_default();
         r.ksort = ksort.unwrap_or_default();
         // Any `mode=` (even an unknown one) asks for the search view; so does a query or filter.
         r.search = match mode {
@@ -494,16 +594,11 @@ impl Route {
         if let Some(e) = &self.entity {
             parts.push(format!("entity={}", encode_component(e)));
         }
-        if !self.hide.is_empty() {
-            let types: Vec<&str> = self
-                .hide
-                .iter()
-                .map(|&t| crate::entity_index::type_param(t))
-                .collect();
-            parts.push(format!("hide={}", types.join(",")));
+        if let Some(h) = self.hide.to_param() {
+            parts.push(format!("hide={h}"));
         }
-        if let Some(t) = self.etype {
-            parts.push(format!("etype={}", crate::entity_index::type_param(t)));
+        if self.etype != TypeFilter::default() {
+            parts.push(format!("etype={}", self.etype.as_param()));
         }
         if self.esort != EntitySort::default() {
             parts.push(format!("esort={}", self.esort.as_param()));
@@ -876,23 +971,47 @@ mod tests {
 
     #[test]
     fn entity_state_round_trips() {
-        use parallax_core::entities::EntityType;
         let r = Route::from_query(
             "?doc=x&entity=Nagorno-Karabakh%20%3Cb%3E&hide=number,date,bogus,date&page=entities\
              &etype=place&esort=name",
         );
         assert_eq!(r.entity.as_deref(), Some("Nagorno-Karabakh <b>"));
-        assert_eq!(r.hide, [EntityType::Date, EntityType::Number]);
+        assert_eq!(r.hide, Hidden(vec![EntityType::Date, EntityType::Number]));
         assert_eq!(r.page, PageKind::Entities);
-        assert_eq!(r.etype, Some(EntityType::Place));
+        assert_eq!(r.etype, TypeFilter::Only(EntityType::Place));
         assert_eq!(r.esort, EntitySort::Name);
         assert_eq!(r.search, None, "an entity is not a search");
         assert_eq!(Route::from_query(&r.to_query()), r);
-        let r = Route::from_query("?hide=&etype=planet&esort=up&entity=");
-        assert!(r.hide.is_empty() && r.etype.is_none() && r.entity.is_none());
+        let r = Route::from_query("?etype=planet&esort=up&entity=");
+        assert!(r.etype == TypeFilter::Names && r.entity.is_none());
         assert_eq!(r.page, PageKind::Overview);
         assert_eq!(r.esort, EntitySort::Mentions);
         assert_eq!(r.to_query(), "");
+        let r = Route::from_query("?page=entities&etype=all");
+        assert!(r.etype.includes(EntityType::Date));
+        assert_eq!(r.to_query(), "?page=entities&etype=all");
+        assert!(!TypeFilter::default().includes(EntityType::Number));
+    }
+
+    #[test]
+    fn calm_highlights_by_default() {
+        use parallax_core::entities::EntityType as T;
+        let r = Route::from_query("?doc=x");
+        assert!(!r.hide.contains(T::Person) && !r.hide.contains(T::Org));
+        assert!(r.hide.contains(T::Date) && r.hide.contains(T::Number));
+        // Every type shown, written and read back; an empty or unknown list is the same.
+        for q in ["?doc=x&hide=none", "?doc=x&hide=", "?doc=x&hide=bogus"] {
+            let r = Route::from_query(q);
+            assert_eq!(r.hide, Hidden::none(), "{q}");
+            assert_eq!(r.to_query(), "?doc=x&hide=none");
+        }
+        // Toggling back to the default set leaves the parameter out.
+        let mut r = Route::from_query("?doc=x&hide=norp,date");
+        r.hide.toggle(T::Number);
+        assert_eq!(r.to_query(), "?doc=x");
+        // An older link naming one type hides just that one.
+        let r = Route::from_query("?doc=x&hide=date");
+        assert!(r.hide.contains(T::Date) && !r.hide.contains(T::Number));
     }
 
     #[test]

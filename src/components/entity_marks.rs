@@ -5,11 +5,16 @@
 //! gives exactly the article's text. Colour is never the only cue: each type has its own line
 //! style (solid, double, dashed, dotted, wavy, boxed) that the legend shows next to its name, and
 //! every mark is described (`aria-describedby`) by a sentence naming its entity and type.
+//!
+//! The marks are one Tab stop (a roving tabindex): Tab reaches the first marked name, the arrow
+//! keys (and Home/End) move between names, and Tab again leaves the article, so a page of a
+//! hundred names is not a hundred Tab stops.
 
 use crate::entity_index::{type_label, type_param, EntityIndex};
-use crate::url_state::{self, Route};
+use crate::url_state::{self, Hidden, Route};
 use leptos::prelude::*;
 use parallax_core::entities::EntityType;
+use parallax_core::segments::cut_outermost;
 use parallax_core::Document;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -19,16 +24,51 @@ pub fn mark_class(kind: EntityType) -> String {
     format!("ent ent-{}", type_param(kind))
 }
 
+/// Which mentions of a document are marked: those of the types not hidden, and always those
+/// of the chosen entity (`entity=`).
+pub struct Shown<'a> {
+    pub hide: &'a Hidden,
+    pub chosen: Option<usize>,
+}
+
+impl Shown<'_> {
+    fn marks(&self, kind: EntityType, row: usize) -> bool {
+        self.chosen == Some(row) || !self.hide.contains(kind)
+    }
+
+    /// Where the article's one Tab stop among its marks is: the first mention of the chosen
+    /// entity, or else the first marked mention, among those `on_screen` (the reader leaves the
+    /// title's own block out of the text).
+    pub fn tab_stop(
+        &self,
+        (ents, doc_index): (&EntityIndex, usize),
+        on_screen: impl Fn(usize, usize) -> bool,
+    ) -> Option<usize> {
+        let (mentions, rows) = (ents.mentions(doc_index), ents.mention_rows(doc_index));
+        let mut marked = mentions
+            .iter()
+            .zip(rows)
+            .map(|(m, &r)| (m, r as usize))
+            .filter(|&(m, r)| {
+                m.start < m.end && self.marks(m.kind, r) && on_screen(m.start, m.end)
+            });
+        match self.chosen {
+            Some(c) => marked.find(|&(_, r)| r == c),
+            None => marked.next(),
+        }
+        .map(|(m, _)| m.start)
+    }
+}
+
 /// The text of `start..end` (a block, or part of a long one) with its mentions marked. Mentions
 /// of hidden types stay plain text; a mention overlapping one already marked is dropped (the
-/// outer, earlier one wins).
+/// outer, earlier one wins). The mark starting at `tab_stop` is the article's one Tab stop.
 pub fn marked_text(
     doc: &Document,
     (start, end): (usize, usize),
-    ents: &EntityIndex,
-    doc_index: usize,
-    hide: &[EntityType],
-    chosen: Option<usize>,
+    (ents, doc_index): (&EntityIndex, usize),
+    shown: &Shown,
+    tab_stop: Option<usize>,
 ) -> AnyView {
     let text = doc.text.get(start..end).unwrap_or_default();
     let (mentions, rows) = (ents.mentions(doc_index), ents.mention_rows(doc_index));
@@ -36,60 +76,52 @@ pub fn marked_text(
         return text.to_string().into_any();
     }
     // Mentions are in text order: find this range's by binary search, so that marking a long
-    // article block by block stays linear.
+    // article block by block stays linear. A mention reaching past the range is left plain (the
+    // reader never cuts a block inside one).
     let first = mentions.partition_point(|m| m.start < start);
-    let mut parts: Vec<AnyView> = Vec::new();
-    let mut cursor = start;
-    let mut spans: Vec<(usize, usize, usize)> = mentions
+    let (spans, marked): (Vec<(usize, usize)>, Vec<usize>) = mentions
         .iter()
         .zip(rows)
         .skip(first)
         .take_while(|(m, _)| m.start < end)
-        .filter(|(m, _)| m.end <= end && m.start < m.end)
-        .filter(|(m, _)| !hide.contains(&m.kind))
-        .map(|(m, &r)| (m.start, m.end, r as usize))
-        .collect();
-    // Longest first at equal starts, so the outermost span is the one kept.
-    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    for (start, end, row) in spans {
-        let (Some(before), Some(inner), Some(entity)) = (
-            doc.text.get(cursor..start),
-            doc.text.get(start.max(cursor)..end),
-            ents.rows().get(row),
-        ) else {
-            continue;
-        };
-        if start < cursor {
-            continue;
-        }
-        if !before.is_empty() {
-            parts.push(before.to_string().into_any());
-        }
-        let mut class = mark_class(entity.kind);
-        if chosen == Some(row) {
-            class.push_str(" ent-chosen");
-        }
-        parts.push(
+        .map(|(m, &r)| (m, r as usize))
+        .filter(|&(m, r)| m.end <= end && shown.marks(m.kind, r))
+        .map(|(m, r)| ((m.start, m.end), r))
+        .unzip();
+    cut_outermost(&doc.text, (start, end), &spans)
+        .into_iter()
+        .map(|seg| {
+            let inner = seg.text(&doc.text).to_string();
+            let Some((row, entity)) = seg
+                .mark()
+                .and_then(|i| marked.get(i))
+                .and_then(|&r| Some((r, ents.rows().get(r)?)))
+            else {
+                return inner.into_any();
+            };
+            let mut class = mark_class(entity.kind);
+            if shown.chosen == Some(row) {
+                class.push_str(" ent-chosen");
+            }
+            let tabindex = if tab_stop == Some(seg.start) {
+                "0"
+            } else {
+                "-1"
+            };
             view! {
                 <mark
                     class=class
-                    tabindex="0"
+                    tabindex=tabindex
                     data-ent=row.to_string()
                     aria-describedby=format!("ent-desc-{row}")
                 >
-                    {inner.to_string()}
+                    {inner}
                 </mark>
             }
-            .into_any(),
-        );
-        cursor = end;
-    }
-    if let Some(rest) = doc.text.get(cursor..end) {
-        if !rest.is_empty() {
-            parts.push(rest.to_string().into_any());
-        }
-    }
-    parts.collect_view().into_any()
+            .into_any()
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// The end of the mention of document `doc_index` that covers byte `at` (starts before it and
@@ -165,15 +197,10 @@ pub fn legend(route: RwSignal<Route>, ents: &EntityIndex, doc_index: usize) -> i
         .into_iter()
         .map(|(t, n)| {
             let id = format!("show-{}", type_param(t));
-            let shown = move || route.with(|r| !r.hide.contains(&t));
+            let shown = move || route.with(|r| !r.hide.contains(t));
             let on_change = move |_| {
                 let mut next = route.get_untracked();
-                if next.hide.contains(&t) {
-                    next.hide.retain(|&h| h != t);
-                } else {
-                    next.hide.push(t);
-                    next.hide.sort();
-                }
+                next.hide.toggle(t);
                 url_state::replace(route, next);
             };
             view! {
@@ -193,7 +220,7 @@ pub fn legend(route: RwSignal<Route>, ents: &EntityIndex, doc_index: usize) -> i
             <legend>"Highlighted entities"</legend>
             <ul class="legend-list">{items}</ul>
             <p class="hint">
-                "Each type has its own underline. Point at or tab to a highlighted name to see who it is and which names each source uses."
+                "Each type has its own underline. Point at a highlighted name, or Tab to the first and move between them with the arrow keys, to see who it is and which names each source uses."
             </p>
         </fieldset>
     }
@@ -279,7 +306,10 @@ pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
     view! {
         <div
             class="marked-area"
-            on:focusin=move |ev| open_for(&ev)
+            on:focusin=move |ev| {
+                become_tab_stop(&ev);
+                open_for(&ev)
+            }
             on:mouseover=move |ev| open_for(&ev)
             on:focusout=move |_| active.set(None)
             on:mouseout=move |ev: web_sys::MouseEvent| {
@@ -290,6 +320,8 @@ pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if ev.key() == "Escape" {
                     active.set(None)
+                } else {
+                    rove(&ev)
                 }
             }
         >
@@ -297,6 +329,92 @@ pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
             {card}
         </div>
     }
+}
+
+/// The arrow keys on a marked name: Right/Down to the next name on screen, Left/Up to the
+/// previous, Home/End to the first/last; the name reached becomes the Tab stop.
+fn rove(ev: &web_sys::KeyboardEvent) {
+    let step = match ev.key().as_str() {
+        "ArrowRight" | "ArrowDown" => Step::Next,
+        "ArrowLeft" | "ArrowUp" => Step::Previous,
+        "Home" => Step::First,
+        "End" => Step::Last,
+        _ => return,
+    };
+    if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+        return;
+    }
+    let (Some(from), Some(area)) = (
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .filter(|el| el.matches("mark.ent[data-ent]").unwrap_or(false)),
+        ev.current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+    ) else {
+        return;
+    };
+    let Ok(list) = area.query_selector_all("mark.ent[data-ent]") else {
+        return;
+    };
+    let n = list.length();
+    let from_node: &web_sys::Node = &from;
+    let at = (0..n).find(|&i| {
+        list.item(i)
+            .is_some_and(|m| m.is_same_node(Some(from_node)))
+    });
+    let to = match (step, at) {
+        (Step::First, _) => 0,
+        (Step::Last, _) => n.saturating_sub(1),
+        (Step::Next, Some(i)) => (i + 1).min(n.saturating_sub(1)),
+        (Step::Previous, Some(i)) => i.saturating_sub(1),
+        (_, None) => return,
+    };
+    let Some(next) = list
+        .item(to)
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    ev.prevent_default();
+    // The focus handler makes it the Tab stop.
+    let _ = next.focus();
+}
+
+/// Makes the mark that just got focus (by arrow, click or script) the article's one Tab stop,
+/// so Tab back into the article returns to it.
+fn become_tab_stop(ev: &web_sys::FocusEvent) {
+    let Some(mark) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| el.matches("mark.ent[data-ent]").unwrap_or(false))
+    else {
+        return;
+    };
+    let Some(area) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if let Ok(list) = area.query_selector_all("mark.ent[tabindex=\"0\"]") {
+        for i in 0..list.length() {
+            if let Some(m) = list
+                .item(i)
+                .and_then(|m| m.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = m.set_attribute("tabindex", "-1");
+            }
+        }
+    }
+    let _ = mark.set_attribute("tabindex", "0");
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Next,
+    Previous,
+    First,
+    Last,
 }
 
 /// "1 mention", "3 mentions".

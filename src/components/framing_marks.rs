@@ -1,11 +1,13 @@
 //! Framing words in the reader (`frames=1`): the article's terms from the framing lexicon
-//! marked in its text, each followed by its frame in brackets, with the counts per frame above.
+//! marked in its text, each labelled with its frame on hover or focus, with the counts per frame
+//! above.
 //! The terms come from the comparison worker (a comparison of this one article), so the
 //! lexicon and its matcher stay out of the app's first load.
 
 use crate::url_state::{self, Route};
 use leptos::prelude::*;
 use parallax_core::compare::{Comparison, FrameRow};
+use parallax_core::segments::cut_outermost;
 use parallax_core::Document;
 
 /// A framing term to mark: its span and the label that follows it.
@@ -55,36 +57,42 @@ pub fn frame_name<'a>(table: &'a [FrameRow], topic: &'a str, frame: &'a str) -> 
 }
 
 /// The text of `start..end` (a block, or part of a long one) with its framing terms marked
-/// (text nodes only). `hits` are in text order, as the comparison lists them (hits out of
-/// order would only go unmarked).
+/// (text nodes only). `hits` are in text order, as the comparison lists them. Each term's frame
+/// shows beside it on hover or keyboard focus, and is read after it by screen readers, rather
+/// than standing in the line as text of its own.
 pub fn framed_text(doc: &Document, (start, end): (usize, usize), hits: &[Hit]) -> AnyView {
-    let mut parts: Vec<AnyView> = Vec::new();
-    let mut cursor = start;
     let first = hits.partition_point(|h| h.0 < start);
-    for (hit_start, hit_end, tag) in hits
-        .iter()
-        .skip(first)
-        .take_while(|h| h.0 < end)
-        .filter(|h| h.1 <= end && h.0 < h.1)
-    {
-        if *hit_start < cursor {
-            continue;
-        }
-        let (Some(before), Some(inner)) = (
-            doc.text.get(cursor..*hit_start),
-            doc.text.get(*hit_start..*hit_end),
-        ) else {
-            continue;
-        };
-        parts.push(before.to_string().into_any());
-        parts.push(view! { <mark class="frame">{inner.to_string()}</mark> }.into_any());
-        parts.push(view! { <span class="frame-tag">{tag.clone()}</span> }.into_any());
-        cursor = *hit_end;
-    }
-    if let Some(rest) = doc.text.get(cursor..end) {
-        parts.push(rest.to_string().into_any());
-    }
-    parts.collect_view().into_any()
+    let near: Vec<&Hit> = hits.iter().skip(first).take_while(|h| h.0 < end).collect();
+    let spans: Vec<(usize, usize)> = near.iter().map(|h| (h.0, h.1)).collect();
+    cut_outermost(&doc.text, (start, end), &spans)
+        .into_iter()
+        .map(|seg| {
+            let inner = seg.text(&doc.text).to_string();
+            match seg.mark().and_then(|i| near.get(i)) {
+                Some((_, _, tag)) => view! {
+                    <mark class="frame" tabindex="0" data-frame=frame_label(tag)>{inner}</mark>
+                    <span class="frame-tag visually-hidden">{tag.clone()}</span>
+                }
+                .into_any(),
+                None => inner.into_any(),
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// "3 in quotes, 0 in its own words": whose words a frame's terms were, in plain words.
+pub fn voice_counts(quoted: usize, own: usize) -> String {
+    format!("{quoted} in quotes, {own} in its own words")
+}
+
+/// "ethnic cleansing, quoted" from the tag " [ethnic cleansing, quoted]": the words shown
+/// beside a marked term on hover or focus.
+pub fn frame_label(tag: &str) -> String {
+    tag.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string()
 }
 
 /// Above the text: what the marks mean, the counts per frame, and the way back to entities.
@@ -117,10 +125,12 @@ pub fn summary(route: RwSignal<Route>, framing: &Framing) -> impl IntoView + use
                     let own = f.own.first().copied().unwrap_or(0);
                     let quoted = f.quoted.first().copied().unwrap_or(0)
                         + f.reported.first().copied().unwrap_or(0);
-                    let text = match quoted {
-                        0 => format!("{}: {} ×{own}", f.topic_name, f.name),
-                        q => format!("{}: {} ×{own} (+{q} quoted)", f.topic_name, f.name),
-                    };
+                    let text = format!(
+                        "{}: “{}”, {}",
+                        f.topic_name,
+                        f.name,
+                        voice_counts(quoted, own)
+                    );
                     view! { <li>{text}</li> }
                 })
                 .collect_view();
@@ -131,7 +141,7 @@ pub fn summary(route: RwSignal<Route>, framing: &Framing) -> impl IntoView + use
         <section class="framing-summary" aria-labelledby="framing-summary-h">
             <h2 id="framing-summary-h">"Framing words"</h2>
             <p class="hint">
-                "Terms of the framing lexicon are outlined, each followed by its frame in brackets (“quoted”: inside quotation marks or reported speech). Entity highlights return when these are hidden."
+                "Terms of the framing lexicon are underlined; point at one or Tab to it to see its frame (“quoted”: inside quotation marks or reported speech). Entity highlights return when these are hidden."
             </p>
             {body}
             <button type="button" class="frames-off" on:click=off>

@@ -1,20 +1,43 @@
 //! The "from text: byline" / "from sidecar" / "not stated" badge shown beside every metadata
-//! value; a value from the text names the parser's rule that read it ("from text: copyright line").
+//! value; a value from the text names the parser's rule that read it and the line of the file it
+//! is on ("from text: byline, line 3: “By Jane Doe”").
 //!
 //! Where a value came from matters as much as the value: text found by the parser can be wrong,
 //! a curator's sidecar value overrides it, and a missing value must not look like an empty one.
 
 use leptos::prelude::*;
-use parallax_core::Provenance;
+use parallax_core::{Document, Provenance};
 
-/// The badge for a value's source; `None` means the value is absent.
+/// How much of a long line the badge quotes.
+const LINE_CHARS: usize = 60;
+
+/// The line of `doc` a value from the text was read on: its number and (the start of) its text.
+pub fn source_line(doc: &Document, source: Option<Provenance>) -> Option<(usize, String)> {
+    let Some(Provenance::Text { start, .. }) = source else {
+        return None;
+    };
+    let (n, line) = parallax_core::text::line_at(&doc.text, start);
+    Some((n, parallax_core::text::excerpt(line, LINE_CHARS)))
+}
+
+/// The badge for a value's source; `None` means the value is absent. `line` (from
+/// [`source_line`]) names where in the file a value from the text is.
 #[component]
-pub fn ProvenanceBadge(source: Option<Provenance>) -> impl IntoView {
+pub fn ProvenanceBadge(
+    source: Option<Provenance>,
+    #[prop(optional_no_strip)] line: Option<(usize, String)>,
+) -> impl IntoView {
     let (class, text, hint) = match source {
         Some(Provenance::Text { rule, .. }) => (
             "provenance provenance-text",
-            format!("from text: {}", rule.describe()),
-            "Found by the parser in the article text, by the rule named",
+            match line {
+                Some((n, l)) if !l.is_empty() => {
+                    format!("from text: {}, line {n}: “{l}”", rule.describe())
+                }
+                Some((n, _)) => format!("from text: {}, line {n}", rule.describe()),
+                None => format!("from text: {}", rule.describe()),
+            },
+            "Found by the parser in the article text, by the rule named, on the line quoted",
         ),
         Some(Provenance::Sidecar) => (
             "provenance provenance-sidecar",

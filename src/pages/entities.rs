@@ -1,19 +1,19 @@
-//! The entities page (`?page=entities`): every entity the recogniser found, with mention counts
-//! per document, a heatmap of who mentions whom, and the contested names (entities that go by
-//! more than one name, and which source uses which).
-//!
-//! The table is the accessible form of the matrix; the SVG heatmap above it draws the same
-//! numbers and is hidden from assistive technology.
+//! The entities page (`?page=entities`): first the contested names (entities the articles call by
+//! different names, and which source uses which), kept apart from names that differ only in
+//! spelling or abbreviation (`parallax_core::variants`); then every entity with its mentions per
+//! article, as a table whose cells are shaded by count (a heatmap that carries its numbers).
+//! Dates and numbers are listed only when asked for (`etype=all` or the type).
 
-use crate::entity_index::{self, type_from_param, type_label, type_param, EntityIndex};
-use crate::url_state::{self, EntitySort, Route};
+use crate::entity_index::{self, type_label, EntityIndex};
+use crate::url_state::{self, EntitySort, Route, TypeFilter};
 use leptos::prelude::*;
-use parallax_core::entities::EntityType;
+use parallax_core::entities::{EntityType, EntityUsage};
+use parallax_core::variants::name_groups;
 use parallax_core::Bundle;
 use std::sync::Arc;
 
-/// How many rows the heatmap draws (the table lists them all).
-const HEATMAP_ROWS: usize = 20;
+/// How many shades the table's cells have (besides none for zero).
+const HEAT_LEVELS: usize = 5;
 
 #[component]
 pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
@@ -28,7 +28,7 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     };
     let on_type = move |ev: leptos::ev::Event| {
         let mut next = route.get_untracked();
-        next.etype = type_from_param(&event_target_value(&ev));
+        next.etype = TypeFilter::from_param(&event_target_value(&ev));
         url_state::replace(route, next);
     };
     let on_sort = move |ev: leptos::ev::Event| {
@@ -41,12 +41,18 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         ents.rows().len(),
         bundle.documents.len(),
     );
-    let type_options = EntityType::ALL
+    let type_options = [TypeFilter::Names, TypeFilter::All]
         .into_iter()
-        .map(|t| {
+        .chain(EntityType::ALL.into_iter().map(TypeFilter::Only))
+        .map(|f| {
+            let label = match f {
+                TypeFilter::Names => "People, organisations, places and groups",
+                TypeFilter::All => "All types, with dates and numbers",
+                TypeFilter::Only(t) => type_label(t),
+            };
             view! {
-                <option value=type_param(t) prop:selected=move || etype.get() == Some(t)>
-                    {type_label(t)}
+                <option value=f.as_param() prop:selected=move || etype.get() == f>
+                    {label}
                 </option>
             }
         })
@@ -65,11 +71,7 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let ents = ents.clone();
         move || entity_table(&ents, &shown.get(), chosen.get(), esort.get())
     };
-    let heatmap = {
-        let ents = ents.clone();
-        move || heatmap(&ents, &shown.get())
-    };
-    let contested = contested_view(&bundle, &ents);
+    let names = names_view(&bundle, &ents);
     let chosen_note = {
         let ents = ents.clone();
         move || {
@@ -100,36 +102,30 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                 "Choose an entity to list the documents that mention it; the reader then outlines its mentions."
             </p>
             {chosen_note}
-            <div class="entity-controls">
-                <div>
-                    <label for="entity-type">"Type"</label>
-                    <select id="entity-type" on:change=on_type>
-                        <option value="" prop:selected=move || etype.get().is_none()>
-                            "All types"
-                        </option>
-                        {type_options}
-                    </select>
-                </div>
-                <div>
-                    <label for="entity-sort">"Sort by"</label>
-                    <select id="entity-sort" on:change=on_sort>
-                        {sort_options}
-                    </select>
-                </div>
-            </div>
+            {names}
             <section aria-labelledby="matrix-heading">
                 <h2 id="matrix-heading">"Who mentions whom"</h2>
-                <figure class="heatmap-figure">
-                    {heatmap}
-                    <figcaption class="hint">
-                        "Darker cells: more mentions. The table below has the same numbers for every entity."
-                    </figcaption>
-                </figure>
+                <div class="entity-controls">
+                    <div>
+                        <label for="entity-type">"Show"</label>
+                        <select id="entity-type" on:change=on_type>
+                            {type_options}
+                        </select>
+                    </div>
+                    <div>
+                        <label for="entity-sort">"Sort by"</label>
+                        <select id="entity-sort" on:change=on_sort>
+                            {sort_options}
+                        </select>
+                    </div>
+                </div>
+                <p class="hint">
+                    "Mentions of each entity in each article; the darker the cell, the more mentions."
+                </p>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-caption">
                     {table}
                 </div>
             </section>
-            {contested}
         </div>
     }
 }
@@ -140,9 +136,9 @@ fn search_href(canonical: &str) -> String {
     format!("?q={}", url_state::encode_component(&q))
 }
 
-fn ordered_rows(ents: &EntityIndex, kind: Option<EntityType>, sort: EntitySort) -> Vec<usize> {
+fn ordered_rows(ents: &EntityIndex, kinds: TypeFilter, sort: EntitySort) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..ents.rows().len())
-        .filter(|&i| kind.is_none_or(|k| ents.rows()[i].kind == k))
+        .filter(|&i| kinds.includes(ents.rows()[i].kind))
         .collect();
     // `rows` starts most mentioned first; each order breaks ties by that.
     match sort {
@@ -173,8 +169,13 @@ fn entity_table(
     let doc_heads = ents
         .labels
         .iter()
-        .map(|l| view! { <th scope="col" class="num">{l.clone()}</th> })
+        .map(|l| view! { <th scope="col" class="num doc-col">{l.clone()}</th> })
         .collect_view();
+    let max = rows
+        .iter()
+        .flat_map(|&i| ents.rows()[i].docs.iter().map(|&(_, n)| n as usize))
+        .max()
+        .unwrap_or(0);
     let body = rows
         .iter()
         .map(|&i| {
@@ -183,10 +184,7 @@ fn entity_table(
             let is_chosen = chosen.as_deref() == Some(r.canonical.as_str());
             let cells = (0..ents.labels.len())
                 .map(|d| r.count_in(d))
-                .map(|n| {
-                    let class = if n == 0 { "num zero" } else { "num" };
-                    view! { <td class=class>{n}</td> }
-                })
+                .map(|n| view! { <td class=format!("num heat-{}", heat(n, max))>{n}</td> })
                 .collect_view();
             view! {
                 <tr class:chosen=is_chosen aria-current=is_chosen.then_some("true")>
@@ -228,139 +226,227 @@ fn entity_table(
     }
 }
 
-/// The first rows of the table as an SVG heatmap (decoration: `aria-hidden`).
-fn heatmap(ents: &EntityIndex, rows: &[usize]) -> impl IntoView + use<> {
-    let rows: Vec<usize> = rows.iter().copied().take(HEATMAP_ROWS).collect();
-    let (label_w, head_h, cell_w, cell_h) = (190.0, 120.0, 44.0, 20.0);
-    let cols = ents.labels.len();
-    let max = rows
-        .iter()
-        .flat_map(|&i| ents.rows()[i].docs.iter().map(|&(_, n)| n as usize))
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let width = label_w + cell_w * cols as f64 + 90.0;
-    let height = head_h + cell_h * rows.len() as f64 + 4.0;
-    let heads = ents
-        .labels
-        .iter()
-        .enumerate()
-        .map(|(c, l)| {
-            let x = label_w + cell_w * c as f64 + cell_w / 2.0;
-            let short: String = l.chars().take(18).collect();
-            view! {
-                <text
-                    x=x
-                    y=head_h - 6.0
-                    transform=format!("rotate(-40 {x} {})", head_h - 6.0)
-                >
-                    {short}
-                </text>
-            }
-        })
-        .collect_view();
-    let body = rows
-        .iter()
-        .enumerate()
-        .map(|(y, &i)| {
-            let r = &ents.rows()[i];
-            let top = head_h + cell_h * y as f64;
-            let name: String = r.canonical.chars().take(26).collect();
-            let cells = (0..cols)
-                .map(|c| (c, r.count_in(c)))
-                .map(|(c, n)| {
-                    let x = label_w + cell_w * c as f64;
-                    let (class, opacity) = if n == 0 {
-                        ("cell-empty", 1.0)
-                    } else {
-                        ("cell", 0.15 + 0.85 * n as f64 / max as f64)
-                    };
-                    view! {
-                        <rect
-                            class=class
-                            x=x + 1.0
-                            y=top + 1.0
-                            width=cell_w - 2.0
-                            height=cell_h - 2.0
-                            fill-opacity=opacity
-                        />
-                    }
-                })
-                .collect_view();
-            view! {
-                <text x=label_w - 6.0 y=top + cell_h - 6.0 text-anchor="end">{name}</text>
-                {cells}
-            }
-        })
-        .collect_view();
-    view! {
-        <svg
-            class="heatmap"
-            aria-hidden="true"
-            focusable="false"
-            width=width
-            height=height
-            viewBox=format!("0 0 {width} {height}")
-        >
-            {heads}
-            {body}
-        </svg>
+/// The shade of a cell: 0 for no mention, else 1 to [`HEAT_LEVELS`] by its share of the
+/// largest count shown.
+fn heat(n: usize, max: usize) -> usize {
+    if n == 0 || max == 0 {
+        return 0;
     }
+    (n * HEAT_LEVELS).div_ceil(max).clamp(1, HEAT_LEVELS)
 }
 
-/// Entities named in more than one way, and per source the names it uses. "Contested": the
-/// sources' preferred names differ (the engine's test, plural and case aside).
-fn contested_view(bundle: &Bundle, ents: &EntityIndex) -> impl IntoView + use<> {
-    let items = ents
-        .alias_usage(bundle)
-        .into_iter()
-        .map(|u| {
+/// An entity called by different names: its usage, and the first name of each group of mere
+/// variants ("Karabakh", "Garabagh", "Artsakh").
+struct Contested {
+    usage: EntityUsage,
+    names: Vec<String>,
+}
+
+/// The entities named in more than one way, split: contested (different names, first, most
+/// mentioned first) and mere variants (spelling, abbreviation, a shorter form).
+fn split_names(usage: Vec<EntityUsage>) -> (Vec<Contested>, Vec<EntityUsage>) {
+    let (mut contested, mut variants) = (Vec::new(), Vec::new());
+    for u in usage {
+        let names: Vec<String> = name_groups(u.aliases.iter().map(|a| a.alias.as_str()))
+            .iter()
+            .filter_map(|g| g.first().map(|s| s.to_string()))
+            .collect();
+        if names.len() >= 2 {
+            contested.push(Contested { usage: u, names });
+        } else {
+            variants.push(u);
+        }
+    }
+    let mentions = |u: &EntityUsage| u.aliases.iter().map(|a| a.count).sum::<usize>();
+    // Sources preferring different names first, then the most mentioned; the name breaks ties.
+    contested.sort_by(|a, b| {
+        (b.usage.contested, mentions(&b.usage))
+            .cmp(&(a.usage.contested, mentions(&a.usage)))
+            .then_with(|| a.usage.canonical.cmp(&b.usage.canonical))
+    });
+    variants.sort_by(|a, b| {
+        mentions(b)
+            .cmp(&mentions(a))
+            .then_with(|| a.canonical.cmp(&b.canonical))
+    });
+    (contested, variants)
+}
+
+/// "“Karabakh” ×3, “Garabagh” ×1".
+fn counted(aliases: &[parallax_core::entities::AliasCount]) -> String {
+    aliases
+        .iter()
+        .map(|a| format!("“{}” ×{}", a.alias, a.count))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Contested names first (a table: the different names, and per source the names it uses),
+/// then, folded away, the entities whose names differ only in spelling or abbreviation.
+fn names_view(bundle: &Bundle, ents: &EntityIndex) -> impl IntoView + use<> {
+    let (contested, variants) = split_names(ents.alias_usage(bundle));
+    let rows = contested
+        .iter()
+        .map(|c| {
+            let u = &c.usage;
             let sources = u
                 .outlets
                 .iter()
                 .map(|o| {
-                    let names = o
-                        .aliases
-                        .iter()
-                        .map(|a| format!("“{}” ×{}", a.alias, a.count))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    view! { <li><span class="card-source">{o.outlet.clone()}</span> ": " {names}</li> }
+                    view! {
+                        <li>
+                            <span class="card-source">{o.outlet.clone()}</span>
+                            ": "
+                            {counted(&o.aliases)}
+                        </li>
+                    }
                 })
                 .collect_view();
             let href = Route::library_of_entity(&u.canonical).href();
             view! {
-                <tr class:contested=u.contested>
+                <tr class="contested">
                     <th scope="row">
                         <a class="entity-link" href=href>{u.canonical.clone()}</a>
                         " "
                         <span class="hint">{format!("({})", type_label(u.kind).to_lowercase())}</span>
                     </th>
-                    <td>{if u.contested { "Yes: sources prefer different names" } else { "No" }}</td>
-                    <td><ul class="card-names">{sources}</ul></td>
+                    <td class="contested-names">{c.names.join(" / ")}</td>
+                    <td>
+                        {if u.contested {
+                            "Sources prefer different names:"
+                        } else {
+                            "Sources prefer the same name:"
+                        }}
+                        <ul class="card-names">{sources}</ul>
+                    </td>
                 </tr>
             }
         })
         .collect_view();
+    let table = if contested.is_empty() {
+        view! { <p>"No entity is called by different names in this corpus."</p> }.into_any()
+    } else {
+        view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="contested-caption">
+                <table class="contested-table">
+                    <caption id="contested-caption">"Different names for one entity, by source"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Entity"</th>
+                            <th scope="col">"Its names"</th>
+                            <th scope="col">"Names by source"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    let variant_items = variants
+        .iter()
+        .map(|u| {
+            let href = Route::library_of_entity(&u.canonical).href();
+            view! {
+                <li>
+                    <a class="entity-link" href=href>{u.canonical.clone()}</a>
+                    ": "
+                    {counted(&u.aliases)}
+                </li>
+            }
+        })
+        .collect_view();
+    let n = variants.len();
+    let variants = (n > 0).then(|| {
+        view! {
+            <details class="name-variants">
+                <summary>
+                    {format!(
+                        "Spelling and abbreviation variants ({n} {})",
+                        if n == 1 { "entity" } else { "entities" }
+                    )}
+                </summary>
+                <p class="hint">
+                    "The same name written differently (UN / U.N., Dujarric / Stephane Dujarric): not a choice of words."
+                </p>
+                <ul class="variant-list">{variant_items}</ul>
+            </details>
+        }
+    });
     view! {
         <section aria-labelledby="contested-heading" class="contested">
             <h2 id="contested-heading">"Contested names"</h2>
             <p class="hint">
-                "Entities that appear under more than one name in this corpus, and the names each source uses. Contested ones come first."
+                "Entities the articles call by different names (Karabakh / Garabagh), and the names each source uses."
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="contested-caption">
-                <table class="contested-table">
-                    <caption id="contested-caption">"Names used per source"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Entity"</th>
-                            <th scope="col">"Contested"</th>
-                            <th scope="col">"Names by source"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{items}</tbody>
-                </table>
-            </div>
+            {table}
+            {variants}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::entities::{AliasCount, OutletUsage};
+
+    fn usage(canonical: &str, names: &[(&str, usize)], contested: bool) -> EntityUsage {
+        let aliases: Vec<AliasCount> = names
+            .iter()
+            .map(|&(alias, count)| AliasCount {
+                alias: alias.to_string(),
+                count,
+            })
+            .collect();
+        EntityUsage {
+            kind: EntityType::Place,
+            canonical: canonical.to_string(),
+            outlets: vec![OutletUsage {
+                outlet: "A".to_string(),
+                aliases: aliases.clone(),
+            }],
+            aliases,
+            contested,
+        }
+    }
+
+    #[test]
+    fn contested_names_come_apart_from_variants() {
+        let (contested, variants) = split_names(vec![
+            usage("United Nations", &[("UN", 9), ("U.N.", 2)], true),
+            usage(
+                "Stepanakert",
+                &[("Stepanakert", 2), ("Khankendi", 1)],
+                false,
+            ),
+            usage(
+                "Nagorno-Karabakh",
+                &[("Karabakh", 5), ("Garabagh", 2), ("Karabagh", 1)],
+                true,
+            ),
+        ]);
+        let names: Vec<(&str, String)> = contested
+            .iter()
+            .map(|c| (c.usage.canonical.as_str(), c.names.join(" / ")))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Nagorno-Karabakh", "Karabakh / Garabagh".to_string()),
+                ("Stepanakert", "Stepanakert / Khankendi".to_string())
+            ]
+        );
+        assert_eq!(variants.len(), 1);
+        assert_eq!(variants[0].canonical, "United Nations");
+    }
+
+    #[test]
+    fn cells_shade_by_share_of_the_largest() {
+        assert_eq!(heat(0, 10), 0);
+        assert_eq!(heat(1, 10), 1);
+        assert_eq!(heat(10, 10), HEAT_LEVELS);
+        assert_eq!(heat(5, 10), 3);
+        assert_eq!(heat(3, 0), 0, "no division by zero");
+        assert_eq!(heat(20, 10), HEAT_LEVELS, "never past the last shade");
     }
 }

@@ -3,16 +3,16 @@
 //!
 //! Corpus text is only ever put into text nodes, never parsed as HTML.
 
-use crate::components::entity_marks::{self, MarkedArea};
+use crate::components::entity_marks::{self, MarkedArea, Shown};
 use crate::components::framing_marks::{self, Framing, Hit};
 use crate::components::progressive::{self, Chunk, Progress};
+use crate::components::provenance::source_line;
 use crate::components::{DateText, ProvenanceBadge};
 use crate::entity_index::{self, EntityIndex};
 use crate::format::LEDE_CHARS;
 use crate::pages::compare;
-use crate::url_state::{self, Mode, Route, Sort};
+use crate::url_state::{self, Hidden, Mode, Route, Sort};
 use leptos::prelude::*;
-use parallax_core::entities::EntityType;
 use parallax_core::{Block, BlockKind, Bundle, Document, Field, Provenance, Severity};
 use std::ops::Range;
 use std::sync::Arc;
@@ -40,6 +40,11 @@ pub fn Reader(
         url_state::navigate(route, next);
     };
     let back_href = move || Route::library(library_sort.get()).href();
+    // A doubtful publication date: the overview's comparison flags possible re-publication.
+    let republished = RwSignal::new(None::<String>);
+    if doc.meta.published.is_some() {
+        crate::pages::overview::republication(bundle.clone(), index, republished);
+    }
     // Entities: recognised once for the corpus; the hidden types and the chosen entity (from
     // the URL) decide which mentions are marked.
     let ents = entity_index::index(&bundle);
@@ -134,7 +139,7 @@ pub fn Reader(
             </p>
             <header class="reader-header">
                 {title_view(doc)}
-                {meta_view(doc)}
+                {meta_view(doc, republished)}
             </header>
             <div class="reader-toolbar">
                 <button
@@ -211,9 +216,10 @@ fn title_view(doc: &Document) -> impl IntoView + use<> {
     match doc.title() {
         Some(title) => {
             let source = doc.meta.title.as_ref().map(|f| f.source);
+            let line = source_line(doc, source);
             view! {
                 <h1 class="doc-title" tabindex="-1">{title.to_string()}</h1>
-                <p class="title-source">"Title " <ProvenanceBadge source=source /></p>
+                <p class="title-source">"Title " <ProvenanceBadge source=source line=line /></p>
             }
             .into_any()
         }
@@ -236,21 +242,22 @@ fn title_view(doc: &Document) -> impl IntoView + use<> {
     }
 }
 
-/// The metadata list. Every value carries its provenance badge; absent values say so.
-fn meta_view(doc: &Document) -> impl IntoView + use<> {
+/// The metadata list. Every value carries its provenance badge; absent values say so. The
+/// publication date carries the re-publication warning when the comparison has one.
+fn meta_view(doc: &Document, republished: RwSignal<Option<String>>) -> impl IntoView + use<> {
     let m = &doc.meta;
     let text_row = |label: &'static str, class: &'static str, field: &Option<Field<String>>| {
         let value = field
             .as_ref()
             .map(|f| view! { <span class="meta-value">{f.value.clone()}</span> }.into_any());
-        meta_row(label, class, value, field.as_ref().map(|f| f.source))
+        meta_row(label, class, value, field.as_ref().map(|f| f.source), doc)
     };
     let date_row =
         |label: &'static str, class: &'static str, field: &Option<Field<parallax_core::Date>>| {
             let value = field.as_ref().map(|f| {
                 view! { <span class="meta-value"><DateText date=f.value /></span> }.into_any()
             });
-            meta_row(label, class, value, field.as_ref().map(|f| f.source))
+            meta_row(label, class, value, field.as_ref().map(|f| f.source), doc)
         };
     let authors = if m.authors.is_empty() {
         view! { <dd class="meta-authors"><ProvenanceBadge source=None /></dd> }.into_any()
@@ -263,7 +270,10 @@ fn meta_view(doc: &Document) -> impl IntoView + use<> {
                     <li>
                         <span class="meta-value">{a.value.clone()}</span>
                         " "
-                        <ProvenanceBadge source=Some(a.source) />
+                        <ProvenanceBadge
+                            source=Some(a.source)
+                            line=source_line(doc, Some(a.source))
+                        />
                     </li>
                 }
             })
@@ -287,7 +297,7 @@ fn meta_view(doc: &Document) -> impl IntoView + use<> {
         } else {
             view! { <span class="meta-value">{f.value.clone()}</span> }.into_any()
         };
-        meta_row("URL", "meta-url", Some(value), Some(f.source))
+        meta_row("URL", "meta-url", Some(value), Some(f.source), doc)
     });
     let language = m
         .language
@@ -305,6 +315,15 @@ fn meta_view(doc: &Document) -> impl IntoView + use<> {
                 {authors}
             </div>
             {date_row("Published", "meta-published", &m.published)}
+            {move || republished.get().map(|why| view! {
+                <div class="meta-row">
+                    <dt class="visually-hidden">"Doubt about the date"</dt>
+                    <dd class="republish-warning">
+                        <strong>"Possible re-publication: "</strong>
+                        {why}
+                    </dd>
+                </div>
+            })}
             {date_row("Updated", "meta-updated", &m.updated)}
             {url}
             {language}
@@ -330,11 +349,16 @@ fn meta_row(
     class: &'static str,
     value: Option<AnyView>,
     source: Option<Provenance>,
+    doc: &Document,
 ) -> impl IntoView + use<> {
+    let line = source_line(doc, source);
     view! {
         <div class="meta-row">
             <dt>{label}</dt>
-            <dd class=class>{value.map(|v| view! { {v} " " })} <ProvenanceBadge source=source /></dd>
+            <dd class=class>
+                {value.map(|v| view! { {v} " " })}
+                <ProvenanceBadge source=source line=line />
+            </dd>
         </div>
     }
 }
@@ -463,6 +487,14 @@ impl Layout {
         self.chunk_of.get(p.min(last)).copied().unwrap_or(0)
     }
 
+    /// Whether `start..end` is inside one piece of text on screen.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let p = self.pieces.partition_point(|&(_, _, e)| e <= start);
+        self.pieces
+            .get(p)
+            .is_some_and(|&(_, s, e)| s <= start && end <= e)
+    }
+
     fn block_of(&self, p: usize) -> Option<usize> {
         self.pieces.get(p).map(|x| x.0)
     }
@@ -485,12 +517,21 @@ struct Marker {
     bundle: Arc<Bundle>,
     index: usize,
     ents: Arc<EntityIndex>,
-    hide: Vec<EntityType>,
+    hide: Hidden,
     chosen: Option<usize>,
+    /// Where the marks' one Tab stop is (see `entity_marks::Shown::tab_stop`).
+    tab_stop: Option<usize>,
     frames: Option<Vec<Hit>>,
 }
 
 impl Marker {
+    fn shown(&self) -> Shown<'_> {
+        Shown {
+            hide: &self.hide,
+            chosen: self.chosen,
+        }
+    }
+
     // One copy, not one inlined into each of its callers: the marking code is large.
     #[inline(never)]
     fn text(&self, range: (usize, usize)) -> AnyView {
@@ -502,10 +543,9 @@ impl Marker {
             None => entity_marks::marked_text(
                 doc,
                 range,
-                &self.ents,
-                self.index,
-                &self.hide,
-                self.chosen,
+                (&self.ents, self.index),
+                &self.shown(),
+                self.tab_stop,
             ),
         }
     }
@@ -519,18 +559,25 @@ fn blocks_view(
     index: usize,
     (layout, progress): (Arc<Layout>, Progress),
     ents: Arc<EntityIndex>,
-    (hide, entity): (Vec<EntityType>, Option<String>),
+    (hide, entity): (Hidden, Option<String>),
     frames: Option<Vec<Hit>>,
 ) -> impl IntoView + use<> {
     let doc = bundle.documents.get(index)?;
     let has_body = doc.blocks.iter().any(|b| b.kind == BlockKind::Body);
     let lang = lang_tag(doc);
+    let chosen = entity.as_deref().and_then(|e| ents.find(e));
+    let tab_stop = Shown {
+        hide: &hide,
+        chosen,
+    }
+    .tab_stop((&ents, index), |s, e| layout.covers(s, e));
     let marker = Arc::new(Marker {
-        chosen: entity.as_deref().and_then(|e| ents.find(e)),
+        chosen,
         bundle: bundle.clone(),
         index,
         ents,
         hide,
+        tab_stop,
         frames,
     });
     let chunks = layout.chunks.len();

@@ -226,7 +226,8 @@ describe('reader', () => {
         assert.ok(PROVENANCE.some((p) => prov === p || prov.startsWith(`${p}: `)), `dd.meta-${f} provenance is one of ${PROVENANCE}: "${prov}"`);
       }
       assert.match(await text(meta.locator('dd.meta-authors')), /Ilham Karimli/);
-      assert.match(await text(meta.locator('dd.meta-authors .provenance')), /from text: byline/);
+      // It names the line of the file the byline is on, and quotes it.
+      assert.match(await text(meta.locator('dd.meta-authors .provenance')), /from text: byline, line 7: “By Ilham Karimli October 2, 2023”/);
       assert.match(await text(meta.locator('dd.meta-published')), /October 2, 2023/);
       assert.match(await text(meta.locator('dd.meta-published .provenance')), /from text/);
       assert.match(await text(meta.locator('dd.meta-updated')), /April 28, 2024/);

@@ -234,7 +234,15 @@ describe('framing words in the reader', () => {
       // Counts per frame, for this article.
       const counts = await page.locator('.frame-counts li').allTextContents();
       const row = c.frame_table.find((f) => f.own[1] > 0);
-      assert.ok(counts.some((t) => t.startsWith(`${row.topic_name}: ${row.name} ×${row.own[1]}`)), `counts list ${row.name}`);
+      const quoted = row.quoted[1] + row.reported[1];
+      const expected = `${row.topic_name}: “${row.name}”, ${quoted} in quotes, ${row.own[1]} in its own words`;
+      assert.ok(counts.includes(expected), `counts say whose words: ${expected} in ${JSON.stringify(counts)}`);
+      // A term's frame shows beside it on keyboard focus (not as text in the line).
+      const first = page.locator('.blocks mark.frame').first();
+      await first.focus();
+      const label = await first.evaluate((m) => getComputedStyle(m, '::after').content);
+      assert.equal(label, JSON.stringify(await first.getAttribute('data-frame')));
+      assert.ok((await first.getAttribute('data-frame')).length > 2);
       // Restored from the link; Back returns to the entities.
       await page.reload();
       await page.locator('.blocks mark.frame').first().waitFor();

@@ -49,11 +49,14 @@ describe('entity highlighting in the reader', () => {
       const legend = page.locator('fieldset.entity-legend');
       await legend.waitFor();
       assert.equal(await legend.locator('input[type=checkbox]').count(), 6, 'one toggle per type');
-      for (const t of ['person', 'org', 'place', 'norp', 'date', 'number']) {
+      // Calm by default: the names a reader looks up are marked; groups, dates and numbers not.
+      for (const t of ['person', 'org', 'place']) {
         assert.equal(await legend.locator(`#show-${t}`).isChecked(), true, `${t} shown by default`);
-      }
-      for (const t of ['person', 'org', 'place', 'date']) {
         assert.ok((await markCount(page, t)) > 0, `some ${t} mentions are marked`);
+      }
+      for (const t of ['norp', 'date', 'number']) {
+        assert.equal(await legend.locator(`#show-${t}`).isChecked(), false, `${t} hidden by default`);
+        assert.equal(await markCount(page, t), 0, `no ${t} mention is marked by default`);
       }
       // Marks are text only, focusable, and each is described by a sentence naming its entity.
       const first = page.locator('.blocks mark.ent').first();
@@ -82,8 +85,10 @@ describe('entity highlighting in the reader', () => {
 
   test('unchecking a type hides its highlights, is in the URL and survives reload', async () => {
     await withPage(browser, server, async (page) => {
-      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      // Every type shown (a link from before the calmer defaults says which it hides).
+      await page.goto(`${server.baseUrl}?doc=${D001}&hide=none`);
       await waitForReader(page, D001);
+      await page.locator('.blocks mark.ent-date').first().waitFor();
       const textBefore = await page.locator('.blocks').textContent();
       const dates = await markCount(page, 'date');
       assert.ok(dates > 0);
@@ -99,11 +104,47 @@ describe('entity highlighting in the reader', () => {
       await page.locator('fieldset.entity-legend').waitFor();
       assert.equal(await page.locator('#show-date').isChecked(), false);
       assert.equal(await page.locator('#show-number').isChecked(), false);
+      assert.equal(await page.locator('#show-norp').isChecked(), true);
       assert.equal(await markCount(page, 'date'), 0);
       assert.equal(await markCount(page, 'number'), 0);
       await page.locator('#show-date').check();
       await waitForParam(page, 'hide', 'number');
       await page.waitForFunction((n) => document.querySelectorAll('.blocks mark.ent-date').length === n, dates);
+    });
+  });
+
+  test("an article's names are one Tab stop; the arrow keys move between them", async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      await waitForReader(page, D001);
+      const marks = page.locator('.blocks mark.ent');
+      await marks.first().waitFor();
+      const n = await marks.count();
+      assert.ok(n > 5, `several names are marked (${n})`);
+      assert.equal(await page.locator('.blocks mark.ent[tabindex="0"]').count(), 1, 'exactly one mark is in the Tab order');
+      // Tab from the control before the article lands on the first name; Tab again leaves them.
+      await page.locator('.entity-legend input[type=checkbox]').last().focus();
+      let onMark = false;
+      for (let i = 0; i < 5 && !onMark; i++) {
+        await page.keyboard.press('Tab');
+        onMark = await page.evaluate(() => document.activeElement?.matches('.blocks mark.ent') ?? false);
+      }
+      assert.ok(onMark, 'Tab reaches the names');
+      const firstText = await page.evaluate(() => document.activeElement.textContent);
+      assert.equal(firstText, await marks.first().textContent(), 'the first name');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      const third = await page.evaluate(() => [...document.querySelectorAll('.blocks mark.ent')].indexOf(document.activeElement));
+      assert.equal(third, 2, 'two presses of → reach the third name');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await page.evaluate(() => [...document.querySelectorAll('.blocks mark.ent')].indexOf(document.activeElement)), 1);
+      await page.keyboard.press('End');
+      assert.equal(await page.evaluate(() => [...document.querySelectorAll('.blocks mark.ent')].indexOf(document.activeElement)), n - 1, 'End: the last name');
+      assert.equal(await page.locator('.blocks mark.ent[tabindex="0"]').count(), 1, 'still one Tab stop, now the name reached');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.matches('.blocks mark.ent') ?? false), false, 'one Tab leaves the names');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await page.evaluate(() => [...document.querySelectorAll('.blocks mark.ent')].indexOf(document.activeElement)), n - 1, 'Shift+Tab returns to the name last reached');
     });
   });
 
@@ -148,9 +189,26 @@ describe('entities page', () => {
       const heads = await page.$$eval('table.entity-table thead th', (ths) => ths.map((t) => t.textContent.trim()));
       assert.deepEqual(heads.slice(0, 4), ['Entity', 'Type', 'Mentions', 'Documents']);
       assert.equal(heads.length, 4 + 5, 'one column per document');
-      assert.ok(await page.locator('svg.heatmap[aria-hidden=true] rect').count() > 5, 'the heatmap is drawn');
+      // The table is the heatmap: every count cell shaded by its count, and carrying its number.
+      const cells = await page.$$eval('table.entity-table tbody td[class*="heat-"]', (tds) =>
+        tds.map((td) => ({ n: Number(td.textContent), heat: Number(td.className.match(/heat-(\d)/)[1]) })),
+      );
+      assert.ok(cells.length > 20);
+      for (const c of cells) assert.equal(c.heat === 0, c.n === 0, `a cell of ${c.n} has shade ${c.heat}`);
+      const max = Math.max(...cells.map((c) => c.n));
+      assert.ok(cells.filter((c) => c.n === max).every((c) => c.heat === 5), 'the largest count has the darkest shade');
       const totals = await page.$$eval('table.entity-table tbody tr td:nth-of-type(2)', (tds) => tds.map((t) => Number(t.textContent)));
       for (let i = 1; i < totals.length; i++) assert.ok(totals[i - 1] >= totals[i], 'most mentioned first');
+      // Dates and numbers only when asked for.
+      const types = async () => new Set(await page.$$eval('table.entity-table tbody tr td:nth-of-type(1)', (tds) => tds.map((t) => t.textContent.trim())));
+      assert.ok(!(await types()).has('Date') && !(await types()).has('Number'), 'no dates or numbers by default');
+      // The table fits the page: no column is cut off (the region scrolls only if it must, and
+      // at desktop width it need not for the seeds).
+      const fits = await page.$eval('.entities-page section .table-scroll', (el) => el.scrollWidth <= el.clientWidth + 1);
+      assert.ok(fits, 'the entity table fits a desktop screen');
+      await page.locator('select#entity-type').selectOption('all');
+      await waitForParam(page, 'etype', 'all');
+      await page.waitForFunction(() => [...document.querySelectorAll('table.entity-table tbody tr td:nth-of-type(1)')].some((td) => td.textContent.trim() === 'Date'));
 
       await page.locator('select#entity-type').selectOption('place');
       await waitForParam(page, 'etype', 'place');
@@ -178,7 +236,15 @@ describe('entities page', () => {
       assert.ok((await rows.count()) > 0, 'some entity has more than one name');
       const text = await page.locator('table.contested-table').textContent();
       assert.match(text, /Garabagh/, 'the Azerbaijani name of Karabakh is listed');
-      assert.ok((await page.locator('table.contested-table tr.contested').count()) > 0, 'some names are contested');
+      assert.match(text, /Karabakh \/ Garabagh/, 'its different names side by side');
+      // Contested names come before the entity table; mere variants are apart, folded away.
+      const order = await page.$$eval('.entities-page h2', (hs) => hs.map((h) => h.textContent));
+      assert.ok(order.indexOf('Contested names') < order.indexOf('Who mentions whom'), order.join(', '));
+      assert.doesNotMatch(text, /“U\.N\.”/, 'an abbreviation is not a contested name');
+      const variants = page.locator('details.name-variants');
+      assert.equal(await variants.getAttribute('open'), null, 'variants are folded away');
+      await variants.locator('summary').click();
+      assert.match(await variants.textContent(), /Spelling and abbreviation variants/);
     });
   });
 

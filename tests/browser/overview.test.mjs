@@ -111,6 +111,24 @@ describe('story overview', () => {
     });
   });
 
+  test('the reader warns of a possible re-publication beside the date', async () => {
+    const c = cli();
+    const flagged = c.timeline.filter((t) => t.republished).map((t) => t.doc);
+    assert.ok(flagged.length > 0);
+    await withPage(browser, server, async (page) => {
+      for (const id of flagged) {
+        await page.goto(`${server.baseUrl}?doc=${id}`);
+        const warning = page.locator('dl.meta dd.republish-warning');
+        await warning.waitFor();
+        assert.match(await warning.textContent(), /^Possible re-publication: \S/);
+        // It sits right after the publication date.
+        const after = await page.$eval('dl.meta dd.meta-published', (dd) => dd.parentElement.nextElementSibling?.textContent ?? '');
+        assert.match(after, /Possible re-publication/);
+      }
+      await screenshot(page, 'reader-republication');
+    });
+  });
+
   test('the chooser offers to compare all articles', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(`${server.baseUrl}?compare=`);

@@ -19,6 +19,7 @@ pub mod limits;
 pub mod model;
 pub mod parse;
 pub mod search;
+pub mod segments;
 pub mod sidecar;
 pub mod synth;
 pub mod text;

@@ -59,6 +59,24 @@ pub fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// The line holding byte `at`: its 1-based number and its text without the terminator (the
+/// same line breaks as [`lines`]). An offset past the end is on the last line; one inside a
+/// character counts from that character's line. For provenance: "from line 3: “By Jane Doe”".
+pub fn line_at(text: &str, at: usize) -> (usize, &str) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = text.get(..at).unwrap_or("");
+    // A `\r\n` counts once; a lone `\r` or `\n` once each.
+    let breaks = before.matches('\n').count() + before.matches('\r').count()
+        - before.matches("\r\n").count();
+    let start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let rest = text.get(at..).unwrap_or("");
+    let end = rest.find(['\n', '\r']).map_or(text.len(), |i| at + i);
+    (breaks + 1, text.get(start..end).unwrap_or(""))
+}
+
 /// Shrinks `start..end` so it neither starts nor ends with whitespace (Unicode, incl. NBSP).
 pub fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(s) = text.get(start..end) else {
@@ -128,6 +146,31 @@ mod tests {
             6
         );
         assert_eq!(word_count("   "), 0);
+    }
+
+    #[test]
+    fn finds_the_line_of_an_offset() {
+        let t = "Title\r\nBy Jane Doe\rDateline\n\nBody é text";
+        assert_eq!(line_at(t, 0), (1, "Title"));
+        assert_eq!(
+            line_at(t, 5),
+            (1, "Title"),
+            "on the terminator: still that line"
+        );
+        assert_eq!(line_at(t, 7), (2, "By Jane Doe"));
+        assert_eq!(line_at(t, 10), (2, "By Jane Doe"));
+        assert_eq!(line_at(t, 19), (3, "Dateline"));
+        assert_eq!(line_at(t, 28), (4, ""));
+        assert_eq!(line_at(t, 29), (5, "Body é text"));
+        // Inside the two bytes of "é", and past the end: never a panic.
+        let e = t.find('é').unwrap_or(0) + 1;
+        assert_eq!(line_at(t, e), (5, "Body é text"));
+        assert_eq!(line_at(t, 10_000), (5, "Body é text"));
+        assert_eq!(line_at("", 3), (1, ""));
+        // The line numbers agree with `lines`.
+        for (n, l) in lines(t).iter().enumerate() {
+            assert_eq!(line_at(t, l.start).0, n + 1);
+        }
     }
 
     #[test]

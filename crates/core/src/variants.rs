@@ -26,6 +26,24 @@ pub fn mere_variant(a: &str, b: &str) -> bool {
         || one_letter_apart(&wa, &wb)
 }
 
+/// The names of one entity in groups of mere variants, in first-seen order, each group in the
+/// order its names came (give them most used first and each group leads with its most used
+/// form). Two or more groups: the entity is called by different names (a contested name); one:
+/// its names differ only in spelling or abbreviation.
+pub fn name_groups<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Vec<&'a str>> {
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for n in names {
+        match groups
+            .iter_mut()
+            .find(|g| g.iter().any(|x| mere_variant(x, n)))
+        {
+            Some(g) => g.push(n),
+            None => groups.push(vec![n]),
+        }
+    }
+    groups
+}
+
 /// Folded (case, accents) words of letters and digits; punctuation splits nothing inside a word
 /// ("U.N." is "un") but hyphens and spaces do.
 fn words(s: &str) -> Vec<String> {
@@ -99,6 +117,27 @@ mod tests {
             assert!(mere_variant(a, b), "{a} / {b}");
             assert!(mere_variant(b, a), "{b} / {a}");
         }
+    }
+
+    #[test]
+    fn groups_keep_spellings_together_and_different_names_apart() {
+        let names = [
+            "Karabakh",
+            "Nagorno-Karabakh",
+            "Garabagh",
+            "Karabagh",
+            "Artsakh",
+        ];
+        assert_eq!(
+            name_groups(names),
+            [
+                vec!["Karabakh", "Nagorno-Karabakh", "Karabagh"],
+                vec!["Garabagh"],
+                vec!["Artsakh"]
+            ]
+        );
+        assert_eq!(name_groups(["UN", "U.N.", "United Nations"]).len(), 1);
+        assert!(name_groups([]).is_empty());
     }
 
     #[test]

@@ -5,9 +5,10 @@
 
 use super::{html_element, letter, percent, route_link, Compared};
 use crate::components::dom::{el, html_elements, El};
-use crate::components::framing_marks::{frame_tag, Hit};
+use crate::components::framing_marks::{frame_label, frame_tag, Hit};
 use crate::url_state::Route;
 use parallax_core::compare::{AlignedPair, DiffKind, MatchKind};
+use parallax_core::segments::cut;
 use parallax_core::{BlockKind, Document};
 
 pub fn view(c: &Compared, docs: &[&Document], r: &Route) -> El {
@@ -36,7 +37,7 @@ pub fn view(c: &Compared, docs: &[&Document], r: &Route) -> El {
     );
     if r.frames {
         section.push(el("p").class("hint").text(
-            "Framing words are outlined and followed by their frame in brackets; “quoted” means inside quotation marks or reported speech, “negated” after “not”.",
+            "Framing words are underlined; point at one or Tab to it to see its frame (“quoted”: inside quotation marks or reported speech; “negated”: after “not”).",
         ));
     }
     if let Some(k) = chosen {
@@ -173,8 +174,13 @@ fn block_with_passages(
 ) {
     let ranges: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
     let mut run: Option<(Vec<usize>, El)> = None;
-    for (x, y, cover) in pieces(start, end, &ranges) {
-        let set: Vec<usize> = cover.iter().map(|&i| spans[i].2).collect();
+    for seg in cut(&d.text, (start, end), &ranges) {
+        let (x, y) = (seg.start, seg.end);
+        let set: Vec<usize> = seg
+            .cover
+            .iter()
+            .filter_map(|&i| spans.get(i).map(|s| s.2))
+            .collect();
         if run.as_ref().is_some_and(|(s, _)| *s != set) {
             if let Some((_, a)) = run.take() {
                 p.push(a);
@@ -225,7 +231,7 @@ fn block_with_passages(
 }
 
 /// Appends `text[start..end]` to `host`: words only on this side of the chosen passage wrapped
-/// in `<span class="diff-only">`, framing terms in `<mark>` followed by their frame in brackets.
+/// in `<span class="diff-only">`, framing terms in `<mark>` labelled with their frame.
 fn push_text(
     host: &El,
     text: &str,
@@ -237,22 +243,27 @@ fn push_text(
     let mut ranges: Vec<(usize, usize)> = diff.to_vec();
     ranges.extend(hits.iter().map(|h| (h.0, h.1)));
     let nd = diff.len();
-    for (x, y, cover) in pieces(start, end, &ranges) {
-        let s = text.get(x..y).unwrap_or("");
-        let is_diff = cover.iter().any(|&i| i < nd);
-        let frame = cover.iter().find(|&&i| i >= nd).map(|&i| &hits[i - nd]);
+    for seg in cut(text, (start, end), &ranges) {
+        let s = seg.text(text);
+        let is_diff = seg.cover.iter().any(|&i| i < nd);
+        let frame = seg
+            .cover
+            .iter()
+            .find(|&&i| i >= nd)
+            .and_then(|&i| hits.get(i - nd));
         let node = match (is_diff, frame) {
             (false, None) => {
                 host.push_text(s);
                 continue;
             }
             (true, None) => el("span").class("diff-only").text(s),
-            (false, Some(_)) => el("mark").class("frame").text(s),
-            (true, Some(_)) => el("mark").class("frame diff-only").text(s),
+            (false, Some(h)) => frame_mark(h, "frame").text(s),
+            (true, Some(h)) => frame_mark(h, "frame diff-only").text(s),
         };
         host.push(node);
-        if let Some(h) = frame.filter(|h| h.1 <= y) {
-            host.push(el("span").class("frame-tag").text(&h.2));
+        // Read after the term by screen readers; shown on hover or focus (`data-frame`).
+        if let Some(h) = frame.filter(|h| h.1 <= seg.end) {
+            host.push(el("span").class("frame-tag visually-hidden").text(&h.2));
         }
     }
 }
@@ -273,26 +284,12 @@ fn only_here(pair: &AlignedPair, doc: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Splits `start..end` at every boundary of `ranges` inside it: each piece with the indices of
-/// the ranges covering it.
-fn pieces(start: usize, end: usize, ranges: &[(usize, usize)]) -> Vec<(usize, usize, Vec<usize>)> {
-    let mut cuts = vec![start, end];
-    for &(s, e) in ranges {
-        cuts.extend([s, e].into_iter().filter(|&x| x > start && x < end));
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|w| {
-            let cover = ranges
-                .iter()
-                .enumerate()
-                .filter(|(_, &(s, e))| s <= w[0] && e >= w[1])
-                .map(|(i, _)| i)
-                .collect();
-            (w[0], w[1], cover)
-        })
-        .collect()
+/// A framing term's `<mark>`, labelled with its frame on hover, or when the passage link
+/// holding it has keyboard focus (a focusable mark inside a link would be a second Tab stop).
+fn frame_mark(h: &Hit, class: &str) -> El {
+    el("mark")
+        .class(class)
+        .attr("data-frame", &frame_label(&h.2))
 }
 
 /// The chosen passage: both sides with their own words marked, and links to the others.
@@ -371,26 +368,5 @@ pub fn scroll_to_chosen() {
         {
             col.set_scroll_top((mark.offset_top() - 48).max(0));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pieces;
-
-    #[test]
-    fn pieces_split_at_every_boundary_inside() {
-        let p = pieces(0, 10, &[(2, 5), (4, 12), (20, 30)]);
-        let got: Vec<(usize, usize, Vec<usize>)> = p;
-        assert_eq!(
-            got,
-            vec![
-                (0, 2, vec![]),
-                (2, 4, vec![0]),
-                (4, 5, vec![0, 1]),
-                (5, 10, vec![1]),
-            ]
-        );
-        assert_eq!(pieces(3, 3, &[]), vec![]);
     }
 }

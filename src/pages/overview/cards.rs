@@ -7,7 +7,7 @@ use super::full_view;
 use super::model::{Model, TOP};
 use crate::components::dom::{el, link, svg, El};
 use crate::url_state::{CompareView, PageKind, Route};
-use parallax_core::variants::mere_variant;
+use parallax_core::variants::name_groups;
 use parallax_core::Bundle;
 use std::sync::Arc;
 
@@ -336,7 +336,10 @@ pub fn names_card(bundle: &Arc<Bundle>) -> El {
     let ents = crate::entity_index::index(bundle);
     let (mut loaded, mut variants) = (Vec::new(), 0usize);
     for u in ents.alias_usage(bundle) {
-        let groups = name_groups(u.aliases.iter().map(|a| a.alias.as_str()));
+        let groups: Vec<String> = name_groups(u.aliases.iter().map(|a| a.alias.as_str()))
+            .iter()
+            .filter_map(|g| g.first().map(|s| s.to_string()))
+            .collect();
         if groups.len() >= 2 {
             loaded.push((u.canonical, groups, u.outlets.len()));
         } else {
@@ -383,47 +386,4 @@ pub fn names_card(bundle: &Arc<Bundle>) -> El {
         "All names on the entities page",
         body,
     )
-}
-
-/// The names, merged where one is a mere variant of another, each group by its first (most used)
-/// name.
-fn name_groups<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut groups: Vec<Vec<&str>> = Vec::new();
-    for n in names {
-        match groups
-            .iter_mut()
-            .find(|g| g.iter().any(|x| mere_variant(x, n)))
-        {
-            Some(g) => g.push(n),
-            None => groups.push(vec![n]),
-        }
-    }
-    groups
-        .into_iter()
-        .filter_map(|g| g.first().map(|s| s.to_string()))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::name_groups;
-
-    #[test]
-    fn spellings_merge_and_different_names_stay_apart() {
-        let groups = name_groups(
-            [
-                "Karabakh",
-                "Nagorno-Karabakh",
-                "Garabagh",
-                "Karabagh",
-                "Artsakh",
-            ]
-            .into_iter(),
-        );
-        assert_eq!(groups, ["Karabakh", "Garabagh", "Artsakh"]);
-        assert_eq!(
-            name_groups(["UN", "U.N.", "United Nations"].into_iter()).len(),
-            1
-        );
-    }
 }

@@ -24,7 +24,7 @@ enum State {
 
 /// The documents the overview compares: all of them, or the first [`MAX_DOCS`] of a larger
 /// corpus (the comparison page's limit, so a card's link opens this very comparison).
-fn compared(bundle: &Bundle) -> Vec<usize> {
+pub fn compared(bundle: &Bundle) -> Vec<usize> {
     (0..bundle.documents.len().min(MAX_DOCS)).collect()
 }
 
@@ -56,6 +56,28 @@ fn ask(bundle: Arc<Bundle>, docs: Vec<usize>, state: RwSignal<State>) {
     };
     // The page may be gone by the time the worker answers.
     let _ = state.try_set(next);
+}
+
+/// Puts into `note` why document `index` looks re-published, once the overview's comparison
+/// (cached, or asked of the worker now) is in; nothing when its dates raise no doubt or it is
+/// not among the compared articles. For the reader's warning beside the publication date.
+pub fn republication(bundle: Arc<Bundle>, index: usize, note: RwSignal<Option<String>>) {
+    let docs = compared(&bundle);
+    if docs.len() < 2 || !docs.contains(&index) {
+        return;
+    }
+    let again = {
+        let bundle = bundle.clone();
+        move || republication(bundle.clone(), index, note)
+    };
+    let Some(Ok(c)) = lookup(&bundle, &docs, again) else {
+        return;
+    };
+    let Some(id) = bundle.documents.get(index).map(|d| d.id.as_str()) else {
+        return;
+    };
+    // The reader may be gone by the time the worker answers.
+    let _ = note.try_set(model::republication(&c.result, &c.names, id));
 }
 
 #[component]

@@ -70,30 +70,16 @@ pub struct Model {
 pub fn build(c: &Comparison, labels: &[String]) -> Model {
     let label = |i: usize| labels.get(i).cloned().unwrap_or_default();
     let col = |id: &str| c.docs.iter().position(|d| d.id == id);
-    let named: Vec<(&str, &str)> = c
-        .docs
-        .iter()
-        .zip(labels)
-        .map(|(d, l)| (d.id.as_str(), l.as_str()))
-        .collect();
     let mut timeline: Vec<Article> = c
         .docs
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            let t = c.timeline.iter().find(|t| t.doc == d.id);
-            Article {
-                label: label(i),
-                letter: letter(i),
-                outlet: d.outlet.clone(),
-                published: d.published,
-                republished: t.filter(|t| t.republished).map(|t| {
-                    t.evidence.first().map_or_else(
-                        || "Possible re-publication".to_string(),
-                        |e| crate::labels::ids_to_labels(&e.message, named.iter().copied()),
-                    )
-                }),
-            }
+        .map(|(i, d)| Article {
+            label: label(i),
+            letter: letter(i),
+            outlet: d.outlet.clone(),
+            published: d.published,
+            republished: republication(c, labels, &d.id),
         })
         .collect();
     // Undated last; dated by date; ties in corpus order (the sort is stable).
@@ -177,6 +163,22 @@ pub fn build(c: &Comparison, labels: &[String]) -> Model {
         speakers,
         framing,
     }
+}
+
+/// Why article `id` looks re-published (the comparison's first piece of evidence, articles named
+/// by their labels), or `None` when its dates raise no doubt. The overview's timeline and the
+/// reader's warning beside the publication date both say it this way.
+pub fn republication(c: &Comparison, labels: &[String], id: &str) -> Option<String> {
+    let t = c.timeline.iter().find(|t| t.doc == id && t.republished)?;
+    let named = c
+        .docs
+        .iter()
+        .zip(labels)
+        .map(|(d, l)| (d.id.as_str(), l.as_str()));
+    Some(t.evidence.first().map_or_else(
+        || "Possible re-publication".to_string(),
+        |e| crate::labels::ids_to_labels(&e.message, named),
+    ))
 }
 
 /// The frame an article leans on most in its own words, in a sentence ("Mostly “military
