@@ -8,9 +8,16 @@ use parallax_core::{parse_document, synth, Document, SourceFile};
 
 /// The seed article files of `corpus/`, in file-name order.
 pub fn seed_paths() -> Vec<std::path::PathBuf> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus folder")
+    txt_files("corpus")
+}
+
+/// The `.txt` files of a folder of the repository, in file-name order.
+fn txt_files(folder: &str) -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(folder);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
@@ -20,7 +27,21 @@ pub fn seed_paths() -> Vec<std::path::PathBuf> {
 
 /// The seed articles of `corpus/`, parsed, in file-name order.
 pub fn seeds() -> Vec<Document> {
-    seed_paths()
+    parsed(&seed_paths())
+}
+
+/// The 40 articles of the entity evaluation (`tests/eval/{dev,heldout,unseen}`), parsed: news
+/// about other subjects and regions than the seeds.
+pub fn eval_articles() -> Vec<Document> {
+    let paths: Vec<_> = ["tests/eval/dev", "tests/eval/heldout", "tests/eval/unseen"]
+        .iter()
+        .flat_map(|f| txt_files(f))
+        .collect();
+    parsed(&paths)
+}
+
+fn parsed(paths: &[std::path::PathBuf]) -> Vec<Document> {
+    paths
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).unwrap();
