@@ -57,7 +57,7 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
     for c in cands.iter_mut().filter(|c| c.strength < FIXED) {
         // A strong reading of another type stands ("Escondida mine" is no surname).
         let strong_other = c.strength >= STRONG && !c.pending && c.kind != Some(EntityType::Person);
-        if strong_other || words_in(cx, c) > 2 {
+        if strong_other || words_in(cx, c) > 2 || (c.pending && compound_start(cx, c.a, c.b)) {
             continue;
         }
         if let Some((kind, full)) = short.get(&cx.normalized(c.a, c.b)) {
@@ -103,6 +103,9 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
         known.insert(s, (*kind, full.clone()));
     }
     for c in pending {
+        if compound_start(cx, c.a, c.b) {
+            continue;
+        }
         let hit = known
             .longest_at(&cx.toks, c.a, |_| true)
             .filter(|&(end, _)| end == c.b)
@@ -124,6 +127,16 @@ pub(super) fn resolve(cx: &mut Ctx, mut cands: Vec<Cand>, lex: &[Option<(usize, 
         }
     }
     headlines(cx, &known, lex);
+}
+
+/// "Art-crime expert" at a sentence start: the first half of a compound word, not a name
+/// ("Canada-based" is a name with a suffix).
+fn compound_start(cx: &Ctx, a: usize, b: usize) -> bool {
+    cx.tok_in(b, a)
+        .is_some_and(|h| h.text == "-" && !h.space_before)
+        && cx.tok_in(b + 1, a).is_some_and(|w| {
+            !w.space_before && w.is_lowercase() && !is_in(w.text, &words::HYPHEN_SUFFIXES)
+        })
 }
 
 /// The short forms a full name may be referred to by later in the document: for a person the

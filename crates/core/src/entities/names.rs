@@ -1147,7 +1147,15 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
         && name_words
             .first()
             .is_some_and(|w| words::is_given_name(w.text));
-    if (said
+    // "the centre on Réunion said", "officials in Tula said": after a preposition the name is
+    // not who speaks.
+    let object = before(1).is_some_and(|p| {
+        p.is_lowercase()
+            && p.in_ci(&[
+                "on", "in", "at", "from", "near", "of", "for", "to", "with", "by",
+            ])
+    });
+    if ((said && !object)
         || who
         || given
         || said_before

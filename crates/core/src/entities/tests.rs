@@ -968,3 +968,17 @@ fn more_name_shapes() {
         &["PLACE:Segovia", "PLACE:Remedios"],
     );
 }
+
+/// Who speaks is the subject, not a place after a preposition; the first half of a compound
+/// word at a sentence start is no name even when the document names it.
+#[test]
+fn speakers_and_compounds() {
+    check(
+        "Forecasters at the centre on Mirelle said the storm weakened.",
+        &[],
+    );
+    check(
+        "Halden Recovery International was founded in 2001. Halden-crime experts agree.",
+        &["ORG:Halden Recovery International", "DATE:2001"],
+    );
+}
