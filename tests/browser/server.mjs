@@ -6,12 +6,15 @@
 // `overrides` maps a file name inside the sub-path (e.g. "corpus.bin") to a
 // different file on disk, so a test can serve the same app with another corpus, and
 // `delays` maps a file name to milliseconds to wait before answering (to see loading states).
+// With `gzip: true` it answers a request that accepts gzip with the file compressed at level 9
+// (`Content-Encoding: gzip`), as GitHub Pages and CDNs do, for the benchmarks and Lighthouse.
 //
-// Run it by hand: `node tests/browser/server.mjs [distDir] [port]`.
+// Run it by hand: `node tests/browser/server.mjs [distDir] [port] [--gzip]`.
 
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const MIME_TYPES = {
@@ -36,13 +39,26 @@ export function mimeType(file) {
 
 /**
  * Start the server. Resolves to { origin, baseUrl, port, close() }.
- * @param {{distDir: string, base?: string, port?: number, overrides?: Record<string,string>}} opts
+ * @param {{distDir: string, base?: string, port?: number, overrides?: Record<string,string>,
+ *   delays?: Record<string,number>, gzip?: boolean}} opts
  */
-export function startServer({ distDir, base = '/parallax/', port = 0, overrides = {}, delays = {} }) {
+export function startServer({ distDir, base = '/parallax/', port = 0, overrides = {}, delays = {}, gzip = false }) {
   const root = path.resolve(distDir);
   if (!base.startsWith('/') || !base.endsWith('/')) {
     throw new Error(`base must start and end with '/': ${base}`);
   }
+
+  // Compressed bodies by path and modification time, so repeated requests cost no CPU.
+  const gzipped = new Map();
+  const compressed = (file, st) => {
+    const key = `${file}:${st.mtimeMs}:${st.size}`;
+    let body = gzipped.get(key);
+    if (!body) {
+      body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+      gzipped.set(key, body);
+    }
+    return body;
+  };
 
   const server = http.createServer((req, res) => {
     const notFound = () => {
@@ -83,12 +99,18 @@ export function startServer({ distDir, base = '/parallax/', port = 0, overrides 
         notFound();
         return;
       }
-      res.writeHead(200, {
+      const headers = {
         'Content-Type': mimeType(file),
-        'Content-Length': st.size,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
-      });
+      };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const body = compressed(file, st);
+        res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length, Vary: 'Accept-Encoding' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': st.size });
       if (req.method === 'HEAD') {
         res.end();
         return;
@@ -120,8 +142,10 @@ export function startServer({ distDir, base = '/parallax/', port = 0, overrides 
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const distDir = process.argv[2] ?? path.join(here, '..', '..', 'dist');
-  const port = Number(process.argv[3] ?? 0);
-  const s = await startServer({ distDir, port });
-  console.log(`Serving ${distDir} at ${s.baseUrl}`);
+  const args = process.argv.slice(2);
+  const gzip = args.includes('--gzip');
+  const [dir, portArg] = args.filter((a) => a !== '--gzip');
+  const distDir = dir ?? path.join(here, '..', '..', 'dist');
+  const s = await startServer({ distDir, port: Number(portArg ?? 0), gzip });
+  console.log(`Serving ${distDir} at ${s.baseUrl}${gzip ? ' (gzip)' : ''}`);
 }
