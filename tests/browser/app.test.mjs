@@ -24,6 +24,8 @@ import {
   screenshot,
   serveDistAndLaunch,
   axeAtTwoWidths,
+  PHONE,
+  DESKTOP,
   parallax,
   bundle,
 } from './helpers.mjs';
@@ -414,7 +416,9 @@ describe('loading and load errors', () => {
 
   test('the loading shell has the layout of the app: nothing moves when the app replaces it', async () => {
     const wasm = fs.readdirSync(DIST).find((f) => f.startsWith('parallax-app') && f.endsWith('.wasm'));
-    const late = await startServer({ distDir: DIST, delays: { [wasm]: 1500, 'corpus.bin': 1500 } });
+    // index.html preloads corpus.bin beside the wasm, so it must come later than the wasm for
+    // the app's own loading message to show.
+    const late = await startServer({ distDir: DIST, delays: { [wasm]: 1500, 'corpus.bin': 4000 } });
     try {
       await withPage(browser, late, async (page) => {
         await page.goto(late.baseUrl + '?page=library', { waitUntil: 'commit' });
@@ -430,6 +434,42 @@ describe('loading and load errors', () => {
         assert.equal(await box('main#main'), shell.main, 'main keeps its place and size');
         await waitForLibrary(page, 5);
       });
+    } finally {
+      await late.close();
+    }
+  });
+
+  test('the landing page does not shift while it loads (Chromium layout-shift entries), phone and desktop', async () => {
+    const wasm = fs.readdirSync(DIST).find((f) => f.startsWith('parallax-app') && f.endsWith('.wasm'));
+    // The wasm comes late, so the shell is painted first, as on a slow connection.
+    const late = await startServer({ distDir: DIST, delays: { [wasm]: 1000 } });
+    try {
+      for (const viewport of [PHONE, DESKTOP]) {
+        await withPage(
+          browser,
+          late,
+          async (page) => {
+            await page.addInitScript(() => {
+              window.__shifts = [];
+              new PerformanceObserver((list) => {
+                for (const e of list.getEntries()) {
+                  const where = (n) => (n?.nodeType === 1 ? `${n.tagName.toLowerCase()}.${n.className}` : String(n?.nodeName));
+                  window.__shifts.push({ value: e.value, sources: e.sources.map((x) => where(x.node)) });
+                }
+              }).observe({ type: 'layout-shift', buffered: true });
+            });
+            await page.goto(late.baseUrl);
+            await page.locator('.overview h1').waitFor();
+            await page.waitForFunction(() => !document.querySelector('.overview-wait, p.loading'));
+            // Two frames, so the last layout has been reported.
+            await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+            const shifts = await page.evaluate(() => window.__shifts);
+            const total = shifts.reduce((sum, s) => sum + s.value, 0);
+            assert.ok(total < 0.01, `layout shift ${total.toFixed(4)} at ${viewport.width} px: ${JSON.stringify(shifts)}`);
+          },
+          { viewport },
+        );
+      }
     } finally {
       await late.close();
     }
