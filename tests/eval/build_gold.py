@@ -6,7 +6,8 @@ mention marked inline as `[[surface|T]]` or `[[surface|T|canonical]]`, T one of 
 O (ORG), L (PLACE), N (NORP), D (DATE), U (NUMBER); see ANNOTATION.md for what is annotated.
 This script strips the marks, writes the plain article to `<set>/<name>.txt` (set `d`: dev/,
 tuned on; set `h`: heldout/, scored only at the end; set `u`: unseen/, written after the rules of
-2026-12-01 and scored once, blind) and the mentions, with exact UTF-8 byte
+2026-12-01 and scored once, blind; set `w`: unseen2/, written after the fixes that scoring
+prompted and scored once, blind) and the mentions, with exact UTF-8 byte
 offsets computed here (never counted by hand), to `<set>.entities.jsonl` in the gold format.
 It then re-reads every file and checks that each span's bytes are its text.
 
@@ -19,7 +20,7 @@ import re
 HERE = pathlib.Path(__file__).resolve().parent
 TYPES = {"P": "PERSON", "O": "ORG", "L": "PLACE", "N": "NORP", "D": "DATE", "U": "NUMBER"}
 MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Z])(?:\|([^\[\]]+))?\]\]")
-SETS = {"d": "dev", "h": "heldout", "u": "unseen"}
+SETS = {"d": "dev", "h": "heldout", "u": "unseen", "w": "unseen2"}
 
 
 def default_canonical(text, kind):
