@@ -183,7 +183,10 @@ fn unseen_articles_rules_alone() {
 fn second_unseen_articles_rules_alone() {
     let gold = gold("unseen2.entities.jsonl");
     let s = score(&gold, &predicted(&["tests/eval/unseen2"], &["--no-kb"]).0);
-    report("evaluation, second unseen set (10 articles): rules only", &s);
+    report(
+        "evaluation, second unseen set (10 articles): rules only",
+        &s,
+    );
     assert!(gold.len() > 350, "the second unseen set is complete");
     assert_bars("second unseen set --no-kb", &s, 0.90, 0.97);
 }
