@@ -1,0 +1,187 @@
+//! What a reader waits for on a generated corpus, natively: decoding the bundle (everything the
+//! app does before its first view), the first query on a freshly decoded bundle, and the latency
+//! of a fixed query set covering every operator (p50/p95 per query and over all of them).
+//!
+//! Run: `cargo bench -p parallax-core --bench bundle` (BENCH_SIZES=1000,10000 by default; the
+//! corpora are `parallax_core::synth` with seed 42, the same articles as
+//! `parallax gen-corpus --docs N --seed 42`, bundled in process).
+
+// A test or benchmark that meets broken data stops loudly: the no-panic lints are for the engine.
+#![allow(
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::{seeds, synthetic};
+use criterion::Criterion;
+use parallax_core::search::{kwic, search, KwicOptions, Mode, Options, Selection};
+use parallax_core::Bundle;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// One query of the set: its query string, mode and facet selections.
+struct Q {
+    name: &'static str,
+    query: String,
+    mode: Option<Mode>,
+    selected: Vec<Selection>,
+}
+
+/// The query set: every operator once, plus a facet selection and the two other views.
+fn queries(b: &Bundle) -> Vec<Q> {
+    let outlet = b.index.facet("outlet").and_then(|f| f.values.first().cloned());
+    let outlet = outlet.unwrap_or_default();
+    let entity = b
+        .entities
+        .rows
+        .iter()
+        .find(|r| r.kind.is_name())
+        .map(|r| r.canonical.clone())
+        .unwrap_or_default();
+    let q = |name, query: &str| Q {
+        name,
+        query: query.to_string(),
+        mode: None,
+        selected: Vec::new(),
+    };
+    vec![
+        q("word", "ethnic"),
+        q("common_word", "the"),
+        q("two_words", "lachin corridor"),
+        q("phrase", "\"ethnic cleansing\""),
+        q("prefix", "reintegr*"),
+        q("or", "aliyev OR pashinian"),
+        q("exclude", "humanitarian -russia"),
+        q("typo", "Azerbajan"),
+        q("field", &format!("mission outlet:\"{outlet}\"")),
+        q("entity_field", &format!("refugees entity:\"{entity}\"")),
+        q("dates", "mission after:2023-10-01 before:2023-10-15"),
+        Q {
+            selected: vec![
+                Selection {
+                    facet: "outlet".into(),
+                    value: outlet.clone(),
+                },
+                Selection {
+                    facet: "entity".into(),
+                    value: entity.clone(),
+                },
+            ],
+            ..q("facets_chosen", "corridor")
+        },
+        Q {
+            selected: vec![Selection {
+                facet: "outlet".into(),
+                value: outlet,
+            }],
+            ..q("facet_only", "")
+        },
+        Q {
+            mode: Some(Mode::Passages),
+            ..q("passages", "ethnic cleansing")
+        },
+        q("kwic", "ethnic"),
+    ]
+}
+
+/// Runs one query as the app's view does; returns a count of what it found (so nothing is
+/// optimised away).
+fn run(b: &Bundle, q: &Q) -> usize {
+    if q.name == "kwic" {
+        return kwic(&b.index, &b.documents, &q.query, &KwicOptions::default()).total;
+    }
+    let opts = Options {
+        mode: q.mode.unwrap_or_default(),
+        selected: q.selected.clone(),
+        ..Options::default()
+    };
+    let r = search(&b.index, &b.documents, &q.query, &opts);
+    r.total_docs + r.hits.len() + r.passages.len()
+}
+
+fn percentile(times: &mut [Duration], q: f64) -> Duration {
+    times.sort();
+    times[((times.len() as f64 * q) as usize).min(times.len() - 1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1000, 10_000]);
+    let seed_docs = seeds();
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(3));
+    let mut tables = Vec::new();
+    for &n in &sizes {
+        let bytes = Bundle::new(synthetic(&seed_docs, n)).to_bytes();
+        let bundle = Bundle::from_bytes(&bytes).unwrap();
+        let set = queries(&bundle);
+        let mut g = c.benchmark_group(format!("bundle_{n}"));
+        g.bench_function("load", |t| {
+            t.iter(|| Bundle::from_bytes(black_box(&bytes)).unwrap())
+        });
+        g.bench_function("load_and_first_query", |t| {
+            t.iter(|| {
+                let b = Bundle::from_bytes(black_box(&bytes)).unwrap();
+                run(&b, &set[0])
+            })
+        });
+        for q in &set {
+            g.bench_function(q.name, |t| t.iter(|| run(&bundle, q)));
+        }
+        g.finish();
+
+        // The latency table: each query run `runs` times, in turn.
+        let runs = if n >= 5000 { 40 } else { 200 };
+        let mut per_query: Vec<Vec<Duration>> = vec![Vec::new(); set.len()];
+        for _ in 0..runs {
+            for (k, q) in set.iter().enumerate() {
+                let t = Instant::now();
+                black_box(run(&bundle, q));
+                per_query[k].push(t.elapsed());
+            }
+        }
+        let mut loads: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                black_box(Bundle::from_bytes(&bytes).unwrap());
+                t.elapsed()
+            })
+            .collect();
+        tables.push((n, bytes.len(), percentile(&mut loads, 0.5), set, per_query));
+    }
+    c.final_summary();
+
+    for (n, size, load, set, mut per_query) in tables {
+        println!("\n{n} documents: bundle {size} B, load p50 {:.1} ms", ms(load));
+        println!("{:<14} {:>9} {:>9}", "query", "p50 ms", "p95 ms");
+        let mut all: Vec<Duration> = Vec::new();
+        for (q, times) in set.iter().zip(per_query.iter_mut()) {
+            all.extend(times.iter().copied());
+            println!(
+                "{:<14} {:>9.3} {:>9.3}",
+                q.name,
+                ms(percentile(times, 0.5)),
+                ms(percentile(times, 0.95)),
+            );
+        }
+        println!(
+            "{:<14} {:>9.3} {:>9.3}",
+            "all queries",
+            ms(percentile(&mut all, 0.5)),
+            ms(percentile(&mut all, 0.95))
+        );
+    }
+}
