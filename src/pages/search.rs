@@ -190,7 +190,11 @@ fn summary(o: &Outcome, r: &Route) -> String {
         (None, SearchMode::Docs) if r.q.trim().is_empty() => of,
         _ => format!(
             "{} in {of}",
-            plural(res.total_passages, "passage", "passages")
+            plural(
+                res.total_passages.unwrap_or_default(),
+                "passage",
+                "passages"
+            )
         ),
     }
 }

@@ -201,11 +201,13 @@ fn print_results(
     if let Some(c) = &r.corrected_query {
         writeln!(out, "showing results for: {c}")?;
     }
+    // The CLI's options always count every passage.
+    let passages = r.total_passages.unwrap_or_default();
     writeln!(
         out,
         "{} passage{} in {} of {} documents",
-        r.total_passages,
-        if r.total_passages == 1 { "" } else { "s" },
+        passages,
+        if passages == 1 { "" } else { "s" },
         r.total_docs,
         r.corpus_docs
     )?;

@@ -33,7 +33,10 @@ struct Q {
 
 /// The query set: every operator once, plus a facet selection and the two other views.
 fn queries(b: &Bundle) -> Vec<Q> {
-    let outlet = b.index.facet("outlet").and_then(|f| f.values.first().cloned());
+    let outlet = b
+        .index
+        .facet("outlet")
+        .and_then(|f| f.values.first().cloned());
     let outlet = outlet.unwrap_or_default();
     let entity = b
         .entities
@@ -165,7 +168,10 @@ fn main() {
     c.final_summary();
 
     for (n, size, load, set, mut per_query) in tables {
-        println!("\n{n} documents: bundle {size} B, load p50 {:.1} ms", ms(load));
+        println!(
+            "\n{n} documents: bundle {size} B, load p50 {:.1} ms",
+            ms(load)
+        );
         println!("{:<14} {:>9} {:>9}", "query", "p50 ms", "p95 ms");
         let mut all: Vec<Duration> = Vec::new();
         for (q, times) in set.iter().zip(per_query.iter_mut()) {

@@ -56,7 +56,9 @@ fn run(index: &Index, docs: &[Document], r: &Run) -> usize {
                 mode: Mode::Passages,
                 ..Options::default()
             };
-            search(index, docs, q, &opts).total_passages
+            search(index, docs, q, &opts)
+                .total_passages
+                .unwrap_or_default()
         }
         Run::Kwic(q) => kwic(index, docs, q, &KwicOptions::default()).total,
         Run::OutletOnly => {

@@ -163,9 +163,11 @@ pub struct DateBin {
     pub count: usize,
 }
 
-pub(crate) fn date_histogram(published: &[Option<Date>], include: &[bool]) -> DateHistogram {
-    let all: Vec<i64> = published.iter().flatten().map(|d| d.day_number()).collect();
-    let (Some(&min), Some(&max)) = (all.iter().min(), all.iter().max()) else {
+/// The histogram of the documents `include` chooses; `days[doc]` is the day number of a
+/// document's publication date (`Date::day_number`).
+pub(crate) fn date_histogram(days: &[Option<i64>], include: &[bool]) -> DateHistogram {
+    let (Some(&min), Some(&max)) = (days.iter().flatten().min(), days.iter().flatten().max())
+    else {
         return DateHistogram {
             unit: DateUnit::Day,
             bins: Vec::new(),
@@ -228,14 +230,13 @@ pub(crate) fn date_histogram(published: &[Option<Date>], include: &[bool]) -> Da
     }
     let ends: Vec<i64> = bins.iter().map(|b| b.end.day_number()).collect();
     let mut undated = 0;
-    for (doc, date) in published.iter().enumerate() {
+    for (doc, day) in days.iter().enumerate() {
         if !include.get(doc).copied().unwrap_or(false) {
             continue;
         }
-        match date {
+        match *day {
             None => undated += 1,
-            Some(d) => {
-                let day = d.day_number();
+            Some(day) => {
                 let k = ends
                     .partition_point(|&e| e <= day)
                     .min(bins.len().saturating_sub(1));
@@ -295,7 +296,8 @@ mod tests {
             None,
             Some(d("2023-11-09")),
         ];
-        let h = date_histogram(&p, &[true, true, true, false]);
+        let days: Vec<Option<i64>> = p.iter().map(|d| d.map(|d| d.day_number())).collect();
+        let h = date_histogram(&days, &[true, true, true, false]);
         assert_eq!(h.unit, DateUnit::Week);
         assert_eq!(h.undated, 1);
         // 2023-09-24 was a Sunday: its week starts Monday the 18th.

@@ -31,6 +31,9 @@ pub struct Index {
     pub(crate) facets: Vec<Facet>,
     /// Document → publication date, for `before:`/`after:` and the date histogram.
     pub(crate) published: Vec<Option<Date>>,
+    /// Document → its publication date's day number (`Date::day_number`), for the histogram
+    /// every query draws; derived from `published`, not serialized.
+    pub(crate) days: Vec<Option<i64>>,
 }
 
 /// Occurrences of one word: `positions[offsets[k]..offsets[k + 1]]` are its token positions in
@@ -114,6 +117,7 @@ impl Default for Index {
             total_tokens: 0,
             facets: vec![Facet::empty("outlet"), Facet::empty("author")],
             published: Vec::new(),
+            days: Vec::new(),
         }
     }
 }
@@ -178,8 +182,9 @@ impl Index {
         }
         self.total_tokens += entry.tokens.len() as u64;
         self.docs.push(entry);
-        self.published
-            .push(doc.meta.published.as_ref().map(|f| f.value));
+        let published = doc.meta.published.as_ref().map(|f| f.value);
+        self.days.push(published.map(|d| d.day_number()));
+        self.published.push(published);
         let outlet: Vec<String> = doc.meta.outlet.iter().map(|f| f.value.clone()).collect();
         let authors: Vec<String> = doc.meta.authors.iter().map(|f| f.value.clone()).collect();
         for facet in &mut self.facets {
@@ -381,6 +386,11 @@ mod packed {
         fn from(p: Packed) -> Index {
             let mut ix = Index {
                 facets: p.facets,
+                days: p
+                    .published
+                    .iter()
+                    .map(|d| d.map(|d| d.day_number()))
+                    .collect(),
                 published: p.published,
                 ..Index::default()
             };

@@ -103,42 +103,39 @@ fn to_passage(m: &Matcher, doc: &Document, d: usize, h: &SentenceHits, score: f3
     }
 }
 
-/// The `k` best sentences of document `d` for the wanted terms (best first), and how many of
-/// its sentences contain at least one of them.
-pub(crate) fn best(
-    m: &Matcher,
-    doc: Option<&Document>,
-    d: usize,
-    k: usize,
-) -> (Vec<Passage>, usize) {
+/// The `k` best sentences of document `d` for the wanted terms (best first).
+pub(crate) fn best(m: &Matcher, doc: Option<&Document>, d: usize, k: usize) -> Vec<Passage> {
     let hits: Vec<SentenceHits> = sentence_hits(m, d)
         .into_iter()
         .filter(|h| !h.spans.is_empty())
         .collect();
-    let total = hits.len();
     let Some(doc) = doc else {
-        return (Vec::new(), total);
+        return Vec::new();
     };
     let mut scored: Vec<(f32, &SentenceHits)> =
         hits.iter().map(|h| (passage_score(m, h), h)).collect();
     sort_by(&mut scored, &|a, b| {
         b.0.total_cmp(&a.0).then(a.1.sentence.cmp(&b.1.sentence))
     });
-    let passages = scored
+    scored
         .into_iter()
         .take(k)
         .map(|(score, h)| to_passage(m, doc, d, h, score))
-        .collect();
-    (passages, total)
+        .collect()
 }
 
-/// How many sentences of document `d` contain a wanted term: `best(..).1` without building
-/// passages (this runs for every matching document, so it only walks positions).
-pub(crate) fn count(m: &Matcher, d: usize) -> usize {
+/// How many sentences of document `d` contain a wanted term (the sentences [`best`] chooses
+/// from), without building passages. Runs for every matching document when the total is asked for, so it only walks
+/// positions, and marks sentences in `seen` (a scratch table kept across documents: a sentence
+/// is seen in this document when its entry is `d + 1`) instead of allocating.
+pub(crate) fn count(m: &Matcher, d: usize, seen: &mut Vec<usize>) -> usize {
     let Some(entry) = m.index.docs.get(d) else {
         return 0;
     };
-    let mut seen = vec![false; entry.sentences.len()];
+    if seen.len() < entry.sentences.len() {
+        seen.resize(entry.sentences.len(), 0);
+    }
+    let stamp = d + 1;
     let mut n = 0;
     for (t, term) in m.terms.iter().enumerate() {
         if term.negated || term.tf.get(d).is_none_or(|&tf| tf == 0) {
@@ -154,8 +151,8 @@ pub(crate) fn count(m: &Matcher, d: usize) -> usize {
             {
                 k += 1;
             }
-            if let Some(seen) = seen.get_mut(k).filter(|seen| !**seen) {
-                *seen = true;
+            if let Some(seen) = seen.get_mut(k).filter(|seen| **seen != stamp) {
+                *seen = stamp;
                 n += 1;
             }
         });

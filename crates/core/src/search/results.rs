@@ -7,7 +7,7 @@ use super::facets::{self, DateHistogram, FacetCounts};
 use super::index::Index;
 use super::passages::{self, Passage};
 use super::query::{parse, Query, Term};
-use super::sort::sort_by;
+use super::sort::top_k;
 use super::{rank, typo};
 use crate::model::Document;
 use serde::Serialize;
@@ -38,6 +38,11 @@ pub struct Options {
     /// Passages shown per document in `Mode::Documents`.
     pub passages_per_doc: usize,
     pub selected: Vec<Selection>,
+    /// Whether `Mode::Documents` counts the passages of every matching document
+    /// (`SearchResults::total_passages`), not only of those shown: a walk over every occurrence
+    /// of the searched words, a third of a query over thousands of matches. A view that says
+    /// "in N documents" at once can leave it off and ask again when the total is wanted.
+    pub count_passages: bool,
 }
 
 impl Default for Options {
@@ -47,6 +52,7 @@ impl Default for Options {
             limit: 50,
             passages_per_doc: 3,
             selected: Vec::new(),
+            count_passages: true,
         }
     }
 }
@@ -62,9 +68,10 @@ pub struct SearchResults {
     pub total_docs: usize,
     /// Documents in the corpus.
     pub corpus_docs: usize,
-    /// Document mode: sentences of the matching documents containing a searched word or phrase.
-    /// Passage mode: matching sentences. ("12 passages in 3 of 5 documents".)
-    pub total_passages: usize,
+    /// Document mode: sentences of the matching documents containing a searched word or phrase
+    /// (`None` when `Options::count_passages` is off). Passage mode: matching sentences.
+    /// ("12 passages in 3 of 5 documents".)
+    pub total_passages: Option<usize>,
     /// For the reader: what was ignored or changed in the query, or why nothing was found.
     pub notes: Vec<String>,
     /// Set when nothing matched and misspelt words were corrected: the query actually run.
@@ -158,8 +165,14 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
             continue;
         };
         group.2.push(s.value.as_str());
-        for (d, has) in group.1.iter_mut().enumerate() {
-            *has |= facet.doc_values(d).any(|v| v == s.value);
+        // The chosen value's number, found once, instead of its text compared in every document.
+        let wanted: Vec<u32> = (0..facet.values.len() as u32)
+            .filter(|&id| facet.values.get(id as usize) == Some(&s.value))
+            .collect();
+        if !wanted.is_empty() {
+            for (has, ids) in group.1.iter_mut().zip(&facet.docs) {
+                *has |= ids.iter().any(|id| wanted.contains(id));
+            }
         }
     }
     let in_groups = |d: usize, skip: Option<usize>| {
@@ -190,14 +203,14 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
             *i = true;
         }
     }
-    let dates = facets::date_histogram(&index.published, &include);
+    let dates = facets::date_histogram(&index.days, &include);
 
     let mut results = SearchResults {
         hits: Vec::new(),
         passages: Vec::new(),
         total_docs: matched.len(),
         corpus_docs: n,
-        total_passages: 0,
+        total_passages: None,
         notes: Vec::new(),
         corrected_query,
         facets,
@@ -205,22 +218,29 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
     };
     match opts.mode {
         Mode::Documents => {
-            let mut ranked: Vec<(f32, usize)> =
-                matched.iter().map(|&d| (rank::score(&m, d), d)).collect();
-            sort_by(&mut ranked, &|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            for (i, &(score, d)) in ranked.iter().enumerate() {
-                if i >= opts.limit {
-                    results.total_passages += passages::count(&m, d);
-                    continue;
-                }
-                let (passages, count) = passages::best(&m, doc(d), d, opts.passages_per_doc);
-                results.total_passages += count;
+            // Only the shown documents are put in order (ties by document number).
+            let ranked = top_k(
+                matched.iter().map(|&d| (rank::score(&m, d), d)),
+                opts.limit,
+                &|a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)),
+            );
+            for (score, d) in ranked {
+                let passages = passages::best(&m, doc(d), d, opts.passages_per_doc);
                 results.hits.push(DocHit {
                     doc: d,
                     id: index.doc_id(d).unwrap_or_default().to_string(),
                     score,
                     passages,
                 });
+            }
+            if opts.count_passages {
+                let mut seen = Vec::new();
+                results.total_passages = Some(
+                    matched
+                        .iter()
+                        .map(|&d| passages::count(&m, d, &mut seen))
+                        .sum(),
+                );
             }
         }
         Mode::Passages => {
@@ -232,16 +252,15 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
                     all.push((c.score, score, d, c.start, k));
                 }
             }
-            results.total_passages = all.len();
-            sort_by(&mut all, &|a, b| {
+            results.total_passages = Some(all.len());
+            let best = top_k(all, opts.limit, &|a, b| {
                 b.0.total_cmp(&a.0)
                     .then(b.1.total_cmp(&a.1))
                     .then(a.2.cmp(&b.2))
                     .then(a.3.cmp(&b.3))
             });
-            results.passages = all
+            results.passages = best
                 .into_iter()
-                .take(opts.limit)
                 .filter_map(|(_, _, d, _, k)| {
                     Some(PassageHit {
                         doc: d,

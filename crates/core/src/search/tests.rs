@@ -327,10 +327,10 @@ fn passage_mode_lists_every_matching_sentence() {
     let docs = corpus();
     let index = Index::build(&docs);
     let r = search(&index, &docs, "ethnic cleansing", &opts);
-    assert_eq!((r.total_passages, r.total_docs), (3, 2));
+    assert_eq!((r.total_passages, r.total_docs), (Some(3), 2));
     // In document mode the count is of sentences with any of the words.
     let r = search(&index, &docs, "ethnic cleansing", &Options::default());
-    assert_eq!((r.total_passages, r.total_docs), (3, 2));
+    assert_eq!((r.total_passages, r.total_docs), (Some(3), 2));
     check_with(
         "lachin refugees",
         &opts,
@@ -509,5 +509,102 @@ fn a_long_query_is_cut_to_the_word_limit() {
             search(&index, &docs, &short, &opts).total_docs,
             search(&index, &docs, &long, &opts).total_docs
         );
+    }
+}
+
+/// A corpus with many equal scores (sentences of the seeds recombined) for the ranking
+/// properties: 80 synthetic articles, parsed once.
+fn recombined() -> &'static (Vec<Document>, Index) {
+    static CORPUS: std::sync::OnceLock<(Vec<Document>, Index)> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        let parse = |name: &str, bytes: &[u8], sidecar: Option<(&str, &[u8])>| {
+            crate::parse_document(&crate::SourceFile {
+                name,
+                bytes,
+                sidecar,
+            })
+        };
+        let seeds: Vec<Document> = paths
+            .iter()
+            .map(|p| parse("seed.txt", &std::fs::read(p).unwrap(), None))
+            .collect();
+        let docs: Vec<Document> = crate::synth::generate(&seeds, 80, 7)
+            .iter()
+            .map(|a| {
+                parse(
+                    &format!("{}.txt", a.stem),
+                    a.text.as_bytes(),
+                    Some(("s.toml", a.sidecar.as_bytes())),
+                )
+            })
+            .collect();
+        let index = Index::build(&docs);
+        (docs, index)
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, failure_persistence: None, ..Default::default() })]
+
+    /// The first k documents (and passages) a search returns are the first k of the full
+    /// ranking, whatever k, query and mode; leaving the passage total out changes nothing else.
+    #[test]
+    fn the_top_k_are_the_start_of_the_full_ranking(
+        words in proptest::collection::vec(0usize..12, 1..4),
+        ops in proptest::collection::vec(0usize..5, 3),
+        k in 0usize..30,
+        passages in proptest::bool::ANY,
+    ) {
+        const WORDS: [&str; 12] = [
+            "the", "ethnic", "corridor", "lachin", "armenian*", "refugees", "said", "karabakh",
+            "mission", "un", "humanitarian", "azerbaijan",
+        ];
+        let mut q = String::new();
+        for (i, &w) in words.iter().enumerate() {
+            let word = WORDS[w];
+            match ops.get(i).copied().unwrap_or(0) {
+                1 if i > 0 => q.push_str(" OR "),
+                2 if i > 0 => q.push_str(" -"),
+                3 => q.push('"'),
+                _ => q.push(' '),
+            }
+            q.push_str(word);
+            if ops.get(i) == Some(&3) {
+                q.push_str(" the\"");
+            }
+        }
+        let (docs, index) = recombined();
+        let mode = if passages { Mode::Passages } else { Mode::Documents };
+        let run = |limit: usize, count_passages: bool| {
+            search(index, docs, &q, &Options { mode, limit, count_passages, ..Options::default() })
+        };
+        let full = run(usize::MAX, true);
+        // The full ranking: every match, best score first, ties by document number.
+        if !passages {
+            proptest::prop_assert_eq!(full.hits.len(), full.total_docs);
+            let ordered = full.hits.windows(2).all(|w| {
+                w[0].score > w[1].score || (w[0].score == w[1].score && w[0].doc < w[1].doc)
+            });
+            proptest::prop_assert!(ordered, "best first, ties by document");
+        }
+        let top = run(k, true);
+        proptest::prop_assert_eq!(&top.hits[..], &full.hits[..k.min(full.hits.len())]);
+        proptest::prop_assert_eq!(&top.passages[..], &full.passages[..k.min(full.passages.len())]);
+        proptest::prop_assert_eq!(
+            (top.total_docs, top.total_passages, &top.facets, &top.dates),
+            (full.total_docs, full.total_passages, &full.facets, &full.dates)
+        );
+        let uncounted = run(k, false);
+        proptest::prop_assert_eq!(&uncounted.hits, &top.hits);
+        if !passages {
+            proptest::prop_assert_eq!(uncounted.total_passages, None);
+        }
     }
 }
