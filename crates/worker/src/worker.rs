@@ -1,8 +1,9 @@
 //! The worker's message loop: load the bundle once, compare on request, answer in postcard.
 
+use parallax_core::bundle::Documents;
 use parallax_core::compare::{compare_with, Comparison};
 use parallax_core::entities::Mention;
-use parallax_core::{Bundle, Document};
+use parallax_core::Document;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -17,7 +18,7 @@ const CORPUS_URL: &str = "corpus.bin";
 const STALE_PAGE: &str = "The site was updated after this page was loaded: the comparison engine read a newer corpus than the page shows. Reload the page to compare the current articles.";
 
 thread_local! {
-    static BUNDLE: RefCell<Option<Rc<Bundle>>> = const { RefCell::new(None) };
+    static BUNDLE: RefCell<Option<Rc<Documents>>> = const { RefCell::new(None) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -68,11 +69,16 @@ async fn run(page_fingerprint: &str, ids: &[String]) -> Result<(f64, Vec<u8>), S
     if bundle.fingerprint().to_string() != page_fingerprint {
         return Err(STALE_PAGE.to_string());
     }
-    let docs: Vec<Document> = ids
+    let chosen: Vec<usize> = ids.iter().filter_map(|id| bundle.position(id)).collect();
+    let docs: Vec<Document> = chosen
         .iter()
-        .filter_map(|id| bundle.get(id).cloned())
+        .filter_map(|&i| bundle.documents.get(i).cloned())
         .collect();
-    let mentions = bundle_mentions(&bundle, ids);
+    // The entity mentions of the chosen documents, recognised when the bundle was built.
+    let mentions: Vec<Vec<Mention>> = chosen
+        .iter()
+        .map(|&i| bundle.mentions_of(i).to_vec())
+        .collect();
     let t0 = now();
     let result: Comparison = compare_with(&docs, Some(&mentions));
     let millis = now() - t0;
@@ -81,20 +87,12 @@ async fn run(page_fingerprint: &str, ids: &[String]) -> Result<(f64, Vec<u8>), S
     Ok((millis, bytes))
 }
 
-/// The entity mentions of the chosen documents, recognised when the bundle was built.
-fn bundle_mentions(bundle: &Bundle, ids: &[String]) -> Vec<Vec<Mention>> {
-    ids.iter()
-        .filter_map(|id| bundle.documents.iter().position(|d| &d.id == id))
-        .map(|i| bundle.mentions_of(i).to_vec())
-        .collect()
-}
-
 fn now() -> f64 {
     scope().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
-/// The decoded bundle, fetched on first use.
-async fn bundle() -> Result<Rc<Bundle>, String> {
+/// The bundle's documents and mentions (never its search index), fetched on first use.
+async fn bundle() -> Result<Rc<Documents>, String> {
     if let Some(b) = BUNDLE.with(|b| b.borrow().clone()) {
         return Ok(b);
     }
@@ -118,7 +116,7 @@ async fn bundle() -> Result<Rc<Bundle>, String> {
         .await
         .map_err(|_| failed("its body could not be read"))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let bundle = Rc::new(Bundle::from_bytes(&bytes).map_err(|e| failed(&e.to_string()))?);
+    let bundle = Rc::new(Documents::from_bytes(&bytes).map_err(|e| failed(&e.to_string()))?);
     BUNDLE.with(|b| *b.borrow_mut() = Some(bundle.clone()));
     Ok(bundle)
 }

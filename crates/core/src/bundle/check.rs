@@ -4,6 +4,7 @@
 //! turns a damaged bundle into a message at load instead of a panic at some later click.
 
 use super::{Bundle, BundleError};
+use crate::entities::Mention;
 use crate::model::Document;
 
 pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
@@ -16,22 +17,10 @@ pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
     }
     BundleError::expect_count("search index documents", n, b.index.len())?;
     b.index.check()?;
-    BundleError::expect_count("entity mention lists", n, b.mentions.len())?;
+    check_documents(&b.documents, &b.mentions)?;
     b.entities.check(&b.mentions)?;
     for (i, doc) in b.documents.iter().enumerate() {
         let span = |what: &'static str, start: usize, end: usize| span_in(doc, what, start, end);
-        for block in &doc.blocks {
-            span("block", block.start, block.end)?;
-        }
-        for d in &doc.diagnostics {
-            span("diagnostic", d.start, d.end)?;
-        }
-        for (start, end) in doc.meta.text_spans() {
-            span("metadata value", start, end)?;
-        }
-        for m in b.mentions_of(i) {
-            span("entity mention", m.start, m.end)?;
-        }
         let entry = b.index.docs.get(i).ok_or_else(|| {
             BundleError::Inconsistent(format!("no search index entry for document {}", doc.id))
         })?;
@@ -54,6 +43,31 @@ pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
                     doc.blocks.len()
                 )));
             }
+        }
+    }
+    Ok(())
+}
+
+/// The documents and their mentions alone (what [`super::Documents`] holds): one mention list
+/// per document, and every block, diagnostic, metadata value and mention a slice of its text.
+pub(super) fn check_documents(
+    documents: &[Document],
+    mentions: &[Vec<Mention>],
+) -> Result<(), BundleError> {
+    BundleError::expect_count("entity mention lists", documents.len(), mentions.len())?;
+    for (doc, ms) in documents.iter().zip(mentions) {
+        let span = |what: &'static str, start: usize, end: usize| span_in(doc, what, start, end);
+        for block in &doc.blocks {
+            span("block", block.start, block.end)?;
+        }
+        for d in &doc.diagnostics {
+            span("diagnostic", d.start, d.end)?;
+        }
+        for (start, end) in doc.meta.text_spans() {
+            span("metadata value", start, end)?;
+        }
+        for m in ms {
+            span("entity mention", m.start, m.end)?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@
 mod check;
 mod entity_table;
 mod packed_mentions;
+mod sections;
 
 pub use entity_table::{surface, EntityRow, EntityTable};
 
@@ -18,8 +19,9 @@ use std::sync::OnceLock;
 /// Bumped whenever the serialized layout changes; an old bundle is refused, not misread.
 /// Version 4 added the length and checksum header; 5 packs the entity mentions; 6 records the
 /// parser's rule in each text provenance; 7 carries the entity table (rows, the row of each
-/// mention, descriptions) and the search index's `entity` facet, built at bundle time.
-pub const BUNDLE_VERSION: u32 = 7;
+/// mention, descriptions) and the search index's `entity` facet, built at bundle time; 8 puts
+/// each table in its own section, so the documents can be read without the index.
+pub const BUNDLE_VERSION: u32 = 8;
 
 /// The first bytes of every bundle, so another file (an HTML error page served in its place,
 /// say) is recognised as "not a bundle" instead of being misread as a strange version.
@@ -27,10 +29,11 @@ pub const BUNDLE_MAGIC: &[u8; 4] = b"PLXB";
 
 /// The layout: `PLXB`, the version (a postcard varint, read first so that any other layout is
 /// reported as a version mismatch), the payload's length (8 bytes, little-endian), its
-/// [`checksum`] (8 bytes, little-endian), then the payload: the postcard-serialized [`Bundle`].
+/// [`checksum`] (8 bytes, little-endian), then the payload: the bundle's tables in sections
+/// (`sections.rs`).
 const FIXED_HEADER: usize = 16;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bundle {
     pub version: u32,
     pub documents: Vec<Document>,
@@ -39,13 +42,83 @@ pub struct Bundle {
     pub index: Index,
     /// Entity mentions of each document (`mentions[i]` for `documents[i]`), in text order,
     /// recognised with the built-in knowledge base.
-    #[serde(with = "packed_mentions")]
     pub mentions: Vec<Vec<Mention>>,
     /// The mentions aggregated per entity, with the knowledge base's descriptions.
     pub entities: EntityTable,
     /// The checksum of the serialized payload (see [`Bundle::fingerprint`]); not serialized.
-    #[serde(skip)]
     fingerprint: Fingerprint,
+}
+
+/// The documents of a bundle and their entity mentions, without its search index and entity
+/// table: what comparing articles needs ([`Documents::from_bytes`] never decodes the index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Documents {
+    pub documents: Vec<Document>,
+    /// `mentions[i]` for `documents[i]`, in text order.
+    pub mentions: Vec<Vec<Mention>>,
+    fingerprint: u64,
+}
+
+/// The mentions section's layout, packed (see `packed_mentions.rs`).
+struct PackedMentions<'a>(&'a [Vec<Mention>]);
+
+impl Serialize for PackedMentions<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        packed_mentions::serialize(self.0, s)
+    }
+}
+
+struct UnpackedMentions(Vec<Vec<Mention>>);
+
+impl<'de> Deserialize<'de> for UnpackedMentions {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        packed_mentions::deserialize(d).map(UnpackedMentions)
+    }
+}
+
+/// Reads the header, verifies the checksum and splits the payload into its sections.
+fn open(bytes: &[u8]) -> Result<(u64, [&[u8]; sections::COUNT]), BundleError> {
+    let header = Header::read(bytes)?;
+    let found = checksum(header.payload);
+    if found != header.checksum {
+        return Err(BundleError::ChecksumMismatch {
+            expected: header.checksum,
+            found,
+        });
+    }
+    Ok((header.checksum, sections::split(header.payload)?))
+}
+
+impl Documents {
+    /// Reads the documents and mentions of a bundle, refusing what [`Bundle::from_bytes`]
+    /// refuses in them (the same header, checksum and span checks) without decoding or checking
+    /// the search index and the entity table.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Documents, BundleError> {
+        let (fingerprint, [documents, mentions, _, _]) = open(bytes)?;
+        let documents: Vec<Document> = sections::read(documents, "documents")?;
+        let UnpackedMentions(mentions) = sections::read(mentions, "entity mentions")?;
+        check::check_documents(&documents, &mentions)?;
+        Ok(Documents {
+            documents,
+            mentions,
+            fingerprint,
+        })
+    }
+
+    /// The bundle's fingerprint ([`Bundle::fingerprint`]).
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// The number of the document with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+
+    /// The entity mentions of document `i` (none when there is no such document).
+    pub fn mentions_of(&self, i: usize) -> &[Mention] {
+        self.mentions.get(i).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Why a bundle could not be read. Every variant says what a user can do about it in its
@@ -230,21 +303,25 @@ impl Bundle {
         self.entities.find(kind, canonical)?.description.as_deref()
     }
 
-    /// The serialized bundle (postcard), without the header.
+    /// The serialized bundle without the header: its sections, appended to `out`.
+    fn write_payload(&self, out: Vec<u8>) -> Vec<u8> {
+        let out = sections::write(out, &self.documents);
+        let out = sections::write(out, &PackedMentions(&self.mentions));
+        let out = sections::write(out, &self.entities);
+        sections::write(out, &self.index)
+    }
+
+    /// The serialized bundle, without the header.
     fn payload(&self) -> Vec<u8> {
-        // Serializing plain owned data into a Vec cannot fail; an empty payload would be
-        // refused on load, never misread.
-        postcard::to_allocvec(self).unwrap_or_default()
+        self.write_payload(Vec::new())
     }
 
     /// The bundle's bytes: the header, then the payload serialized in place (one copy of the
     /// payload in memory, not two: a long corpus's payload is about twice its text).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = header(0, 0);
+        let out = header(0, 0);
         let header_len = out.len();
-        // Serializing plain owned data into a Vec cannot fail; on failure the payload is empty
-        // and its length says so, so the file is refused on load, never misread.
-        out = postcard::to_extend(self, out).unwrap_or_else(|_| header(0, 0));
+        let mut out = self.write_payload(out);
         let payload = out.get(header_len..).unwrap_or_default();
         let (len, sum) = (payload.len() as u64, checksum(payload));
         if let Some(fields) = out.get_mut(header_len - FIXED_HEADER..header_len) {
@@ -257,17 +334,16 @@ impl Bundle {
     /// version, a short or long file, a changed byte, tables that disagree, spans outside their
     /// text. A bundle this returns is safe to search, show and compare.
     pub fn from_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
-        let header = Header::read(bytes)?;
-        let found = checksum(header.payload);
-        if found != header.checksum {
-            return Err(BundleError::ChecksumMismatch {
-                expected: header.checksum,
-                found,
-            });
-        }
-        let mut bundle: Bundle = postcard::from_bytes(header.payload)
-            .map_err(|e| BundleError::Corrupt(e.to_string()))?;
-        bundle.fingerprint = Fingerprint(OnceLock::from(header.checksum));
+        let (fingerprint, [documents, mentions, entities, index]) = open(bytes)?;
+        let UnpackedMentions(mentions) = sections::read(mentions, "entity mentions")?;
+        let bundle = Bundle {
+            version: BUNDLE_VERSION,
+            documents: sections::read(documents, "documents")?,
+            index: sections::read(index, "search index")?,
+            mentions,
+            entities: sections::read(entities, "entity table")?,
+            fingerprint: Fingerprint(OnceLock::from(fingerprint)),
+        };
         check::check(&bundle)?;
         Ok(bundle)
     }

@@ -484,3 +484,82 @@ fn documents_added_at_run_time_join_every_table() {
     assert_eq!(found.hits.len(), 1, "{:?}", found.notes);
     assert_eq!(found.hits[0].id, "added");
 }
+
+/// The comparison worker's read: the documents and mentions alone, checked like the whole
+/// bundle's, with the same fingerprint, and without ever decoding the search index (a bundle
+/// whose index section is garbage still gives its documents).
+#[test]
+fn the_documents_are_read_without_the_index() {
+    use super::Documents;
+    let b = small_bundle();
+    let bytes = b.to_bytes();
+    let docs = Documents::from_bytes(&bytes).unwrap();
+    assert_eq!(docs.documents, b.documents);
+    assert_eq!(docs.mentions, b.mentions);
+    assert_eq!(docs.fingerprint(), b.fingerprint());
+    assert_eq!(docs.position("geneve"), Some(2));
+    assert_eq!(docs.mentions_of(2), b.mentions_of(2));
+
+    // The index is the last section: replace it with bytes that are no index at all.
+    let payload = &bytes[BUNDLE_MAGIC.len() + 1 + FIXED_HEADER..];
+    let sections = super::sections::split(payload).unwrap();
+    let index_len = sections[3].len();
+    let mut damaged = payload[..payload.len() - index_len].to_vec();
+    damaged.extend(std::iter::repeat_n(0xffu8, index_len));
+    let damaged = seal(&damaged);
+    assert!(matches!(
+        Bundle::from_bytes(&damaged),
+        Err(BundleError::Corrupt(why)) if why.starts_with("search index")
+    ));
+    let read = Documents::from_bytes(&damaged).expect("the documents need no index");
+    assert_eq!(
+        (read.documents, read.mentions),
+        (docs.documents, docs.mentions)
+    );
+
+    // What the documents carry is checked as the whole bundle's is.
+    let mut bad = b.clone();
+    bad.mentions[2][0].end = bad.documents[2].text.len() + 1;
+    assert!(matches!(
+        Documents::from_bytes(&sealed(&bad)),
+        Err(BundleError::BadSpan {
+            what: "entity mention",
+            ..
+        })
+    ));
+    for len in [0, 10, bytes.len() / 2, bytes.len() - 1] {
+        assert!(Documents::from_bytes(&bytes[..len]).is_err());
+    }
+}
+
+#[test]
+fn sections_must_fill_the_payload_exactly() {
+    let bytes = small_bundle().to_bytes();
+    let payload = &bytes[BUNDLE_MAGIC.len() + 1 + FIXED_HEADER..];
+    let mut longer = payload.to_vec();
+    longer.push(0);
+    assert_eq!(
+        Bundle::from_bytes(&seal(&longer)),
+        Err(BundleError::Corrupt("bytes after the last section".into()))
+    );
+    // A section whose length runs past the payload.
+    let mut long_section = payload.to_vec();
+    long_section[..8].copy_from_slice(&u64::MAX.to_le_bytes());
+    assert!(matches!(
+        Bundle::from_bytes(&seal(&long_section)),
+        Err(BundleError::Corrupt(_))
+    ));
+    // A value that ends before its section does.
+    let sections = super::sections::split(payload).unwrap();
+    let mut padded = Vec::new();
+    for (k, s) in sections.iter().enumerate() {
+        let extra = usize::from(k == 0);
+        padded.extend_from_slice(&((s.len() + extra) as u64).to_le_bytes());
+        padded.extend_from_slice(s);
+        padded.extend(std::iter::repeat_n(0u8, extra));
+    }
+    assert!(matches!(
+        Bundle::from_bytes(&seal(&padded)),
+        Err(BundleError::Corrupt(why)) if why.contains("after the documents")
+    ));
+}

@@ -6,6 +6,7 @@
 //! Azerbaijan of ethnic cleansing"); and whether it is negated ("have not been forced out").
 //! Counts are per document and per outlet; nothing is turned into a rating.
 
+pub use super::lexicon_format::{Frame, Lexicon, Topic};
 use super::prepare::{Prepared, Vocab};
 use super::quotes::{self, Marks};
 use crate::search::stem::stem;
@@ -14,35 +15,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The framing lexicon.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Lexicon {
-    #[serde(rename = "topic")]
-    pub topics: Vec<Topic>,
-}
-
-/// One thing being named.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Topic {
-    pub id: String,
-    pub name: String,
-    /// Names a single event of the news beat (the timeline matches events by it).
-    #[serde(default)]
-    pub event: bool,
-    #[serde(rename = "frame")]
-    pub frames: Vec<Frame>,
-}
-
-/// One way of naming a topic.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Frame {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub note: String,
-    pub terms: Vec<String>,
-}
-
 impl Lexicon {
     /// Parses a lexicon in the format of `data/framing.toml`.
     pub fn from_toml(src: &str) -> Result<Lexicon, String> {
@@ -50,15 +22,19 @@ impl Lexicon {
     }
 }
 
-/// The built-in lexicon (`crates/core/data/framing.toml`).
+/// The built-in lexicon (`crates/core/data/framing.toml`), compiled to postcard by `build.rs`:
+/// the engine, and the comparison worker that links it, carry no TOML parser for it.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        // A broken built-in lexicon (its test fails) leaves framing empty rather than panicking.
-        Lexicon::from_toml(include_str!("../../data/framing.toml"))
-            .unwrap_or(Lexicon { topics: Vec::new() })
+        // Unreadable bytes (a test compares them with the TOML) leave framing empty rather than
+        // panicking.
+        postcard::from_bytes(BUILTIN).unwrap_or(Lexicon { topics: Vec::new() })
     })
 }
+
+/// `data/framing.toml` as postcard, written by `build.rs`.
+const BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/framing.postcard"));
 
 /// Whose word a framing term is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,6 +10,7 @@ mod counted;
 mod diff;
 mod facts;
 mod framing;
+mod lexicon_format;
 mod logodds;
 mod prepare;
 mod profile;

@@ -761,3 +761,12 @@ fn odd_dates_and_damaged_spans_do_not_panic() {
     let c = compare_with(&[damaged, docs[0].clone()], None);
     assert_eq!(c.docs.len(), 2);
 }
+
+/// The lexicon `build.rs` compiled to postcard is the TOML's, read at test time.
+#[test]
+fn the_compiled_lexicon_is_the_toml() {
+    let toml = super::Lexicon::from_toml(include_str!("../../data/framing.toml"))
+        .expect("the shipped lexicon is valid");
+    assert!(toml.topics.len() > 3);
+    assert_eq!(super::lexicon(), &toml);
+}

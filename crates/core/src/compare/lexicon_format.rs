@@ -1,0 +1,35 @@
+//! The framing lexicon's types: what `data/framing.toml` says, in the shape the engine uses.
+//! Shared with the build script (`build.rs` includes this file), which reads the TOML into
+//! them and writes postcard: one definition, so the bytes it writes are the bytes the engine
+//! reads.
+
+use serde::{Deserialize, Serialize};
+
+/// The framing lexicon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lexicon {
+    #[serde(rename = "topic")]
+    pub topics: Vec<Topic>,
+}
+
+/// One thing being named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: String,
+    pub name: String,
+    /// Names a single event of the news beat (the timeline matches events by it).
+    #[serde(default)]
+    pub event: bool,
+    #[serde(rename = "frame")]
+    pub frames: Vec<Frame>,
+}
+
+/// One way of naming a topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Frame {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub note: String,
+    pub terms: Vec<String>,
+}
