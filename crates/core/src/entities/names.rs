@@ -134,16 +134,26 @@ fn datelines(cx: &Ctx, cands: &mut Vec<Cand>) {
             let mut j = a;
             // "PORT OF SPAIN": short words inside a place.
             let inner = |t: &Token| t.is_acronym() && !t.text.contains('.');
+            // "LA PAZ", "EL PASO": a short first word when another follows.
+            let short_first = |k: usize| {
+                k == a
+                    && cx.tok_in(k, i).is_some_and(inner)
+                    && cx.tok_in(k + 1, i).is_some_and(upper)
+            };
             while j < a + 6
                 && cx
                     .tok_in(j, i)
-                    .is_some_and(|t| upper(t) || (j > a && inner(t)))
+                    .is_some_and(|t| upper(t) || (j > a && inner(t)) || short_first(j))
                 && !cx.is_claimed(j)
             {
                 j += 1;
             }
             let words = toks.get(a..j).unwrap_or_default();
-            if j == a || !words.iter().any(|t| t.text.chars().count() >= 4) {
+            // A word of four letters or more, or two short ones ("LA PAZ"); not "UN" or "AP".
+            let letters: usize = words.iter().map(|t| t.text.chars().count()).sum();
+            let long = words.iter().any(|t| t.text.chars().count() >= 4)
+                || (words.len() >= 2 && letters >= 5);
+            if j == a || !long {
                 places.clear();
                 break;
             }
@@ -404,7 +414,16 @@ fn sequence(cx: &Ctx, lex: &[Option<(usize, LexEntry)>], i: usize) -> Vec<Unit> 
         }
         // "Offin Basin Farmers' Association", "European Patients' Forum", "UN Children's Fund":
         // a possessive inside an organisation's name.
-        if (t.is_possessive() || (matches!(t.text, "'" | "’") && cx.t(j - 1).text.ends_with('s')))
+        // (A common noun owns: "Farmers'", "Children's", "Fishermen's"; "Khalifa Haftar's Libyan
+        // National Army" is a person and his organisation.)
+        let owner = cx.t(j - 1);
+        let plural = ["men", "ren"].iter().any(|e| owner.text.ends_with(e));
+        let common_owner = cx.lower_words.contains(owner.text.to_lowercase().as_str())
+            || is_in(owner.text, &words::COMMON_CAPS)
+            || plural
+            || matches!(t.text, "'" | "’");
+        if (t.is_possessive() || (matches!(t.text, "'" | "’") && owner.text.ends_with('s')))
+            && common_owner
             && !t.space_before
             && last.lex.is_none()
             && cx.place(units.first().map_or(i, |u| u.a), j).is_none()
@@ -927,6 +946,14 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     let before = |k: usize| a.checked_sub(k).and_then(|p| cx.tok_in(p, a));
     let name_words = name_words(cx, a, b);
     let words = name_words.len().max(1);
+    // "the tanker Ever Glory", "the Hong Kong-flagged Joseph Schulte": a ship's name, which is
+    // no entity of the guidelines.
+    if before(1).is_some_and(|p| {
+        (p.is_lowercase() && is_in(p.text, &words::VESSEL_NOUNS))
+            || (p.is("flagged") && before(2).is_some_and(|h| h.text == "-"))
+    }) {
+        return (EntityType::Person, UNSURE, b);
+    }
     // "the Lachin road": the route noun is part of the name.
     if at(b)
         .is_some_and(|n| n.space_before && n.is_lowercase() && is_in(n.text, &words::ROUTE_NOUNS))
@@ -1069,8 +1096,10 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     // "Hallbergen shares fell", "Codelco chairman Máximo Pacheco", "Fluminense president":
     // people have no shares and no chairman.
     let possessive = usize::from(at(b).is_some_and(|t| t.is_possessive()));
+    // ("Orbán's chief of staff" is a person's aide.)
     let corporate_noun = at(b + possessive)
-        .is_some_and(|w| w.is_lowercase() && is_in(w.text, &words::CORPORATE_NOUNS));
+        .is_some_and(|w| w.is_lowercase() && is_in(w.text, &words::CORPORATE_NOUNS))
+        && !at(b + possessive + 1).is_some_and(|o| o.is("of"));
     // A town's name may be a company's too ("Bendigo chief executive", "Bendigo shares"); a
     // place has a chief of police but no chief executive and no shares.
     let only_companies = at(b + possessive).is_some_and(|w| {
@@ -1101,12 +1130,16 @@ pub(super) fn classify_unknown(cx: &Ctx, a: usize, b: usize) -> (EntityType, Str
     }
     // "said Grace Lin, an analyst", "Ekai Lomuria, a herder near Lodwar", "Mostafa Waziri,
     // secretary-general of ...": a person described.
+    // ("the Bosphorus, navy spokesman Dmytro Pletenchuk said": the job introduces the next name.)
     let described = at(b).is_some_and(|c| c.text == ",")
         && (b + 1..b + 5)
-            .map_while(|k| at(k).filter(|w| w.is_lowercase() || w.text == "-"))
-            .filter(|w| !w.in_ci(&["a", "an", "the"]))
+            .take_while(|&k| at(k).is_some_and(|w| w.is_lowercase() || w.text == "-"))
+            .filter(|&k| at(k).is_some_and(|w| !w.in_ci(&["a", "an", "the"])))
             .take(3)
-            .any(|w| is_in(w.text, &words::PERSON_NOUNS));
+            .any(|k| {
+                at(k).is_some_and(|w| is_in(w.text, &words::PERSON_NOUNS))
+                    && !at(k + 1).is_some_and(|n| n.is_capitalised())
+            });
     if described && !place {
         return (EntityType::Person, STRONG, b);
     }

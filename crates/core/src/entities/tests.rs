@@ -982,3 +982,32 @@ fn speakers_and_compounds() {
         &["ORG:Halden Recovery International", "DATE:2001"],
     );
 }
+
+/// A person's possessive before an organisation is two names; a two-letter word opens a dateline;
+/// "Government of ..." is an organisation; a ship's name is no entity; a chief of staff is a
+/// person's aide; a team's captain is a title.
+#[test]
+fn second_round_shapes() {
+    check(
+        "Omar Dlimi's Kufra Defence Brigade sent troops.",
+        &["PERSON:Omar Dlimi", "ORG:Kufra Defence Brigade"],
+    );
+    check("LA PAZ (AP) — Miners marched.", &["PLACE:LA PAZ", "ORG:AP"]);
+    check(
+        "the Tripoli-based Government of National Unity said",
+        &["PLACE:Tripoli", "ORG:Government of National Unity"],
+    );
+    check("the Malta-flagged Kerem Voss sailed.", &["PLACE:Malta"]);
+    check(
+        "heading for the Dardavel, navy spokesman Ostap Hrytsenko said.",
+        &["PERSON:Ostap Hrytsenko"],
+    );
+    check(
+        "Viktor Orbán spoke. Orbán's chief of staff agreed.",
+        &["PERSON:Viktor Orbán", "PERSON:Orbán"],
+    );
+    check(
+        "led by former captain Ravindu Peiris, who resigned",
+        &["PERSON:Ravindu Peiris"],
+    );
+}

@@ -105,7 +105,7 @@ pub static TITLE_BUILDERS: WordSet = WordSet::new(&[
 pub static PERSON_NOUNS: WordSet = WordSet::new(&[
     "activist", "actor", "actress", "adviser", "advisor", "aide", "ally", "ambassador", "analyst",
     "archaeologist", "artist", "aunt", "author", "banker", "boss", "brother", "campaigner",
-    "candidate", "chairman", "chairperson", "chairwoman", "chancellor", "chef", "chief", "climber",
+    "candidate", "captain", "skipper", "chairman", "chairperson", "chairwoman", "chancellor", "chef", "chief", "climber",
     "coach", "colleague", "colonel", "commander", "congressman", "congresswoman", "correspondent",
     "councillor", "councilor", "counterpart", "cousin", "daughter", "defender", "deputy",
     "detective", "diplomat", "director", "director-general", "doctor", "economist", "engineer",
@@ -128,7 +128,7 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(&[
 pub static ORG_HEADS: WordSet = WordSet::new(&[
     "academy", "administration", "ag", "agency", "airlines", "airways", "alliance", "army", "asa",
     "assembly", "association", "authority", "b.v.", "bank", "battalion", "board", "brigade",
-    "brigades", "broadcasting", "bureau", "bv", "cabinet", "capital", "center", "centre", "cf",
+    "brigades", "broadcasting", "bureau", "bv", "cabinet", "capital", "government", "center", "centre", "cf",
     "chamber", "channel", "charity", "church", "clinic", "club", "co", "coalition", "college",
     "command", "commissariat", "commission", "committee", "communications", "company",
     "confederation", "congress", "conservatory", "consulate", "cooperative", "corp", "corporation",
@@ -181,6 +181,13 @@ pub static PLACE_FIRST: WordSet = WordSet::new(&[
     "bay", "cabo", "cape", "fort", "glen", "gulf", "ilha", "isla", "isle", "lago", "lake", "loch",
     "mont", "monte", "mount", "mt", "playa", "plaza", "port", "porto", "puerto", "rio", "río",
     "saint", "san", "sankt", "santa", "sierra", "são",
+]);
+
+/// Ships before their names ("the tanker Ever Glory"): what follows is a vessel's name.
+#[rustfmt::skip]
+pub static VESSEL_NOUNS: WordSet = WordSet::new(&[
+    "tanker", "vessel", "ship", "freighter", "bulker", "trawler", "yacht", "containership",
+    "warship", "frigate", "destroyer", "submarine",
 ]);
 
 /// Lower-case route nouns that belong to the name before them ("the Lachin road").
