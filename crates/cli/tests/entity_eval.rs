@@ -209,7 +209,7 @@ fn evaluation_articles_with_knowledge_base() {
         "\n== evaluation, all 30 articles: knowledge base + rules\n{}",
         s.table()
     );
-    assert_bars("evaluation set with the knowledge base", &s, 0.90, 0.90);
+    assert_bars("evaluation set with the knowledge base", &s, 0.92, 0.95);
 }
 
 /// A Russian wire dateline (`ЕРЕВАН, 12 октября — …`) alone, and mixed into the seed corpus,
