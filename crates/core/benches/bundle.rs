@@ -1,6 +1,10 @@
 //! What a reader waits for on a generated corpus, natively: decoding the bundle (everything the
-//! app does before its first view), the first query on a freshly decoded bundle, and the latency
-//! of a fixed query set covering every operator (p50/p95 per query and over all of them).
+//! app does before its first view), the first query on a freshly decoded bundle, decoding only
+//! the documents (the comparison worker), and the latency of a fixed query set covering every
+//! operator (p50/p95 per query and over all of them).
+//!
+//! The machine these run on is shared: besides wall time, the table reports the CPU time the
+//! query's thread used (Linux `schedstat`), which waiting for a core does not inflate.
 //!
 //! Run: `cargo bench -p parallax-core --bench bundle` (BENCH_SIZES=1000,10000 by default; the
 //! corpora are `parallax_core::synth` with seed 42, the same articles as
@@ -18,6 +22,7 @@ mod common;
 
 use common::{seeds, synthetic};
 use criterion::Criterion;
+use parallax_core::bundle::Documents;
 use parallax_core::search::{kwic, search, KwicOptions, Mode, Options, Selection};
 use parallax_core::Bundle;
 use std::hint::black_box;
@@ -106,6 +111,13 @@ fn run(b: &Bundle, q: &Q) -> usize {
     r.total_docs + r.hits.len() + r.passages.len()
 }
 
+/// CPU time used by this thread so far (Linux; `None` elsewhere).
+fn cpu_now() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
 fn percentile(times: &mut [Duration], q: f64) -> Duration {
     times.sort();
     times[((times.len() as f64 * q) as usize).min(times.len() - 1)]
@@ -135,6 +147,9 @@ fn main() {
         g.bench_function("load", |t| {
             t.iter(|| Bundle::from_bytes(black_box(&bytes)).unwrap())
         });
+        g.bench_function("documents_only", |t| {
+            t.iter(|| Documents::from_bytes(black_box(&bytes)).unwrap())
+        });
         g.bench_function("load_and_first_query", |t| {
             t.iter(|| {
                 let b = Bundle::from_bytes(black_box(&bytes)).unwrap();
@@ -148,46 +163,67 @@ fn main() {
 
         // The latency table: each query run `runs` times, in turn.
         let runs = if n >= 5000 { 40 } else { 200 };
-        let mut per_query: Vec<Vec<Duration>> = vec![Vec::new(); set.len()];
+        // (wall, CPU) per run of each query.
+        let mut per_query: Vec<(Vec<Duration>, Vec<Duration>)> =
+            vec![(Vec::new(), Vec::new()); set.len()];
         for _ in 0..runs {
             for (k, q) in set.iter().enumerate() {
-                let t = Instant::now();
+                let (c, t) = (cpu_now(), Instant::now());
                 black_box(run(&bundle, q));
-                per_query[k].push(t.elapsed());
+                let wall = t.elapsed();
+                let cpu = cpu_now().zip(c).map_or(wall, |(b, a)| b.saturating_sub(a));
+                per_query[k].0.push(wall);
+                per_query[k].1.push(cpu);
             }
         }
-        let mut loads: Vec<Duration> = (0..5)
-            .map(|_| {
-                let t = Instant::now();
-                black_box(Bundle::from_bytes(&bytes).unwrap());
-                t.elapsed()
-            })
-            .collect();
-        tables.push((n, bytes.len(), percentile(&mut loads, 0.5), set, per_query));
+        // (wall, CPU) of a whole load and of the documents alone, five times each.
+        let timed = |f: &dyn Fn()| {
+            let (mut wall, mut cpu): (Vec<Duration>, Vec<Duration>) = (Vec::new(), Vec::new());
+            for _ in 0..5 {
+                let (c, t) = (cpu_now(), Instant::now());
+                f();
+                wall.push(t.elapsed());
+                cpu.push(
+                    cpu_now()
+                        .zip(c)
+                        .map_or(Duration::ZERO, |(b, a)| b.saturating_sub(a)),
+                );
+            }
+            (percentile(&mut wall, 0.5), percentile(&mut cpu, 0.5))
+        };
+        let load = timed(&|| drop(black_box(Bundle::from_bytes(&bytes).unwrap())));
+        let docs = timed(&|| drop(black_box(Documents::from_bytes(&bytes).unwrap())));
+        tables.push((n, bytes.len(), load, docs, set, per_query));
     }
     c.final_summary();
 
-    for (n, size, load, set, mut per_query) in tables {
+    for (n, size, load, docs, set, mut per_query) in tables {
         println!(
-            "\n{n} documents: bundle {size} B, load p50 {:.1} ms",
-            ms(load)
+            "\n{n} documents: bundle {size} B; load p50 {:.1} ms (cpu {:.1}); documents only p50 {:.1} ms (cpu {:.1})",
+            ms(load.0),
+            ms(load.1),
+            ms(docs.0),
+            ms(docs.1)
         );
-        println!("{:<14} {:>9} {:>9}", "query", "p50 ms", "p95 ms");
-        let mut all: Vec<Duration> = Vec::new();
-        for (q, times) in set.iter().zip(per_query.iter_mut()) {
-            all.extend(times.iter().copied());
+        println!(
+            "{:<14} {:>9} {:>9} {:>9} {:>9}",
+            "query", "p50 ms", "p95 ms", "cpu p50", "cpu p95"
+        );
+        let (mut all, mut all_cpu): (Vec<Duration>, Vec<Duration>) = (Vec::new(), Vec::new());
+        let line = |name: &str, wall: &mut [Duration], cpu: &mut [Duration]| {
             println!(
-                "{:<14} {:>9.3} {:>9.3}",
-                q.name,
-                ms(percentile(times, 0.5)),
-                ms(percentile(times, 0.95)),
+                "{name:<14} {:>9.3} {:>9.3} {:>9.3} {:>9.3}",
+                ms(percentile(wall, 0.5)),
+                ms(percentile(wall, 0.95)),
+                ms(percentile(cpu, 0.5)),
+                ms(percentile(cpu, 0.95)),
             );
+        };
+        for (q, (wall, cpu)) in set.iter().zip(per_query.iter_mut()) {
+            all.extend(wall.iter().copied());
+            all_cpu.extend(cpu.iter().copied());
+            line(q.name, wall, cpu);
         }
-        println!(
-            "{:<14} {:>9.3} {:>9.3}",
-            "all queries",
-            ms(percentile(&mut all, 0.5)),
-            ms(percentile(&mut all, 0.95))
-        );
+        line("all queries", &mut all, &mut all_cpu);
     }
 }
