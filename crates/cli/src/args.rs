@@ -33,8 +33,19 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE_OR_FOLDER")]
         paths: Vec<PathBuf>,
         /// Where to write the bundle (its folder is created).
-        #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
+        #[arg(
+            short,
+            long,
+            value_name = "FILE",
+            required_unless_present = "shards",
+            conflicts_with = "shards"
+        )]
+        output: Option<PathBuf>,
+        /// Write a sharded corpus into this folder instead of one file: manifest.bin (metadata,
+        /// facets, entities, where everything else is), index/ (index shards by term) and docs/
+        /// (document chunks), every file but the manifest named by its checksum.
+        #[arg(long, value_name = "FOLDER")]
+        shards: Option<PathBuf>,
     },
     /// Recognise people, organisations, places, groups, dates and numbers.
     Entities {

@@ -87,7 +87,11 @@ fn main() -> ExitCode {
 fn run(command: Command, out: &mut dyn Write) -> Outcome {
     match command {
         Command::Parse { paths, json } => cmd_parse(&paths, json, out),
-        Command::Bundle { paths, output } => cmd_bundle(&paths, &output),
+        Command::Bundle {
+            paths,
+            output,
+            shards,
+        } => cmd_bundle(&paths, output.as_deref(), shards.as_deref()),
         Command::Entities { paths, json, no_kb } => {
             entities_cmd::cmd_entities(&paths, json, !no_kb, out)
         }
@@ -156,7 +160,11 @@ fn cmd_parse(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> Outcome {
     Ok(parsed.all_read)
 }
 
-fn cmd_bundle(paths: &[PathBuf], output: &std::path::Path) -> Outcome {
+fn cmd_bundle(
+    paths: &[PathBuf],
+    output: Option<&std::path::Path>,
+    shards: Option<&std::path::Path>,
+) -> Outcome {
     let parsed = parse_inputs(paths);
     if parsed.missing_input {
         return Err("an input is missing, so no bundle was written".into());
@@ -173,18 +181,37 @@ fn cmd_bundle(paths: &[PathBuf], output: &std::path::Path) -> Outcome {
             eprintln!("warning: {}", diag.message);
         }
     }
-    let bytes = Bundle::new(parsed.docs).to_bytes();
-    if let Some(dir) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let bundle = Bundle::new(parsed.docs);
+    let write = |path: &std::path::Path, bytes: &[u8]| -> Result<(), String> {
+        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    if let Some(dir) = shards {
+        let s = bundle.to_shards(&parallax_core::bundle::ShardOptions::default());
+        for (name, bytes) in &s.files {
+            write(&dir.join(name), bytes)?;
+        }
+        write(&dir.join(parallax_core::bundle::MANIFEST_FILE), &s.manifest)?;
+        let total: usize = s.files.iter().map(|(_, b)| b.len()).sum::<usize>() + s.manifest.len();
+        eprintln!(
+            "parallax: wrote a sharded corpus to {}: manifest {} bytes, {} other files, {total} bytes in all",
+            dir.display(),
+            s.manifest.len(),
+            s.files.len()
+        );
     }
-    std::fs::write(output, &bytes)
-        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-    eprintln!(
-        "parallax: wrote {} ({} bytes)",
-        output.display(),
-        bytes.len()
-    );
+    if let Some(output) = output {
+        let bytes = bundle.to_bytes();
+        write(output, &bytes)?;
+        eprintln!(
+            "parallax: wrote {} ({} bytes)",
+            output.display(),
+            bytes.len()
+        );
+    }
     Ok(parsed.all_read)
 }
 

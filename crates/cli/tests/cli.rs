@@ -190,6 +190,54 @@ fn bundle_round_trips_the_parse() {
     assert!(parallax_core::Bundle::from_bytes(&bytes[..bytes.len() / 2]).is_err());
 }
 
+/// `bundle --shards` writes a manifest and checksum-named files that read back as the bundle
+/// `bundle -o` writes; the two outputs cannot be asked for at once.
+#[test]
+fn bundle_shards_read_back_as_the_bundle() {
+    let dir = scratch("shards");
+    let file = dir.join("corpus.bin");
+    let folder = dir.join("sharded");
+    assert!(
+        parallax(&["bundle", "corpus", "-o", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = parallax(&["bundle", "corpus", "--shards", folder.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest = std::fs::read(folder.join("manifest.bin")).unwrap();
+    let m = parallax_core::bundle::Manifest::from_bytes(&manifest).unwrap();
+    assert_eq!(m.documents.len(), 5);
+    for f in m
+        .chunks
+        .iter()
+        .map(|c| &c.file)
+        .chain(m.index_shards.iter().map(|s| &s.file))
+    {
+        assert!(
+            f.path.starts_with("docs/") || f.path.starts_with("index/"),
+            "{}",
+            f.path
+        );
+        assert!(
+            f.path.contains(&format!("{:016x}", f.checksum)),
+            "named by its checksum"
+        );
+    }
+    let back =
+        parallax_core::Bundle::from_shards(&manifest, &|p| std::fs::read(folder.join(p)).ok())
+            .expect("the shards read back");
+    let whole = parallax_core::Bundle::from_bytes(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(back, whole);
+    let both = parallax(&["bundle", "corpus", "-o", "x.bin", "--shards", "y"]);
+    assert_eq!(both.status.code(), Some(2));
+    let neither = parallax(&["bundle", "corpus"]);
+    assert_eq!(neither.status.code(), Some(2));
+}
+
 #[test]
 fn usage_errors_exit_2_and_every_subcommand_has_help() {
     let out = parallax(&["frobnicate"]);

@@ -106,7 +106,15 @@ pub fn bundle_bytes(data: &[u8]) {
         if let Ok(b) = Bundle::from_bytes(&bytes) {
             use_bundle(&b, data.len(), true);
         }
+        // The worker's read of the same bytes: what loads, it compares.
+        if let Ok(d) = crate::bundle::Documents::from_bytes(&bytes) {
+            if d.documents.len() >= 2 {
+                compare_with(&d.documents, Some(&d.mentions));
+            }
+        }
     }
+    // The same bytes as a sharded corpus's manifest.
+    let _ = crate::bundle::Manifest::from_bytes(data);
 }
 
 /// What the app does with a loaded bundle: search, concordance and, with `compare`, comparison.

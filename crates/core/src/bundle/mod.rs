@@ -6,8 +6,12 @@ mod check;
 mod entity_table;
 mod packed_mentions;
 mod sections;
+mod shards;
 
 pub use entity_table::{surface, EntityRow, EntityTable};
+pub use shards::{
+    ChunkRef, DocSummary, FileRef, Manifest, ShardOptions, ShardRef, Shards, MANIFEST_FILE,
+};
 
 use crate::entities::{recognize, EntityType, KnowledgeBase, Mention};
 use crate::model::Document;
@@ -78,14 +82,7 @@ impl<'de> Deserialize<'de> for UnpackedMentions {
 
 /// Reads the header, verifies the checksum and splits the payload into its sections.
 fn open(bytes: &[u8]) -> Result<(u64, [&[u8]; sections::COUNT]), BundleError> {
-    let header = Header::read(bytes)?;
-    let found = checksum(header.payload);
-    if found != header.checksum {
-        return Err(BundleError::ChecksumMismatch {
-            expected: header.checksum,
-            found,
-        });
-    }
+    let header = open_sealed(bytes, BUNDLE_MAGIC)?;
     Ok((header.checksum, sections::split(header.payload)?))
 }
 
@@ -144,6 +141,11 @@ pub enum BundleError {
     /// Two tables that must agree entry by entry do not (an index entry for another document,
     /// a sentence in a block that does not exist).
     Inconsistent(String),
+    /// A file a sharded corpus's manifest lists could not be had (named by its path).
+    MissingFile(String),
+    /// A file of a sharded corpus is not the one its manifest lists (another deployment's, or
+    /// damaged).
+    StaleFile(String),
     /// A span (token, sentence, block, mention, diagnostic, metadata) outside its document's
     /// text or inside a character.
     BadSpan {
@@ -183,6 +185,14 @@ impl fmt::Display for BundleError {
             } => write!(
                 f,
                 "the corpus bundle is inconsistent: {found} {what} where {expected} were expected; rebuild it"
+            ),
+            BundleError::MissingFile(path) => write!(
+                f,
+                "the corpus file “{path}” could not be loaded; reload, or rebuild the corpus"
+            ),
+            BundleError::StaleFile(path) => write!(
+                f,
+                "the corpus file “{path}” is not the one its manifest lists (the site was updated, or the file is damaged); reload"
             ),
             BundleError::Inconsistent(what) => write!(
                 f,
@@ -358,18 +368,40 @@ impl Bundle {
 /// length, checksum. [`Bundle::to_bytes`] is `seal` of its payload; tests and the fuzz targets
 /// seal damaged payloads to reach the load check behind the checksum.
 pub fn seal(payload: &[u8]) -> Vec<u8> {
-    let mut out = header(payload.len() as u64, checksum(payload));
-    out.extend_from_slice(payload);
-    out
+    seal_with(BUNDLE_MAGIC, payload)
 }
 
 /// Magic, version, then the payload's length and checksum.
 fn header(len: u64, sum: u64) -> Vec<u8> {
+    header_with(BUNDLE_MAGIC, len, sum)
+}
+
+fn header_with(magic: &[u8; 4], len: u64, sum: u64) -> Vec<u8> {
     let mut version = [0u8; 5];
     let version = postcard::to_slice(&BUNDLE_VERSION, &mut version)
         .map(|v| v.to_vec())
         .unwrap_or_default();
-    [BUNDLE_MAGIC.as_slice(), &version, &header_fields(len, sum)].concat()
+    [magic.as_slice(), &version, &header_fields(len, sum)].concat()
+}
+
+/// `payload` behind the header of another kind of file (`magic`): the sharded layout's files.
+fn seal_with(magic: &[u8; 4], payload: &[u8]) -> Vec<u8> {
+    let mut out = header_with(magic, payload.len() as u64, checksum(payload));
+    out.extend_from_slice(payload);
+    out
+}
+
+/// The header and payload of a file sealed with `magic`, its checksum verified.
+fn open_sealed<'a>(bytes: &'a [u8], magic: &[u8; 4]) -> Result<Header<'a>, BundleError> {
+    let header = Header::read_with(bytes, magic)?;
+    let found = checksum(header.payload);
+    if found != header.checksum {
+        return Err(BundleError::ChecksumMismatch {
+            expected: header.checksum,
+            found,
+        });
+    }
+    Ok(header)
 }
 
 fn header_fields(len: u64, sum: u64) -> [u8; FIXED_HEADER] {
@@ -396,16 +428,7 @@ impl Eq for Fingerprint {}
 /// The fingerprint of the bundle in `bytes`, read from its header without decoding it (the
 /// payload's checksum is verified). Equal to [`Bundle::fingerprint`] of the decoded bundle.
 pub fn fingerprint_of(bytes: &[u8]) -> Result<u64, BundleError> {
-    let header = Header::read(bytes)?;
-    let found = checksum(header.payload);
-    if found == header.checksum {
-        Ok(found)
-    } else {
-        Err(BundleError::ChecksumMismatch {
-            expected: header.checksum,
-            found,
-        })
-    }
+    Ok(open_sealed(bytes, BUNDLE_MAGIC)?.checksum)
 }
 
 /// The parsed header of a bundle and its payload.
@@ -415,9 +438,9 @@ struct Header<'a> {
 }
 
 impl<'a> Header<'a> {
-    fn read(bytes: &'a [u8]) -> Result<Header<'a>, BundleError> {
+    fn read_with(bytes: &'a [u8], magic: &[u8; 4]) -> Result<Header<'a>, BundleError> {
         let bytes = bytes
-            .strip_prefix(BUNDLE_MAGIC.as_slice())
+            .strip_prefix(magic.as_slice())
             .ok_or(BundleError::NotABundle)?;
         let (found, rest) =
             postcard::take_from_bytes::<u32>(bytes).map_err(|_| BundleError::Truncated {

@@ -563,3 +563,151 @@ fn sections_must_fill_the_payload_exactly() {
         Err(BundleError::Corrupt(why)) if why.contains("after the documents")
     ));
 }
+
+mod sharded {
+    use super::*;
+    use crate::bundle::{Manifest, ShardOptions, Shards};
+    use std::collections::HashMap;
+
+    /// Small pieces, so even the test corpus has several chunks and shards.
+    const TINY: ShardOptions = ShardOptions {
+        index_shard_bytes: 300,
+        chunk_bytes: 400,
+    };
+
+    fn files(s: &Shards) -> HashMap<String, Vec<u8>> {
+        s.files.iter().cloned().collect()
+    }
+
+    fn read(s: &Shards, files: &HashMap<String, Vec<u8>>) -> Result<Bundle, BundleError> {
+        Bundle::from_shards(&s.manifest, &|p| files.get(p).cloned())
+    }
+
+    #[test]
+    fn a_sharded_corpus_reads_back_as_its_bundle() {
+        let b = small_bundle();
+        let s = b.to_shards(&TINY);
+        let m = Manifest::from_bytes(&s.manifest).unwrap();
+        assert!(
+            m.chunks.len() >= 2 && m.index_shards.len() >= 3,
+            "{} chunks, {} shards",
+            m.chunks.len(),
+            m.index_shards.len()
+        );
+        assert_eq!(s.files.len(), m.chunks.len() + m.index_shards.len());
+        let back = read(&s, &files(&s)).unwrap();
+        let whole = Bundle::from_bytes(&b.to_bytes()).unwrap();
+        assert_eq!(back, whole);
+        assert_eq!(back.fingerprint(), whole.fingerprint());
+        // The manifest alone lists the documents and the facets.
+        assert_eq!(m.documents.len(), b.documents.len());
+        assert_eq!(m.documents[2].id, "geneve");
+        assert_eq!(m.facets, b.index.facets);
+        // Default sizes: the whole test corpus in one chunk and one shard.
+        let one = b.to_shards(&ShardOptions::default());
+        assert_eq!(one.files.len(), 2);
+        assert_eq!(read(&one, &files(&one)).unwrap(), whole);
+    }
+
+    #[test]
+    fn the_manifest_says_where_each_word_and_document_is() {
+        let b = small_bundle();
+        let s = b.to_shards(&TINY);
+        let m = Manifest::from_bytes(&s.manifest).unwrap();
+        let files = files(&s);
+        let shard_words = |k: usize| -> Vec<String> {
+            let bytes = &files[&m.index_shards[k].file.path];
+            let payload = crate::bundle::open_sealed(bytes, b"PLXI").unwrap().payload;
+            let shard: Vec<(u32, String, crate::search::index::packed::PackedPostings)> =
+                postcard::from_bytes(payload).unwrap();
+            shard.into_iter().map(|w| w.1).collect()
+        };
+        for w in &b.index.words {
+            let k = m.shard_of(w).unwrap();
+            assert!(shard_words(k).contains(w), "{w} is not in shard {k}");
+            // Every word that starts with its first two letters is in a shard the prefix names.
+            let prefix: String = w.chars().take(2).collect();
+            let shards = m.shards_with_prefix(&prefix);
+            assert!(
+                shards.iter().any(|&k| shard_words(k).contains(w)),
+                "{prefix}* misses {w}"
+            );
+        }
+        for d in 0..b.documents.len() {
+            let c = &m.chunks[m.chunk_of(d).unwrap()];
+            assert!((c.first as usize..(c.first + c.count) as usize).contains(&d));
+        }
+        assert_eq!(m.chunk_of(b.documents.len()), None);
+    }
+
+    #[test]
+    fn a_missing_stale_or_damaged_file_is_named() {
+        let b = small_bundle();
+        let s = b.to_shards(&TINY);
+        let good = files(&s);
+        let m = Manifest::from_bytes(&s.manifest).unwrap();
+        let chunk = m.chunks[0].file.path.clone();
+        let mut missing = good.clone();
+        missing.remove(&chunk);
+        let err = read(&s, &missing).unwrap_err();
+        assert_eq!(err, BundleError::MissingFile(chunk.clone()));
+        assert!(err.to_string().contains(&chunk), "{err}");
+        // Another file at that path (a stale cache, another deployment's chunk).
+        let mut stale = good.clone();
+        stale.insert(chunk.clone(), good[&m.chunks[1].file.path].clone());
+        assert_eq!(read(&s, &stale), Err(BundleError::StaleFile(chunk.clone())));
+        // A damaged manifest is refused before anything is fetched.
+        for len in [0, 5, s.manifest.len() / 2, s.manifest.len() - 1] {
+            assert!(Manifest::from_bytes(&s.manifest[..len]).is_err());
+        }
+        let mut flipped = s.manifest.clone();
+        *flipped.last_mut().unwrap() ^= 1;
+        assert!(matches!(
+            Manifest::from_bytes(&flipped),
+            Err(BundleError::ChecksumMismatch { .. })
+        ));
+        // A bundle is not a manifest.
+        assert_eq!(
+            Manifest::from_bytes(&b.to_bytes()),
+            Err(BundleError::NotABundle)
+        );
+    }
+
+    /// Behind valid checksums, what the files say must still agree: a manifest whose chunks
+    /// skip a document, or a shard that repeats a word, is refused.
+    #[test]
+    fn files_that_disagree_are_refused() {
+        use crate::bundle::seal_with;
+        let b = small_bundle();
+        let s = b.to_shards(&TINY);
+        let mut m = Manifest::from_bytes(&s.manifest).unwrap();
+        m.chunks[1].first += 1;
+        let resealed = seal_with(b"PLXM", &postcard::to_allocvec(&m).unwrap());
+        assert!(matches!(
+            Manifest::from_bytes(&resealed),
+            Err(BundleError::Inconsistent(why)) if why.contains("out of order")
+        ));
+        let mut m = Manifest::from_bytes(&s.manifest).unwrap();
+        m.vocabulary += 1;
+        let resealed = seal_with(b"PLXM", &postcard::to_allocvec(&m).unwrap());
+        assert!(matches!(
+            Bundle::from_shards(&resealed, &|p| files(&s).get(p).cloned()),
+            Err(BundleError::Inconsistent(why)) if why.contains("in no index shard")
+        ));
+    }
+
+    /// Documents added at run time shard like the others.
+    #[test]
+    fn an_extended_bundle_shards_too() {
+        let b = small_bundle();
+        let doc = parse_document(&SourceFile {
+            name: "more.txt",
+            bytes: b"More talks\n\nThe United Nations met again in Geneva on Friday.",
+            sidecar: None,
+        });
+        let mentions = super::super::mentions_for_bundle(&doc);
+        let b = b.extended(vec![doc], vec![mentions]);
+        let s = b.to_shards(&TINY);
+        assert_eq!(read(&s, &files(&s)).unwrap(), b);
+    }
+}

@@ -275,21 +275,24 @@ impl Index {
 }
 
 /// The shipped layout: deltas and counts instead of absolute offsets.
-mod packed {
+pub(crate) mod packed {
     use super::*;
 
     #[derive(Serialize, Deserialize)]
     pub struct Packed {
         words: Vec<String>,
-        /// Per word: document deltas, occurrence counts, position deltas (restarting per doc).
-        postings: Vec<(Vec<u32>, Vec<u32>, Vec<u32>)>,
+        postings: Vec<PackedPostings>,
         docs: Vec<PackedDoc>,
         facets: Vec<Facet>,
         published: Vec<Option<Date>>,
     }
 
-    #[derive(Serialize, Deserialize)]
-    struct PackedDoc {
+    /// One word's postings: document deltas, occurrence counts, position deltas (restarting
+    /// per document).
+    pub type PackedPostings = (Vec<u32>, Vec<u32>, Vec<u32>);
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct PackedDoc {
         id: String,
         /// Per token: gap since the previous token's end, length.
         tokens: Vec<u32>,
@@ -308,60 +311,54 @@ mod packed {
             .collect()
     }
 
+    pub fn pack_postings(p: &Postings) -> PackedPostings {
+        let counts: Vec<u32> = p.counts().map(|(_, c)| c).collect();
+        let mut positions = Vec::with_capacity(p.positions.len());
+        for w in p.offsets.windows(2) {
+            if let [a, b] = *w {
+                let slice = p.positions.get(a as usize..b as usize);
+                positions.extend(deltas(slice.unwrap_or_default().iter().copied()));
+            }
+        }
+        (deltas(p.docs.iter().copied()), counts, positions)
+    }
+
+    pub fn pack_doc(d: &DocEntry) -> PackedDoc {
+        let mut tokens = Vec::with_capacity(d.tokens.len() * 2);
+        let mut prev = 0;
+        for &(s, e) in &d.tokens {
+            tokens.extend([s.wrapping_sub(prev), e.wrapping_sub(s)]);
+            prev = e;
+        }
+        let mut sentences = Vec::with_capacity(d.sentences.len() * 4);
+        let mut prev = 0;
+        for (k, s) in d.sentences.iter().enumerate() {
+            let next_first = d
+                .sentences
+                .get(k + 1)
+                .map_or(d.tokens.len() as u32, |n| n.first_token);
+            // Wrapping, like the unpacking: any values round-trip.
+            sentences.extend([
+                s.start.wrapping_sub(prev),
+                s.end.wrapping_sub(s.start),
+                next_first.wrapping_sub(s.first_token),
+                s.block,
+            ]);
+            prev = s.end;
+        }
+        PackedDoc {
+            id: d.id.clone(),
+            tokens,
+            sentences,
+        }
+    }
+
     impl From<Index> for Packed {
         fn from(ix: Index) -> Packed {
-            let postings = ix
-                .postings
-                .iter()
-                .map(|p| {
-                    let counts: Vec<u32> = p.counts().map(|(_, c)| c).collect();
-                    let mut positions = Vec::with_capacity(p.positions.len());
-                    for w in p.offsets.windows(2) {
-                        if let [a, b] = *w {
-                            let slice = p.positions.get(a as usize..b as usize);
-                            positions.extend(deltas(slice.unwrap_or_default().iter().copied()));
-                        }
-                    }
-                    (deltas(p.docs.iter().copied()), counts, positions)
-                })
-                .collect();
-            let docs = ix
-                .docs
-                .iter()
-                .map(|d| {
-                    let mut tokens = Vec::with_capacity(d.tokens.len() * 2);
-                    let mut prev = 0;
-                    for &(s, e) in &d.tokens {
-                        tokens.extend([s.wrapping_sub(prev), e.wrapping_sub(s)]);
-                        prev = e;
-                    }
-                    let mut sentences = Vec::with_capacity(d.sentences.len() * 4);
-                    let mut prev = 0;
-                    for (k, s) in d.sentences.iter().enumerate() {
-                        let next_first = d
-                            .sentences
-                            .get(k + 1)
-                            .map_or(d.tokens.len() as u32, |n| n.first_token);
-                        // Wrapping, like the unpacking: any values round-trip.
-                        sentences.extend([
-                            s.start.wrapping_sub(prev),
-                            s.end.wrapping_sub(s.start),
-                            next_first.wrapping_sub(s.first_token),
-                            s.block,
-                        ]);
-                        prev = s.end;
-                    }
-                    PackedDoc {
-                        id: d.id.clone(),
-                        tokens,
-                        sentences,
-                    }
-                })
-                .collect();
             Packed {
+                postings: ix.postings.iter().map(pack_postings).collect(),
+                docs: ix.docs.iter().map(pack_doc).collect(),
                 words: ix.words,
-                postings,
-                docs,
                 facets: ix.facets,
                 published: ix.published,
             }
@@ -379,90 +376,107 @@ mod packed {
             .collect()
     }
 
+    /// Unpacks without indexing by any stored number (`Index::check` verifies them).
+    pub fn unpack_postings((docs, counts, pos): PackedPostings) -> Postings {
+        let counts_len = counts.len();
+        let mut offsets = Vec::with_capacity(counts_len + 1);
+        offsets.push(0u32);
+        let mut positions = Vec::with_capacity(pos.len());
+        let mut at = 0usize;
+        for c in counts {
+            let end = at.saturating_add(c as usize).min(pos.len());
+            positions.extend(undelta(pos.get(at..end).unwrap_or_default()));
+            at = end;
+            offsets.push(positions.len() as u32);
+        }
+        let mut docs = undelta(&docs);
+        docs.truncate(counts_len);
+        Postings {
+            docs,
+            offsets,
+            positions,
+        }
+    }
+
+    pub fn unpack_doc(d: PackedDoc) -> DocEntry {
+        let mut tokens = Vec::with_capacity(d.tokens.len() / 2);
+        let mut prev = 0u32;
+        for pair in d.tokens.chunks_exact(2) {
+            let [gap, len] = *pair else { continue };
+            let s = prev.wrapping_add(gap);
+            let e = s.wrapping_add(len);
+            tokens.push((s, e));
+            prev = e;
+        }
+        let mut sentences = Vec::with_capacity(d.sentences.len() / 4);
+        let (mut prev, mut first_token) = (0u32, 0u32);
+        for q in d.sentences.chunks_exact(4) {
+            let [gap, len, token_count, block] = *q else {
+                continue;
+            };
+            let start = prev.wrapping_add(gap);
+            let end = start.wrapping_add(len);
+            sentences.push(SentenceEntry {
+                start,
+                end,
+                first_token,
+                block,
+            });
+            first_token = first_token.wrapping_add(token_count);
+            prev = end;
+        }
+        DocEntry {
+            id: d.id,
+            tokens,
+            sentences,
+        }
+    }
+
     impl From<Packed> for Index {
         /// Unpacks without indexing by any stored number; `Index::check` (run by the bundle's
         /// load check) then verifies every number the search code indexes with, so a damaged
         /// bundle is refused on load instead of failing on some later query.
         fn from(p: Packed) -> Index {
-            let mut ix = Index {
-                facets: p.facets,
-                days: p
-                    .published
-                    .iter()
-                    .map(|d| d.map(|d| d.day_number()))
-                    .collect(),
-                published: p.published,
-                ..Index::default()
-            };
-            for (id, w) in p.words.iter().enumerate() {
-                ix.lookup.insert(w.clone(), id as u32);
-                ix.stems.entry(stem(w)).or_default().push(id as u32);
-            }
-            ix.words = p.words;
-            ix.postings = p
-                .postings
-                .into_iter()
-                .map(|(docs, counts, pos)| {
-                    let counts_len = counts.len();
-                    let mut offsets = Vec::with_capacity(counts_len + 1);
-                    offsets.push(0u32);
-                    let mut positions = Vec::with_capacity(pos.len());
-                    let mut at = 0usize;
-                    for c in counts {
-                        let end = at.saturating_add(c as usize).min(pos.len());
-                        positions.extend(undelta(pos.get(at..end).unwrap_or_default()));
-                        at = end;
-                        offsets.push(positions.len() as u32);
-                    }
-                    let mut docs = undelta(&docs);
-                    docs.truncate(counts_len);
-                    Postings {
-                        docs,
-                        offsets,
-                        positions,
-                    }
-                })
-                .collect();
-            ix.docs = p
-                .docs
-                .into_iter()
-                .map(|d| {
-                    let mut tokens = Vec::with_capacity(d.tokens.len() / 2);
-                    let mut prev = 0u32;
-                    for pair in d.tokens.chunks_exact(2) {
-                        let [gap, len] = *pair else { continue };
-                        let s = prev.wrapping_add(gap);
-                        let e = s.wrapping_add(len);
-                        tokens.push((s, e));
-                        prev = e;
-                    }
-                    let mut sentences = Vec::with_capacity(d.sentences.len() / 4);
-                    let (mut prev, mut first_token) = (0u32, 0u32);
-                    for q in d.sentences.chunks_exact(4) {
-                        let [gap, len, token_count, block] = *q else {
-                            continue;
-                        };
-                        let start = prev.wrapping_add(gap);
-                        let end = start.wrapping_add(len);
-                        sentences.push(SentenceEntry {
-                            start,
-                            end,
-                            first_token,
-                            block,
-                        });
-                        first_token = first_token.wrapping_add(token_count);
-                        prev = end;
-                    }
-                    DocEntry {
-                        id: d.id,
-                        tokens,
-                        sentences,
-                    }
-                })
-                .collect();
-            ix.total_tokens = ix.docs.iter().map(|d| d.tokens.len() as u64).sum();
-            ix
+            Index::from_parts(
+                p.words,
+                p.postings.into_iter().map(unpack_postings).collect(),
+                p.docs.into_iter().map(unpack_doc).collect(),
+                p.facets,
+                p.published,
+            )
         }
+    }
+}
+
+impl Index {
+    /// An index from its stored parts, with what is recomputed on load (lookup, stems, day
+    /// numbers, the token total). Nothing is indexed by a stored number: `Index::check` does
+    /// that.
+    pub(crate) fn from_parts(
+        words: Vec<String>,
+        postings: Vec<Postings>,
+        docs: Vec<DocEntry>,
+        facets: Vec<Facet>,
+        published: Vec<Option<Date>>,
+    ) -> Index {
+        let mut ix = Index {
+            facets,
+            days: published
+                .iter()
+                .map(|d| d.map(|d| d.day_number()))
+                .collect(),
+            published,
+            postings,
+            docs,
+            ..Index::default()
+        };
+        for (id, w) in words.iter().enumerate() {
+            ix.lookup.insert(w.clone(), id as u32);
+            ix.stems.entry(stem(w)).or_default().push(id as u32);
+        }
+        ix.words = words;
+        ix.total_tokens = ix.docs.iter().map(|d| d.tokens.len() as u64).sum();
+        ix
     }
 }
 

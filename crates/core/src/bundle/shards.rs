@@ -1,0 +1,443 @@
+//! The sharded corpus layout, for corpora too large to fetch in one file: a small manifest (each
+//! document's id, metadata and sizes; the facets, dates and entity table: what the library, the
+//! facet lists and the first screen need), index shards by term (words grouped by stem, cut into
+//! shards of a target size, so a query fetches the shards of its words), and document chunks
+//! (documents in corpus order with their mentions and token spans, fetched when a reader,
+//! passage or comparison needs them). Every file but the manifest is named by the checksum of
+//! its bytes, so a CDN or the browser may cache it forever; the manifest lists each file's name,
+//! length and checksum, so a stale or damaged file is refused by name. See ARCHITECTURE.md.
+//!
+//! [`Bundle::to_shards`] writes the layout, [`Manifest::from_bytes`] reads and checks the
+//! manifest alone, and [`Bundle::from_shards`] reads every file back into the bundle
+//! `Bundle::from_bytes` would give (with the same load check).
+
+use super::entity_table::EntityTable;
+use super::{checksum, Bundle, BundleError, Fingerprint, BUNDLE_VERSION};
+use crate::entities::Mention;
+use crate::model::{Date, Document, Metadata};
+use crate::search::facets::Facet;
+use crate::search::index::packed::{self, PackedDoc, PackedPostings};
+use crate::search::index::Index;
+use crate::search::stem::stem;
+use serde::{Deserialize, Serialize};
+
+/// The first bytes of each kind of file, so a file served in place of another is named as such.
+pub const MANIFEST_MAGIC: &[u8; 4] = b"PLXM";
+const INDEX_MAGIC: &[u8; 4] = b"PLXI";
+const CHUNK_MAGIC: &[u8; 4] = b"PLXD";
+
+/// Where the files go: `manifest.bin`, `index/<checksum>.bin`, `docs/<checksum>.bin`.
+pub const MANIFEST_FILE: &str = "manifest.bin";
+
+/// How large the pieces are (bytes of serialized data, before compression).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardOptions {
+    pub index_shard_bytes: usize,
+    pub chunk_bytes: usize,
+}
+
+impl Default for ShardOptions {
+    /// About 256 KB index shards and 512 KB document chunks: a query's words fetch a few small
+    /// files, a reader one chunk.
+    fn default() -> Self {
+        ShardOptions {
+            index_shard_bytes: 256 * 1024,
+            chunk_bytes: 512 * 1024,
+        }
+    }
+}
+
+/// A sharded corpus: the manifest's bytes and every other file by its path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shards {
+    pub manifest: Vec<u8>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// What the first screen needs, and where everything else is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub documents: Vec<DocSummary>,
+    /// Document chunks, in corpus order; together they hold every document once.
+    pub chunks: Vec<ChunkRef>,
+    /// Index shards, by their first stem (ascending).
+    pub index_shards: Vec<ShardRef>,
+    /// Words in the index (word ids are `0..vocabulary`, spread over the shards).
+    pub vocabulary: u32,
+    pub facets: Vec<Facet>,
+    pub published: Vec<Option<Date>>,
+    /// The entity table without its per-mention rows (those travel with their documents).
+    pub entities: EntityTable,
+}
+
+/// One document as the manifest lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocSummary {
+    pub id: String,
+    pub meta: Metadata,
+    /// Length of its text in bytes.
+    pub text_len: u64,
+    /// Its indexed tokens (for ranking before its chunk arrives).
+    pub tokens: u32,
+}
+
+/// A file the manifest vouches for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub path: String,
+    pub bytes: u64,
+    pub checksum: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkRef {
+    pub file: FileRef,
+    pub first: u32,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardRef {
+    pub file: FileRef,
+    /// The first stem it holds; the next shard's first stem is past its last.
+    pub first_stem: String,
+    /// Its alphabetically first and last words (for prefixes).
+    pub first_word: String,
+    pub last_word: String,
+}
+
+/// A document chunk's contents.
+#[derive(Serialize, Deserialize)]
+struct Chunk {
+    documents: Vec<Document>,
+    #[serde(with = "super::packed_mentions")]
+    mentions: Vec<Vec<Mention>>,
+    mention_rows: Vec<Vec<u32>>,
+    entries: Vec<PackedDoc>,
+}
+
+/// An index shard's contents: (word id, word, postings).
+type IndexShard = Vec<(u32, String, PackedPostings)>;
+
+impl Manifest {
+    /// Reads a manifest and checks what it can alone: its header and checksum, one entry per
+    /// document in every per-document table, chunks that cover the documents in order, shards in
+    /// stem order, metadata spans inside each text's length, entity rows naming real documents.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Manifest, BundleError> {
+        let sealed = super::open_sealed(bytes, MANIFEST_MAGIC)?;
+        let m: Manifest = super::sections::read(sealed.payload, "manifest")?;
+        m.check()?;
+        Ok(m)
+    }
+
+    fn check(&self) -> Result<(), BundleError> {
+        let n = self.documents.len();
+        BundleError::expect_count("publication dates in the manifest", n, self.published.len())?;
+        for f in &self.facets {
+            BundleError::expect_count("documents of a facet", n, f.docs.len())?;
+        }
+        let mut next = 0u64;
+        for c in &self.chunks {
+            if u64::from(c.first) != next || c.count == 0 {
+                return Err(bad(format!("chunk {} is out of order", c.file.path)));
+            }
+            next += u64::from(c.count);
+        }
+        BundleError::expect_count("documents in the chunks", n, next as usize)?;
+        if !self
+            .index_shards
+            .windows(2)
+            .all(|w| w.first().map(|a| &a.first_stem) < w.get(1).map(|b| &b.first_stem))
+        {
+            return Err(bad("index shards out of stem order".into()));
+        }
+        for d in &self.documents {
+            for (start, end) in d.meta.text_spans() {
+                if start > end || end as u64 > d.text_len {
+                    return Err(BundleError::BadSpan {
+                        document: d.id.clone(),
+                        what: "metadata value",
+                        start,
+                        end,
+                        text_len: d.text_len as usize,
+                    });
+                }
+            }
+        }
+        for row in &self.entities.rows {
+            if row.docs.iter().any(|&(d, _)| d as usize >= n) {
+                return Err(bad(format!(
+                    "entity {} names a document past the last",
+                    row.canonical
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The index shard holding the words of `word`'s stem (what a plain or quoted word needs).
+    pub fn shard_of(&self, word: &str) -> Option<usize> {
+        let s = stem(word);
+        self.index_shards
+            .partition_point(|r| r.first_stem.as_str() <= s.as_str())
+            .checked_sub(1)
+    }
+
+    /// The index shards that may hold words starting with `prefix` (what `prefix*` needs).
+    pub fn shards_with_prefix(&self, prefix: &str) -> Vec<usize> {
+        (0..self.index_shards.len())
+            .filter(|&k| {
+                self.index_shards.get(k).is_some_and(|r| {
+                    r.last_word.as_str() >= prefix
+                        && (r.first_word.starts_with(prefix) || r.first_word.as_str() <= prefix)
+                })
+            })
+            .collect()
+    }
+
+    /// The chunk holding document `doc`.
+    pub fn chunk_of(&self, doc: usize) -> Option<usize> {
+        let doc = u32::try_from(doc).ok()?;
+        let k = self
+            .chunks
+            .partition_point(|c| c.first <= doc)
+            .checked_sub(1)?;
+        let c = self.chunks.get(k)?;
+        (doc - c.first < c.count).then_some(k)
+    }
+}
+
+fn bad(what: String) -> BundleError {
+    BundleError::Inconsistent(format!("sharded corpus: {what}"))
+}
+
+/// `bytes` behind a header with `magic`, and the file's reference (named by its checksum).
+fn file(dir: &str, magic: &[u8; 4], payload: &[u8]) -> (FileRef, Vec<u8>) {
+    let bytes = super::seal_with(magic, payload);
+    let sum = checksum(&bytes);
+    let r = FileRef {
+        path: format!("{dir}/{sum:016x}.bin"),
+        bytes: bytes.len() as u64,
+        checksum: sum,
+    };
+    (r, bytes)
+}
+
+fn postcard_bytes<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    // Serializing plain owned data into a Vec cannot fail; an empty payload is refused on load.
+    postcard::to_allocvec(value).unwrap_or_default()
+}
+
+impl Bundle {
+    /// The bundle as a sharded corpus (see the module's documentation).
+    pub fn to_shards(&self, opts: &ShardOptions) -> Shards {
+        let mut files = Vec::new();
+        // Document chunks: documents in order, cut when a chunk's text passes the target.
+        let mut chunks = Vec::new();
+        let mut first = 0usize;
+        while first < self.documents.len() {
+            let mut end = first;
+            let mut size = 0usize;
+            while end < self.documents.len() && (end == first || size < opts.chunk_bytes) {
+                size += self.documents.get(end).map_or(0, |d| d.text.len() * 2);
+                end += 1;
+            }
+            let range = first..end;
+            let chunk = Chunk {
+                documents: self
+                    .documents
+                    .get(range.clone())
+                    .unwrap_or_default()
+                    .to_vec(),
+                mentions: self
+                    .mentions
+                    .get(range.clone())
+                    .unwrap_or_default()
+                    .to_vec(),
+                mention_rows: self
+                    .entities
+                    .mention_rows
+                    .get(range.clone())
+                    .unwrap_or_default()
+                    .to_vec(),
+                entries: self
+                    .index
+                    .docs
+                    .get(range)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(packed::pack_doc)
+                    .collect(),
+            };
+            let payload = postcard_bytes(&chunk);
+            let (r, bytes) = file("docs", CHUNK_MAGIC, &payload);
+            chunks.push(ChunkRef {
+                file: r.clone(),
+                first: first as u32,
+                count: (end - first) as u32,
+            });
+            files.push((r.path, bytes));
+            first = end;
+        }
+        // Index shards: stems in order, cut when a shard's postings pass the target.
+        let mut index_shards = Vec::new();
+        let mut shard: IndexShard = Vec::new();
+        let mut shard_stem: Option<String> = None;
+        let mut size = 0usize;
+        let mut flush = |shard: &mut IndexShard, first_stem: &mut Option<String>| {
+            if shard.is_empty() {
+                return;
+            }
+            let first_word = shard
+                .iter()
+                .map(|w| &w.1)
+                .min()
+                .cloned()
+                .unwrap_or_default();
+            let last_word = shard
+                .iter()
+                .map(|w| &w.1)
+                .max()
+                .cloned()
+                .unwrap_or_default();
+            let (r, bytes) = file("index", INDEX_MAGIC, &postcard_bytes(shard));
+            index_shards.push(ShardRef {
+                file: r.clone(),
+                first_stem: first_stem.take().unwrap_or_default(),
+                first_word,
+                last_word,
+            });
+            files.push((r.path, bytes));
+            shard.clear();
+        };
+        for (s, ids) in &self.index.stems {
+            if size >= opts.index_shard_bytes {
+                flush(&mut shard, &mut shard_stem);
+                size = 0;
+            }
+            if shard_stem.is_none() {
+                shard_stem = Some(s.clone());
+            }
+            for &id in ids {
+                let (Some(w), Some(p)) = (
+                    self.index.words.get(id as usize),
+                    self.index.postings.get(id as usize),
+                ) else {
+                    continue;
+                };
+                size += w.len() + 2 * (p.docs.len() * 2 + p.positions.len());
+                shard.push((id, w.clone(), packed::pack_postings(p)));
+            }
+        }
+        flush(&mut shard, &mut shard_stem);
+
+        let mut entities = self.entities.clone();
+        entities.mention_rows = Vec::new();
+        let manifest = Manifest {
+            documents: self
+                .documents
+                .iter()
+                .zip(&self.index.docs)
+                .map(|(d, e)| DocSummary {
+                    id: d.id.clone(),
+                    meta: d.meta.clone(),
+                    text_len: d.text.len() as u64,
+                    tokens: e.tokens.len() as u32,
+                })
+                .collect(),
+            chunks,
+            index_shards,
+            vocabulary: self.index.words.len() as u32,
+            facets: self.index.facets.clone(),
+            published: self.index.published.clone(),
+            entities,
+        };
+        Shards {
+            manifest: super::seal_with(MANIFEST_MAGIC, &postcard_bytes(&manifest)),
+            files,
+        }
+    }
+
+    /// Reads a sharded corpus back: the manifest, then every file it lists through `fetch`
+    /// (its path relative to the manifest; `None` when it cannot be had). Each file must be
+    /// the one the manifest names (length and checksum), and the whole must pass the bundle's
+    /// load check. The result equals [`Bundle::from_bytes`] of the same corpus's bundle.
+    pub fn from_shards(
+        manifest: &[u8],
+        fetch: &dyn Fn(&str) -> Option<Vec<u8>>,
+    ) -> Result<Bundle, BundleError> {
+        let m = Manifest::from_bytes(manifest)?;
+        let get = |r: &FileRef, magic: &[u8; 4]| -> Result<Vec<u8>, BundleError> {
+            let bytes = fetch(&r.path).ok_or_else(|| BundleError::MissingFile(r.path.clone()))?;
+            if bytes.len() as u64 != r.bytes || checksum(&bytes) != r.checksum {
+                return Err(BundleError::StaleFile(r.path.clone()));
+            }
+            Ok(super::open_sealed(&bytes, magic)?.payload.to_vec())
+        };
+        let n = m.documents.len();
+        let (mut documents, mut mentions, mut mention_rows, mut entries) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for c in &m.chunks {
+            let payload = get(&c.file, CHUNK_MAGIC)?;
+            let chunk: Chunk = super::sections::read(&payload, "document chunk")?;
+            let count = c.count as usize;
+            BundleError::expect_count("documents in a chunk", count, chunk.documents.len())?;
+            BundleError::expect_count("mention lists in a chunk", count, chunk.mentions.len())?;
+            BundleError::expect_count(
+                "entity row lists in a chunk",
+                count,
+                chunk.mention_rows.len(),
+            )?;
+            BundleError::expect_count("index entries in a chunk", count, chunk.entries.len())?;
+            documents.extend(chunk.documents);
+            mentions.extend(chunk.mentions);
+            mention_rows.extend(chunk.mention_rows);
+            entries.extend(chunk.entries.into_iter().map(packed::unpack_doc));
+        }
+        for (d, s) in documents.iter().zip(&m.documents) {
+            if d.id != s.id || d.text.len() as u64 != s.text_len || d.meta != s.meta {
+                return Err(bad(format!(
+                    "document {} is not the one the manifest lists",
+                    d.id
+                )));
+            }
+        }
+        let vocabulary = m.vocabulary as usize;
+        let mut words: Vec<Option<String>> = vec![None; vocabulary];
+        let mut postings = vec![Default::default(); vocabulary];
+        for r in &m.index_shards {
+            let payload = get(&r.file, INDEX_MAGIC)?;
+            let shard: IndexShard = super::sections::read(&payload, "index shard")?;
+            for (id, word, p) in shard {
+                let (Some(w @ None), Some(slot)) =
+                    (words.get_mut(id as usize), postings.get_mut(id as usize))
+                else {
+                    return Err(bad(format!(
+                        "word {id} of {} is not a new word",
+                        r.file.path
+                    )));
+                };
+                *w = Some(word);
+                *slot = packed::unpack_postings(p);
+            }
+        }
+        let words: Vec<String> = words
+            .into_iter()
+            .collect::<Option<_>>()
+            .ok_or_else(|| bad("a word is in no index shard".into()))?;
+        let mut entities = m.entities;
+        entities.mention_rows = mention_rows;
+        let index = Index::from_parts(words, postings, entries, m.facets, m.published);
+        let bundle = Bundle {
+            version: BUNDLE_VERSION,
+            documents,
+            index,
+            mentions,
+            entities,
+            fingerprint: Fingerprint::default(),
+        };
+        BundleError::expect_count("documents", n, bundle.documents.len())?;
+        super::check::check(&bundle)?;
+        Ok(bundle)
+    }
+}
