@@ -86,7 +86,7 @@ size_report() {
     raw=$(wc -c <"$f")
     gz=$(gzip -9 -c "$f" | wc -c)
     case "$f" in
-      dist/compare_worker*)
+      dist/compare_worker*|dist/ingest_worker*)
         later+=$(printf '%-48s %10d %10d' "${f#dist/}" "$raw" "$gz")$'\n'
         continue
         ;;
@@ -104,7 +104,7 @@ size_report() {
     printf '%-48s %10s %10s\n' file raw gzip-9
     printf '%s' "$report"
     printf '%-48s %10d %10d\n' "first load (wasm+js+css+corpus.bin)" "$total_raw" "$total_gz"
-    echo "loaded when a comparison is opened:"
+    echo "loaded when a comparison is opened or articles are added:"
     printf '%s' "$later"
   } | tee "$OUT/sizes.txt"
 }

@@ -48,14 +48,38 @@ enum Page {
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(url_state::current_route());
     let load = RwSignal::new(Load::Loading);
+    // The served corpus, kept to fall back on if the articles added in this browser cannot be
+    // read back.
+    let served = StoredValue::new(None::<Arc<Bundle>>);
+    // Every corpus the ingest worker builds (the served articles with the added ones) replaces
+    // the page's, so every view shows the added articles.
+    crate::local::install(move |corpus| match corpus {
+        Some(b) => load.set(Load::Ready(Arc::new(b))),
+        None => {
+            if let (Load::Loading, Some(b)) = (load.get_untracked(), served.get_value()) {
+                load.set(Load::Ready(b));
+            }
+        }
+    });
+    crate::local::install_drop();
     spawn_local(async move {
         let loaded = fetch_bundle().await;
         let ready = loaded.is_ok();
-        load.set(match loaded {
+        match loaded {
             // The entity table and the search index's `entity` facet come built in the bundle.
-            Ok(bundle) => Load::Ready(Arc::new(bundle)),
-            Err(msg) => Load::Failed(msg),
-        });
+            Ok(bundle) => {
+                let b = Arc::new(bundle);
+                served.set_value(Some(b.clone()));
+                if crate::local::has_kept() {
+                    // The page shows its corpus once the kept articles are read back, so a
+                    // link to one of them opens it.
+                    crate::local::restore();
+                } else {
+                    load.set(Load::Ready(b));
+                }
+            }
+            Err(msg) => load.set(Load::Failed(msg)),
+        }
         // After a reload, return to where the reader was once the page has content again.
         if let Some(y) = url_state::saved_scroll().filter(|_| ready) {
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
@@ -119,7 +143,7 @@ pub fn App() -> impl IntoView {
         Load::Ready(b) => Some(b),
         _ => None,
     };
-    let main_view = move || match page.get() {
+    let main_view_of = move |page: Page| match page {
         Page::Loading => view! { <p class="loading">"Loading corpus…"</p> }.into_any(),
         Page::Failed(msg) => load_error(msg).into_any(),
         Page::Overview => match bundle() {
@@ -150,6 +174,11 @@ pub fn App() -> impl IntoView {
             None => ().into_any(),
         },
         Page::NotFound(id) => view! { <NotFound id=id /> }.into_any(),
+    };
+    let main_view = move || {
+        // A new corpus (articles added or removed) renders the page anew.
+        load.track();
+        main_view_of(page.get())
     };
 
     let on_library = move || page.with(|p| *p == Page::Library);

@@ -102,16 +102,24 @@ impl EntityIndex {
 }
 
 thread_local! {
-    static INDEX: RefCell<Option<Arc<EntityIndex>>> = const { RefCell::new(None) };
+    /// The index and the fingerprint of the bundle it was made for.
+    static INDEX: RefCell<Option<(u64, Arc<EntityIndex>)>> = const { RefCell::new(None) };
 }
 
-/// The entity index of the loaded bundle, made on first use. The app loads one bundle per page
-/// load, so one cached index is enough.
+/// The entity index of the loaded bundle, made on first use, and again when the corpus changes
+/// (articles added in the page).
 pub fn index(bundle: &Arc<Bundle>) -> Arc<EntityIndex> {
+    let fingerprint = bundle.fingerprint();
     INDEX.with(|cell| {
-        cell.borrow_mut()
-            .get_or_insert_with(|| Arc::new(EntityIndex::build(bundle)))
-            .clone()
+        let mut cell = cell.borrow_mut();
+        match &*cell {
+            Some((f, ix)) if *f == fingerprint => ix.clone(),
+            _ => {
+                let ix = Arc::new(EntityIndex::build(bundle));
+                *cell = Some((fingerprint, ix.clone()));
+                ix
+            }
+        }
     })
 }
 

@@ -7,19 +7,21 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 thread_local! {
-    static LABELS: RefCell<Option<Rc<Vec<String>>>> = const { RefCell::new(None) };
+    /// The labels and the fingerprint of the bundle they were computed for.
+    static LABELS: RefCell<Option<(u64, Rc<Vec<String>>)>> = const { RefCell::new(None) };
 }
 
-/// Every document's label, in bundle order. The app loads one bundle per page load; the length
-/// check only guards against a cache built for another list.
+/// Every document's label, in bundle order, computed again when the corpus changes (articles
+/// added in the page).
 pub fn all(bundle: &Bundle) -> Rc<Vec<String>> {
+    let fingerprint = bundle.fingerprint();
     LABELS.with(|cell| {
         let mut cell = cell.borrow_mut();
         match &*cell {
-            Some(l) if l.len() == bundle.documents.len() => l.clone(),
+            Some((f, l)) if *f == fingerprint => l.clone(),
             _ => {
                 let l = Rc::new(parallax_core::labels(&bundle.documents));
-                *cell = Some(l.clone());
+                *cell = Some((fingerprint, l.clone()));
                 l
             }
         }

@@ -4,11 +4,14 @@
 mod app;
 mod components;
 mod entity_index;
+mod export;
 mod format;
 mod labels;
+mod local;
 mod pages;
 mod sort;
 mod url_state;
+mod worker_link;
 
 fn main() {
     // A panic in wasm is otherwise an opaque "unreachable" trap; this puts the message in the console.

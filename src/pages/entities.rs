@@ -223,6 +223,7 @@ fn entity_table(
             </thead>
             <tbody>{body}</tbody>
         </table>
+        <crate::export::TableDownload name="entities" selector="table.entity-table" />
     }
 }
 

@@ -101,6 +101,7 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                     </p>
                 </div>
             </div>
+            <crate::local::AddArticles />
             {entity_note}
             {(count == 0).then(|| view! { <p class="empty">"The corpus has no documents."</p> })}
             <ol class="doc-list">
@@ -176,9 +177,12 @@ fn doc_item(doc: &Document, label: String, entity: Option<String>) -> impl IntoV
             view! { <span class="doc-updated missing">"Update date not stated"</span> }.into_any()
         }
     };
+    let local = crate::local::is_local(&doc.file)
+        .then(|| view! { <span class="doc-local">"Added in this browser"</span> });
     view! {
         <li class="doc-item" data-doc-id=doc.id.clone()>
             {heading}
+            {local}
             <p class="doc-facts">
                 {outlet}
                 {authors}

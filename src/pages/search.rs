@@ -247,6 +247,82 @@ fn results(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
             .child(el("p").text("Nothing found."))
             .child(hint);
     }
+    let buttons = crate::export::buttons("search-results", result_rows(r, o, docs, labels));
+    el("div")
+        .child(result_list(r, o, docs, labels))
+        .child(buttons)
+}
+
+/// What the current view lists, as table rows for the CSV and JSON downloads: documents (rank,
+/// id, label, facts, score, best passage), passages (id, label, passage) or concordance lines.
+fn result_rows(
+    r: &Route,
+    o: &Outcome,
+    docs: &[Document],
+    labels: &[String],
+) -> impl Fn() -> Vec<Vec<String>> + 'static {
+    let text = |d: &Document, p: &Passage| {
+        d.text
+            .get(p.start..p.end)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    let strings = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let label = |d: usize| labels.get(d).cloned().unwrap_or_default();
+    let mut rows = Vec::new();
+    if let Some((lines, _, _)) = &o.kwic {
+        rows.push(strings(&[
+            "document id",
+            "article",
+            "left",
+            "keyword",
+            "right",
+        ]));
+        for l in lines {
+            rows.push(vec![
+                l.id.clone(),
+                label(l.doc),
+                l.left.clone(),
+                l.keyword.clone(),
+                l.right.clone(),
+            ]);
+        }
+    } else if r.search == Some(SearchMode::Passages) {
+        rows.push(strings(&["document id", "article", "passage"]));
+        for h in &o.results.passages {
+            if let Some(d) = docs.get(h.doc) {
+                rows.push(vec![d.id.clone(), label(h.doc), text(d, &h.passage)]);
+            }
+        }
+    } else {
+        rows.push(strings(&[
+            "rank",
+            "document id",
+            "article",
+            "published, outlet, authors",
+            "score",
+            "best passage",
+        ]));
+        for (i, h) in o.results.hits.iter().enumerate() {
+            if let Some(d) = docs.get(h.doc) {
+                let best = h.passages.first().map(|p| text(d, p)).unwrap_or_default();
+                rows.push(vec![
+                    (i + 1).to_string(),
+                    d.id.clone(),
+                    label(h.doc),
+                    facts(d),
+                    format!("{:.3}", h.score),
+                    best,
+                ]);
+            }
+        }
+    }
+    move || rows.clone()
+}
+
+/// The results of the current view.
+fn result_list(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
     if let Some((lines, _, _)) = &o.kwic {
         return concordance(r, lines, labels);
     }

@@ -139,6 +139,48 @@ fn set(doc: &mut Document, name: &str, key: &str, value: &toml::Value) -> Result
     Ok(())
 }
 
+/// The metadata keys a user corrects in the page (the others stay as the sidecar has them).
+pub const EDITABLE: &[&str] = &["title", "outlet", "authors", "published", "updated"];
+
+/// A sidecar with corrections applied to `existing` (the file's sidecar, if it has one):
+/// `edits` are `(key, value)` for keys of [`EDITABLE`]; an empty value removes the key, so the
+/// value found in the text shows again. `authors` holds one name per line (or `;`-separated);
+/// dates are `YYYY-MM-DD`. Other keys of `existing` are kept. `Err` says which value is wrong.
+pub fn corrected(existing: Option<&[u8]>, edits: &[(&str, &str)]) -> Result<String, String> {
+    let mut table: toml::Table = existing
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default();
+    for &(key, value) in edits {
+        if !EDITABLE.contains(&key) {
+            return Err(format!("`{key}` cannot be corrected here"));
+        }
+        let value = value.trim();
+        if value.is_empty() {
+            table.remove(key);
+            continue;
+        }
+        let v = match key {
+            "authors" => toml::Value::Array(
+                value
+                    .split(['\n', ';'])
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(|n| toml::Value::String(n.to_string()))
+                    .collect(),
+            ),
+            "published" | "updated" => {
+                let v = toml::Value::String(value.to_string());
+                date(&v).map_err(|_| format!("{key}: “{value}” is not a date (YYYY-MM-DD)"))?;
+                v
+            }
+            _ => toml::Value::String(value.to_string()),
+        };
+        table.insert(key.to_string(), v);
+    }
+    Ok(table.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{parse_document, DiagnosticCode, Provenance, SourceFile};
@@ -222,6 +264,38 @@ mod tests {
         assert_eq!(
             d.meta.published.as_ref().unwrap().value.to_string(),
             "2023-10-02"
+        );
+    }
+
+    #[test]
+    fn corrections_become_a_sidecar_the_parser_reads() {
+        let existing = b"url = \"https://example.org/a\"\noutlet = \"Old Name\"\n";
+        let toml = super::corrected(
+            Some(existing),
+            &[
+                ("title", "A \"quoted\" title"),
+                ("outlet", ""),
+                ("authors", "Ann Lee\nBo Ray"),
+                ("published", "2023-10-05"),
+            ],
+        )
+        .unwrap();
+        let d = parse_with(&toml);
+        let m = &d.meta;
+        assert_eq!(m.title.as_ref().unwrap().value, "A \"quoted\" title");
+        assert_eq!(m.title.as_ref().unwrap().source, Provenance::Sidecar);
+        // The emptied outlet is no longer set by the sidecar; the url is kept.
+        assert_eq!(m.outlet, None);
+        assert_eq!(m.url.as_ref().unwrap().value, "https://example.org/a");
+        let authors: Vec<&str> = m.authors.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(authors, ["Ann Lee", "Bo Ray"]);
+        assert_eq!(
+            m.published.as_ref().unwrap().value.to_string(),
+            "2023-10-05"
+        );
+        assert_eq!(
+            super::corrected(None, &[("published", "last week")]),
+            Err("published: “last week” is not a date (YYYY-MM-DD)".into())
         );
     }
 }

@@ -10,9 +10,13 @@
 //! - worker → page: `[seq, milliseconds, bytes]`, the `Comparison` as postcard bytes and the
 //!   time `compare` took; or `[seq, message]`, a sentence saying what went wrong.
 //!
-//! The worker reads the same `corpus.bin` the page loaded (next to its own script, so the
-//! sub-path works; the browser's cache answers), and refuses a request whose fingerprint is not
-//! its bundle's: after a redeploy between the page's load and the worker's, the two would
+//! - page → worker: a `Uint8Array`, the page's own corpus (the served one with the articles a
+//!   user added in the page, as the ingest worker built it); requests naming its fingerprint
+//!   are answered from it.
+//!
+//! Otherwise the worker reads the same `corpus.bin` the page loaded (next to its own script, so
+//! the sub-path works; the browser's cache answers), and refuses a request whose fingerprint is
+//! not its bundle's: after a redeploy between the page's load and the worker's, the two would
 //! otherwise compare different corpora. The page then asks to be reloaded.
 
 #[cfg(target_arch = "wasm32")]

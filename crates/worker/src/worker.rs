@@ -1,33 +1,39 @@
 //! The worker's message loop: load the bundle once, compare on request, answer in postcard.
+//! The page may send its own corpus (the served one with the articles a user added): then
+//! requests naming that corpus's fingerprint are answered from it.
 
 use parallax_core::bundle::Documents;
 use parallax_core::compare::{compare_with, Comparison};
 use parallax_core::entities::Mention;
 use parallax_core::Document;
+use parallax_worker::served::{fetch_corpus, now, scope, CORPUS_URL};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-
-/// The bundle, relative to the worker's own script (which sits next to it).
-const CORPUS_URL: &str = "corpus.bin";
+use wasm_bindgen_futures::spawn_local;
+use web_sys::MessageEvent;
 
 /// What the page shows when it and the worker hold different bundles.
 const STALE_PAGE: &str = "The site was updated after this page was loaded: the comparison engine read a newer corpus than the page shows. Reload the page to compare the current articles.";
 
 thread_local! {
-    static BUNDLE: RefCell<Option<Rc<Documents>>> = const { RefCell::new(None) };
-}
-
-fn scope() -> DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
+    /// The served corpus, fetched on first use.
+    static SERVED: RefCell<Option<Rc<Documents>>> = const { RefCell::new(None) };
+    /// The page's own corpus, when it sent one (bytes checked like a fetched bundle).
+    static SENT: RefCell<Option<Rc<Documents>>> = const { RefCell::new(None) };
 }
 
 pub fn start() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|ev: MessageEvent| {
-        spawn_local(answer(ev.data()));
+        let data = ev.data();
+        // The page's corpus is taken at once, in message order, so the requests after it see it.
+        if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
+            let bundle = Documents::from_bytes(&bytes.to_vec()).ok().map(Rc::new);
+            SENT.with(|s| *s.borrow_mut() = bundle);
+            return;
+        }
+        spawn_local(answer(data));
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
@@ -62,7 +68,7 @@ async fn answer(data: JsValue) {
 }
 
 async fn run(page_fingerprint: &str, ids: &[String]) -> Result<(f64, Vec<u8>), String> {
-    let bundle = bundle().await?;
+    let bundle = bundle(page_fingerprint).await?;
     // The page and the worker each fetched corpus.bin; after a redeploy between the two they
     // hold different corpora, and the ids the page sends may name other articles here.
     // Sent as a decimal string: a JavaScript number cannot hold 64 bits exactly.
@@ -87,36 +93,19 @@ async fn run(page_fingerprint: &str, ids: &[String]) -> Result<(f64, Vec<u8>), S
     Ok((millis, bytes))
 }
 
-fn now() -> f64 {
-    scope().performance().map(|p| p.now()).unwrap_or(0.0)
-}
-
-/// The bundle's documents and mentions (never its search index), fetched on first use.
-async fn bundle() -> Result<Rc<Documents>, String> {
-    if let Some(b) = BUNDLE.with(|b| b.borrow().clone()) {
+/// The documents and mentions (never the search index) of the corpus the page names by
+/// `fingerprint`: the one it sent, or the served one (fetched on first use).
+async fn bundle(fingerprint: &str) -> Result<Rc<Documents>, String> {
+    let sent = SENT.with(|s| s.borrow().clone());
+    if let Some(b) = sent.filter(|b| b.fingerprint().to_string() == fingerprint) {
         return Ok(b);
     }
-    let failed = |why: &str| format!("The comparison could not read “{CORPUS_URL}”: {why}.");
-    let response = JsFuture::from(scope().fetch_with_str(CORPUS_URL))
-        .await
-        .map_err(|_| failed("the network request failed"))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| failed("the browser returned no response"))?;
-    if !response.ok() {
-        return Err(failed(&format!(
-            "the server answered {}",
-            response.status()
-        )));
+    if let Some(b) = SERVED.with(|b| b.borrow().clone()) {
+        return Ok(b);
     }
-    let buffer = response
-        .array_buffer()
-        .map_err(|_| failed("its body could not be read"))?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|_| failed("its body could not be read"))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let bundle = Rc::new(Documents::from_bytes(&bytes).map_err(|e| failed(&e.to_string()))?);
-    BUNDLE.with(|b| *b.borrow_mut() = Some(bundle.clone()));
+    let bytes = fetch_corpus("The comparison").await?;
+    let failed = |why: String| format!("The comparison could not read “{CORPUS_URL}”: {why}.");
+    let bundle = Rc::new(Documents::from_bytes(&bytes).map_err(|e| failed(e.to_string()))?);
+    SERVED.with(|b| *b.borrow_mut() = Some(bundle.clone()));
     Ok(bundle)
 }

@@ -23,10 +23,14 @@ pub fn view(c: &Compared) -> El {
             "The same quantity given with values that cannot all be right (ranges such as “about” or “more than” are allowed for).",
         ));
         let list = el("div").class("number-groups");
-        for g in differ {
+        for g in &differ {
             list.push(group(c, g));
         }
         section.push(list);
+        section.push(crate::export::buttons(
+            "facts-that-disagree",
+            disagree_rows(c, &differ),
+        ));
     }
     if !agree.is_empty() {
         let details = el("details")
@@ -46,6 +50,26 @@ pub fn view(c: &Compared) -> El {
         list.push(timeline(c, t));
     }
     section.child(list)
+}
+
+/// The quantities whose values disagree, one row per mention (what is counted, the article,
+/// the value as written, its sentence), for the CSV and JSON downloads.
+fn disagree_rows(c: &Compared, groups: &[&NumberGroup]) -> impl Fn() -> Vec<Vec<String>> + 'static {
+    let mut rows = vec![["quantity", "article", "document id", "value", "sentence"]
+        .map(String::from)
+        .to_vec()];
+    for g in groups {
+        for m in &g.mentions {
+            rows.push(vec![
+                g.key.clone(),
+                c.letter_of(&m.doc),
+                m.doc.clone(),
+                m.text.clone(),
+                m.sentence.clone(),
+            ]);
+        }
+    }
+    move || rows.clone()
 }
 
 /// One quantity, its mentions side by side.

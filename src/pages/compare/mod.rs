@@ -361,13 +361,15 @@ fn overlap_table(c: &Compared) -> El {
         }
         body.push(row);
     }
-    el("table")
+    let table = el("table")
         .class("overlap-table")
         .child(el("caption").text(
             "% shared: share of each row article’s words in passages it shares with the column article",
         ))
         .child(el("thead").child(head))
-        .child(body)
+        .child(body);
+    let buttons = crate::export::table_buttons("shared", &table);
+    el("div").child(table).child(buttons)
 }
 
 /// "42%".

@@ -46,13 +46,14 @@ pub fn view(c: &Compared, r: &Route) -> El {
         row.push(el("td").text(&sp.total.to_string()));
         body.push(row.class(if is_chosen { "chosen" } else { "" }));
     }
-    section.push(super::scroll_box(
-        el("table")
-            .class("speakers-table")
-            .child(el("caption").text("Quotes and reported statements per speaker and source"))
-            .child(el("thead").child(head))
-            .child(body),
-    ));
+    let table = el("table")
+        .class("speakers-table")
+        .child(el("caption").text("Quotes and reported statements per speaker and source"))
+        .child(el("thead").child(head))
+        .child(body);
+    let buttons = crate::export::buttons("quotes", quote_rows(c));
+    section.push(super::scroll_box(table));
+    section.push(buttons);
     if let Some(name) = chosen {
         match res.speakers.iter().find(|s| s.name == name) {
             Some(sp) => section.push(side_by_side(c, sp)),
@@ -64,6 +65,48 @@ pub fn view(c: &Compared, r: &Route) -> El {
         }
     }
     section
+}
+
+/// Every quote and reported statement as table rows (speaker, source, kind, verb, the speaker
+/// as written, how the speaker was found, the words), for the CSV and JSON downloads.
+fn quote_rows(c: &Compared) -> impl Fn() -> Vec<Vec<String>> + 'static {
+    let mut rows = vec![[
+        "speaker",
+        "source",
+        "kind",
+        "verb",
+        "as written",
+        "speaker found",
+        "words",
+    ]
+    .map(String::from)
+    .to_vec()];
+    for sp in &c.result.speakers {
+        for (s, ids) in sp.quotes.iter().enumerate() {
+            for q in ids.iter().filter_map(|&q| c.result.quotes.get(q)) {
+                rows.push(vec![
+                    display_name(sp),
+                    format!("{} {}", c.source_letters(s), c.source_name(s)),
+                    match q.kind {
+                        QuoteKind::Direct => "direct quote".into(),
+                        QuoteKind::Reported => "reported speech".into(),
+                    },
+                    q.verb.clone().unwrap_or_default(),
+                    q.speaker.clone().unwrap_or_default(),
+                    match q.resolution {
+                        Resolution::Named => "named",
+                        Resolution::Pronoun => "from a pronoun",
+                        Resolution::Continued => "carried over from the paragraph",
+                        Resolution::Descriptive => "described, not named",
+                        Resolution::Unknown => "unknown",
+                    }
+                    .into(),
+                    q.text.trim().to_string(),
+                ]);
+            }
+        }
+    }
+    move || rows.clone()
 }
 
 /// The name as the table shows it: unknown speakers and descriptions say what they are.

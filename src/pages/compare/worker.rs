@@ -3,13 +3,13 @@
 //! module, so this app's first load does not carry it, and a long comparison never freezes the
 //! page.
 
+use crate::worker_link::WorkerLink;
 use parallax_core::compare::Comparison;
 use parallax_core::Bundle;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
 
 /// The worker's loader script (Trunk's loader shim), relative to the page's `<base>`.
 const WORKER_URL: &str = "compare_worker_loader.js";
@@ -20,18 +20,22 @@ pub type Answer = Result<(Comparison, f64), String>;
 
 type Callback = Box<dyn FnOnce(Answer)>;
 
-#[derive(Default)]
 struct State {
-    worker: Option<Worker>,
-    ready: bool,
-    /// Requests made before the worker said it was ready.
-    queued: Vec<js_sys::Array>,
+    link: WorkerLink,
+    /// The fingerprint of the page's own corpus last sent to the worker (articles added in the
+    /// page; see `crate::local`).
+    sent: Option<u64>,
     next: u32,
     pending: HashMap<u32, Callback>,
 }
 
 thread_local! {
-    static STATE: RefCell<State> = RefCell::new(State::default());
+    static STATE: RefCell<State> = RefCell::new(State {
+        link: WorkerLink::new(WORKER_URL),
+        sent: None,
+        next: 0,
+        pending: HashMap::new(),
+    });
 }
 
 /// Asks the worker to compare these documents of `bundle` (ids in column order); `done` runs
@@ -48,67 +52,41 @@ pub fn request(bundle: &Bundle, ids: &[String], done: impl FnOnce(Answer) + 'sta
             message.push(&JsValue::from_str(id));
         }
         s.pending.insert(seq, Box::new(done));
-        if s.worker.is_none() {
-            return false;
-        }
-        if s.ready {
-            if let Some(w) = &s.worker {
-                let _ = w.post_message(&message);
+        // The worker reads the served corpus.bin itself; a corpus with added articles is sent
+        // first, once, so the request's fingerprint names a corpus the worker holds.
+        let mut outgoing: Vec<JsValue> = Vec::new();
+        if let Some((fingerprint, bytes)) = crate::local::corpus_for_comparison() {
+            if fingerprint == bundle.fingerprint() && s.sent != Some(fingerprint) {
+                s.sent = Some(fingerprint);
+                outgoing.push(bytes.into());
             }
-        } else {
-            s.queued.push(message.clone());
         }
-        true
+        outgoing.push(message.into());
+        outgoing
+            .into_iter()
+            .try_for_each(|m| s.link.post(m, on_message, on_error))
     });
-    if !started {
-        match start() {
-            Ok(worker) => STATE.with(|s| {
-                let mut s = s.borrow_mut();
-                s.queued.push(message);
-                s.worker = Some(worker);
-            }),
-            Err(msg) => fail_all(msg),
-        }
+    if started.is_err() {
+        fail_all(format!(
+            "The comparison engine (“{WORKER_URL}”) could not be started in this browser."
+        ));
     }
 }
 
-fn start() -> Result<Worker, String> {
-    let worker = Worker::new(WORKER_URL).map_err(|_| {
-        format!("The comparison engine (“{WORKER_URL}”) could not be started in this browser.")
-    })?;
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|ev: MessageEvent| on_message(ev.data()));
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
-        fail_all(format!(
-            "The comparison engine (“{WORKER_URL}”) failed to load or stopped. Reload the page to try again."
-        ));
-        // Start afresh on the next request.
-        STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            if let Some(w) = s.worker.take() {
-                w.terminate();
-            }
-            s.ready = false;
-        });
+fn on_error() {
+    // Start afresh on the next request.
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.link.stop();
+        s.sent = None;
     });
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
-    Ok(worker)
+    fail_all(format!(
+        "The comparison engine (“{WORKER_URL}”) failed to load or stopped. Reload the page to try again."
+    ));
 }
 
 fn on_message(data: JsValue) {
-    if data.as_string().as_deref() == Some("ready") {
-        STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            s.ready = true;
-            let queued = std::mem::take(&mut s.queued);
-            if let Some(w) = &s.worker {
-                for m in queued {
-                    let _ = w.post_message(&m);
-                }
-            }
-        });
+    if STATE.with(|s| s.borrow_mut().link.take_ready(&data)) {
         return;
     }
     let Ok(reply) = data.dyn_into::<js_sys::Array>() else {

@@ -131,6 +131,7 @@ pub fn Overview(bundle: Arc<Bundle>) -> impl IntoView {
                 </p>
             </div>
             <div class="overview-cards" node_ref=host></div>
+            <crate::local::AddArticles />
         </div>
     }
 }

@@ -74,6 +74,14 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// An empty batch; see [`Batch::refuse_unreadable`].
+    pub fn new(refuse_unreadable: bool) -> Batch {
+        Batch {
+            refuse_unreadable,
+            ..Batch::default()
+        }
+    }
+
     /// Parses `file` and adds its documents; `shown` names it in refusals (the CLI passes the
     /// path it read). A document whose id is already taken is refused, the file's others kept.
     pub fn add(&mut self, file: &InputFile, shown: &str) -> FileOutcome {
@@ -147,10 +155,7 @@ impl Batch {
 /// Reads `files` in order into a new batch: the CLI's whole run, and the page's export (which
 /// therefore gives the bundle `parallax bundle` gives for the same files, in name order).
 pub fn read_all(files: &[InputFile], refuse_unreadable: bool) -> (Batch, Vec<String>) {
-    let mut batch = Batch {
-        refuse_unreadable,
-        ..Batch::default()
-    };
+    let mut batch = Batch::new(refuse_unreadable);
     let mut messages = Vec::new();
     for f in files {
         let outcome = batch.add(f, &f.name);

@@ -1,0 +1,166 @@
+//! The files a user added, kept in this browser's IndexedDB (database `parallax`, store `files`,
+//! one record per file: `name` (its content name, the key), `original`, `bytes` and, when it has
+//! one, `sidecar`). Nothing is ever sent anywhere; every failure is a sentence for the page.
+
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use parallax_core::ingest::batch::{sidecar_name, InputFile};
+use parallax_worker::served::scope;
+use parallax_worker::session::Kept;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
+
+const DB: &str = "parallax";
+const STORE: &str = "files";
+
+/// Why storing failed, as a sentence: a full storage is said so.
+fn describe(what: &str, error: Option<web_sys::DomException>) -> String {
+    match error {
+        Some(e) if e.name() == "QuotaExceededError" => format!(
+            "{what}: this browser's storage for the site is full. The articles are shown until you reload; remove some to make room."
+        ),
+        Some(e) => format!("{what}: {} ({}).", e.message(), e.name()),
+        None => format!("{what}: this browser refused to store them (private browsing, or storage turned off)."),
+    }
+}
+
+/// Waits for a request; its result, or its error.
+async fn finished(req: &IdbRequest, what: &str) -> Result<JsValue, String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        req.set_onsuccess(Some(&resolve));
+        req.set_onerror(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    req.set_onsuccess(None);
+    req.set_onerror(None);
+    match outcome {
+        Ok(_) => req.result().map_err(|_| describe(what, None)),
+        Err(_) => Err(describe(what, req.error().ok().flatten())),
+    }
+}
+
+/// Waits for a transaction to commit.
+async fn committed(tx: &IdbTransaction, what: &str) -> Result<(), String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onabort(Some(&reject));
+        tx.set_onerror(Some(&reject));
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| describe(what, tx.error()))
+}
+
+async fn open(what: &str) -> Result<IdbDatabase, String> {
+    let factory = scope()
+        .indexed_db()
+        .ok()
+        .flatten()
+        .ok_or_else(|| describe(what, None))?;
+    let req = factory
+        .open_with_u32(DB, 1)
+        .map_err(|_| describe(what, None))?;
+    let upgrade = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+        let db = Reflect::get(&ev, &"target".into())
+            .and_then(|t| Reflect::get(&t, &"result".into()))
+            .ok()
+            .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+        if let Some(db) = db {
+            let params = IdbObjectStoreParameters::new();
+            params.set_key_path(&JsValue::from_str("name"));
+            let _ = db.create_object_store_with_optional_parameters(STORE, &params);
+        }
+    });
+    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = finished(&req, what).await;
+    req.set_onupgradeneeded(None);
+    drop(upgrade);
+    db?.dyn_into::<IdbDatabase>()
+        .map_err(|_| describe(what, None))
+}
+
+fn transaction(
+    db: &IdbDatabase,
+    mode: IdbTransactionMode,
+    what: &str,
+) -> Result<IdbTransaction, String> {
+    db.transaction_with_str_and_mode(STORE, mode)
+        .map_err(|_| describe(what, None))
+}
+
+/// Every kept file: `(original name, file)`, in key order.
+pub async fn load() -> Result<Vec<(String, InputFile)>, String> {
+    let what = "Your added articles could not be read back from this browser";
+    let db = open(what).await?;
+    let tx = transaction(&db, IdbTransactionMode::Readonly, what)?;
+    let store = tx.object_store(STORE).map_err(|_| describe(what, None))?;
+    let all = finished(&store.get_all().map_err(|_| describe(what, None))?, what).await?;
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).ok();
+    let mut out = Vec::new();
+    for record in Array::from(&all).iter() {
+        let (Some(name), Some(bytes)) = (
+            get(&record, "name").and_then(|v| v.as_string()),
+            get(&record, "bytes").and_then(|v| v.dyn_into::<Uint8Array>().ok()),
+        ) else {
+            continue;
+        };
+        let original = get(&record, "original")
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| name.clone());
+        let sidecar = get(&record, "sidecar")
+            .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+            .map(|b| (sidecar_name(&name), b.to_vec()));
+        out.push((
+            original,
+            InputFile {
+                name,
+                bytes: bytes.to_vec(),
+                sidecar,
+            },
+        ));
+    }
+    db.close();
+    Ok(out)
+}
+
+/// Keeps these files (one transaction: all or none).
+pub async fn put(kept: &[Kept]) -> Result<(), String> {
+    let what = "Your added articles could not be kept in this browser";
+    let db = open(what).await?;
+    let tx = transaction(&db, IdbTransactionMode::Readwrite, what)?;
+    let store = tx.object_store(STORE).map_err(|_| describe(what, None))?;
+    for k in kept {
+        let record = Object::new();
+        let set = |key: &str, v: &JsValue| Reflect::set(&record, &JsValue::from_str(key), v);
+        let _ = set("name", &JsValue::from_str(&k.file.name));
+        let _ = set("original", &JsValue::from_str(&k.original));
+        let _ = set("bytes", &Uint8Array::from(k.file.bytes.as_slice()));
+        if let Some((_, b)) = &k.file.sidecar {
+            let _ = set("sidecar", &Uint8Array::from(b.as_slice()));
+        }
+        store.put(&record).map_err(|_| describe(what, None))?;
+    }
+    let result = committed(&tx, what).await;
+    db.close();
+    result
+}
+
+/// Forgets one kept file, or all of them (`None`).
+pub async fn remove(name: Option<&str>) -> Result<(), String> {
+    let what = "Your added articles could not be removed from this browser";
+    let db = open(what).await?;
+    let tx = transaction(&db, IdbTransactionMode::Readwrite, what)?;
+    let store = tx.object_store(STORE).map_err(|_| describe(what, None))?;
+    match name {
+        Some(n) => store.delete(&JsValue::from_str(n)),
+        None => store.clear(),
+    }
+    .map_err(|_| describe(what, None))?;
+    let result = committed(&tx, what).await;
+    db.close();
+    result
+}

@@ -1,0 +1,42 @@
+//! The worker's scope, its clock, and the served corpus's bytes: `corpus.bin`, next to the worker's own
+//! script (so a sub-path deployment works; the browser's cache answers, as the page read it).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::DedicatedWorkerGlobalScope;
+
+/// The bundle, relative to the worker's script.
+pub const CORPUS_URL: &str = "corpus.bin";
+
+pub fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Milliseconds on the worker's clock.
+pub fn now() -> f64 {
+    scope().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Fetches the served bundle's bytes; `what` starts the error sentence ("The comparison").
+pub async fn fetch_corpus(what: &str) -> Result<Vec<u8>, String> {
+    let failed = |why: &str| format!("{what} could not read “{CORPUS_URL}”: {why}.");
+    let response = JsFuture::from(scope().fetch_with_str(CORPUS_URL))
+        .await
+        .map_err(|_| failed("the network request failed"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| failed("the browser returned no response"))?;
+    if !response.ok() {
+        return Err(failed(&format!(
+            "the server answered {}",
+            response.status()
+        )));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| failed("its body could not be read"))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| failed("its body could not be read"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
