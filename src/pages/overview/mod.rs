@@ -130,8 +130,9 @@ pub fn Overview(bundle: Arc<Bundle>) -> impl IntoView {
                     {scope} " " <a href="?page=library">"See every article in the library"</a> "."
                 </p>
             </div>
-            <div class="overview-cards" node_ref=host></div>
+            // Above the cards, which fill in later: the panel never moves when they do.
             <crate::local::AddArticles />
+            <div class="overview-cards" node_ref=host></div>
         </div>
     }
 }
