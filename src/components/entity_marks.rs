@@ -288,8 +288,8 @@ pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
                 class="entity-card"
                 role="tooltip"
                 // CSSOM, not a style attribute, which the Content-Security-Policy refuses.
-                style:top=format!("{top}px")
-                style:left=format!("{left}px")
+                style:top=format!("{}px", crate::format::fixed(top, 1))
+                style:left=format!("{}px", crate::format::fixed(left, 1))
                 on:mouseleave=move |_| active.set(None)
             >
                 <p class="card-name">{r.canonical.clone()}</p>

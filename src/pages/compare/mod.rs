@@ -304,8 +304,8 @@ fn comparison(bundle: &Bundle, c: &Compared, r: &Route) -> Vec<El> {
         CompareView::Facts => facts::view(c),
     });
     out.push(el("p").class("hint compare-timing").text(&format!(
-        "Compared in this browser (in a background worker) in {:.0} ms.",
-        c.millis.max(1.0)
+        "Compared in this browser (in a background worker) in {} ms.",
+        crate::format::fixed(c.millis.max(1.0), 0)
     )));
     out
 }

@@ -5,6 +5,7 @@
 
 use super::Compared;
 use crate::components::dom::{el, svg, El};
+use crate::format::fixed;
 use parallax_core::compare::{Distinctive, MIN_Z};
 
 /// Chart geometry, in SVG user units.
@@ -16,7 +17,8 @@ pub fn view(c: &Compared) -> El {
     let res = &c.result;
     let section = super::view_section("compare-words", "Distinctive words");
     section.push(el("p").text(&format!(
-        "Words each source uses more than the other compared articles do, scored by the weighted log-odds ratio with an informative Dirichlet prior (“Fightin’ Words”, Monroe, Colaresi & Quinn 2008). A z-score of {MIN_Z} or more is shown; longer bars are more distinctive. All charts share one scale."
+        "Words each source uses more than the other compared articles do, scored by the weighted log-odds ratio with an informative Dirichlet prior (“Fightin’ Words”, Monroe, Colaresi & Quinn 2008). A z-score of {} or more is shown; longer bars are more distinctive. All charts share one scale.",
+        fixed(MIN_Z, 2)
     )));
     let max_z = res
         .distinctive
@@ -53,7 +55,7 @@ fn source_chart(c: &Compared, d: &Distinctive, max_z: f64) -> El {
     let height = ROW * d.words.len() as f64 + 4.0;
     let chart = svg("svg")
         .attr("class", "words-chart")
-        .attr("viewBox", &format!("0 0 {WIDTH} {height}"))
+        .attr("viewBox", &format!("0 0 {} {}", fixed(WIDTH, 0), fixed(height, 0)))
         .attr("role", "img")
         .attr(
             "aria-label",
@@ -70,25 +72,25 @@ fn source_chart(c: &Compared, d: &Distinctive, max_z: f64) -> El {
         chart.push(
             svg("text")
                 .attr("class", "label")
-                .attr("x", &(LABEL - 6.0).to_string())
-                .attr("y", &(y + ROW * 0.68).to_string())
+                .attr("x", &fixed(LABEL - 6.0, 1))
+                .attr("y", &fixed(y + ROW * 0.68, 1))
                 .attr("text-anchor", "end")
                 .text(&w.word),
         );
         chart.push(
             svg("rect")
                 .attr("class", "bar")
-                .attr("x", &LABEL.to_string())
-                .attr("y", &(y + 3.0).to_string())
-                .attr("width", &format!("{bar:.1}"))
-                .attr("height", &(ROW - 6.0).to_string()),
+                .attr("x", &fixed(LABEL, 1))
+                .attr("y", &fixed(y + 3.0, 1))
+                .attr("width", &fixed(bar, 1))
+                .attr("height", &fixed(ROW - 6.0, 1)),
         );
         chart.push(
             svg("text")
                 .attr("class", "value")
-                .attr("x", &format!("{:.1}", LABEL + bar + 4.0))
-                .attr("y", &(y + ROW * 0.68).to_string())
-                .text(&format!("{:.1}", w.z)),
+                .attr("x", &fixed(LABEL + bar + 4.0, 1))
+                .attr("y", &fixed(y + ROW * 0.68, 1))
+                .text(&fixed(w.z, 1)),
         );
     }
     fig.push(chart);
@@ -99,7 +101,7 @@ fn source_chart(c: &Compared, d: &Distinctive, max_z: f64) -> El {
                 .child(el("th").attr("scope", "row").text(&w.word))
                 .child(el("td").text(&w.count.to_string()))
                 .child(el("td").text(&w.rest.to_string()))
-                .child(el("td").text(&format!("{:.2}", w.z))),
+                .child(el("td").text(&fixed(w.z, 2))),
         );
     }
     let head = el("tr")

@@ -255,7 +255,7 @@ fn shared(m: &Model) -> Vec<El> {
                     .attr("height", &(cell - 2).to_string())
                     .attr(
                         "fill-opacity",
-                        &format!("{:.2}", 0.08 + 0.92 * v.clamp(0.0, 1.0)),
+                        &crate::format::fixed(0.08 + 0.92 * v.clamp(0.0, 1.0), 2),
                     ),
             );
         }
