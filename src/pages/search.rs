@@ -17,13 +17,16 @@ use parallax_core::search::{
 };
 use parallax_core::{Bundle, Document};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-/// Documents (or passages) listed at once; the counts always cover everything.
-const LIMIT: usize = 50;
+/// Documents (or passages) listed at first, and added by each "Show more"; the counts always
+/// cover everything. A page, not all matches, so that building the results costs the same at
+/// ten thousand articles as at ten.
+const PAGE: usize = 20;
 /// Concordance lines listed at once.
 const KWIC_LIMIT: usize = 500;
 
@@ -55,7 +58,8 @@ fn core_query(r: &Route, typed: &str) -> String {
     q
 }
 
-pub fn run(bundle: &Bundle, r: &Route) -> Outcome {
+/// Searches for what `r` asks, listing the first `limit` documents or passages.
+pub fn run(bundle: &Bundle, r: &Route, limit: usize) -> Outcome {
     let groups = crate::entity_index::name_groups(bundle);
     let expanded = expand_aliases(&r.q, &groups, r.aliases);
     let more = if r.aliases == Expand::Spelling {
@@ -81,13 +85,13 @@ pub fn run(bundle: &Bundle, r: &Route) -> Outcome {
     let faceted = !selected.is_empty();
     let opts = match mode {
         SearchMode::Docs => Options {
-            limit: LIMIT,
+            limit,
             selected,
             ..Options::default()
         },
         SearchMode::Passages => Options {
             mode: Mode::Passages,
-            limit: LIMIT,
+            limit,
             selected,
             ..Options::default()
         },
@@ -227,7 +231,8 @@ fn passage(doc: &Document, label: &str, p: &Passage) -> El {
     )
 }
 
-/// The results list for `o` (or why there is none).
+/// The results list for `o` (or why there is none), with a "Show more" button when more
+/// documents or passages match than it lists.
 fn results(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
     let empty = match &o.kwic {
         Some((lines, _, _)) => lines.is_empty(),
@@ -326,30 +331,46 @@ fn result_list(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> 
     if let Some((lines, _, _)) = &o.kwic {
         return concordance(r, lines, labels);
     }
-    if r.search == Some(SearchMode::Passages) {
-        let list = el("ol").class("passage-list");
-        for h in &o.results.passages {
-            let (Some(doc), Some(label)) = (docs.get(h.doc), labels.get(h.doc)) else {
-                continue;
-            };
-            list.push(
-                el("li")
-                    .class("passage-hit")
-                    .attr("data-doc-id", &doc.id)
-                    .child(passage(doc, label, &h.passage))
-                    .child(
-                        el("p")
-                            .class("passage-source")
-                            .child(link(&doc_href(&doc.id), label))
-                            .text(" — ")
-                            .text(&facts(doc)),
-                    ),
-            );
-        }
-        return list;
+    let list = if r.search == Some(SearchMode::Passages) {
+        el("ol").class("passage-list")
+    } else {
+        el("ol").class("search-hits")
+    };
+    let shown = append_items(&list, o, 0, docs, labels);
+    el("div")
+        .class("search-list")
+        .child(list)
+        .child(more_row(o, shown))
+}
+
+/// Appends to `list` the results of `o` from the `from`-th on; returns how many `o` lists.
+fn append_items(
+    list: &El,
+    o: &Outcome,
+    from: usize,
+    docs: &[Document],
+    labels: &[String],
+) -> usize {
+    let res = &o.results;
+    for h in res.passages.iter().skip(from) {
+        let (Some(doc), Some(label)) = (docs.get(h.doc), labels.get(h.doc)) else {
+            continue;
+        };
+        list.push(
+            el("li")
+                .class("passage-hit")
+                .attr("data-doc-id", &doc.id)
+                .child(passage(doc, label, &h.passage))
+                .child(
+                    el("p")
+                        .class("passage-source")
+                        .child(link(&doc_href(&doc.id), label))
+                        .text(" — ")
+                        .text(&facts(doc)),
+                ),
+        );
     }
-    let list = el("ol").class("search-hits");
-    for h in &o.results.hits {
+    for h in res.hits.iter().skip(from) {
         let (Some(doc), Some(label)) = (docs.get(h.doc), labels.get(h.doc)) else {
             continue;
         };
@@ -367,7 +388,68 @@ fn result_list(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> 
         }
         list.push(item);
     }
-    list
+    res.passages.len() + res.hits.len()
+}
+
+/// How many documents (or passages) match in all, of which the list can show at most `shown`.
+fn matching(o: &Outcome) -> usize {
+    let res = &o.results;
+    if res.passages.is_empty() {
+        res.total_docs
+    } else {
+        res.total_passages.unwrap_or(res.passages.len())
+    }
+}
+
+/// "Showing 20 of 1,234." and the button that lists the next page (the click is handled by the
+/// search layout, see `Search`); nothing when everything is listed.
+fn more_row(o: &Outcome, shown: usize) -> El {
+    let row = el("div").class("search-more");
+    let total = matching(o);
+    if shown < total {
+        row.push(el("p").class("search-shown").text(&format!(
+            "Showing {} of {}.",
+            thousands(shown),
+            thousands(total)
+        )));
+        row.push(
+            el("button")
+                .attr("type", "button")
+                .attr("data-more", "")
+                .text(&format!("Show {} more", PAGE.min(total - shown))),
+        );
+    }
+    row
+}
+
+/// "Show more": searches again for one more page and appends only the new results, then puts
+/// keyboard focus on the first of them so reading goes on where the list grew.
+fn show_more(body: &web_sys::HtmlElement, bundle: &Bundle, r: &Route) {
+    let Some(list) = body.query_selector(".search-list > ol").ok().flatten() else {
+        return;
+    };
+    let shown = list.child_element_count() as usize;
+    let o = run(bundle, r, shown + PAGE);
+    let list = El(list);
+    let listed = append_items(
+        &list,
+        &o,
+        shown,
+        &bundle.documents,
+        &crate::labels::all(bundle),
+    );
+    if let Some(old) = body.query_selector(".search-more").ok().flatten() {
+        old.replace_with_with_node_1(&more_row(&o, listed).0).ok();
+    }
+    let first_new = format!(".search-list > ol > li:nth-child({}) a", shown + 1);
+    if let Some(a) = body
+        .query_selector(&first_new)
+        .ok()
+        .flatten()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = a.focus();
+    }
 }
 
 /// Links to the three result views; the current one is marked in words and `aria-current`.
@@ -448,6 +530,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let modes = NodeRef::<leptos::html::Div>::new();
     let live = NodeRef::<leptos::html::Div>::new();
     let body = NodeRef::<leptos::html::Div>::new();
+    let more_bundle = bundle.clone();
     // Each search rebuilds the parts below; the live region itself stays in place so that
     // screen readers announce its new text.
     Effect::new(move |_| {
@@ -456,7 +539,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             return;
         };
         let t0 = now();
-        let o = run(&bundle, &r);
+        let o = run(&bundle, &r, PAGE);
         // Benchmark hook (tests/browser/bench-search.mjs): repeat the search so that its time
         // can be measured below the browser's coarse timer resolution.
         let repeat = js_sys::Reflect::get(&window(), &"__parallaxSearchRepeat".into())
@@ -464,7 +547,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             .and_then(|v| v.as_f64())
             .map_or(1, |n| n.clamp(1.0, 10_000.0) as u32);
         for _ in 1..repeat {
-            let _ = run(&bundle, &r);
+            let _ = run(&bundle, &r, PAGE);
         }
         let t1 = now();
         fill(&modes, vec![mode_switch(&r)]);
@@ -488,6 +571,17 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let _ = body.set_attribute("data-update-ns", &ns(now() - t1 + search_ms));
     });
 
+    // One listener for the "Show more" button, which the results rebuild with every search.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let on_more = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-more]").ok().flatten())
+            .is_some();
+        if let (true, Some(body)) = (on_more, body.get_untracked()) {
+            route.with_untracked(|r| show_more(&body, &more_bundle, r));
+        }
+    };
     view! {
         <div class="search-page">
             <div class="search-head">
@@ -496,7 +590,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                 <CopyLink route=route />
             </div>
             <div class="search-status" aria-live="polite" node_ref=live></div>
-            <div class="search-layout" node_ref=body></div>
+            <div class="search-layout" node_ref=body on:click=on_click></div>
             <QueryHelp />
         </div>
     }
@@ -568,7 +662,7 @@ mod tests {
     fn notes_quote_the_typed_query_not_the_date_filter() {
         let b = bundle();
         let r = Route::from_query("?q=humanitarain&after=2023-01-01");
-        let o = run(&b, &r);
+        let o = run(&b, &r, PAGE);
         assert_eq!(o.results.total_docs, 1, "{:?}", o.notes);
         assert!(!o.notes.is_empty());
         assert!(
@@ -595,7 +689,7 @@ mod tests {
             ),
         ]);
         let lines = |query: &str| {
-            let o = run(&b, &Route::from_query(query));
+            let o = run(&b, &Route::from_query(query), PAGE);
             let (lines, total, in_docs) = o.kwic.expect("concordance mode");
             assert_eq!(lines.len(), total, "{query}: every line is listed");
             let ids: Vec<&str> = lines
@@ -642,7 +736,7 @@ mod tests {
                         crate::url_state::encode_component(q),
                         crate::url_state::encode_component(outlet)
                     ));
-                    let o = run(&b, &r);
+                    let o = run(&b, &r, PAGE);
                     if outlet == "Nobody" {
                         assert_eq!(o.results.total_docs, 0, "{q} {mode}");
                     }

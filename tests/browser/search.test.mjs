@@ -5,7 +5,9 @@
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESKTOP, PHONE, withPage, waitForLibrary, waitForReader, params, axeViolations, screenshot, serveDistAndLaunch, waitForParam } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DESKTOP, PHONE, withPage, waitForLibrary, waitForReader, params, axeViolations, screenshot, serveDistAndLaunch, serveCorpus, waitForParam } from './helpers.mjs';
 
 let server;
 let browser;
@@ -303,4 +305,51 @@ describe('search', () => {
       });
     }
   }
+});
+
+describe('search results a page at a time', () => {
+  // 45 short articles that all mention the corridor: more than one page of results.
+  const served = serveCorpus('paging', (corpus) => {
+    for (let i = 1; i <= 45; i++) {
+      const day = 1 + (i % 28);
+      fs.writeFileSync(
+        path.join(corpus, `report-${String(i).padStart(2, '0')}.txt`),
+        `Report ${i} on the corridor\n\nBy Jane Roe October ${day}, 2023\n\n` +
+          `Trucks number ${i} crossed the corridor on October ${day}, officials said.\n`,
+      );
+    }
+  });
+
+  test('the first 20 show; "Show more" (keyboard) adds the next ones without rebuilding the list, and focuses the first new one', async () => {
+    const site = served.server;
+    await withPage(browser, site, async (page) => {
+      await page.goto(site.baseUrl + '?q=corridor');
+      await waitForCount(page, /in 45 of 45 documents/);
+      assert.equal(await page.locator('li.search-hit').count(), 20);
+      assert.equal((await page.locator('.search-more .search-shown').textContent()).trim(), 'Showing 20 of 45.');
+      // The first page's items, marked, so that we can tell they are kept, not rebuilt.
+      await page.$$eval('li.search-hit', (els) => els.forEach((e) => (e.__kept = true)));
+      const more = page.getByRole('button', { name: 'Show 20 more' });
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('li.search-hit').length === 40);
+      assert.equal(await page.$$eval('li.search-hit', (els) => els.filter((e) => e.__kept).length), 20);
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.closest('li.search-hit') === document.querySelectorAll('li.search-hit')[20]),
+        true,
+        'focus is on the first new result',
+      );
+      assert.equal((await page.locator('.search-more .search-shown').textContent()).trim(), 'Showing 40 of 45.');
+      await page.getByRole('button', { name: 'Show 5 more' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('li.search-hit').length === 45);
+      assert.equal(await page.locator('.search-more button').count(), 0, 'no button once all are listed');
+      const ids = await hitIds(page);
+      assert.equal(new Set(ids).size, 45, 'every document once');
+      // A new search starts from the first page again.
+      await page.goto(site.baseUrl + '?q=trucks&mode=passages');
+      await waitForCount(page, /45 passages in 45 of 45 documents/);
+      assert.equal(await page.locator('li.passage-hit').count(), 20);
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  });
 });
