@@ -1,0 +1,284 @@
+// Parallax beside MiniSearch, FlexSearch and Pagefind in one headless Chromium run, on the same
+// generated corpora and the same queries, every file served gzipped. Run by hand, never by
+// test.sh (it takes minutes, and its figures move with the machine's load):
+//
+//   trunk build --release --public-url /parallax/
+//   (cd tests/browser/peers && npm ci)        # the peers, in this folder only, never in the app
+//   node tests/browser/bench-peers.mjs [--docs 1000,10000] [--seed 42] [--rounds 10] [--fresh 3]
+//
+// For each corpus size: `parallax gen-corpus` writes the articles, `parallax bundle` the app's
+// corpus.bin and `parallax parse --json` the same documents for the peers (title, outlet,
+// date and the text of every block). Built ahead, as a static site would ship them: MiniSearch's
+// index as JSON (loadJSON), Pagefind's index files (its Node API); FlexSearch gets the documents
+// and indexes them in the page. Each peer's page (peers/*.html, from peers/harness.js and an
+// adapter per tool) shows the same list as Parallax's first page: 20 results, each a title,
+// outlet and date, and an excerpt (Parallax also shows each hit's best passages, highlighted).
+//
+// Measured:
+// - first result: a fresh page (new browser context, empty cache) opened on the first query;
+//   the time from navigation start until the first result is in the DOM, and the gzipped bytes
+//   of every response that finished before then (resource timing, encodedBodySize). Median of
+//   --fresh runs, the tools alternating.
+// - per query, --rounds times, the tools alternating round by round in pages already loaded:
+//   the search (Parallax: `search()` and the facet counts, as its app reports them) and the DOM
+//   update (building the result list and a layout), p50/p95 over every query and round.
+// The queries use each tool's own syntax; where a tool has no way to say what is asked (phrase,
+// OR, negation, typo), the row says so and that query is not run for it.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { startServer } from './server.mjs';
+import { ROOT, DIST, launchBrowser } from './helpers.mjs';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const SIZES = arg('docs', '1000,10000').split(',').map(Number);
+const SEED = Number(arg('seed', 42));
+const ROUNDS = Number(arg('rounds', 10));
+const FRESH = Number(arg('fresh', 3));
+
+const PEERS = path.join(ROOT, 'tests', 'browser', 'peers');
+const requirePeer = createRequire(path.join(PEERS, 'package.json'));
+const TOOLS = ['parallax', 'minisearch', 'flexsearch', 'pagefind'];
+
+// One row per query: what it asks, then each tool's way of asking it (null: it cannot).
+const QUERIES = [
+  { label: 'ethnic', parallax: 'ethnic', minisearch: { query: 'ethnic', options: {} }, flexsearch: 'ethnic', pagefind: 'ethnic' },
+  { label: 'the', parallax: 'the', minisearch: { query: 'the', options: {} }, flexsearch: 'the', pagefind: 'the' },
+  {
+    label: 'lachin corridor (all words)',
+    parallax: 'lachin corridor',
+    minisearch: { query: 'lachin corridor', options: { combineWith: 'AND' } },
+    flexsearch: 'lachin corridor',
+    pagefind: 'lachin corridor',
+  },
+  { label: '"ethnic cleansing" (phrase)', parallax: '"ethnic cleansing"', minisearch: null, flexsearch: null, pagefind: '"ethnic cleansing"' },
+  { label: 'reintegr* (prefix)', parallax: 'reintegr*', minisearch: { query: 'reintegr', options: { prefix: true } }, flexsearch: 'reintegr', pagefind: 'reintegr' },
+  {
+    label: 'aliyev OR pashinian',
+    parallax: 'aliyev OR pashinian',
+    minisearch: { query: 'aliyev pashinian', options: { combineWith: 'OR' } },
+    flexsearch: null,
+    pagefind: null,
+  },
+  {
+    label: 'humanitarian -russia (negation)',
+    parallax: 'humanitarian -russia',
+    minisearch: { query: { combineWith: 'AND_NOT', queries: ['humanitarian', 'russia'] }, options: {} },
+    flexsearch: null,
+    pagefind: null,
+  },
+  { label: 'Azerbajan (typo)', parallax: 'Azerbajan', minisearch: { query: 'Azerbajan', options: { fuzzy: 0.2 } }, flexsearch: null, pagefind: null },
+];
+
+function pct(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+}
+const median = (xs) => pct(xs, 50);
+
+function cli(...args) {
+  const r = spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`parallax ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** The peers' site for one corpus: pages, libraries, indexes. */
+async function buildPeerSite(site, parsed) {
+  const docs = parsed.map((d, id) => {
+    const text = d.blocks.map((b) => b.text).join('\n');
+    return { id, title: d.title ?? d.id, outlet: d.outlet ?? '', published: d.published ?? '', excerpt: text.slice(0, 200), text };
+  });
+  for (const f of ['harness.js', 'minisearch.js', 'flexsearch.js', 'pagefind.js']) fs.copyFileSync(path.join(PEERS, f), path.join(site, f));
+  const libs = {
+    minisearch: ['minisearch/dist/umd/index.js', 'minisearch.umd.js'],
+    flexsearch: ['flexsearch/dist/flexsearch.bundle.min.js', 'flexsearch.bundle.min.js'],
+  };
+  for (const [from, to] of Object.values(libs)) fs.copyFileSync(path.join(PEERS, 'node_modules', from), path.join(site, to));
+  for (const tool of ['minisearch', 'flexsearch', 'pagefind']) {
+    const lib = libs[tool] ? `<script src="${libs[tool][1]}"></script>` : '';
+    fs.writeFileSync(
+      path.join(site, `${tool}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>${tool}</title></head><body><main><h1>${tool}</h1><p id="count"></p><ol id="results"></ol></main>` +
+        `${lib}<script src="${tool}.js"></script><script src="harness.js"></script></body></html>`,
+    );
+  }
+  // MiniSearch: built here, loaded with loadJSON; only what the result list shows is stored.
+  const MiniSearch = requirePeer('minisearch');
+  const mini = new MiniSearch({ fields: ['title', 'text'], storeFields: ['title', 'outlet', 'published', 'excerpt'] });
+  mini.addAll(docs);
+  fs.writeFileSync(path.join(site, 'minisearch-index.json'), JSON.stringify(mini));
+  // FlexSearch: the documents, indexed in the page.
+  fs.writeFileSync(path.join(site, 'docs.json'), JSON.stringify(docs.map(({ id, title, outlet, published, excerpt, text }) => ({ id, title, outlet, published, excerpt, text }))));
+  // Pagefind: one custom record per article, written as its static index.
+  // Import-only package: import its entry from the peers folder's node_modules.
+  const pagefind = await import(pathToFileURL(path.join(PEERS, 'node_modules', 'pagefind', 'lib', 'index.js')).href);
+  const { index } = await pagefind.createIndex({});
+  for (const d of docs) {
+    await index.addCustomRecord({
+      url: `/doc/${d.id}`,
+      content: `${d.title}\n${d.text}`,
+      language: 'en',
+      meta: { title: d.title, outlet: d.outlet, published: d.published },
+      filters: { outlet: [d.outlet] },
+    });
+  }
+  await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+  await pagefind.close();
+}
+
+/** Records, in every page, when the first result is in the DOM. */
+function observeFirstResult() {
+  window.__firstResult = null;
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('li.search-hit, li.hit')) {
+      window.__firstResult = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** A fresh page on `url`: [ms to the first result, gzipped bytes received before it]. */
+async function firstResult(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(observeFirstResult);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstResult !== null, null, { timeout: 120000, polling: 50 });
+    return await page.evaluate(() => {
+      const t = window.__firstResult;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const bytes = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.responseEnd <= t)
+        .reduce((sum, e) => sum + e.encodedBodySize, nav.encodedBodySize);
+      return [t, bytes];
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens each tool's page once, ready to time queries; returns { tool: (query) => timing }. */
+async function queryRunners(browser, urls) {
+  const runners = {};
+  for (const tool of TOOLS) {
+    const page = await browser.newPage();
+    if (tool === 'parallax') {
+      await page.goto(urls.parallax + '?mode=docs');
+      await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
+      await page.evaluate(() => (window.__parallaxSearchRepeat = 1));
+      runners.parallax = async (q) => {
+        // As bench-search.mjs: a real route change through history, as Back/Forward would do.
+        for (const qs of ['?mode=docs&q=zzzznothing', `?q=${encodeURIComponent(q)}`]) {
+          await page.evaluate((u) => {
+            document.querySelector('.search-layout').removeAttribute('data-search-ns');
+            history.pushState(null, '', u);
+            dispatchEvent(new PopStateEvent('popstate'));
+          }, qs);
+          await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
+        }
+        const [search, update] = await page.$eval('.search-layout', (e) => [Number(e.dataset.searchNs) / 1e6, Number(e.dataset.updateNs) / 1e6]);
+        // "2,106 passages in 871 of 1,000 documents": the documents.
+        const count = await page.$eval('.search-count', (e) => e.textContent);
+        const total = Number((/([\d,]+) of [\d,]+ documents?$/.exec(count)?.[1] ?? 'NaN').replaceAll(',', ''));
+        return { search, update, total };
+      };
+    } else {
+      await page.goto(urls[tool]);
+      await page.waitForFunction(() => typeof window.bench === 'function');
+      await page.evaluate((q) => window.bench(q), QUERIES[0][tool]);
+      runners[tool] = (q) => page.evaluate((q) => window.bench(q), q);
+    }
+  }
+  return runners;
+}
+
+const f = (x) => (Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en'));
+const mb = (b) => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${Math.round(b / 1e3)} KB`);
+
+const browser = await launchBrowser();
+try {
+  for (const n of SIZES) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-peers-'));
+    const servers = [];
+    try {
+      const corpus = path.join(dir, 'corpus');
+      cli('gen-corpus', '--docs', String(n), '--seed', String(SEED), '-o', corpus);
+      cli('bundle', corpus, '-o', path.join(dir, 'corpus.bin'));
+      const parsed = JSON.parse(cli('parse', '--json', corpus));
+      const site = path.join(dir, 'site');
+      fs.mkdirSync(site);
+      await buildPeerSite(site, parsed);
+      const app = await startServer({ distDir: DIST, gzip: true, overrides: { 'corpus.bin': path.join(dir, 'corpus.bin') } });
+      const peers = await startServer({ distDir: site, base: '/peers/', gzip: true });
+      servers.push(app, peers);
+      const urls = {
+        parallax: app.baseUrl,
+        minisearch: peers.baseUrl + 'minisearch.html',
+        flexsearch: peers.baseUrl + 'flexsearch.html',
+        pagefind: peers.baseUrl + 'pagefind.html',
+      };
+
+      // First result on a fresh page, the first query, tools alternating.
+      const first = Object.fromEntries(TOOLS.map((t) => [t, { ms: [], bytes: [] }]));
+      const q0 = QUERIES[0];
+      for (let i = 0; i < FRESH; i++) {
+        for (const tool of TOOLS) {
+          const url = tool === 'parallax' ? `${urls.parallax}?q=${encodeURIComponent(q0.parallax)}` : `${urls[tool]}#q=${encodeURIComponent(JSON.stringify(q0[tool]))}`;
+          const [ms, bytes] = await firstResult(browser, url);
+          first[tool].ms.push(ms);
+          first[tool].bytes.push(bytes);
+        }
+      }
+
+      // Queries, rounds alternating tools.
+      const runners = await queryRunners(browser, urls);
+      const times = Object.fromEntries(TOOLS.map((t) => [t, { search: [], dom: [] }]));
+      const totals = Object.fromEntries(TOOLS.map((t) => [t, {}]));
+      for (let r = 0; r < ROUNDS; r++) {
+        const order = TOOLS.map((_, i) => TOOLS[(i + r) % TOOLS.length]);
+        for (const tool of order) {
+          for (const q of QUERIES) {
+            if (q[tool] === null) continue;
+            const t = await runners[tool](q[tool]);
+            times[tool].search.push(t.search);
+            times[tool].dom.push(t.update - t.search);
+            totals[tool][q.label] = t.total;
+          }
+        }
+      }
+
+      const size = fs.statSync(path.join(dir, 'corpus.bin')).size;
+      console.log(`\n${n.toLocaleString('en')} generated articles (seed ${SEED}; corpus.bin ${mb(size)} raw), ${FRESH} fresh pages and ${ROUNDS} rounds per tool`);
+      console.log('| | Parallax | MiniSearch 7.2 (loadJSON) | FlexSearch 0.8 (indexed in the page) | Pagefind 1.6 |');
+      console.log('|---|---:|---:|---:|---:|');
+      const row = (label, fn) => console.log(`| ${label} | ${TOOLS.map(fn).join(' | ')} |`);
+      row('bytes before the first result (gzip)', (t) => mb(median(first[t].bytes)));
+      row('time to first result (fresh page)', (t) => `${f(median(first[t].ms))} ms`);
+      row('query p50 / p95', (t) => `${f(pct(times[t].search, 50))} / ${f(pct(times[t].search, 95))} ms`);
+      row('DOM update p50 / p95', (t) => `${f(pct(times[t].dom, 50))} / ${f(pct(times[t].dom, 95))} ms`);
+      console.log('\nWhat each query found (documents; "–": the tool has no way to ask it):');
+      console.log(`| query | ${TOOLS.join(' | ')} |`);
+      console.log('|---|---|---|---|---|');
+      for (const q of QUERIES) console.log(`| \`${q.label}\` | ${TOOLS.map((t) => totals[t][q.label] ?? '–').join(' | ')} |`);
+    } finally {
+      for (const s of servers) await s.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await browser.close();
+}
