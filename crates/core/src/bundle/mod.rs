@@ -264,6 +264,17 @@ impl Bundle {
         let mentions: Vec<Vec<Mention>> = documents.iter().map(mentions_for_bundle).collect();
         let entities = EntityTable::build(&documents, &mentions, &describe);
         index.set_facet(entities.entity_facet(documents.len()));
+        Bundle::from_tables(documents, index, mentions, entities)
+    }
+
+    /// A bundle of these tables (of this version; its fingerprint computed when asked). Not
+    /// checked: the loads check what they assemble.
+    fn from_tables(
+        documents: Vec<Document>,
+        index: Index,
+        mentions: Vec<Vec<Mention>>,
+        entities: EntityTable,
+    ) -> Bundle {
         Bundle {
             version: BUNDLE_VERSION,
             documents,
@@ -346,14 +357,13 @@ impl Bundle {
     pub fn from_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
         let (fingerprint, [documents, mentions, entities, index]) = open(bytes)?;
         let UnpackedMentions(mentions) = sections::read(mentions, "entity mentions")?;
-        let bundle = Bundle {
-            version: BUNDLE_VERSION,
-            documents: sections::read(documents, "documents")?,
-            index: sections::read(index, "search index")?,
+        let mut bundle = Bundle::from_tables(
+            sections::read(documents, "documents")?,
+            sections::read(index, "search index")?,
             mentions,
-            entities: sections::read(entities, "entity table")?,
-            fingerprint: Fingerprint(OnceLock::from(fingerprint)),
-        };
+            sections::read(entities, "entity table")?,
+        );
+        bundle.fingerprint = Fingerprint(OnceLock::from(fingerprint));
         check::check(&bundle)?;
         Ok(bundle)
     }

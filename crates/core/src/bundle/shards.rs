@@ -12,7 +12,7 @@
 //! `Bundle::from_bytes` would give (with the same load check).
 
 use super::entity_table::EntityTable;
-use super::{checksum, Bundle, BundleError, Fingerprint, BUNDLE_VERSION};
+use super::{checksum, Bundle, BundleError};
 use crate::entities::Mention;
 use crate::model::{Date, Document, Metadata};
 use crate::search::facets::Facet;
@@ -428,14 +428,7 @@ impl Bundle {
         let mut entities = m.entities;
         entities.mention_rows = mention_rows;
         let index = Index::from_parts(words, postings, entries, m.facets, m.published);
-        let bundle = Bundle {
-            version: BUNDLE_VERSION,
-            documents,
-            index,
-            mentions,
-            entities,
-            fingerprint: Fingerprint::default(),
-        };
+        let bundle = Bundle::from_tables(documents, index, mentions, entities);
         BundleError::expect_count("documents", n, bundle.documents.len())?;
         super::check::check(&bundle)?;
         Ok(bundle)
