@@ -3,7 +3,7 @@
 
 use crate::components::search_box::SearchBox;
 use crate::pages::{Compare, Entities, Library, NotFound, Overview, Reader, Search};
-use crate::url_state::{self, PageKind, Route};
+use crate::url_state::{self, Route, SearchRoute, Sort};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parallax_core::Bundle;
@@ -92,26 +92,31 @@ pub fn App() -> impl IntoView {
     let page = Memo::new(move |_| match load.get() {
         Load::Loading => Page::Loading,
         Load::Failed(msg) => Page::Failed(msg),
-        Load::Ready(bundle) => route.with(|r| match &r.doc {
-            None if r.compare.is_some() => Page::Compare,
-            None if r.page == PageKind::Entities => Page::Entities,
-            None if r.search.is_some() => Page::Search,
-            None if r.page == PageKind::Library => Page::Library,
-            None => Page::Overview,
-            Some(id) => match bundle.documents.iter().position(|d| &d.id == id) {
+        Load::Ready(bundle) => route.with(|r| match r {
+            Route::Compare(_) => Page::Compare,
+            Route::Entities(_) => Page::Entities,
+            Route::Search(_) => Page::Search,
+            Route::Library(_) => Page::Library,
+            Route::Overview => Page::Overview,
+            Route::Reader(rd) => match bundle.documents.iter().position(|d| d.id == rd.doc) {
                 Some(i) => Page::Reader(i),
-                None => Page::NotFound(id.clone()),
+                None => Page::NotFound(rd.doc.clone()),
             },
         }),
     });
 
     // The "Library" links (site nav, the reader's back link) return to the order last chosen
     // there, even though document links themselves do not carry the sort. The home link resets.
-    let library_sort = RwSignal::new(route.get_untracked().sort);
+    let sort_of = |r: &Route| match r {
+        Route::Library(l) => l.sort,
+        Route::Reader(rd) => rd.sort,
+        _ => Sort::default(),
+    };
+    let library_sort = RwSignal::new(route.with_untracked(sort_of));
     Effect::new(move |_| {
         let r = route.get();
-        if r.doc.is_none() {
-            library_sort.set(r.sort);
+        if r.doc().is_none() {
+            library_sort.set(sort_of(&r));
         }
     });
 
@@ -123,7 +128,7 @@ pub fn App() -> impl IntoView {
             Page::Library => Some("Library".to_string()),
             Page::Entities => Some("Entities".to_string()),
             Page::Compare => Some("Compare".to_string()),
-            Page::Search => Some(route.with(|r| match r.q.trim() {
+            Page::Search => Some(route.with(|r| match r.part::<SearchRoute>().q.trim() {
                 "" => "Search".to_string(),
                 q => format!("“{q}” – Search"),
             })),

@@ -1,5 +1,6 @@
-//! View state in the query string: parsing `?doc=…&sort=…&view=…` into a typed [`Route`],
-//! writing it back, and moving through browser history without a router crate.
+//! View state in the query string: parsing `?doc=…&sort=…&view=…` into a typed [`Route`] (one
+//! page and only that page's state), writing it back, and moving through browser history
+//! without a router crate.
 //!
 //! The URL is the single source of truth for what is on screen, so reload, bookmarks, copied
 //! links and back/forward all work. Links are relative query strings (`?doc=ID`), which resolve
@@ -145,7 +146,7 @@ impl KwicOrder {
 
 /// The pages reached by `page=` (the reader, search and comparison have their own parameters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PageKind {
+enum PageKind {
     /// The story overview, the landing page (no `page=`, or `page=overview`).
     #[default]
     Overview,
@@ -157,9 +158,9 @@ pub enum PageKind {
 }
 
 impl PageKind {
-    pub const ALL: [PageKind; 3] = [PageKind::Overview, PageKind::Library, PageKind::Entities];
+    const ALL: [PageKind; 3] = [PageKind::Overview, PageKind::Library, PageKind::Entities];
 
-    pub fn as_param(self) -> &'static str {
+    fn as_param(self) -> &'static str {
         match self {
             PageKind::Overview => "overview",
             PageKind::Library => "library",
@@ -167,61 +168,63 @@ impl PageKind {
         }
     }
 
-    pub fn from_param(s: &str) -> Option<PageKind> {
+    fn from_param(s: &str) -> Option<PageKind> {
         PageKind::ALL.into_iter().find(|v| v.as_param() == s)
     }
 }
 
-/// Everything about the current view that the URL carries.
+/// Every parameter the query string can carry, flat, as read and written: the codec between a
+/// URL and a [`Route`], which holds only what its page uses. Kept private so that the app never
+/// works with a combination of parameters no page means.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Route {
-    /// The document being read; `None` is the library (or the search view).
-    pub doc: Option<String>,
-    pub sort: Sort,
-    pub view: Mode,
+struct Params {
+    /// The document being read; `None` is another page.
+    doc: Option<String>,
+    sort: Sort,
+    view: Mode,
     /// The search query (`q=`).
-    pub q: String,
+    q: String,
     /// `Some` shows the search view. `from_query` sets it whenever there is a query or a filter,
     /// so `?q=x` and `?q=x&mode=docs` are the same route; `mode=docs` alone (no query, no
     /// filter) is the search view listing every document, where facets can be chosen.
-    pub search: Option<SearchMode>,
+    search: Option<SearchMode>,
     /// Chosen outlets (`outlet=`, repeatable; values OR-ed).
-    pub outlets: Vec<String>,
+    outlets: Vec<String>,
     /// Chosen authors (`author=`, repeatable; values OR-ed).
-    pub authors: Vec<String>,
+    authors: Vec<String>,
     /// Published on or after this date (`after=YYYY-MM-DD`).
-    pub after: Option<String>,
+    after: Option<String>,
     /// Published before this date, exclusive (`before=YYYY-MM-DD`).
-    pub before: Option<String>,
+    before: Option<String>,
     /// Concordance order (`ksort=`).
-    pub ksort: KwicOrder,
+    ksort: KwicOrder,
     /// Which of the `page=` pages (when no document, search or comparison is shown).
-    pub page: PageKind,
+    page: PageKind,
     /// The chosen entity's canonical name (`entity=`): filters the library, and its mentions
     /// stand out in the reader.
-    pub entity: Option<String>,
+    entity: Option<String>,
     /// Entity types whose highlights the reader hides (`hide=date,number`).
-    pub hide: Hidden,
+    hide: Hidden,
     /// The entities page's type filter (`etype=person`) and order (`esort=`).
-    pub etype: TypeFilter,
-    pub esort: EntitySort,
+    etype: TypeFilter,
+    esort: EntitySort,
     /// The comparison page (`compare=a,b,c`): the chosen document ids in column order.
     /// `Some` with no ids is the page with nothing chosen yet (`compare=`).
-    pub compare: Option<Vec<String>>,
+    compare: Option<Vec<String>>,
     /// Which comparison is shown (`cview=`).
-    pub cview: CompareView,
+    cview: CompareView,
     /// The chosen aligned passage (`pair=`, an index into the comparison's aligned pairs).
-    pub pair: Option<usize>,
+    pair: Option<usize>,
     /// Framing terms highlighted in the compared texts (`frames=1`).
-    pub frames: bool,
+    frames: bool,
     /// The speaker whose quotes are shown side by side (`speaker=`).
-    pub speaker: Option<String>,
+    speaker: Option<String>,
     /// Which other names of the entities a query names are also searched (`aliases=off`,
     /// `aliases=all`; spelling variants by default).
-    pub aliases: parallax_core::aliases::Expand,
+    aliases: parallax_core::aliases::Expand,
     /// A byte offset in the document being read (`at=`): the reader scrolls to the paragraph
     /// holding it and marks it (search results link to their passage this way).
-    pub at: Option<usize>,
+    at: Option<usize>,
 }
 
 /// The entity types whose highlights the reader hides (`hide=`), in type order.
@@ -424,49 +427,21 @@ impl EntitySort {
     }
 }
 
-impl Route {
-    /// The library in the given order.
-    pub fn library(sort: Sort) -> Route {
-        Route {
-            sort,
-            page: PageKind::Library,
-            ..Route::default()
-        }
-    }
-
-    /// The library listing the documents that mention an entity (its canonical name).
-    pub fn library_of_entity(canonical: &str) -> Route {
-        Route {
-            entity: Some(canonical.to_string()),
-            ..Route::library(Sort::default())
-        }
-    }
-
+impl Params {
     /// Whether any facet or date filter is chosen.
-    pub fn has_filters(&self) -> bool {
+    fn has_filters(&self) -> bool {
         !self.outlets.is_empty()
             || !self.authors.is_empty()
             || self.after.is_some()
             || self.before.is_some()
     }
 
-    /// The same search with every filter removed.
-    pub fn without_filters(&self) -> Route {
-        Route {
-            outlets: Vec::new(),
-            authors: Vec::new(),
-            after: None,
-            before: None,
-            ..self.clone()
-        }
-    }
-
     /// Reads a query string (with or without the leading `?`). Never fails: unknown parameters
     /// are ignored, malformed values fall back to the defaults, the first of repeated ones wins.
-    pub fn from_query(query: &str) -> Route {
+    fn from_query(query: &str) -> Params {
         let query = query.strip_prefix('?').unwrap_or(query);
         let (mut doc, mut sort, mut view) = (None, None, None);
-        let mut r = Route::default();
+        let mut r = Params::default();
         let (mut q, mut mode, mut ksort, mut page) = (None, None, None, None);
         let mut hide = None::<Hidden>;
         let mut etype = None;
@@ -542,7 +517,7 @@ impl Route {
             None if !r.q.trim().is_empty() || r.has_filters() => Some(SearchMode::Docs),
             None => None,
         };
-        Route {
+        Params {
             doc,
             sort: sort.unwrap_or_default(),
             view: view.unwrap_or_default(),
@@ -550,9 +525,9 @@ impl Route {
         }
     }
 
-    /// The query string for this route: `""` for the default library view, else `?doc=…&…`
-    /// with default values left out so URLs stay short and canonical.
-    pub fn to_query(&self) -> String {
+    /// The query string: `""` for the overview, else `?doc=…&…` with default values left out so
+    /// URLs stay short and canonical.
+    fn to_query(&self) -> String {
         let mut parts = Vec::new();
         if let Some(id) = &self.doc {
             parts.push(format!("doc={}", encode_component(id)));
@@ -634,8 +609,265 @@ impl Route {
         }
     }
 
-    /// An `href` for a link to this route. The default library is `./` (the app's own folder,
-    /// resolved through `<base>`), because an empty href would mean "this very page".
+    /// The page these parameters name, with that page's state. The order settles links that
+    /// name more than one page, as it always has: a document, then a comparison, the entities
+    /// page, a search (a query, a filter or `mode=`), the library, and else the overview.
+    fn route(self) -> Route {
+        if let Some(doc) = self.doc {
+            return Route::Reader(ReaderRoute {
+                doc,
+                view: self.view,
+                hide: self.hide,
+                entity: self.entity,
+                frames: self.frames,
+                at: self.at,
+                sort: self.sort,
+            });
+        }
+        if let Some(ids) = self.compare {
+            return Route::Compare(CompareRoute {
+                ids,
+                view: self.cview,
+                pair: self.pair,
+                frames: self.frames,
+                speaker: self.speaker,
+            });
+        }
+        if self.page == PageKind::Entities {
+            return Route::Entities(EntitiesRoute {
+                etype: self.etype,
+                esort: self.esort,
+                entity: self.entity,
+            });
+        }
+        if let Some(mode) = self.search {
+            return Route::Search(SearchRoute {
+                q: self.q,
+                mode,
+                outlets: self.outlets,
+                authors: self.authors,
+                after: self.after,
+                before: self.before,
+                ksort: self.ksort,
+                aliases: self.aliases,
+            });
+        }
+        if self.page == PageKind::Library {
+            return Route::Library(LibraryRoute {
+                sort: self.sort,
+                entity: self.entity,
+            });
+        }
+        Route::Overview
+    }
+
+    /// The parameters that write `route`.
+    fn of(route: &Route) -> Params {
+        let p = Params::default();
+        match route.clone() {
+            Route::Overview => p,
+            Route::Library(l) => Params {
+                page: PageKind::Library,
+                sort: l.sort,
+                entity: l.entity,
+                ..p
+            },
+            Route::Entities(e) => Params {
+                page: PageKind::Entities,
+                etype: e.etype,
+                esort: e.esort,
+                entity: e.entity,
+                ..p
+            },
+            Route::Search(s) => Params {
+                search: Some(s.mode),
+                q: s.q,
+                outlets: s.outlets,
+                authors: s.authors,
+                after: s.after,
+                before: s.before,
+                ksort: s.ksort,
+                aliases: s.aliases,
+                ..p
+            },
+            Route::Compare(c) => Params {
+                compare: Some(c.ids),
+                cview: c.view,
+                pair: c.pair,
+                frames: c.frames,
+                speaker: c.speaker,
+                ..p
+            },
+            Route::Reader(r) => Params {
+                doc: Some(r.doc),
+                view: r.view,
+                hide: r.hide,
+                entity: r.entity,
+                frames: r.frames,
+                at: r.at,
+                sort: r.sort,
+                ..p
+            },
+        }
+    }
+}
+
+/// What is on screen: one page and only the state that page has, so that no impossible
+/// combination (a passage of a comparison in the reader, a search query on the entities page)
+/// can be represented. Read from and written to the query string (see [`Params`] for the
+/// parameters); every link from before this type existed opens the same page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Route {
+    /// The story overview, the landing page (no parameters, or `page=overview`).
+    #[default]
+    Overview,
+    /// Every article (`page=library`; also `sort=` or `entity=` alone).
+    Library(LibraryRoute),
+    /// The entities page (`page=entities`).
+    Entities(EntitiesRoute),
+    /// A search (`q=`, a filter, or `mode=`).
+    Search(SearchRoute),
+    /// The comparison page (`compare=a,b,c`).
+    Compare(CompareRoute),
+    /// One article (`doc=`).
+    Reader(ReaderRoute),
+}
+
+/// The library: its order and, optionally, only the articles mentioning an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LibraryRoute {
+    pub sort: Sort,
+    /// The chosen entity's canonical name (`entity=`).
+    pub entity: Option<String>,
+}
+
+/// The entities page: which types (`etype=`), in which order (`esort=`), and the chosen entity.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EntitiesRoute {
+    pub etype: TypeFilter,
+    pub esort: EntitySort,
+    pub entity: Option<String>,
+}
+
+/// A search: the query, what is listed, the filters, the concordance order, alias expansion.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchRoute {
+    /// The query (`q=`).
+    pub q: String,
+    /// What is listed (`mode=`; documents by default, implied by a query or a filter).
+    pub mode: SearchMode,
+    /// Chosen outlets (`outlet=`, repeatable; values OR-ed).
+    pub outlets: Vec<String>,
+    /// Chosen authors (`author=`, repeatable; values OR-ed).
+    pub authors: Vec<String>,
+    /// Published on or after this date (`after=YYYY-MM-DD`).
+    pub after: Option<String>,
+    /// Published before this date, exclusive (`before=YYYY-MM-DD`).
+    pub before: Option<String>,
+    /// Concordance order (`ksort=`).
+    pub ksort: KwicOrder,
+    /// Which other names of the entities a query names are also searched (`aliases=`).
+    pub aliases: Expand,
+}
+
+impl SearchRoute {
+    /// Whether any facet or date filter is chosen.
+    pub fn has_filters(&self) -> bool {
+        !self.outlets.is_empty()
+            || !self.authors.is_empty()
+            || self.after.is_some()
+            || self.before.is_some()
+    }
+
+    /// The same search with every filter removed.
+    pub fn without_filters(&self) -> SearchRoute {
+        SearchRoute {
+            outlets: Vec::new(),
+            authors: Vec::new(),
+            after: None,
+            before: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// The comparison page: the chosen articles and what is shown of their comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CompareRoute {
+    /// The chosen document ids in column order (`compare=`; none yet: `compare=`).
+    pub ids: Vec<String>,
+    /// Which comparison is shown (`cview=`).
+    pub view: CompareView,
+    /// The chosen aligned passage (`pair=`, an index into the comparison's aligned pairs).
+    pub pair: Option<usize>,
+    /// Framing terms highlighted in the compared texts (`frames=1`).
+    pub frames: bool,
+    /// The speaker whose quotes are shown side by side (`speaker=`).
+    pub speaker: Option<String>,
+}
+
+/// The reader: one article and how it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReaderRoute {
+    /// The document's id (`doc=`).
+    pub doc: String,
+    /// Parsed or original text (`view=original`).
+    pub view: Mode,
+    /// Entity types whose highlights are hidden (`hide=`).
+    pub hide: Hidden,
+    /// The entity whose mentions stand out (`entity=`).
+    pub entity: Option<String>,
+    /// Framing words highlighted instead of entities (`frames=1`).
+    pub frames: bool,
+    /// A byte offset to open at (`at=`): the reader scrolls to the paragraph holding it.
+    pub at: Option<usize>,
+    /// The library order to return to (`sort=`, kept from older links).
+    pub sort: Sort,
+}
+
+/// A page's state, found in (or made into) a [`Route`]: what lets a page read and change its
+/// own part of the URL with [`navigate_part`] and [`replace_part`].
+pub trait Part: Clone + Default + 'static {
+    fn of(route: &Route) -> Option<&Self>;
+    fn into_route(self) -> Route;
+}
+
+macro_rules! part {
+    ($ty:ident, $variant:ident) => {
+        impl Part for $ty {
+            fn of(route: &Route) -> Option<&Self> {
+                match route {
+                    Route::$variant(x) => Some(x),
+                    _ => None,
+                }
+            }
+            fn into_route(self) -> Route {
+                Route::$variant(self)
+            }
+        }
+    };
+}
+part!(LibraryRoute, Library);
+part!(EntitiesRoute, Entities);
+part!(SearchRoute, Search);
+part!(CompareRoute, Compare);
+part!(ReaderRoute, Reader);
+
+impl Route {
+    /// Reads a query string (with or without the leading `?`). Never fails: unknown parameters
+    /// are ignored, malformed values fall back to the defaults, the first of repeated ones wins.
+    pub fn from_query(query: &str) -> Route {
+        Params::from_query(query).route()
+    }
+
+    /// The query string for this route: `""` for the overview, else `?doc=…&…` with default
+    /// values left out so URLs stay short and canonical.
+    pub fn to_query(&self) -> String {
+        Params::of(self).to_query()
+    }
+
+    /// An `href` for a link to this route. The overview is `./` (the app's own folder, resolved
+    /// through `<base>`), because an empty href would mean "this very page".
     pub fn href(&self) -> String {
         let q = self.to_query();
         if q.is_empty() {
@@ -643,6 +875,44 @@ impl Route {
         } else {
             q
         }
+    }
+
+    /// The library in the given order.
+    pub fn library(sort: Sort) -> Route {
+        Route::Library(LibraryRoute { sort, entity: None })
+    }
+
+    /// The library listing the documents that mention an entity (its canonical name).
+    pub fn library_of_entity(canonical: &str) -> Route {
+        Route::Library(LibraryRoute {
+            sort: Sort::default(),
+            entity: Some(canonical.to_string()),
+        })
+    }
+
+    /// The entities page.
+    pub fn entities() -> Route {
+        Route::Entities(EntitiesRoute::default())
+    }
+
+    /// The comparison of these documents, at view `view`.
+    pub fn compare(ids: Vec<String>, view: CompareView) -> Route {
+        Route::Compare(CompareRoute {
+            ids,
+            view,
+            ..CompareRoute::default()
+        })
+    }
+
+    /// The document being read, if this is the reader.
+    pub fn doc(&self) -> Option<&str> {
+        ReaderRoute::of(self).map(|r| r.doc.as_str())
+    }
+
+    /// This page's part, or its default when another page is shown (a page being replaced
+    /// may still read its state once).
+    pub fn part<T: Part>(&self) -> T {
+        T::of(self).cloned().unwrap_or_default()
     }
 }
 
@@ -657,21 +927,21 @@ fn aliases_from_param(s: &str) -> Expand {
 
 /// The `href` of a link to a document.
 pub fn doc_href(id: &str) -> String {
-    Route {
-        doc: Some(id.to_string()),
-        ..Route::default()
-    }
+    Route::Reader(ReaderRoute {
+        doc: id.to_string(),
+        ..ReaderRoute::default()
+    })
     .href()
 }
 
 /// The `href` of a link to a passage of a document: the reader opens at the paragraph holding
 /// byte offset `at`.
 pub fn passage_href(id: &str, at: usize) -> String {
-    Route {
-        doc: Some(id.to_string()),
+    Route::Reader(ReaderRoute {
+        doc: id.to_string(),
         at: Some(at),
-        ..Route::default()
-    }
+        ..ReaderRoute::default()
+    })
     .href()
 }
 
@@ -751,6 +1021,23 @@ pub fn replace(state: RwSignal<Route>, route: Route) {
     }
 }
 
+/// [`navigate`] to the current page with `change` applied to its state; nothing when the page
+/// shown is another one (a stale handler of a page being replaced).
+pub fn navigate_part<T: Part>(state: RwSignal<Route>, change: impl FnOnce(&mut T)) {
+    if let Some(mut part) = state.with_untracked(|r| T::of(r).cloned()) {
+        change(&mut part);
+        navigate(state, part.into_route());
+    }
+}
+
+/// [`replace`] for a page's own state, as [`navigate_part`].
+pub fn replace_part<T: Part>(state: RwSignal<Route>, change: impl FnOnce(&mut T)) {
+    if let Some(mut part) = state.with_untracked(|r| T::of(r).cloned()) {
+        change(&mut part);
+        replace(state, part.into_route());
+    }
+}
+
 /// Listens for back/forward and for clicks on the app's own links, for the whole session.
 ///
 /// Clicks are handled once at the window rather than per link, so every `<a href="?…">` anywhere
@@ -816,7 +1103,10 @@ pub fn install_listeners(state: RwSignal<Route>, on_page_change: impl Fn() + 'st
         } else if raw.starts_with('?') || raw == "./" || raw == "." {
             ev.prevent_default();
             let route = Route::from_query(&anchor.search());
-            let changes_page = route.doc != state.get_untracked().doc;
+            let changes_page = route.doc()
+                != state
+                    .with_untracked(|r| r.doc().map(str::to_string))
+                    .as_deref();
             navigate(state, route);
             if changes_page {
                 on_page_change();
@@ -853,19 +1143,51 @@ pub fn focus_element(id: &str) {
 mod tests {
     use super::*;
 
+    fn reader(q: &str) -> ReaderRoute {
+        ReaderRoute::of(&Route::from_query(q)).cloned().expect(q)
+    }
+
+    fn search(q: &str) -> SearchRoute {
+        SearchRoute::of(&Route::from_query(q)).cloned().expect(q)
+    }
+
     #[test]
     fn parses_defaults_and_values() {
-        assert_eq!(Route::from_query(""), Route::default());
-        assert_eq!(Route::from_query("?"), Route::default());
-        let r = Route::from_query("?doc=000_abc&sort=outlet&view=original");
-        assert_eq!(r.doc.as_deref(), Some("000_abc"));
+        assert_eq!(Route::from_query(""), Route::Overview);
+        assert_eq!(Route::from_query("?"), Route::Overview);
+        let r = reader("?doc=000_abc&sort=outlet&view=original");
+        assert_eq!(r.doc, "000_abc");
         assert_eq!(r.sort, Sort::Outlet);
         assert_eq!(r.view, Mode::Original);
     }
 
     #[test]
+    fn one_page_at_a_time() {
+        // Links naming several pages open the one they always opened, and keep only its state.
+        let r = Route::from_query("?doc=x&compare=a,b&q=mission&page=entities&pair=2");
+        assert_eq!(r.doc(), Some("x"));
+        assert_eq!(r.to_query(), "?doc=x");
+        let r = Route::from_query("?compare=a,b&q=mission&page=library&hide=none");
+        assert_eq!(
+            r,
+            Route::compare(vec!["a".into(), "b".into()], CompareView::Passages)
+        );
+        let r = Route::from_query("?page=entities&q=mission&sort=outlet");
+        assert_eq!(r, Route::entities());
+        let r = Route::from_query("?q=mission&page=library&esort=name");
+        assert_eq!(r.to_query(), "?q=mission");
+        // A change to another page's state is no change: the page shown is not that page.
+        let mut r = Route::entities();
+        assert!(ReaderRoute::of(&r).is_none());
+        if let Route::Entities(e) = &mut r {
+            e.esort = EntitySort::Name;
+        }
+        assert_eq!(r.to_query(), "?page=entities&esort=name");
+    }
+
+    #[test]
     fn alias_choice_round_trips() {
-        assert_eq!(Route::from_query("?q=x").aliases, Expand::Spelling);
+        assert_eq!(search("?q=x").aliases, Expand::Spelling);
         for q in ["?q=x&aliases=off", "?q=x&aliases=all"] {
             assert_eq!(Route::from_query(q).to_query(), q);
         }
@@ -874,12 +1196,18 @@ mod tests {
 
     #[test]
     fn pages_by_parameter() {
-        assert_eq!(Route::from_query("").page, PageKind::Overview);
-        assert_eq!(Route::from_query("?page=library").page, PageKind::Library);
+        assert_eq!(Route::from_query(""), Route::Overview);
+        assert_eq!(
+            Route::from_query("?page=library"),
+            Route::library(Sort::default())
+        );
         assert_eq!(Route::from_query("?page=overview").to_query(), "");
-        assert_eq!(Route::from_query("?page=nowhere"), Route::default());
+        assert_eq!(Route::from_query("?page=nowhere"), Route::Overview);
         // Links from before the overview: a sort or an entity alone is the library.
-        assert_eq!(Route::from_query("?sort=outlet").page, PageKind::Library);
+        assert_eq!(
+            Route::from_query("?sort=outlet"),
+            Route::library(Sort::Outlet)
+        );
         let r = Route::from_query("?entity=UN");
         assert_eq!(r, Route::library_of_entity("UN"));
         assert_eq!(Route::from_query(&r.to_query()), r);
@@ -888,9 +1216,9 @@ mod tests {
     #[test]
     fn malformed_values_fall_back() {
         let r = Route::from_query("?sort=sideways&view=&doc=&zzz=1&&=&%=%");
-        assert_eq!(r, Route::default());
+        assert_eq!(r, Route::Overview);
         let r = Route::from_query("sort=date-asc&sort=outlet");
-        assert_eq!(r.sort, Sort::DateAsc, "first value wins");
+        assert_eq!(r, Route::library(Sort::DateAsc), "first value wins");
     }
 
     #[test]
@@ -901,17 +1229,17 @@ mod tests {
         assert_eq!(decode_component("%C3%A9"), "é");
         assert_eq!(decode_component("%FF"), "\u{fffd}");
         let id = "weird id/é&x=1";
-        let r = Route {
-            doc: Some(id.into()),
-            ..Route::default()
-        };
+        let r = Route::Reader(ReaderRoute {
+            doc: id.into(),
+            ..ReaderRoute::default()
+        });
         assert_eq!(Route::from_query(&r.to_query()), r);
     }
 
     #[test]
     fn serializes_canonically() {
-        assert_eq!(Route::default().to_query(), "");
-        assert_eq!(Route::default().href(), "./");
+        assert_eq!(Route::Overview.to_query(), "");
+        assert_eq!(Route::Overview.href(), "./");
         assert_eq!(
             Route::library(Sort::Outlet).href(),
             "?sort=outlet&page=library"
@@ -919,76 +1247,78 @@ mod tests {
         assert_eq!(Route::library(Sort::default()).href(), "?page=library");
         assert_eq!(doc_href("000_c89f"), "?doc=000_c89f");
         assert_eq!(passage_href("000_c89f", 1234), "?doc=000_c89f&at=1234");
-        assert_eq!(Route::from_query("?doc=x&at=12").at, Some(12));
-        assert_eq!(
-            Route::from_query("?doc=x&at=-3").at,
-            None,
-            "malformed: ignored"
-        );
-        assert_eq!(
-            Route::from_query("?doc=x&at=7&at=5").at,
-            Some(7),
-            "the first wins"
-        );
-        let r = Route {
-            doc: Some("x".into()),
+        assert_eq!(reader("?doc=x&at=12").at, Some(12));
+        assert_eq!(reader("?doc=x&at=-3").at, None, "malformed: ignored");
+        assert_eq!(reader("?doc=x&at=7&at=5").at, Some(7), "the first wins");
+        let r = Route::Reader(ReaderRoute {
+            doc: "x".into(),
             sort: Sort::DateAsc,
             view: Mode::Original,
-            ..Route::default()
-        };
+            ..ReaderRoute::default()
+        });
         assert_eq!(r.to_query(), "?doc=x&sort=date-asc&view=original");
     }
 
     #[test]
     fn search_state_round_trips() {
-        let r = Route::from_query(
-            "?q=ethnic+%22cleansing%22+%3Cscript%3E&mode=kwic&outlet=Reuters&outlet=A%26B\
-             &author=Jane%20Doe&after=2023-10-01&before=2023-10-08&ksort=left",
-        );
+        let q = "?q=ethnic+%22cleansing%22+%3Cscript%3E&mode=kwic&outlet=Reuters&outlet=A%26B\
+             &author=Jane%20Doe&after=2023-10-01&before=2023-10-08&ksort=left";
+        let r = search(q);
         assert_eq!(r.q, "ethnic \"cleansing\" <script>");
-        assert_eq!(r.search, Some(SearchMode::Kwic));
+        assert_eq!(r.mode, SearchMode::Kwic);
         assert_eq!(r.outlets, ["Reuters", "A&B"]);
         assert_eq!(r.authors, ["Jane Doe"]);
         assert_eq!(r.after.as_deref(), Some("2023-10-01"));
         assert_eq!(r.before.as_deref(), Some("2023-10-08"));
         assert_eq!(r.ksort, KwicOrder::Left);
-        assert_eq!(Route::from_query(&r.to_query()), r);
+        let route = Route::Search(r);
+        assert_eq!(Route::from_query(&route.to_query()), route);
         // A query implies the documents mode, which is then left out of the URL.
         let r = Route::from_query("?q=lachin&mode=docs");
         assert_eq!(r, Route::from_query("?q=lachin"));
-        assert_eq!(r.search, Some(SearchMode::Docs));
+        assert_eq!(search("?q=lachin").mode, SearchMode::Docs);
         assert_eq!(r.to_query(), "?q=lachin");
         // With nothing else, `mode=docs` is kept: it is what shows the search view.
         let r = Route::from_query("?mode=docs");
-        assert_eq!(r.search, Some(SearchMode::Docs));
+        assert_eq!(r, Route::Search(SearchRoute::default()));
         assert_eq!(r.to_query(), "?mode=docs");
         assert_eq!(Route::from_query(&r.to_query()), r);
+        // So is a search with every filter removed.
+        let r = search("?q=x&outlet=Reuters");
+        assert_eq!(
+            Route::Search(r.without_filters()).to_query(),
+            "?q=x",
+            "{r:?}"
+        );
+        let r = search("?outlet=Reuters");
+        assert_eq!(Route::Search(r.without_filters()).to_query(), "?mode=docs");
         // A filter alone is a search too.
         let r = Route::from_query("?outlet=Reuters");
-        assert_eq!(r.search, Some(SearchMode::Docs));
+        assert_eq!(search("?outlet=Reuters").mode, SearchMode::Docs);
         assert_eq!(r.to_query(), "?outlet=Reuters");
     }
 
     #[test]
     fn entity_state_round_trips() {
-        let r = Route::from_query(
-            "?doc=x&entity=Nagorno-Karabakh%20%3Cb%3E&hide=number,date,bogus,date&page=entities\
-             &etype=place&esort=name",
-        );
+        use parallax_core::entities::EntityType;
+        let r = reader("?doc=x&entity=Nagorno-Karabakh%20%3Cb%3E&hide=number,date,bogus,date");
         assert_eq!(r.entity.as_deref(), Some("Nagorno-Karabakh <b>"));
         assert_eq!(r.hide, Hidden(vec![EntityType::Date, EntityType::Number]));
-        assert_eq!(r.page, PageKind::Entities);
-        assert_eq!(r.etype, TypeFilter::Only(EntityType::Place));
-        assert_eq!(r.esort, EntitySort::Name);
-        assert_eq!(r.search, None, "an entity is not a search");
+        let route = Route::Reader(r);
+        assert_eq!(Route::from_query(&route.to_query()), route);
+        let r = Route::from_query("?page=entities&etype=place&esort=name&entity=Armenia");
+        let Route::Entities(e) = &r else {
+            panic!("{r:?}")
+        };
+        assert_eq!(e.etype, TypeFilter::Only(EntityType::Place));
+        assert_eq!(e.esort, EntitySort::Name);
+        assert_eq!(e.entity.as_deref(), Some("Armenia"));
         assert_eq!(Route::from_query(&r.to_query()), r);
         let r = Route::from_query("?etype=planet&esort=up&entity=");
-        assert!(r.etype == TypeFilter::Names && r.entity.is_none());
-        assert_eq!(r.page, PageKind::Overview);
-        assert_eq!(r.esort, EntitySort::Mentions);
+        assert_eq!(r, Route::Overview);
         assert_eq!(r.to_query(), "");
         let r = Route::from_query("?page=entities&etype=all");
-        assert!(r.etype.includes(EntityType::Date));
+        assert!(r.part::<EntitiesRoute>().etype.includes(EntityType::Date));
         assert_eq!(r.to_query(), "?page=entities&etype=all");
         assert!(!TypeFilter::default().includes(EntityType::Number));
     }
@@ -996,21 +1326,21 @@ mod tests {
     #[test]
     fn calm_highlights_by_default() {
         use parallax_core::entities::EntityType as T;
-        let r = Route::from_query("?doc=x");
+        let r = reader("?doc=x");
         assert!(!r.hide.contains(T::Person) && !r.hide.contains(T::Org));
         assert!(r.hide.contains(T::Date) && r.hide.contains(T::Number));
         // Every type shown, written and read back; an empty or unknown list is the same.
         for q in ["?doc=x&hide=none", "?doc=x&hide=", "?doc=x&hide=bogus"] {
-            let r = Route::from_query(q);
+            let r = reader(q);
             assert_eq!(r.hide, Hidden::none(), "{q}");
-            assert_eq!(r.to_query(), "?doc=x&hide=none");
+            assert_eq!(Route::Reader(r).to_query(), "?doc=x&hide=none");
         }
         // Toggling back to the default set leaves the parameter out.
-        let mut r = Route::from_query("?doc=x&hide=norp,date");
+        let mut r = reader("?doc=x&hide=norp,date");
         r.hide.toggle(T::Number);
-        assert_eq!(r.to_query(), "?doc=x");
+        assert_eq!(Route::Reader(r).to_query(), "?doc=x");
         // An older link naming one type hides just that one.
-        let r = Route::from_query("?doc=x&hide=date");
+        let r = reader("?doc=x&hide=date");
         assert!(r.hide.contains(T::Date) && !r.hide.contains(T::Number));
     }
 
@@ -1020,23 +1350,22 @@ mod tests {
             "?compare=000_a,a%2Cb,,000_a&compare=z&cview=speakers&pair=3&frames=1\
              &speaker=Hikmet%20Hajiyev",
         );
-        assert_eq!(
-            r.compare.as_deref(),
-            Some(&["000_a", "a,b", "z"].map(String::from)[..])
-        );
-        assert_eq!(r.cview, CompareView::Speakers);
-        assert_eq!(r.pair, Some(3));
-        assert!(r.frames);
-        assert_eq!(r.speaker.as_deref(), Some("Hikmet Hajiyev"));
+        let c = r.part::<CompareRoute>();
+        assert_eq!(c.ids, ["000_a", "a,b", "z"].map(String::from));
+        assert_eq!(c.view, CompareView::Speakers);
+        assert_eq!(c.pair, Some(3));
+        assert!(c.frames);
+        assert_eq!(c.speaker.as_deref(), Some("Hikmet Hajiyev"));
         assert_eq!(Route::from_query(&r.to_query()), r);
         // The page with nothing chosen keeps its (empty) parameter.
         let r = Route::from_query("?compare=");
-        assert_eq!(r.compare, Some(Vec::new()));
+        assert_eq!(r, Route::compare(Vec::new(), CompareView::Passages));
         assert_eq!(r.to_query(), "?compare=");
         // Nonsense falls back to the defaults.
         let r = Route::from_query("?compare=a,b&cview=sideways&pair=-1&frames=yes");
+        let c = r.part::<CompareRoute>();
         assert_eq!(
-            (r.cview, r.pair, r.frames),
+            (c.view, c.pair, c.frames),
             (CompareView::Passages, None, false)
         );
         assert_eq!(r.to_query(), "?compare=a,b");
@@ -1044,23 +1373,20 @@ mod tests {
 
     #[test]
     fn malformed_search_values_fall_back() {
-        let r = Route::from_query(
-            "?q=&mode=sideways&ksort=up&after=yesterday&before=2023-13-40&outlet=",
-        );
-        assert_eq!(
-            r.search,
-            Some(SearchMode::Docs),
-            "an unknown mode is the default"
-        );
+        let r = search("?q=&mode=sideways&ksort=up&after=yesterday&before=2023-13-40&outlet=");
+        assert_eq!(r.mode, SearchMode::Docs, "an unknown mode is the default");
         assert_eq!(r.ksort, KwicOrder::Corpus);
         assert_eq!((r.after, r.before), (None, None));
         assert!(r.outlets.is_empty());
         assert_eq!(
-            Route::from_query("?q=").search,
-            None,
-            "an empty query is the library"
+            Route::from_query("?q="),
+            Route::Overview,
+            "an empty query is no search"
         );
-        let r = Route::from_query("?outlet=A&outlet=A&outlet=B");
-        assert_eq!(r.outlets, ["A", "B"], "repeats are dropped");
+        assert_eq!(
+            search("?outlet=A&outlet=A&outlet=B").outlets,
+            ["A", "B"],
+            "repeats are dropped"
+        );
     }
 }

@@ -11,7 +11,7 @@
 //! hundred names is not a hundred Tab stops.
 
 use crate::entity_index::{type_label, type_param, EntityIndex};
-use crate::url_state::{self, Hidden, Route};
+use crate::url_state::{self, Hidden, ReaderRoute, Route};
 use leptos::prelude::*;
 use parallax_core::entities::EntityType;
 use parallax_core::segments::cut_outermost;
@@ -197,12 +197,9 @@ pub fn legend(route: RwSignal<Route>, ents: &EntityIndex, doc_index: usize) -> i
         .into_iter()
         .map(|(t, n)| {
             let id = format!("show-{}", type_param(t));
-            let shown = move || route.with(|r| !r.hide.contains(t));
-            let on_change = move |_| {
-                let mut next = route.get_untracked();
-                next.hide.toggle(t);
-                url_state::replace(route, next);
-            };
+            let shown = move || route.with(|r| !r.part::<ReaderRoute>().hide.contains(t));
+            let on_change =
+                move |_| url_state::replace_part(route, |r: &mut ReaderRoute| r.hide.toggle(t));
             view! {
                 <li>
                     <input type="checkbox" id=id.clone() prop:checked=shown on:change=on_change />

@@ -5,14 +5,14 @@
 
 use super::dom::{el, El};
 use crate::format::thousands;
-use crate::url_state::Route;
+use crate::url_state::{Route, SearchRoute};
 use parallax_core::search::{DateHistogram, FacetCounts};
 
 /// Values shown before the rest fold away under "more".
 const SHOWN: usize = 10;
 
 /// The filters for `r`'s results.
-pub fn facets(r: &Route, counts: &[FacetCounts], dates: &DateHistogram) -> El {
+pub fn facets(r: &SearchRoute, counts: &[FacetCounts], dates: &DateHistogram) -> El {
     let aside = el("aside").class("facets").attr("aria-label", "Filters");
     aside.push(el("h2").class("facets-title").text("Filters"));
     for (name, legend) in [("outlet", "Outlet"), ("author", "Author")] {
@@ -25,7 +25,7 @@ pub fn facets(r: &Route, counts: &[FacetCounts], dates: &DateHistogram) -> El {
 }
 
 /// The route's chosen values for facet `name`.
-fn chosen<'a>(r: &'a mut Route, name: &str) -> Option<&'a mut Vec<String>> {
+fn chosen<'a>(r: &'a mut SearchRoute, name: &str) -> Option<&'a mut Vec<String>> {
     match name {
         "outlet" => Some(&mut r.outlets),
         "author" => Some(&mut r.authors),
@@ -56,7 +56,7 @@ fn toggle_link(href: &str, key: &str, selected: bool, label: &str, count: usize)
     }
 }
 
-fn value_list(r: &Route, f: &FacetCounts, legend: &str) -> El {
+fn value_list(r: &SearchRoute, f: &FacetCounts, legend: &str) -> El {
     let section = el("section")
         .class("facet")
         .attr("data-facet", &f.name)
@@ -72,10 +72,9 @@ fn value_list(r: &Route, f: &FacetCounts, legend: &str) -> El {
                 None => list.push(v.value.clone()),
             }
         }
-        next.search.get_or_insert_default();
         let key = format!("{}:{}", f.name, v.value);
         el("li").child(toggle_link(
-            &next.href(),
+            &Route::Search(next).href(),
             &key,
             v.selected,
             &v.value,
@@ -112,7 +111,7 @@ fn value_list(r: &Route, f: &FacetCounts, legend: &str) -> El {
 
 /// Publication dates as a bar list: each bin is a link whose bar length shows its count and
 /// whose text says the same (the bar is decoration, hidden from assistive technology).
-fn date_list(r: &Route, h: &DateHistogram) -> El {
+fn date_list(r: &SearchRoute, h: &DateHistogram) -> El {
     let section = el("section")
         .class("facet facet-dates")
         .attr("data-facet", "published")
@@ -139,11 +138,10 @@ fn date_list(r: &Route, h: &DateHistogram) -> El {
         } else {
             (Some(start.clone()), Some(end))
         };
-        next.search.get_or_insert_default();
         let width = format!("{}%", b.count * 100 / max);
         let mut a = el("a")
             .class("date-bin")
-            .attr("href", &next.href())
+            .attr("href", &Route::Search(next).href())
             .attr("data-key", &format!("date:{start}"))
             .child(el("span").class("date-label").text(&b.label))
             .child(
@@ -168,11 +166,10 @@ fn date_list(r: &Route, h: &DateHistogram) -> El {
     if range.is_some() {
         let mut next = r.clone();
         (next.after, next.before) = (None, None);
-        next.search.get_or_insert_default();
         section.push(
             el("p").child(
                 el("a")
-                    .attr("href", &next.href())
+                    .attr("href", &Route::Search(next).href())
                     .attr("data-key", "date:any")
                     .text("Any date"),
             ),

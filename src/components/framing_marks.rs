@@ -4,7 +4,7 @@
 //! The terms come from the comparison worker (a comparison of this one article), so the
 //! lexicon and its matcher stay out of the app's first load.
 
-use crate::url_state::{self, Route};
+use crate::url_state::{self, ReaderRoute, Route};
 use leptos::prelude::*;
 use parallax_core::compare::{Comparison, FrameRow};
 use parallax_core::segments::cut_outermost;
@@ -97,11 +97,7 @@ pub fn frame_label(tag: &str) -> String {
 
 /// Above the text: what the marks mean, the counts per frame, and the way back to entities.
 pub fn summary(route: RwSignal<Route>, framing: &Framing) -> impl IntoView + use<> {
-    let off = move |_| {
-        let mut next = route.get_untracked();
-        next.frames = false;
-        url_state::navigate(route, next);
-    };
+    let off = move |_| url_state::navigate_part(route, |r: &mut ReaderRoute| r.frames = false);
     let body = match framing {
         Framing::Loading => {
             view! { <p class="compare-wait" role="status">"Finding framing words…"</p> }.into_any()

@@ -2,19 +2,19 @@
 //! by either side (links to the same view with another `ksort=`).
 
 use super::dom::{el, El};
-use crate::url_state::{passage_href, KwicOrder, Route};
+use crate::url_state::{passage_href, KwicOrder, Route, SearchRoute};
 use parallax_core::search::KwicLine;
 
 /// `labels` are the corpus's article labels, by document index (the "Source" column).
-pub fn concordance(r: &Route, lines: &[KwicLine], labels: &[String]) -> El {
+pub fn concordance(r: &SearchRoute, lines: &[KwicLine], labels: &[String]) -> El {
     let sort = el("div")
         .class("kwic-sort")
         .child(el("span").class("kwic-sort-label").text("Sort by:"));
     for k in KwicOrder::ALL {
-        let next = Route {
+        let next = Route::Search(SearchRoute {
             ksort: k,
             ..r.clone()
-        };
+        });
         let mut a = el("a")
             .class("toggle")
             .attr("href", &next.href())

@@ -1,7 +1,7 @@
 //! The site header's search form: searches as you type (debounced, replacing the history entry)
 //! and commits on Enter (a new history entry).
 
-use crate::url_state::{self, Mode, Route, SearchMode};
+use crate::url_state::{self, Route, SearchRoute};
 use leptos::html::Input;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -15,21 +15,10 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 /// The route for query `q`, starting from `current`: the search view keeps its mode and filters;
 /// from any other page it starts a fresh search.
 fn with_query(current: &Route, q: String) -> Route {
-    let base = if current.doc.is_none() && current.search.is_some() {
-        current.clone()
-    } else {
-        Route {
-            sort: current.sort,
-            ..Route::default()
-        }
-    };
-    Route {
-        doc: None,
-        view: Mode::Parsed,
-        search: Some(base.search.unwrap_or(SearchMode::Docs)),
+    Route::Search(SearchRoute {
         q,
-        ..base
-    }
+        ..current.part::<SearchRoute>()
+    })
 }
 
 #[component]
@@ -101,7 +90,7 @@ pub fn SearchBox(route: RwSignal<Route>) -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="Search the corpus"
-                prop:value=move || route.with(|r| r.q.clone())
+                prop:value=move || route.with(|r| r.part::<SearchRoute>().q)
                 on:input=on_input
             />
             <button type="submit">"Search"</button>

@@ -5,7 +5,7 @@
 //! Dates and numbers are listed only when asked for (`etype=all` or the type).
 
 use crate::entity_index::{self, type_label, EntityIndex};
-use crate::url_state::{self, EntitySort, Route, TypeFilter};
+use crate::url_state::{self, EntitiesRoute, EntitySort, Route, TypeFilter};
 use leptos::prelude::*;
 use parallax_core::entities::{EntityType, EntityUsage};
 use parallax_core::variants::name_groups;
@@ -18,23 +18,22 @@ const HEAT_LEVELS: usize = 5;
 #[component]
 pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let ents = entity_index::index(&bundle);
-    let etype = Memo::new(move |_| route.with(|r| r.etype));
-    let esort = Memo::new(move |_| route.with(|r| r.esort));
-    let chosen = Memo::new(move |_| route.with(|r| r.entity.clone()));
+    let state = move || route.with(|r| r.part::<EntitiesRoute>());
+    let etype = Memo::new(move |_| state().etype);
+    let esort = Memo::new(move |_| state().esort);
+    let chosen = Memo::new(move |_| state().entity);
     // Row indices in the chosen order, of the chosen type.
     let shown = {
         let ents = ents.clone();
         Memo::new(move |_| ordered_rows(&ents, etype.get(), esort.get()))
     };
     let on_type = move |ev: leptos::ev::Event| {
-        let mut next = route.get_untracked();
-        next.etype = TypeFilter::from_param(&event_target_value(&ev));
-        url_state::replace(route, next);
+        let etype = TypeFilter::from_param(&event_target_value(&ev));
+        url_state::replace_part(route, |r: &mut EntitiesRoute| r.etype = etype);
     };
     let on_sort = move |ev: leptos::ev::Event| {
-        let mut next = route.get_untracked();
-        next.esort = EntitySort::from_param(&event_target_value(&ev)).unwrap_or_default();
-        url_state::replace(route, next);
+        let esort = EntitySort::from_param(&event_target_value(&ev)).unwrap_or_default();
+        url_state::replace_part(route, |r: &mut EntitiesRoute| r.esort = esort);
     };
     let intro = format!(
         "{} entities in {} documents, recognised when the corpus was bundled.",

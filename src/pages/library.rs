@@ -4,18 +4,18 @@ use crate::components::DateText;
 use crate::entity_index::{self, type_label};
 use crate::format::{join_names, words};
 use crate::sort::sorted_indices;
-use crate::url_state::{self, Route, Sort};
+use crate::url_state::{self, LibraryRoute, ReaderRoute, Route, Sort};
 use leptos::prelude::*;
 use parallax_core::{Bundle, Document};
 use std::sync::Arc;
 
 #[component]
 pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
-    let sort = Memo::new(move |_| route.with(|r| r.sort));
+    let sort = Memo::new(move |_| route.with(|r| r.part::<LibraryRoute>().sort));
     let count = bundle.documents.len();
     // `entity=` keeps only the documents that mention that entity (recognised in the browser).
     let ents = entity_index::index(&bundle);
-    let entity = Memo::new(move |_| route.with(|r| r.entity.clone()));
+    let entity = Memo::new(move |_| route.with(|r| r.part::<LibraryRoute>().entity));
     let order = {
         let bundle = bundle.clone();
         let ents = ents.clone();
@@ -63,9 +63,7 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     };
     let on_change = move |ev: leptos::ev::Event| {
         let new_sort = Sort::from_param(&event_target_value(&ev)).unwrap_or_default();
-        let mut next = Route::library(new_sort);
-        next.entity = route.get_untracked().entity;
-        url_state::replace(route, next);
+        url_state::replace_part(route, |r: &mut LibraryRoute| r.sort = new_sort);
     };
 
     view! {
@@ -134,11 +132,11 @@ pub fn Library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
 /// visible ("Outlet not stated") rather than silently skipped.
 fn doc_item(doc: &Document, label: String, entity: Option<String>) -> impl IntoView + use<> {
     // With an entity chosen, the reader opens with its mentions outlined.
-    let href = Route {
-        doc: Some(doc.id.clone()),
+    let href = Route::Reader(ReaderRoute {
+        doc: doc.id.clone(),
         entity,
-        ..Route::default()
-    }
+        ..ReaderRoute::default()
+    })
     .href();
     // The article's one name (`crate::labels`), the same in every view.
     let heading_class = if doc.title().is_some() {

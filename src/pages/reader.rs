@@ -11,7 +11,7 @@ use crate::components::{DateText, ProvenanceBadge};
 use crate::entity_index::{self, EntityIndex};
 use crate::format::LEDE_CHARS;
 use crate::pages::compare;
-use crate::url_state::{self, Hidden, Mode, Route, Sort};
+use crate::url_state::{self, CompareView, Hidden, Mode, ReaderRoute, Route, Sort};
 use leptos::prelude::*;
 use parallax_core::{Block, BlockKind, Bundle, Document, Field, Provenance, Severity};
 use std::ops::Range;
@@ -29,15 +29,17 @@ pub fn Reader(
         // The app only passes indices it found; still, never panic on a bad one.
         return ().into_any();
     };
-    let original = Memo::new(move |_| route.with(|r| r.view == Mode::Original));
+    // This page's state in the URL.
+    let state = move || route.with(|r| r.part::<ReaderRoute>());
+    let original = Memo::new(move |_| state().view == Mode::Original);
     let toggle = move |_| {
-        let mut next = route.get_untracked();
-        next.view = if next.view == Mode::Original {
-            Mode::Parsed
-        } else {
-            Mode::Original
-        };
-        url_state::navigate(route, next);
+        url_state::navigate_part(route, |r: &mut ReaderRoute| {
+            r.view = if r.view == Mode::Original {
+                Mode::Parsed
+            } else {
+                Mode::Original
+            }
+        })
     };
     let back_href = move || Route::library(library_sort.get()).href();
     // A doubtful publication date: the overview's comparison flags possible re-publication.
@@ -52,10 +54,13 @@ pub fn Reader(
     // survives a change of highlights.
     let layout = Arc::new(Layout::new(doc, &ents, index));
     let progress = Progress::new(layout.chunks.len());
-    let marks = Memo::new(move |_| route.with(|r| (r.hide.clone(), r.entity.clone())));
+    let marks = Memo::new(move |_| {
+        let r = state();
+        (r.hide, r.entity)
+    });
     // Framing words (`frames=1`) replace the entity highlights; the comparison worker finds
     // them (once per visit), so the framing lexicon is not in the app's first load.
-    let frames_on = Memo::new(move |_| route.with(|r| r.frames));
+    let frames_on = Memo::new(move |_| state().frames);
     let framing = RwSignal::new(None::<Framing>);
     {
         let (bundle, id) = (bundle.clone(), doc.id.clone());
@@ -93,18 +98,15 @@ pub fn Reader(
     // Two frames later, so that it comes after the app's move to the top of a new page.
     let for_at = layout.clone();
     Effect::new(move |_| {
-        let at = route.with(|r| r.at);
+        let at = state().at;
         if let (Some(at), false) = (at, original.get()) {
             // Its paragraph must be on screen first.
             progress.show_now(for_at.chunk_at(at));
             request_animation_frame(move || request_animation_frame(move || show_offset(at)));
         }
     });
-    let frames_toggle = move |_| {
-        let mut next = route.get_untracked();
-        next.frames = !next.frames;
-        url_state::navigate(route, next);
-    };
+    let frames_toggle =
+        move |_| url_state::navigate_part(route, |r: &mut ReaderRoute| r.frames = !r.frames);
 
     let body = {
         let bundle = bundle.clone();
@@ -204,11 +206,7 @@ fn show_offset(at: usize) {
 
 /// The comparison page with this article chosen, ready for the reader to add others.
 fn compare_href(doc: &Document) -> String {
-    Route {
-        compare: Some(vec![doc.id.clone()]),
-        ..Route::default()
-    }
-    .href()
+    Route::compare(vec![doc.id.clone()], CompareView::default()).href()
 }
 
 /// The `<h1>`: the title, or a plainly labelled stand-in that cannot be mistaken for one.
@@ -414,14 +412,14 @@ fn is_the_title(doc: &Document, block: &Block) -> bool {
 /// When the URL names an entity (`entity=`): how often it is mentioned here, and a way back
 /// to plain highlighting.
 fn chosen_note(route: RwSignal<Route>, ents: &EntityIndex, index: usize) -> Option<impl IntoView> {
-    let name = route.with_untracked(|r| r.entity.clone())?;
+    let name = route.with_untracked(|r| r.part::<ReaderRoute>().entity)?;
     let n = ents
         .find(&name)
         .map_or(0, |row| ents.mentions_in(index, row));
     let clear = move || {
-        let mut r = route.get();
+        let mut r = route.with(|r| r.part::<ReaderRoute>());
         r.entity = None;
-        r.href()
+        Route::Reader(r).href()
     };
     let what = match n {
         0 => format!("“{name}” is not mentioned in this document."),

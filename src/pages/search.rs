@@ -8,7 +8,7 @@ use crate::components::facets::facets;
 use crate::components::highlight::highlighted;
 use crate::components::kwic::concordance;
 use crate::format::thousands;
-use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode};
+use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode, SearchRoute};
 use leptos::prelude::*;
 use parallax_core::aliases::{expand_aliases, Expand};
 use parallax_core::search::{
@@ -46,7 +46,7 @@ pub struct Outcome {
 /// The query the core runs: `typed` (the user's, with other names of the entities it names),
 /// with the date filter in the core's own syntax. The dates go first so that a query ending in a
 /// dangling `OR` cannot swallow them.
-fn core_query(r: &Route, typed: &str) -> String {
+fn core_query(r: &SearchRoute, typed: &str) -> String {
     let mut q = String::new();
     if let Some(d) = &r.after {
         q.push_str(&format!("after:{d} "));
@@ -59,7 +59,7 @@ fn core_query(r: &Route, typed: &str) -> String {
 }
 
 /// Searches for what `r` asks, listing the first `limit` documents or passages.
-pub fn run(bundle: &Bundle, r: &Route, limit: usize) -> Outcome {
+pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
     let groups = crate::entity_index::name_groups(bundle);
     let expanded = expand_aliases(&r.q, &groups, r.aliases);
     let more = if r.aliases == Expand::Spelling {
@@ -71,7 +71,7 @@ pub fn run(bundle: &Bundle, r: &Route, limit: usize) -> Outcome {
         Vec::new()
     };
     let query = core_query(r, &expanded.query);
-    let mode = r.search.unwrap_or_default();
+    let mode = r.mode;
     let selected: Vec<Selection> = r
         .outlets
         .iter()
@@ -174,14 +174,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "12 passages in 3 of 5 documents", or what the concordance found.
-fn summary(o: &Outcome, r: &Route) -> String {
+fn summary(o: &Outcome, r: &SearchRoute) -> String {
     let res = &o.results;
     let of = format!(
         "{} of {}",
         thousands(res.total_docs),
         plural(res.corpus_docs, "document", "documents")
     );
-    match (&o.kwic, r.search.unwrap_or_default()) {
+    match (&o.kwic, r.mode) {
         (Some((_, total, docs)), _) => {
             let docs = if *total == 0 { 0 } else { *docs };
             format!(
@@ -233,7 +233,7 @@ fn passage(doc: &Document, label: &str, p: &Passage) -> El {
 
 /// The results list for `o` (or why there is none), with a "Show more" button when more
 /// documents or passages match than it lists.
-fn results(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
+fn results(r: &SearchRoute, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
     let empty = match &o.kwic {
         Some((lines, _, _)) => lines.is_empty(),
         None => o.results.hits.is_empty() && o.results.passages.is_empty(),
@@ -242,7 +242,10 @@ fn results(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
         let hint = if r.has_filters() {
             el("p")
                 .text("Try removing a filter: ")
-                .child(link(&r.without_filters().href(), "search without filters"))
+                .child(link(
+                    &Route::Search(r.without_filters()).href(),
+                    "search without filters",
+                ))
                 .text(".")
         } else {
             el("p").text("Try fewer or other words; the query syntax is below.")
@@ -261,7 +264,7 @@ fn results(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
 /// What the current view lists, as table rows for the CSV and JSON downloads: documents (rank,
 /// id, label, facts, score, best passage), passages (id, label, passage) or concordance lines.
 fn result_rows(
-    r: &Route,
+    r: &SearchRoute,
     o: &Outcome,
     docs: &[Document],
     labels: &[String],
@@ -293,7 +296,7 @@ fn result_rows(
                 l.right.clone(),
             ]);
         }
-    } else if r.search == Some(SearchMode::Passages) {
+    } else if r.mode == SearchMode::Passages {
         rows.push(strings(&["document id", "article", "passage"]));
         for h in &o.results.passages {
             if let Some(d) = docs.get(h.doc) {
@@ -327,11 +330,11 @@ fn result_rows(
 }
 
 /// The results of the current view.
-fn result_list(r: &Route, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
+fn result_list(r: &SearchRoute, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
     if let Some((lines, _, _)) = &o.kwic {
         return concordance(r, lines, labels);
     }
-    let list = if r.search == Some(SearchMode::Passages) {
+    let list = if r.mode == SearchMode::Passages {
         el("ol").class("passage-list")
     } else {
         el("ol").class("search-hits")
@@ -424,7 +427,7 @@ fn more_row(o: &Outcome, shown: usize) -> El {
 
 /// "Show more": searches again for one more page and appends only the new results, then puts
 /// keyboard focus on the first of them so reading goes on where the list grew.
-fn show_more(body: &web_sys::HtmlElement, bundle: &Bundle, r: &Route) {
+fn show_more(body: &web_sys::HtmlElement, bundle: &Bundle, r: &SearchRoute) {
     let Some(list) = body.query_selector(".search-list > ol").ok().flatten() else {
         return;
     };
@@ -453,21 +456,21 @@ fn show_more(body: &web_sys::HtmlElement, bundle: &Bundle, r: &Route) {
 }
 
 /// Links to the three result views; the current one is marked in words and `aria-current`.
-fn mode_switch(r: &Route) -> El {
+fn mode_switch(r: &SearchRoute) -> El {
     let nav = el("nav")
         .class("mode-switch")
         .attr("aria-label", "Result views");
     for m in SearchMode::ALL {
-        let next = Route {
-            search: Some(m),
+        let next = Route::Search(SearchRoute {
+            mode: m,
             ..r.clone()
-        };
+        });
         let mut a = el("a")
             .class("toggle")
             .attr("href", &next.href())
             .attr("data-key", &format!("mode:{}", m.as_param()))
             .text(m.label());
-        if r.search.unwrap_or_default() == m {
+        if r.mode == m {
             a = a.attr("aria-current", "true");
         }
         nav.push(a);
@@ -476,7 +479,7 @@ fn mode_switch(r: &Route) -> El {
 }
 
 /// The count line and the core's notes, for the polite live region.
-fn status(r: &Route, o: &Outcome) -> Vec<El> {
+fn status(r: &SearchRoute, o: &Outcome) -> Vec<El> {
     let mut out = vec![el("p").class("search-count").text(&summary(o, r))];
     if !o.notes.is_empty() {
         let ul = el("ul").class("search-notes");
@@ -491,16 +494,16 @@ fn status(r: &Route, o: &Outcome) -> Vec<El> {
 
 /// "Also searched: Pashinian" with a link to search only what was typed, and a link to search
 /// the contested names too when there are some.
-fn alias_note(r: &Route, o: &Outcome) -> Option<El> {
+fn alias_note(r: &SearchRoute, o: &Outcome) -> Option<El> {
     if o.also.is_empty() && o.more.is_empty() {
         return None;
     }
     let p = el("p").class("search-aliases");
     let with = |a: Expand| {
-        Route {
+        Route::Search(SearchRoute {
             aliases: a,
             ..r.clone()
-        }
+        })
         .href()
     };
     if !o.also.is_empty() {
@@ -534,7 +537,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     // Each search rebuilds the parts below; the live region itself stays in place so that
     // screen readers announce its new text.
     Effect::new(move |_| {
-        let r = route.get();
+        let r = route.with(|r| r.part::<SearchRoute>());
         let (Some(modes), Some(live), Some(body)) = (modes.get(), live.get(), body.get()) else {
             return;
         };
@@ -579,7 +582,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             .and_then(|t| t.closest("button[data-more]").ok().flatten())
             .is_some();
         if let (true, Some(body)) = (on_more, body.get_untracked()) {
-            route.with_untracked(|r| show_more(&body, &more_bundle, r));
+            route.with_untracked(|r| show_more(&body, &more_bundle, &r.part::<SearchRoute>()));
         }
     };
     view! {
@@ -661,7 +664,7 @@ mod tests {
     #[test]
     fn notes_quote_the_typed_query_not_the_date_filter() {
         let b = bundle();
-        let r = Route::from_query("?q=humanitarain&after=2023-01-01");
+        let r = Route::from_query("?q=humanitarain&after=2023-01-01").part::<SearchRoute>();
         let o = run(&b, &r, PAGE);
         assert_eq!(o.results.total_docs, 1, "{:?}", o.notes);
         assert!(!o.notes.is_empty());
@@ -689,7 +692,7 @@ mod tests {
             ),
         ]);
         let lines = |query: &str| {
-            let o = run(&b, &Route::from_query(query), PAGE);
+            let o = run(&b, &Route::from_query(query).part::<SearchRoute>(), PAGE);
             let (lines, total, in_docs) = o.kwic.expect("concordance mode");
             assert_eq!(lines.len(), total, "{query}: every line is listed");
             let ids: Vec<&str> = lines
@@ -735,7 +738,8 @@ mod tests {
                         "?q={}&mode={mode}&outlet={}",
                         crate::url_state::encode_component(q),
                         crate::url_state::encode_component(outlet)
-                    ));
+                    ))
+                    .part::<SearchRoute>();
                     let o = run(&b, &r, PAGE);
                     if outlet == "Nobody" {
                         assert_eq!(o.results.total_docs, 0, "{q} {mode}");

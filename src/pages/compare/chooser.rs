@@ -1,7 +1,7 @@
 //! The comparison page's article chooser: a checkbox per article and a "Compare" button that
 //! puts the chosen ids in the URL (`compare=a,b`). Open while fewer than two are chosen.
 
-use crate::url_state::{self, Route};
+use crate::url_state::{self, CompareRoute, Route};
 use leptos::prelude::*;
 use parallax_core::Bundle;
 use std::sync::Arc;
@@ -41,15 +41,15 @@ pub fn Chooser(
             }
             problem.set(None);
             super::FOCUS_RESULTS.with(|f| f.set(true));
-            let current = route.get_untracked();
+            let current = route.with_untracked(|r| r.part::<CompareRoute>());
             url_state::navigate(
                 route,
-                Route {
-                    compare: Some(chosen),
-                    cview: current.cview,
+                Route::Compare(CompareRoute {
+                    ids: chosen,
+                    view: current.view,
                     frames: current.frames,
-                    ..Route::default()
-                },
+                    ..CompareRoute::default()
+                }),
             );
         }
     };
@@ -82,7 +82,8 @@ pub fn Chooser(
     let chosen = move || ids.with(|v| v.len());
     // "Compare all": every article (up to the page's limit), the comparison the overview shows.
     let all = (count >= 2).then(|| {
-        let href = crate::pages::overview_route(&bundle, route.get_untracked().cview).href();
+        let view = route.with_untracked(|r| r.part::<CompareRoute>().view);
+        let href = crate::pages::overview_route(&bundle, view).href();
         let what = if count > super::MAX_DOCS {
             format!("Compare the first {}", super::MAX_DOCS)
         } else {

@@ -6,17 +6,17 @@
 use super::{letter, percent, route_link, Compared};
 use crate::components::dom::{el, El};
 use crate::components::framing_marks::frame_name;
-use crate::url_state::{CompareView, Route};
+use crate::url_state::{CompareRoute, CompareView};
 use parallax_core::compare::{FrameRow, Profile};
 
-pub fn view(c: &Compared, r: &Route) -> El {
+pub fn view(c: &Compared, r: &CompareRoute) -> El {
     let res = &c.result;
     let section = super::view_section("compare-framing", "Framing");
     section.push(
         el("p")
             .text("How each article names the same things, counted from the framing lexicon. A number is the article’s own use; “+n quoted” are uses inside quotation marks or reported speech. ")
             .child(route_link(r, "See these words highlighted in the texts", |n| {
-                n.cview = CompareView::Passages;
+                n.view = CompareView::Passages;
                 n.frames = true;
                 n.pair = None;
             })),

@@ -15,7 +15,7 @@ pub(crate) mod worker;
 
 use crate::components::copy_link::CopyLink;
 use crate::components::dom::{el, fill, link, El};
-use crate::url_state::{CompareView, Route};
+use crate::url_state::{CompareRoute, CompareView, Part, Route};
 use leptos::prelude::*;
 use parallax_core::compare::Comparison;
 use parallax_core::{Bundle, Document};
@@ -185,16 +185,16 @@ pub fn resolve(bundle: &Bundle, ids: &[String]) -> (Vec<usize>, Vec<String>) {
 #[component]
 pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let body = NodeRef::<leptos::html::Div>::new();
-    let ids = Memo::new(move |_| route.with(|r| r.compare.clone().unwrap_or_default()));
+    let ids = Memo::new(move |_| route.with(|r| r.part::<CompareRoute>().ids));
     // Bumped when the worker answers, so the view below renders the answer.
     let arrived = RwSignal::new(0u32);
     {
         let bundle = bundle.clone();
         Effect::new(move |_| {
-            let r = route.get();
+            let r = route.with(|r| r.part::<CompareRoute>());
             arrived.track();
             let Some(host) = body.get() else { return };
-            let (found, missing) = resolve(&bundle, r.compare.as_deref().unwrap_or(&[]));
+            let (found, missing) = resolve(&bundle, &r.ids);
             let mut parts = notes(&bundle, &found, &missing);
             if found.len() < 2 {
                 fill(&host, parts);
@@ -229,11 +229,11 @@ pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                     fill(&host, parts);
                     let _ = host
                         .set_attribute("data-compare-ns", &((c.millis * 1e6) as u64).to_string());
-                    if r.cview == CompareView::Passages && r.pair.is_some() {
+                    if r.view == CompareView::Passages && r.pair.is_some() {
                         request_animation_frame(passages::scroll_to_chosen);
                     }
                     // A shared link to a speaker opens at their quotes.
-                    if r.cview == CompareView::Speakers && r.speaker.is_some() {
+                    if r.view == CompareView::Speakers && r.speaker.is_some() {
                         request_animation_frame(|| crate::url_state::focus_element("speaker-q-h"));
                     }
                     if FOCUS_RESULTS.with(|f| f.replace(false)) {
@@ -248,9 +248,10 @@ pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     // Escape closes the chosen passage (its word diff), as a second click on it would.
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && !ev.default_prevented() {
-            let r = route.get_untracked();
-            if r.pair.is_some() {
-                crate::url_state::navigate(route, Route { pair: None, ..r });
+            let open =
+                route.with_untracked(|r| CompareRoute::of(r).is_some_and(|c| c.pair.is_some()));
+            if open {
+                crate::url_state::navigate_part(route, |c: &mut CompareRoute| c.pair = None);
             }
         }
     });
@@ -293,10 +294,10 @@ fn notes(bundle: &Bundle, found: &[usize], missing: &[String]) -> Vec<El> {
 
 /// The comparison of at least two documents: who is compared, how much they share, the view
 /// switch, and the chosen view.
-fn comparison(bundle: &Bundle, c: &Compared, r: &Route) -> Vec<El> {
+fn comparison(bundle: &Bundle, c: &Compared, r: &CompareRoute) -> Vec<El> {
     let docs: Vec<&Document> = c.docs.iter().map(|&i| &bundle.documents[i]).collect();
     let mut out = vec![doc_list(c, &docs), view_switch(r)];
-    out.push(match r.cview {
+    out.push(match r.view {
         CompareView::Passages => passages::view(c, &docs, r),
         CompareView::Speakers => speakers::view(c, r),
         CompareView::Framing => framing::view(c, r),
@@ -378,20 +379,20 @@ pub fn percent(x: f64) -> String {
 }
 
 /// Links between the comparison's views (the current one marked for assistive technology too).
-fn view_switch(r: &Route) -> El {
+fn view_switch(r: &CompareRoute) -> El {
     let nav = el("nav")
         .class("compare-views")
         .attr("aria-label", "Comparison views");
     let ul = el("ul");
     for v in CompareView::ALL {
-        let next = Route {
-            cview: v,
+        let next = Route::Compare(CompareRoute {
+            view: v,
             pair: None,
             speaker: None,
             ..r.clone()
-        };
+        });
         let a = link(&next.href(), v.label()).attr("data-key", v.as_param());
-        let a = if v == r.cview {
+        let a = if v == r.view {
             a.attr("aria-current", "page")
         } else {
             a
@@ -402,10 +403,10 @@ fn view_switch(r: &Route) -> El {
 }
 
 /// The same route with one field changed; a link to it.
-pub fn route_link(r: &Route, text: &str, change: impl FnOnce(&mut Route)) -> El {
+pub fn route_link(r: &CompareRoute, text: &str, change: impl FnOnce(&mut CompareRoute)) -> El {
     let mut next = r.clone();
     change(&mut next);
-    link(&next.href(), text)
+    link(&Route::Compare(next).href(), text)
 }
 
 /// A view's `<section>`, named by its `<h2>` (the id is the class with `-h`).

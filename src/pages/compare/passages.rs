@@ -6,12 +6,12 @@
 use super::{html_element, letter, percent, route_link, Compared};
 use crate::components::dom::{el, html_elements, El};
 use crate::components::framing_marks::{frame_label, frame_tag, Hit};
-use crate::url_state::Route;
+use crate::url_state::CompareRoute;
 use parallax_core::compare::{AlignedPair, DiffKind, MatchKind};
 use parallax_core::segments::cut;
 use parallax_core::{BlockKind, Document};
 
-pub fn view(c: &Compared, docs: &[&Document], r: &Route) -> El {
+pub fn view(c: &Compared, docs: &[&Document], r: &CompareRoute) -> El {
     let pairs = &c.result.aligned;
     let chosen = r.pair.filter(|&k| k < pairs.len());
     let section = super::view_section("compare-passages", "Shared passages");
@@ -51,7 +51,7 @@ pub fn view(c: &Compared, docs: &[&Document], r: &Route) -> El {
 }
 
 /// One article's column.
-fn column(c: &Compared, d: &Document, i: usize, r: &Route, chosen: Option<usize>) -> El {
+fn column(c: &Compared, d: &Document, i: usize, r: &CompareRoute, chosen: Option<usize>) -> El {
     let pairs = &c.result.aligned;
     // Aligned passages of this document: (start, end, pair index).
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
@@ -165,7 +165,7 @@ fn block_with_passages(
     c: &Compared,
     d: &Document,
     col: usize,
-    r: &Route,
+    r: &CompareRoute,
     (start, end): (usize, usize),
     spans: &[(usize, usize, usize)],
     chosen: Option<usize>,
@@ -293,7 +293,7 @@ fn frame_mark(h: &Hit, class: &str) -> El {
 }
 
 /// The chosen passage: both sides with their own words marked, and links to the others.
-fn diff_panel(c: &Compared, docs: &[&Document], r: &Route, k: usize) -> El {
+fn diff_panel(c: &Compared, docs: &[&Document], r: &CompareRoute, k: usize) -> El {
     let pair = &c.result.aligned[k];
     let (ia, ib) = (c.col(&pair.a.doc), c.col(&pair.b.doc));
     let (la, lb) = (c.letter_of(&pair.a.doc), c.letter_of(&pair.b.doc));

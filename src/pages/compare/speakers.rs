@@ -5,10 +5,10 @@
 
 use super::{route_link, Compared};
 use crate::components::dom::{el, El};
-use crate::url_state::Route;
+use crate::url_state::CompareRoute;
 use parallax_core::compare::{Quote, QuoteKind, Resolution, Speaker};
 
-pub fn view(c: &Compared, r: &Route) -> El {
+pub fn view(c: &Compared, r: &CompareRoute) -> El {
     let res = &c.result;
     let section = super::view_section("compare-speakers", "Who speaks");
     if res.speakers.is_empty() {

@@ -6,7 +6,7 @@
 use super::full_view;
 use super::model::{Model, TOP};
 use crate::components::dom::{el, link, svg, El};
-use crate::url_state::{CompareView, PageKind, Route};
+use crate::url_state::{CompareRoute, CompareView, Route, Sort};
 use parallax_core::variants::name_groups;
 use parallax_core::Bundle;
 use std::sync::Arc;
@@ -57,11 +57,7 @@ const CARDS: [(&str, &str); 5] = [
 
 /// Every comparison card, saying why it is empty (too few articles).
 pub fn all_empty(why: &str) -> Vec<El> {
-    let lib = Route {
-        page: PageKind::Library,
-        ..Route::default()
-    }
-    .href();
+    let lib = Route::library(Sort::default()).href();
     CARDS
         .iter()
         .map(|(key, title)| card(key, title, &lib, "The library", vec![empty(why)]))
@@ -302,11 +298,9 @@ fn speakers(bundle: &Bundle, m: &Model) -> Vec<El> {
         .speakers
         .iter()
         .map(|s| {
-            let href = Route {
-                speaker: Some(s.name.clone()),
-                ..full_view(bundle, CompareView::Speakers)
-            }
-            .href();
+            let mut to = full_view(bundle, CompareView::Speakers).part::<CompareRoute>();
+            to.speaker = Some(s.name.clone());
+            let href = Route::Compare(to).href();
             let quotes = if s.quotes == 1 { "quote" } else { "quotes" };
             let sources = if s.sources == 1 { "source" } else { "sources" };
             el("li").child(link(&href, &s.name)).text(&format!(
@@ -346,11 +340,7 @@ pub fn names_card(bundle: &Arc<Bundle>) -> El {
             variants += 1;
         }
     }
-    let href = Route {
-        page: PageKind::Entities,
-        ..Route::default()
-    }
-    .href();
+    let href = Route::entities().href();
     let mut body = Vec::new();
     if loaded.is_empty() {
         body.push(empty(

@@ -30,16 +30,13 @@ pub fn compared(bundle: &Bundle) -> Vec<usize> {
 
 /// The comparison page for the overview's documents, at view `v`.
 pub fn full_view(bundle: &Bundle, v: CompareView) -> Route {
-    Route {
-        compare: Some(
-            compared(bundle)
-                .into_iter()
-                .filter_map(|i| bundle.documents.get(i).map(|d| d.id.clone()))
-                .collect(),
-        ),
-        cview: v,
-        ..Route::default()
-    }
+    Route::compare(
+        compared(bundle)
+            .into_iter()
+            .filter_map(|i| bundle.documents.get(i).map(|d| d.id.clone()))
+            .collect(),
+        v,
+    )
 }
 
 /// Asks for the comparison (or finds it cached) and puts it in `state` when it is in.
