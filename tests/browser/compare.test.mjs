@@ -192,7 +192,7 @@ describe('framing', () => {
       const cells = await page
         .locator('table.frame-table')
         .first()
-        .locator('tbody tr', { has: page.locator(`th:text-is("${row.name}")`) })
+        .locator('tbody tr', { has: page.locator(`th .frame-name:text-is("${row.name}")`) })
         .first()
         .locator('td')
         .allTextContents();
@@ -201,6 +201,10 @@ describe('framing', () => {
         row.own,
         `own-voice counts of “${row.name}” per article`,
       );
+      // Each frame says whose wording it typically is, and its source when the lexicon has one.
+      const head = page.locator('table.frame-table tbody th', { has: page.locator(`.frame-name:text-is("${row.name}")`) }).first();
+      if (row.note) assert.equal(await head.locator('.frame-note').textContent(), row.note);
+      if (row.source) assert.equal(await head.locator('.frame-source').textContent(), `Source: ${row.source}`);
       assert.equal(await page.locator('article.profile').count(), 2, 'a profile per article');
     });
   });
@@ -263,7 +267,9 @@ describe('distinctive words', () => {
       for (const [i, d] of c.distinctive.entries()) {
         const fig = page.locator('.words-figure').nth(i);
         if (d.words.length === 0) {
-          assert.match(await fig.textContent(), /No word stands out/);
+          // Honest about why: too little text, or nothing beyond chance at this length.
+          const why = d.content_words < 200 ? /Too little text to tell: \d+ content words/ : /No word stands out beyond chance/;
+          assert.match(await fig.textContent(), why);
           continue;
         }
         const svg = fig.locator('svg.words-chart[role=img]');
@@ -276,6 +282,12 @@ describe('distinctive words', () => {
         const z = await fig.locator('table.words-table tbody tr td:nth-of-type(3)').allTextContents();
         assert.deepEqual(z, d.words.map((w) => w.z.toFixed(2)));
       }
+      // Explained in a sentence, with the method folded away.
+      const method = page.locator('.compare-words details.method');
+      assert.equal(await method.locator('summary').textContent(), 'How is this calculated?');
+      assert.equal(await method.getAttribute('open'), null);
+      await method.locator('summary').click();
+      assert.match(await method.textContent(), /log-odds/);
       await screenshot(page, 'compare-words');
     });
   });

@@ -70,7 +70,7 @@ fn frame_table(c: &Compared) -> El {
             ),
         );
         for f in rows {
-            let row = el("tr").child(el("th").attr("scope", "row").text(&f.name));
+            let row = el("tr").child(frame_head(f));
             for i in 0..res.docs.len() {
                 let own = f.own.get(i).copied().unwrap_or(0);
                 let quoted =
@@ -91,6 +91,25 @@ fn frame_table(c: &Compared) -> El {
         table.push(body);
     }
     super::scroll_box(table)
+}
+
+/// A frame's row header: its name, and whose wording it typically is, with the lexicon's
+/// source for that when it gives one.
+fn frame_head(f: &FrameRow) -> El {
+    let th = el("th")
+        .attr("scope", "row")
+        .child(el("span").class("frame-name").text(&f.name));
+    if !f.note.is_empty() {
+        th.push(el("span").class("frame-note").text(&f.note));
+    }
+    if !f.source.is_empty() {
+        th.push(
+            el("span")
+                .class("frame-source")
+                .text(&format!("Source: {}", f.source)),
+        );
+    }
+    th
 }
 
 fn total(f: &FrameRow) -> usize {

@@ -6,7 +6,7 @@
 use super::Compared;
 use crate::components::dom::{el, svg, El};
 use crate::format::fixed;
-use parallax_core::compare::{Distinctive, MIN_Z};
+use parallax_core::compare::{Distinctive, ALPHA0, MIN_Z, TOO_LITTLE_TEXT};
 
 /// Chart geometry, in SVG user units.
 const WIDTH: f64 = 420.0;
@@ -16,10 +16,10 @@ const ROW: f64 = 22.0;
 pub fn view(c: &Compared) -> El {
     let res = &c.result;
     let section = super::view_section("compare-words", "Distinctive words");
-    section.push(el("p").text(&format!(
-        "Words each source uses more than the other compared articles do, scored by the weighted log-odds ratio with an informative Dirichlet prior (“Fightin’ Words”, Monroe, Colaresi & Quinn 2008). A z-score of {} or more is shown; longer bars are more distinctive. All charts share one scale.",
-        fixed(MIN_Z, 2)
-    )));
+    section.push(el("p").text(
+        "The words each source uses noticeably more often than the other articles compared here: a hint of what it dwells on or how it puts things. Longer bars stand out more; all charts share one scale.",
+    ));
+    section.push(method());
     let max_z = res
         .distinctive
         .iter()
@@ -30,6 +30,32 @@ pub fn view(c: &Compared) -> El {
         grid.push(source_chart(c, d, max_z));
     }
     section.child(grid)
+}
+
+/// "How is this calculated?": the method, folded away for those who want it.
+fn method() -> El {
+    el("details").class("method").child(el("summary").text("How is this calculated?")).child(
+        el("p").text(&format!(
+            "Each word is counted in this source's articles and in all the others (as its stem, so “attack” and “attacked” count together; common function words and numbers are left out). The difference in how often each side uses it is measured by the weighted log-odds ratio with an informative Dirichlet prior (“Fightin’ Words”, Monroe, Colaresi & Quinn 2008): the whole comparison's word counts, scaled to {} words, are added to both sides, so a word used once or twice cannot stand out by chance. The difference divided by its uncertainty is a z-score; words scoring {} or more (the 95% level) are shown, up to twelve per source.",
+            fixed(ALPHA0, 0),
+            fixed(MIN_Z, 2)
+        )),
+    )
+}
+
+/// Why a source has no distinctive word, honestly: too little text to tell, or nothing beyond
+/// chance at this length.
+fn empty_reason(d: &Distinctive) -> String {
+    let n = d.content_words;
+    if n < TOO_LITTLE_TEXT {
+        format!(
+            "Too little text to tell: {n} content words, too few for any word choice to stand out from chance."
+        )
+    } else {
+        format!(
+            "No word stands out beyond chance: in {n} content words, this source uses no word markedly more often than the others."
+        )
+    }
 }
 
 fn source_chart(c: &Compared, d: &Distinctive, max_z: f64) -> El {
@@ -46,11 +72,7 @@ fn source_chart(c: &Compared, d: &Distinctive, max_z: f64) -> El {
             .text(&name),
     );
     if d.words.is_empty() {
-        return fig.child(
-            el("p")
-                .class("hint")
-                .text("No word stands out: this source uses the same words as the others."),
-        );
+        return fig.child(el("p").class("hint").text(&empty_reason(d)));
     }
     let height = ROW * d.words.len() as f64 + 4.0;
     let chart = svg("svg")

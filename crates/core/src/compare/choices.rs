@@ -231,6 +231,7 @@ pub(crate) fn topics(choices: &[WordChoice]) -> Lexicon {
                             .collect::<Vec<_>>()
                             .join(" or ")
                     ),
+                    source: String::new(),
                     terms: vec![t.clone()],
                 })
                 .collect(),

@@ -81,6 +81,11 @@ pub struct FrameRow {
     pub reported: Vec<usize>,
     /// Own-voice hits per source.
     pub own_by_source: Vec<usize>,
+    /// The lexicon's note on whose wording it typically is, and its source (empty when none).
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub source: String,
 }
 
 /// A term as stem ids, with whether each word may match a capitalised word inside a sentence.
@@ -260,6 +265,8 @@ pub(crate) fn table(
                 quoted: vec![0; doc_ids.len()],
                 reported: vec![0; doc_ids.len()],
                 own_by_source: vec![0; sources],
+                note: f.note.clone(),
+                source: f.source.clone(),
             };
             let mut any = false;
             let mine = by_frame.get(&(t.id.as_str(), f.id.as_str()));

@@ -29,7 +29,11 @@ pub struct Topic {
 pub struct Frame {
     pub id: String,
     pub name: String,
+    /// Whose wording it typically is.
     #[serde(default)]
     pub note: String,
+    /// Where that is documented (a statement, a style guide, a study), when the lexicon says.
+    #[serde(default)]
+    pub source: String,
     pub terms: Vec<String>,
 }

@@ -51,7 +51,17 @@ pub struct Distinctive {
     pub source: usize,
     pub label: String,
     pub words: Vec<WordScore>,
+    /// How many content words (the words scored) the source's articles have: with few, no
+    /// word can be told apart from chance, which a view should say rather than "nothing stands
+    /// out" (see [`TOO_LITTLE_TEXT`]).
+    #[serde(default)]
+    pub content_words: u32,
 }
+
+/// Below this many content words, a source's word choices cannot be told apart from chance:
+/// against the prior of `ALPHA0` pseudo-words a word needs several uses more than the corpus
+/// rate to reach `MIN_Z`, which a text this short rarely has room for.
+pub const TOO_LITTLE_TEXT: u32 = 200;
 
 /// δ and z of every word in `prior`, for `group` against `rest` (counts by word).
 pub fn weighted_log_odds(
@@ -151,6 +161,7 @@ pub(crate) fn distinctive(
             source: s,
             label: label.clone(),
             words,
+            content_words: group.values().sum(),
         });
     }
     out
