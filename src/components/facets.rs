@@ -12,16 +12,43 @@ use parallax_core::search::{DateHistogram, FacetCounts};
 const SHOWN: usize = 10;
 
 /// The filters for `r`'s results.
+/// On a phone they fold away under "Filters" (unless one is chosen), so that the results start
+/// on the first screen.
 pub fn facets(r: &SearchRoute, counts: &[FacetCounts], dates: &DateHistogram) -> El {
     let aside = el("aside").class("facets").attr("aria-label", "Filters");
-    aside.push(el("h2").class("facets-title").text("Filters"));
+    let chosen =
+        r.outlets.len() + r.authors.len() + usize::from(r.after.is_some() || r.before.is_some());
+    let title = match chosen {
+        0 => "Filters".to_string(),
+        n => format!("Filters ({n} chosen)"),
+    };
+    let fold = el("details")
+        .class("facets-fold")
+        .child(el("summary").child(el("h2").class("facets-title").text(&title)));
+    let fold = if is_wide() || chosen > 0 {
+        fold.attr("open", "")
+    } else {
+        fold
+    };
     for (name, legend) in [("outlet", "Outlet"), ("author", "Author")] {
         if let Some(f) = counts.iter().find(|f| f.name == name) {
-            aside.push(value_list(r, f, legend));
+            fold.push(value_list(r, f, legend));
         }
     }
-    aside.push(date_list(r, dates));
-    aside
+    fold.push(date_list(r, dates));
+    aside.child(fold)
+}
+
+/// Whether the window is wider than a phone (the width at which the CSS puts the filters
+/// beside the results); natively (tests) it is.
+fn is_wide() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let width = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64());
+        width.is_none_or(|w| w > 768.0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    true
 }
 
 /// The route's chosen values for facet `name`.

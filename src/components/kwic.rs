@@ -40,7 +40,13 @@ pub fn concordance(r: &SearchRoute, lines: &[KwicLine], labels: &[String]) -> El
         body.push(
             el("tr")
                 .attr("data-doc-id", &l.id)
-                .child(el("td").class("kwic-left").text(&l.left))
+                // The left context is cut at its start when too long (see the CSS): in a
+                // right-to-left cell, with the words themselves kept left to right.
+                .child(
+                    el("td")
+                        .class("kwic-left")
+                        .child(el("span").class("kwic-ltr").text(&l.left)),
+                )
                 .child(
                     el("td")
                         .class("kwic-key")
