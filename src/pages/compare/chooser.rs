@@ -80,12 +80,13 @@ pub fn Chooser(
         })
         .collect_view();
     let chosen = move || ids.with(|v| v.len());
-    // "Compare all": every article (up to the page's limit), the comparison the overview shows.
+    // "Compare all": every article (of a larger corpus, those the overview compares: the ones
+    // sharing the most named entities), the comparison the overview shows.
     let all = (count >= 2).then(|| {
         let view = route.with_untracked(|r| r.part::<CompareRoute>().view);
         let href = crate::pages::overview_route(&bundle, view).href();
         let what = if count > super::MAX_DOCS {
-            format!("Compare the first {}", super::MAX_DOCS)
+            format!("Compare the {} sharing the most names", super::MAX_DOCS)
         } else {
             format!("Compare all {count}")
         };

@@ -22,10 +22,11 @@ enum State {
     Ready(Arc<model::Model>),
 }
 
-/// The documents the overview compares: all of them, or the first [`MAX_DOCS`] of a larger
-/// corpus (the comparison page's limit, so a card's link opens this very comparison).
+/// The documents the overview compares: all of them, or, of a larger corpus, the [`MAX_DOCS`]
+/// that share the most named entities with the others (`model::most_connected`; the comparison
+/// page's limit, so a card's link opens this very comparison).
 pub fn compared(bundle: &Bundle) -> Vec<usize> {
-    (0..bundle.documents.len().min(MAX_DOCS)).collect()
+    model::most_connected(&bundle.entities.rows, bundle.documents.len(), MAX_DOCS)
 }
 
 /// The comparison page for the overview's documents, at view `v`.
@@ -87,7 +88,7 @@ pub fn Overview(bundle: Arc<Bundle>) -> impl IntoView {
     }
     let scope = if total > docs.len() {
         format!(
-            "The first {} of the corpus’s {total} articles compared with each other (the comparison page compares at most {MAX_DOCS} at once).",
+            "The {} of the corpus’s {total} articles that share the most people, organisations and places with the others, compared with each other (a comparison takes at most {MAX_DOCS} at once).",
             docs.len()
         )
     } else {

@@ -2,6 +2,7 @@
 //! their labels: plain data, so it is tested natively and the cards only lay it out.
 
 use crate::pages::compare::letter;
+use parallax_core::bundle::EntityRow;
 use parallax_core::compare::Comparison;
 use parallax_core::Date;
 
@@ -165,6 +166,30 @@ pub fn build(c: &Comparison, labels: &[String]) -> Model {
     }
 }
 
+/// The `k` documents of `n` that share the most named entities (people, organisations, places,
+/// groups) with the others, in corpus order: in a corpus too large to compare whole, the
+/// articles at the heart of the story it is about. All of them when `n <= k`.
+pub fn most_connected(rows: &[EntityRow], n: usize, k: usize) -> Vec<usize> {
+    if n <= k {
+        return (0..n).collect();
+    }
+    let mut score = vec![0usize; n];
+    for r in rows.iter().filter(|r| r.kind.is_name()) {
+        let others = r.docs.len().saturating_sub(1);
+        for &(d, _) in &r.docs {
+            if let Some(s) = score.get_mut(d as usize) {
+                *s += others;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    // Most connected first; ties in corpus order (the sort is stable).
+    order.sort_by_key(|&d| std::cmp::Reverse(score.get(d).copied().unwrap_or(0)));
+    order.truncate(k);
+    order.sort_unstable();
+    order
+}
+
 /// Why article `id` looks re-published (the comparison's first piece of evidence, articles named
 /// by their labels), or `None` when its dates raise no doubt. The overview's timeline and the
 /// reader's warning beside the publication date both say it this way.
@@ -277,6 +302,34 @@ mod tests {
         for d in &docs {
             assert!(!text.contains(&d.id), "{} appears in the overview", d.id);
         }
+    }
+
+    #[test]
+    fn a_large_corpus_compares_the_articles_at_the_heart_of_its_story() {
+        use parallax_core::entities::EntityType;
+        let row = |kind, docs: &[u32]| EntityRow {
+            kind,
+            canonical: String::new(),
+            total: docs.len(),
+            docs: docs.iter().map(|&d| (d, 1)).collect(),
+            names: Vec::new(),
+            description: None,
+        };
+        let rows = [
+            row(EntityType::Place, &[1, 3, 4]),
+            row(EntityType::Person, &[3, 4]),
+            // Dates say nothing about the story: not counted.
+            row(EntityType::Date, &[0, 2, 5, 6]),
+            row(EntityType::Org, &[0, 9]),
+        ];
+        assert_eq!(most_connected(&rows, 10, 3), [1, 3, 4]);
+        assert_eq!(
+            most_connected(&rows, 3, 6),
+            [0, 1, 2],
+            "a small corpus: all"
+        );
+        // A row naming a document past the end is ignored, not a panic.
+        assert_eq!(most_connected(&[row(EntityType::Org, &[0, 99])], 8, 1), [0]);
     }
 
     #[test]
