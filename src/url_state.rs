@@ -430,10 +430,7 @@ impl EntitySort {
 impl Params {
     /// Whether any facet or date filter is chosen.
     fn has_filters(&self) -> bool {
-        !self.outlets.is_empty()
-            || !self.authors.is_empty()
-            || self.after.is_some()
-            || self.before.is_some()
+        filters_chosen(&self.outlets, &self.authors, &self.after, &self.before)
     }
 
     /// Reads a query string (with or without the leading `?`). Never fails: unknown parameters
@@ -773,10 +770,7 @@ pub struct SearchRoute {
 impl SearchRoute {
     /// Whether any facet or date filter is chosen.
     pub fn has_filters(&self) -> bool {
-        !self.outlets.is_empty()
-            || !self.authors.is_empty()
-            || self.after.is_some()
-            || self.before.is_some()
+        filters_chosen(&self.outlets, &self.authors, &self.after, &self.before)
     }
 
     /// The same search with every filter removed.
@@ -914,6 +908,16 @@ impl Route {
     pub fn part<T: Part>(&self) -> T {
         T::of(self).cloned().unwrap_or_default()
     }
+}
+
+/// Whether a search has a facet or date filter chosen (for the codec and the search's state).
+fn filters_chosen(
+    outlets: &[String],
+    authors: &[String],
+    after: &Option<String>,
+    before: &Option<String>,
+) -> bool {
+    !outlets.is_empty() || !authors.is_empty() || after.is_some() || before.is_some()
 }
 
 /// `aliases=off` / `aliases=all`; anything else is the default (spelling variants).
