@@ -97,7 +97,7 @@ pub fn App() -> impl IntoView {
             Route::Entities(_) => Page::Entities,
             Route::Search(_) => Page::Search,
             Route::Library(_) => Page::Library,
-            Route::Overview => Page::Overview,
+            Route::Overview(_) => Page::Overview,
             Route::Reader(rd) => match bundle.documents.iter().position(|d| d.id == rd.doc) {
                 Some(i) => Page::Reader(i),
                 None => Page::NotFound(rd.doc.clone()),
@@ -152,7 +152,7 @@ pub fn App() -> impl IntoView {
         Page::Loading => view! { <p class="loading">"Loading corpus…"</p> }.into_any(),
         Page::Failed(msg) => load_error(msg).into_any(),
         Page::Overview => match bundle() {
-            Some(b) => view! { <Overview bundle=b /> }.into_any(),
+            Some(b) => view! { <Overview bundle=b route=route /> }.into_any(),
             None => ().into_any(),
         },
         Page::Library => match bundle() {

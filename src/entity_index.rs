@@ -85,14 +85,24 @@ impl EntityIndex {
     /// The entities named in more than one way, with the names each document (by its label)
     /// uses: `entities::alias_usage` over the bundle.
     pub fn alias_usage(&self, bundle: &Bundle) -> Vec<parallax_core::entities::EntityUsage> {
-        parallax_core::entities::alias_usage(
-            bundle
-                .documents
-                .iter()
-                .enumerate()
-                .zip(&self.labels)
-                .map(|((i, d), label)| (label.as_str(), d.text.as_str(), bundle.mentions_of(i))),
-        )
+        let all: Vec<usize> = (0..bundle.documents.len()).collect();
+        self.alias_usage_in(bundle, &all)
+    }
+
+    /// [`alias_usage`](Self::alias_usage) over documents `docs` only (the overview of some
+    /// outlets).
+    pub fn alias_usage_in(
+        &self,
+        bundle: &Bundle,
+        docs: &[usize],
+    ) -> Vec<parallax_core::entities::EntityUsage> {
+        parallax_core::entities::alias_usage(docs.iter().filter_map(|&i| {
+            Some((
+                self.labels.get(i)?.as_str(),
+                bundle.documents.get(i)?.text.as_str(),
+                bundle.mentions_of(i),
+            ))
+        }))
     }
 
     /// How many times document `doc` mentions row `row`.

@@ -198,6 +198,9 @@ struct Params {
     before: Option<String>,
     /// Concordance order (`ksort=`).
     ksort: KwicOrder,
+    /// `page=overview` written out: with outlets chosen, it is the overview of those outlets'
+    /// articles rather than a search.
+    overview_given: bool,
     /// Which of the `page=` pages (when no document, search or comparison is shown).
     page: PageKind,
     /// The chosen entity's canonical name (`entity=`): filters the library, and its mentions
@@ -477,7 +480,10 @@ impl Params {
                 }
                 "after" if r.after.is_none() => r.after = date(&value),
                 "before" if r.before.is_none() => r.before = date(&value),
-                "page" if page.is_none() => page = PageKind::from_param(&value),
+                "page" if page.is_none() => {
+                    page = PageKind::from_param(&value);
+                    r.overview_given = page == Some(PageKind::Overview);
+                }
                 "entity" if r.entity.is_none() && !value.is_empty() => r.entity = Some(value),
                 "hide" => hide.get_or_insert_with(Hidden::none).add_param(&value),
                 "etype" if etype.is_none() => etype = Some(TypeFilter::from_param(&value)),
@@ -560,7 +566,7 @@ impl Params {
         if self.ksort != KwicOrder::default() {
             parts.push(format!("ksort={}", self.ksort.as_param()));
         }
-        if self.page != PageKind::Overview {
+        if self.page != PageKind::Overview || (self.overview_given && self.has_filters()) {
             parts.push(format!("page={}", self.page.as_param()));
         }
         if let Some(e) = &self.entity {
@@ -630,6 +636,11 @@ impl Params {
                 speaker: self.speaker,
             });
         }
+        if self.overview_given && self.q.trim().is_empty() {
+            return Route::Overview(OverviewRoute {
+                outlets: self.outlets,
+            });
+        }
         if self.page == PageKind::Entities {
             return Route::Entities(EntitiesRoute {
                 etype: self.etype,
@@ -655,14 +666,18 @@ impl Params {
                 entity: self.entity,
             });
         }
-        Route::Overview
+        Route::default()
     }
 
     /// The parameters that write `route`.
     fn of(route: &Route) -> Params {
         let p = Params::default();
         match route.clone() {
-            Route::Overview => p,
+            Route::Overview(o) => Params {
+                overview_given: !o.outlets.is_empty(),
+                outlets: o.outlets,
+                ..p
+            },
             Route::Library(l) => Params {
                 page: PageKind::Library,
                 sort: l.sort,
@@ -713,11 +728,11 @@ impl Params {
 /// combination (a passage of a comparison in the reader, a search query on the entities page)
 /// can be represented. Read from and written to the query string (see [`Params`] for the
 /// parameters); every link from before this type existed opens the same page.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// The story overview, the landing page (no parameters, or `page=overview`).
-    #[default]
-    Overview,
+    /// The story overview, the landing page (no parameters, or `page=overview`, with the
+    /// outlets it is limited to: `page=overview&outlet=…`).
+    Overview(OverviewRoute),
     /// Every article (`page=library`; also `sort=` or `entity=` alone).
     Library(LibraryRoute),
     /// The entities page (`page=entities`).
@@ -728,6 +743,18 @@ pub enum Route {
     Compare(CompareRoute),
     /// One article (`doc=`).
     Reader(ReaderRoute),
+}
+
+impl Default for Route {
+    fn default() -> Route {
+        Route::Overview(OverviewRoute::default())
+    }
+}
+
+/// The overview: the outlets whose articles it compares (`outlet=`, repeatable; none: all).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OverviewRoute {
+    pub outlets: Vec<String>,
 }
 
 /// The library: its order and, optionally, only the articles mentioning an entity.
@@ -841,6 +868,7 @@ macro_rules! part {
         }
     };
 }
+part!(OverviewRoute, Overview);
 part!(LibraryRoute, Library);
 part!(EntitiesRoute, Entities);
 part!(SearchRoute, Search);
@@ -1157,8 +1185,8 @@ mod tests {
 
     #[test]
     fn parses_defaults_and_values() {
-        assert_eq!(Route::from_query(""), Route::Overview);
-        assert_eq!(Route::from_query("?"), Route::Overview);
+        assert_eq!(Route::from_query(""), Route::default());
+        assert_eq!(Route::from_query("?"), Route::default());
         let r = reader("?doc=000_abc&sort=outlet&view=original");
         assert_eq!(r.doc, "000_abc");
         assert_eq!(r.sort, Sort::Outlet);
@@ -1190,6 +1218,19 @@ mod tests {
     }
 
     #[test]
+    fn the_overview_of_some_outlets() {
+        let r = Route::from_query("?page=overview&outlet=Reuters&outlet=AP");
+        assert_eq!(r.part::<OverviewRoute>().outlets, ["Reuters", "AP"]);
+        assert_eq!(r.to_query(), "?outlet=Reuters&outlet=AP&page=overview");
+        assert_eq!(Route::from_query(&r.to_query()), r);
+        // Without `page=overview` an outlet is a search, as it always was; with a query too.
+        assert!(SearchRoute::of(&Route::from_query("?outlet=Reuters")).is_some());
+        assert!(SearchRoute::of(&Route::from_query("?page=overview&q=x&outlet=A")).is_some());
+        // No outlet left: the plain overview.
+        assert_eq!(Route::from_query("?page=overview").to_query(), "");
+    }
+
+    #[test]
     fn alias_choice_round_trips() {
         assert_eq!(search("?q=x").aliases, Expand::Spelling);
         for q in ["?q=x&aliases=off", "?q=x&aliases=all"] {
@@ -1200,13 +1241,13 @@ mod tests {
 
     #[test]
     fn pages_by_parameter() {
-        assert_eq!(Route::from_query(""), Route::Overview);
+        assert_eq!(Route::from_query(""), Route::default());
         assert_eq!(
             Route::from_query("?page=library"),
             Route::library(Sort::default())
         );
         assert_eq!(Route::from_query("?page=overview").to_query(), "");
-        assert_eq!(Route::from_query("?page=nowhere"), Route::Overview);
+        assert_eq!(Route::from_query("?page=nowhere"), Route::default());
         // Links from before the overview: a sort or an entity alone is the library.
         assert_eq!(
             Route::from_query("?sort=outlet"),
@@ -1220,7 +1261,7 @@ mod tests {
     #[test]
     fn malformed_values_fall_back() {
         let r = Route::from_query("?sort=sideways&view=&doc=&zzz=1&&=&%=%");
-        assert_eq!(r, Route::Overview);
+        assert_eq!(r, Route::default());
         let r = Route::from_query("sort=date-asc&sort=outlet");
         assert_eq!(r, Route::library(Sort::DateAsc), "first value wins");
     }
@@ -1242,8 +1283,8 @@ mod tests {
 
     #[test]
     fn serializes_canonically() {
-        assert_eq!(Route::Overview.to_query(), "");
-        assert_eq!(Route::Overview.href(), "./");
+        assert_eq!(Route::default().to_query(), "");
+        assert_eq!(Route::default().href(), "./");
         assert_eq!(
             Route::library(Sort::Outlet).href(),
             "?sort=outlet&page=library"
@@ -1319,7 +1360,7 @@ mod tests {
         assert_eq!(e.entity.as_deref(), Some("Armenia"));
         assert_eq!(Route::from_query(&r.to_query()), r);
         let r = Route::from_query("?etype=planet&esort=up&entity=");
-        assert_eq!(r, Route::Overview);
+        assert_eq!(r, Route::default());
         assert_eq!(r.to_query(), "");
         let r = Route::from_query("?page=entities&etype=all");
         assert!(r.part::<EntitiesRoute>().etype.includes(EntityType::Date));
@@ -1384,7 +1425,7 @@ mod tests {
         assert!(r.outlets.is_empty());
         assert_eq!(
             Route::from_query("?q="),
-            Route::Overview,
+            Route::default(),
             "an empty query is no search"
         );
         assert_eq!(

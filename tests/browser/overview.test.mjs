@@ -129,6 +129,35 @@ describe('story overview', () => {
     });
   });
 
+  test('the overview of chosen outlets compares only their articles, and its link restores it', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl);
+      await waitForCards(page);
+      const filter = page.locator('nav.overview-outlets');
+      const links = filter.locator('a.facet-value');
+      assert.ok((await links.count()) >= 2, 'the seeds come from several outlets');
+      const name = await links.first().locator('.facet-name').textContent();
+      const count = Number(await links.first().locator('.facet-count').textContent());
+      await links.first().click();
+      await page.waitForFunction((n) => new URL(location.href).searchParams.getAll('outlet').includes(n), name);
+      assert.equal(params(page).get('page'), 'overview');
+      await page.locator('nav.overview-outlets a[aria-current="true"]').waitFor();
+      // The cards are those of this outlet's articles: one on the timeline per article.
+      if (count >= 2) {
+        await page.waitForFunction((n) => document.querySelectorAll('section.card[data-card="timeline"] li').length === n, count);
+      } else {
+        await page.locator('section.card[data-card="timeline"]', { hasText: 'one article' }).waitFor();
+      }
+      assert.match(await page.locator('.overview-head .hint').textContent(), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      // A copied link opens the same overview; unticking the outlet returns to all.
+      await page.goto(page.url());
+      await waitForCards(page);
+      await page.locator('nav.overview-outlets a[aria-current="true"]').click();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('outlet'));
+      await page.waitForFunction((n) => document.querySelectorAll('section.card[data-card="timeline"] li').length === n, ALL.length);
+    });
+  });
+
   test('the chooser offers to compare all articles', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(`${server.baseUrl}?compare=`);

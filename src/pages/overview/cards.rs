@@ -65,8 +65,8 @@ pub fn all_empty(why: &str) -> Vec<El> {
 }
 
 /// The comparison's cards.
-pub fn cards(bundle: &Arc<Bundle>, m: &Model) -> Vec<El> {
-    let href = |v: CompareView| full_view(bundle, v).href();
+pub fn cards(bundle: &Arc<Bundle>, docs: &[usize], m: &Model) -> Vec<El> {
+    let href = |v: CompareView| full_view(bundle, docs, v).href();
     vec![
         card(
             "timeline",
@@ -94,7 +94,7 @@ pub fn cards(bundle: &Arc<Bundle>, m: &Model) -> Vec<El> {
             "Who speaks",
             &href(CompareView::Speakers),
             "Every speaker and quote",
-            speakers(bundle, m),
+            speakers(bundle, docs, m),
         ),
         card(
             "framing",
@@ -290,7 +290,7 @@ fn shared(m: &Model) -> Vec<El> {
     vec![pic, list("ul", items)]
 }
 
-fn speakers(bundle: &Bundle, m: &Model) -> Vec<El> {
+fn speakers(bundle: &Bundle, docs: &[usize], m: &Model) -> Vec<El> {
     if m.speakers.is_empty() {
         return vec![empty("No one is quoted by name in these articles.")];
     }
@@ -298,7 +298,7 @@ fn speakers(bundle: &Bundle, m: &Model) -> Vec<El> {
         .speakers
         .iter()
         .map(|s| {
-            let mut to = full_view(bundle, CompareView::Speakers).part::<CompareRoute>();
+            let mut to = full_view(bundle, docs, CompareView::Speakers).part::<CompareRoute>();
             to.speaker = Some(s.name.clone());
             let href = Route::Compare(to).href();
             let quotes = if s.quotes == 1 { "quote" } else { "quotes" };
@@ -326,10 +326,10 @@ fn framing(m: &Model) -> Vec<El> {
 
 /// Entities the sources call by different names (not mere spellings or abbreviations), from the
 /// bundle's entity mentions: no comparison needed, so it shows at once.
-pub fn names_card(bundle: &Arc<Bundle>) -> El {
+pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize]) -> El {
     let ents = crate::entity_index::index(bundle);
     let (mut loaded, mut variants) = (Vec::new(), 0usize);
-    for u in ents.alias_usage(bundle) {
+    for u in ents.alias_usage_in(bundle, docs) {
         let groups: Vec<String> = name_groups(u.aliases.iter().map(|a| a.alias.as_str()))
             .iter()
             .filter_map(|g| g.first().map(|s| s.to_string()))

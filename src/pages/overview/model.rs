@@ -166,25 +166,32 @@ pub fn build(c: &Comparison, labels: &[String]) -> Model {
     }
 }
 
-/// The `k` documents of `n` that share the most named entities (people, organisations, places,
-/// groups) with the others, in corpus order: in a corpus too large to compare whole, the
-/// articles at the heart of the story it is about. All of them when `n <= k`.
-pub fn most_connected(rows: &[EntityRow], n: usize, k: usize) -> Vec<usize> {
-    if n <= k {
-        return (0..n).collect();
+/// The `k` documents of `pool` that share the most named entities (people, organisations,
+/// places, groups) with the others of the pool, in corpus order: in a corpus too large to
+/// compare whole, the articles at the heart of the story it is about. The whole pool when it
+/// has at most `k`.
+pub fn most_connected(rows: &[EntityRow], pool: &[usize], k: usize) -> Vec<usize> {
+    if pool.len() <= k {
+        return pool.to_vec();
     }
-    let mut score = vec![0usize; n];
+    let mut score: std::collections::HashMap<usize, usize> = pool.iter().map(|&d| (d, 0)).collect();
     for r in rows.iter().filter(|r| r.kind.is_name()) {
-        let others = r.docs.len().saturating_sub(1);
-        for &(d, _) in &r.docs {
-            if let Some(s) = score.get_mut(d as usize) {
+        let here: Vec<usize> = r
+            .docs
+            .iter()
+            .map(|&(d, _)| d as usize)
+            .filter(|d| score.contains_key(d))
+            .collect();
+        let others = here.len().saturating_sub(1);
+        for d in here {
+            if let Some(s) = score.get_mut(&d) {
                 *s += others;
             }
         }
     }
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut order = pool.to_vec();
     // Most connected first; ties in corpus order (the sort is stable).
-    order.sort_by_key(|&d| std::cmp::Reverse(score.get(d).copied().unwrap_or(0)));
+    order.sort_by_key(|d| std::cmp::Reverse(score.get(d).copied().unwrap_or(0)));
     order.truncate(k);
     order.sort_unstable();
     order
@@ -322,14 +329,20 @@ mod tests {
             row(EntityType::Date, &[0, 2, 5, 6]),
             row(EntityType::Org, &[0, 9]),
         ];
-        assert_eq!(most_connected(&rows, 10, 3), [1, 3, 4]);
+        let all: Vec<usize> = (0..10).collect();
+        assert_eq!(most_connected(&rows, &all, 3), [1, 3, 4]);
         assert_eq!(
-            most_connected(&rows, 3, 6),
+            most_connected(&rows, &[0, 1, 2], 6),
             [0, 1, 2],
-            "a small corpus: all"
+            "a small pool: all"
         );
-        // A row naming a document past the end is ignored, not a panic.
-        assert_eq!(most_connected(&[row(EntityType::Org, &[0, 99])], 8, 1), [0]);
+        // Only what the pool's documents share among themselves counts.
+        assert_eq!(most_connected(&rows, &[0, 3, 4, 9], 2), [3, 4]);
+        // A row naming a document outside the pool is ignored, not a panic.
+        assert_eq!(
+            most_connected(&[row(EntityType::Org, &[0, 99])], &all, 1),
+            [0]
+        );
     }
 
     #[test]
