@@ -115,7 +115,8 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let total = bundle.documents.len();
     let outlets = Memo::new(move |_| route.with(|r| r.part::<OverviewRoute>().outlets));
     let state = RwSignal::new(State::Waiting);
-    let current = RwSignal::new(Vec::<usize>::new());
+    // The documents compared, known from the start so that no card says "none" meanwhile.
+    let current = RwSignal::new(compared(&bundle, &outlets.get_untracked()));
     // A new choice of outlets: new documents to compare.
     {
         let bundle = bundle.clone();
