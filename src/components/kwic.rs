@@ -56,7 +56,11 @@ pub fn concordance(r: &SearchRoute, lines: &[KwicLine], labels: &[String]) -> El
                 .child(
                     el("td")
                         .class("kwic-doc")
-                        .child(super::dom::link(&passage_href(&l.id, l.start), source)),
+                        // The label may be cut to the column's width: whole on hover.
+                        .child(
+                            super::dom::link(&passage_href(&l.id, l.start), source)
+                                .attr("title", source),
+                        ),
                 ),
         );
     }
