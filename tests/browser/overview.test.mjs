@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, CORPUS, withPage, params, serveDistAndLaunch, axeAtTwoWidths, screenshot } from './helpers.mjs';
+import { ROOT, CORPUS, withPage, params, serveDistAndLaunch, serveCorpus, axeAtTwoWidths, screenshot } from './helpers.mjs';
 
 const ALL = fs
   .readdirSync(CORPUS)
@@ -129,41 +129,58 @@ describe('story overview', () => {
     });
   });
 
-  test('the overview of chosen outlets compares only their articles, and its link restores it', async () => {
-    await withPage(browser, server, async (page) => {
-      await page.goto(server.baseUrl);
-      await waitForCards(page);
-      const filter = page.locator('nav.overview-outlets');
-      const links = filter.locator('a.facet-value');
-      assert.ok((await links.count()) >= 2, 'the seeds come from several outlets');
-      const name = await links.first().locator('.facet-name').textContent();
-      const count = Number(await links.first().locator('.facet-count').textContent());
-      await links.first().click();
-      await page.waitForFunction((n) => new URL(location.href).searchParams.getAll('outlet').includes(n), name);
-      assert.equal(params(page).get('page'), 'overview');
-      await page.locator('nav.overview-outlets a[aria-current="true"]').waitFor();
-      // The cards are those of this outlet's articles: one on the timeline per article.
-      if (count >= 2) {
-        await page.waitForFunction((n) => document.querySelectorAll('section.card[data-card="timeline"] li').length === n, count);
-      } else {
-        await page.locator('section.card[data-card="timeline"]', { hasText: 'one article' }).waitFor();
-      }
-      assert.match(await page.locator('.overview-head .hint').textContent(), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-      // A copied link opens the same overview; unticking the outlet returns to all.
-      await page.goto(page.url());
-      await waitForCards(page);
-      await page.locator('nav.overview-outlets a[aria-current="true"]').click();
-      await page.waitForFunction(() => !new URL(location.href).searchParams.has('outlet'));
-      await page.waitForFunction((n) => document.querySelectorAll('section.card[data-card="timeline"] li').length === n, ALL.length);
-    });
-  });
-
   test('the chooser offers to compare all articles', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(`${server.baseUrl}?compare=`);
       await page.locator('a.compare-all').click();
       await page.waitForFunction((n) => document.querySelectorAll('.compare-docs li').length === n, ALL.length);
       assert.deepEqual(params(page).get('compare').split(',').sort(), ALL);
+    });
+  });
+});
+
+describe('the overview of chosen outlets', () => {
+  // Two outlets with two articles each, and one article naming no outlet.
+  const served = serveCorpus('outlets', (corpus) => {
+    const story = (n) =>
+      `Ferry Meridian sinks off Port Alder, report ${n}\n\nThe ferry Meridian sank off Port Alder on Monday, the coastguard said. ` +
+      `Captain Ilse Varga said the crew of the Meridian had warned the Alder Ferry Company twice. ` +
+      `${'Rescue boats searched the bay through the night for the missing passengers. '.repeat(4)}\n`;
+    const write = (name, outlet, n) => {
+      fs.writeFileSync(path.join(corpus, `${name}.txt`), story(n));
+      if (outlet) fs.writeFileSync(path.join(corpus, `${name}.toml`), `outlet = "${outlet}"\n`);
+    };
+    write('a1', 'Harbour Gazette', 1);
+    write('a2', 'Harbour Gazette', 2);
+    write('b1', 'Valley Courier', 3);
+    write('b2', 'Valley Courier', 4);
+    write('c1', null, 5);
+  });
+
+  test('limits every card to their articles, and its link restores it', async () => {
+    const site = served.server;
+    await withPage(browser, site, async (page) => {
+      await page.goto(site.baseUrl);
+      await waitForCards(page);
+      await page.waitForFunction(() => document.querySelectorAll('section.card[data-card="timeline"] li').length === 5);
+      const links = page.locator('nav.overview-outlets a.facet-value');
+      assert.deepEqual(await links.locator('.facet-name').allTextContents(), ['Harbour Gazette', 'Valley Courier']);
+      await links.filter({ hasText: 'Valley Courier' }).click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.getAll('outlet').join() === 'Valley Courier');
+      assert.equal(params(page).get('page'), 'overview');
+      await page.waitForFunction(() => document.querySelectorAll('section.card[data-card="timeline"] li').length === 2);
+      assert.match(await page.locator('.overview-head .hint').textContent(), /All the 2 articles of Valley Courier compared/);
+      assert.equal(await page.locator('nav.overview-outlets a[aria-current="true"]').textContent().then((t) => t.includes('Valley Courier')), true);
+      // A copied link opens the same overview; a second outlet adds its articles; unticking both
+      // returns to all.
+      await page.goto(page.url());
+      await waitForCards(page);
+      await page.waitForFunction(() => document.querySelectorAll('section.card[data-card="timeline"] li').length === 2);
+      await links.filter({ hasText: 'Harbour Gazette' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('section.card[data-card="timeline"] li').length === 4);
+      for (const name of ['Harbour Gazette', 'Valley Courier']) await page.locator('nav.overview-outlets a[aria-current="true"]', { hasText: name }).click();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('outlet'));
+      await page.waitForFunction(() => document.querySelectorAll('section.card[data-card="timeline"] li').length === 5);
     });
   });
 });
