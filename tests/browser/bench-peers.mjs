@@ -32,7 +32,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, launchBrowser } from './helpers.mjs';
+import { ROOT, DIST, launchBrowser, timeSearchThroughHistory } from './helpers.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -181,16 +181,7 @@ async function queryRunners(browser, urls) {
       await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
       await page.evaluate(() => (window.__parallaxSearchRepeat = 1));
       runners.parallax = async (q) => {
-        // As bench-search.mjs: a real route change through history, as Back/Forward would do.
-        for (const qs of ['?mode=docs&q=zzzznothing', `?q=${encodeURIComponent(q)}`]) {
-          await page.evaluate((u) => {
-            document.querySelector('.search-layout').removeAttribute('data-search-ns');
-            history.pushState(null, '', u);
-            dispatchEvent(new PopStateEvent('popstate'));
-          }, qs);
-          await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
-        }
-        const [search, update] = await page.$eval('.search-layout', (e) => [Number(e.dataset.searchNs) / 1e6, Number(e.dataset.updateNs) / 1e6]);
+        const [search, update] = await timeSearchThroughHistory(page, `?q=${encodeURIComponent(q)}`);
         // "2,106 passages in 871 of 1,000 documents": the documents.
         const count = await page.$eval('.search-count', (e) => e.textContent);
         const total = Number((/([\d,]+) of [\d,]+ documents?$/.exec(count)?.[1] ?? 'NaN').replaceAll(',', ''));

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, launchBrowser } from './helpers.mjs';
+import { ROOT, DIST, launchBrowser, timeSearchThroughHistory } from './helpers.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,16 +58,7 @@ async function measure(browser, server, label, repeat) {
     const search = [];
     const update = [];
     for (let i = 0; i < ROUNDS; i++) {
-      // Alternate with a neutral view so that every round is a real route change.
-      for (const qs of ['?mode=docs&q=zzzznothing', query]) {
-        await page.evaluate((u) => {
-          document.querySelector('.search-layout').removeAttribute('data-search-ns');
-          history.pushState(null, '', u);
-          dispatchEvent(new PopStateEvent('popstate'));
-        }, qs);
-        await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
-      }
-      const [s, u] = await page.$eval('.search-layout', (e) => [Number(e.dataset.searchNs) / 1e6, Number(e.dataset.updateNs) / 1e6]);
+      const [s, u] = await timeSearchThroughHistory(page, query);
       search.push(s);
       update.push(u);
       all.push(s);

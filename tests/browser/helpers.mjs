@@ -317,3 +317,20 @@ export function axeAtTwoWidths(env, views) {
     }
   }
 }
+
+/**
+ * Benchmarks (bench-search.mjs, bench-peers.mjs): moves the app in `page` to the search `query`
+ * (a query string) through history, as Back/Forward would, after a neutral search so that it is
+ * a real route change; resolves to the [search, whole update] milliseconds the view reported.
+ */
+export async function timeSearchThroughHistory(page, query) {
+  for (const qs of ['?mode=docs&q=zzzznothing', query]) {
+    await page.evaluate((u) => {
+      document.querySelector('.search-layout').removeAttribute('data-search-ns');
+      history.pushState(null, '', u);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, qs);
+    await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
+  }
+  return page.$eval('.search-layout', (e) => [Number(e.dataset.searchNs) / 1e6, Number(e.dataset.updateNs) / 1e6]);
+}
