@@ -6,10 +6,12 @@
 
 mod controls;
 mod drop;
+mod edit;
 mod worker;
 
 pub use controls::AddArticles;
 pub use drop::install_drop;
+pub use edit::{EditMetadata, Editable};
 pub use worker::{corpus_for_comparison, restore, send};
 
 use leptos::prelude::*;
@@ -42,6 +44,8 @@ pub struct LocalState {
     pub warning: String,
     /// The served articles are hidden: the page shows the added ones alone.
     pub served_hidden: bool,
+    /// Files whose articles' metadata were corrected in the page.
+    pub edited: Vec<String>,
 }
 
 /// What the page does with each corpus the worker builds (`None`: the worker failed).

@@ -139,6 +139,8 @@ fn on_corpus(reply: &Array) {
         .collect();
     let (problems, notes) = (strings(reply.get(3)), strings(reply.get(4)));
     let warning = reply.get(5).as_string().unwrap_or_default();
+    let edited = strings(reply.get(6));
+    let edited_count = edited.len();
     STATE.with(|s| s.borrow_mut().corpus = Some((bundle.fingerprint(), bytes)));
     let mut hidden = false;
     update(|s| {
@@ -148,10 +150,12 @@ fn on_corpus(reply: &Array) {
         s.problems = problems;
         s.notes = notes;
         s.warning = warning.clone();
+        s.edited = edited;
         hidden = s.served_hidden;
     });
     if warning.is_empty() {
-        remember_kept(files.len(), hidden);
+        // Corrections of served articles are kept too, and read back the same way.
+        remember_kept(files.len() + edited_count, hidden);
     }
     corpus_arrived(Some(bundle));
 }

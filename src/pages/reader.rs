@@ -142,6 +142,9 @@ pub fn Reader(
             <header class="reader-header">
                 {title_view(doc)}
                 {meta_view(doc, republished)}
+                // Corrections are a sidecar, which describes a file of one article.
+                {(bundle.documents.iter().filter(|d| d.file == doc.file).count() == 1)
+                    .then(|| view! { <crate::local::EditMetadata values=crate::local::Editable::of(doc) /> })}
             </header>
             <div class="reader-toolbar">
                 <button

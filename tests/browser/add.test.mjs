@@ -3,7 +3,8 @@
 // batch; titles in the library, kept across a reload, found by search and on the entities page,
 // compared with a bundled article; empty and binary files named while the others are added; no
 // request other than a GET to the page's origin; the downloaded corpus.bin equal to
-// `parallax bundle` of the same files; remove one, remove all; axe-core clean.
+// `parallax bundle` of the same files; remove one, remove all; metadata corrected in the reader
+// (kept, shown as from the sidecar, a wrong date refused); axe-core clean.
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -206,6 +207,38 @@ describe('adding articles in the page', () => {
       assert.match(titles, /Pasted headline on Wombat Bay/);
       await page.getByRole('button', { name: 'Remove all' }).click();
       await waitForLibrary(page, SEEDS);
+      assertOnlyLocalGets(seen);
+    });
+  });
+
+  test('corrected metadata shows as from the sidecar, survives a reload, and is downloaded as a sidecar', async () => {
+    await withPage(browser, server, async (page) => {
+      const seen = watchRequests(page);
+      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      await waitForReader(page, D001);
+      await page.locator('details.edit-metadata summary').click();
+      await page.locator('#edit-title').fill('A corrected headline');
+      await page.locator('#edit-outlet').fill('Corrected Gazette');
+      await page.locator('#edit-published').fill('2023-10-03');
+      await page.getByRole('button', { name: 'Save corrections' }).click();
+      await page.locator('h1.doc-title', { hasText: 'A corrected headline' }).waitFor();
+      assert.match(await page.locator('p.title-source').innerText(), /from sidecar/);
+      assert.match(await page.locator('details.edit-metadata summary').innerText(), /edited in this browser/);
+      await page.reload();
+      await page.locator('h1.doc-title', { hasText: 'A corrected headline' }).waitFor();
+      // The library lists it under its corrected name too.
+      await page.goto(`${server.baseUrl}?page=library`);
+      await waitForLibrary(page, SEEDS);
+      assert.match((await page.locator('ol.doc-list .doc-heading').allTextContents()).join(' | '), /Corrected Gazette — A corrected headline/);
+      // A wrong date is refused with a sentence, nothing else changes.
+      await page.goto(`${server.baseUrl}?doc=${D001}`);
+      await waitForReader(page, D001);
+      await page.locator('details.edit-metadata summary').click();
+      await page.locator('#edit-published').fill('next week');
+      await page.getByRole('button', { name: 'Save corrections' }).click();
+      await page.locator('.edit-status', { hasText: 'is not a date' }).waitFor();
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
       assertOnlyLocalGets(seen);
     });
   });

@@ -26,7 +26,8 @@ const DOCS = Number(arg('docs', 300));
 const SEED = Number(arg('seed', 7));
 const SEEDS = 5;
 
-/** Resident set of a process and all its descendants, in bytes (Linux /proc). */
+/** Resident set of the descendants of process `pid` (Chromium's processes, which Playwright
+ * starts as children of this one), in bytes (Linux /proc). */
 function treeRss(pid) {
   const children = new Map();
   for (const p of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -38,7 +39,7 @@ function treeRss(pid) {
     } catch {}
   }
   let total = 0;
-  const stack = [pid];
+  const stack = [...(children.get(pid) ?? [])];
   while (stack.length) {
     const p = stack.pop();
     try {
@@ -56,7 +57,7 @@ const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
 const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
 const server = await startServer({ distDir: DIST });
 const browser = await launchBrowser();
-const pid = browser.process?.()?.pid;
+const pid = process.pid;
 try {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -10,7 +10,7 @@ use parallax_core::entities::Mention;
 use parallax_core::ingest::batch::{
     base_name, content_name, pair_sidecars, read_all, sidecar_name, Batch, InputFile,
 };
-use parallax_core::Bundle;
+use parallax_core::{sidecar, Bundle};
 use std::collections::HashMap;
 
 /// One file kept: the name it is kept under (its content name), the name it was added as, its
@@ -19,6 +19,8 @@ use std::collections::HashMap;
 pub struct Kept {
     pub file: InputFile,
     pub original: String,
+    /// Its sidecar holds corrections made in the page.
+    pub edited: bool,
 }
 
 /// What became of one selection of files.
@@ -32,9 +34,19 @@ pub struct Added {
     pub notes: Vec<String>,
 }
 
+/// What a correction changed, for the worker to keep: an added file (with its new sidecar), or
+/// the corrections of a served article (its file name and sidecar).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edited {
+    Kept(Kept),
+    Served(String, Vec<u8>),
+}
+
 #[derive(Debug, Default)]
 pub struct Session {
     kept: Vec<Kept>,
+    /// Corrections of served articles: their file name → the sidecar the page wrote.
+    served_edits: std::collections::BTreeMap<String, Vec<u8>>,
     batch: Batch,
     mentions: HashMap<String, Vec<Mention>>,
 }
@@ -112,6 +124,7 @@ impl Session {
         let kept = Kept {
             file,
             original: original.to_string(),
+            edited: false,
         };
         self.kept.push(kept.clone());
         // Some articles of an export may still have been refused: say which.
@@ -120,6 +133,53 @@ impl Session {
         } else {
             Err(problems)
         }
+    }
+
+    /// Corrects the metadata of the article read from the file `file` (`edits` as
+    /// [`sidecar::corrected`] takes them): an added file gets the corrected sidecar and is read
+    /// again; a served article keeps its corrections beside it. `Err` says what was wrong.
+    pub fn edit(&mut self, file: &str, edits: &[(&str, &str)]) -> Result<Edited, String> {
+        if let Some(k) = self.kept.iter().find(|k| k.file.name == file).cloned() {
+            let existing = k.file.sidecar.as_ref().map(|(_, b)| b.as_slice());
+            let toml = sidecar::corrected(existing, edits)?;
+            let mut file_now = k.file.clone();
+            file_now.sidecar = Some((sidecar_name(file), toml.into_bytes()));
+            self.remove(file);
+            let mut kept = self
+                .add(&k.original, file_now)
+                .map_err(|problems| problems.join("; "))?;
+            kept.edited = true;
+            if let Some(last) = self.kept.last_mut() {
+                last.edited = true;
+            }
+            return Ok(Edited::Kept(kept));
+        }
+        let existing = self.served_edits.get(file).map(Vec::as_slice);
+        let toml = sidecar::corrected(existing, edits)?.into_bytes();
+        self.served_edits.insert(file.to_string(), toml.clone());
+        Ok(Edited::Served(file.to_string(), toml))
+    }
+
+    /// Restores the corrections of a served article (read back from the browser's storage).
+    pub fn restore_edit(&mut self, file: String, sidecar: Vec<u8>) {
+        self.served_edits.insert(file, sidecar);
+    }
+
+    /// Marks a kept file as corrected in the page (read back from the browser's storage).
+    pub fn mark_edited(&mut self, stored: &str) {
+        for k in self.kept.iter_mut().filter(|k| k.file.name == stored) {
+            k.edited = true;
+        }
+    }
+
+    /// The files whose articles were corrected in the page.
+    pub fn edited(&self) -> Vec<String> {
+        let kept = self
+            .kept
+            .iter()
+            .filter(|k| k.edited)
+            .map(|k| k.file.name.clone());
+        kept.chain(self.served_edits.keys().cloned()).collect()
     }
 
     /// Removes the kept file named `stored` and its documents.
@@ -147,7 +207,18 @@ impl Session {
             .map(|d| self.mentions.get(&d.id).cloned().unwrap_or_default())
             .collect();
         match base {
-            Some(b) => b.clone().extended(docs, mentions),
+            Some(b) if self.served_edits.is_empty() => b.clone().extended(docs, mentions),
+            Some(b) => {
+                // Corrected metadata changes the index's outlet, author and date entries:
+                // the served articles are bundled again with their corrections applied.
+                let mut served = b.documents.clone();
+                for d in &mut served {
+                    if let Some(bytes) = self.served_edits.get(&d.file) {
+                        sidecar::apply(d, &sidecar_name(&d.file), bytes);
+                    }
+                }
+                Bundle::new(served).extended(docs, mentions)
+            }
             None => Bundle::new(Vec::new()).extended(docs, mentions),
         }
     }
@@ -173,6 +244,10 @@ impl Session {
             if let Some((name, bytes)) = &k.file.sidecar {
                 files.push((name.clone(), bytes));
             }
+        }
+        // Corrections of served articles, as sidecars to put next to them in `corpus/`.
+        for (file, bytes) in &self.served_edits {
+            files.push((sidecar_name(file), bytes));
         }
         files.sort_by(|a, b| a.0.cmp(&b.0));
         crate::zip::store(&files)
@@ -246,15 +321,72 @@ mod tests {
         assert!(s.corpus(None).documents.is_empty());
     }
 
-    #[test]
-    fn the_corpus_is_the_served_one_with_the_added_articles_after_it() {
-        let base = Bundle::new(vec![parallax_core::parse_document(
+    /// A served corpus of one article, `seed.txt`.
+    fn served_seed() -> Bundle {
+        Bundle::new(vec![parallax_core::parse_document(
             &parallax_core::SourceFile {
                 name: "seed.txt",
                 bytes: b"Seed headline\n\nThe seed article says something.",
                 sidecar: None,
             },
-        )]);
+        )])
+    }
+
+    #[test]
+    fn corrections_apply_to_added_and_served_articles_and_are_exported() {
+        let base = served_seed();
+        let mut s = Session::new();
+        add_all(
+            &mut s,
+            vec![("mine.txt", b"My headline\n\nWords of mine here.")],
+        );
+        let stored = s.kept()[0].file.name.clone();
+        let edited = s
+            .edit(
+                &stored,
+                &[("title", "Better headline"), ("published", "2024-02-03")],
+            )
+            .unwrap();
+        assert!(matches!(edited, Edited::Kept(ref k) if k.edited && k.file.sidecar.is_some()));
+        assert!(s.edit("seed.txt", &[("outlet", "Seed Gazette")]).is_ok());
+        assert_eq!(
+            s.edit("seed.txt", &[("published", "soon")]),
+            Err("published: “soon” is not a date (YYYY-MM-DD)".into())
+        );
+        let corpus = s.corpus(Some(&base));
+        let title = |i: usize| {
+            corpus.documents[i]
+                .meta
+                .title
+                .as_ref()
+                .map(|f| f.value.clone())
+        };
+        let outlet = corpus.documents[0]
+            .meta
+            .outlet
+            .as_ref()
+            .map(|f| f.value.as_str());
+        assert_eq!(outlet, Some("Seed Gazette"));
+        assert_eq!(title(1).as_deref(), Some("Better headline"));
+        assert_eq!(s.edited().len(), 2);
+        // The corrected date is in the index: searching by date finds the article.
+        let opts = parallax_core::search::Options::default();
+        let hits = parallax_core::search::search(
+            &corpus.index,
+            &corpus.documents,
+            "after:2024-02-01",
+            &opts,
+        );
+        assert_eq!(hits.total_docs, 1);
+        // The zip carries both sidecars.
+        let zip = s.export_zip().unwrap();
+        let has = |name: &str| zip.windows(name.len()).any(|w| w == name.as_bytes());
+        assert!(has("seed.toml") && has(&sidecar_name(&stored)));
+    }
+
+    #[test]
+    fn the_corpus_is_the_served_one_with_the_added_articles_after_it() {
+        let base = served_seed();
         let mut s = Session::new();
         add_all(
             &mut s,

@@ -92,18 +92,41 @@ fn transaction(
         .map_err(|_| describe(what, None))
 }
 
-/// Every kept file: `(original name, file)`, in key order.
-pub async fn load() -> Result<Vec<(String, InputFile)>, String> {
+/// The key of a served article's corrections (the files' keys are content names, which never
+/// start so).
+const EDIT_PREFIX: &str = "edit:";
+
+/// What the browser kept: the added files (`(original name, file, corrected in the page)`, in key
+/// order) and the corrections of served articles (`(file name, sidecar)`).
+pub struct Loaded {
+    pub files: Vec<(String, InputFile, bool)>,
+    pub edits: Vec<(String, Vec<u8>)>,
+}
+
+/// Everything kept.
+pub async fn load() -> Result<Loaded, String> {
     let what = "Your added articles could not be read back from this browser";
     let db = open(what).await?;
     let tx = transaction(&db, IdbTransactionMode::Readonly, what)?;
     let store = tx.object_store(STORE).map_err(|_| describe(what, None))?;
     let all = finished(&store.get_all().map_err(|_| describe(what, None))?, what).await?;
     let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).ok();
-    let mut out = Vec::new();
+    let mut out = Loaded {
+        files: Vec::new(),
+        edits: Vec::new(),
+    };
     for record in Array::from(&all).iter() {
+        let name = get(&record, "name").and_then(|v| v.as_string());
+        let sidecar = get(&record, "sidecar").and_then(|v| v.dyn_into::<Uint8Array>().ok());
+        if let (Some(file), Some(bytes)) = (
+            name.as_deref().and_then(|n| n.strip_prefix(EDIT_PREFIX)),
+            &sidecar,
+        ) {
+            out.edits.push((file.to_string(), bytes.to_vec()));
+            continue;
+        }
         let (Some(name), Some(bytes)) = (
-            get(&record, "name").and_then(|v| v.as_string()),
+            name,
             get(&record, "bytes").and_then(|v| v.dyn_into::<Uint8Array>().ok()),
         ) else {
             continue;
@@ -111,16 +134,16 @@ pub async fn load() -> Result<Vec<(String, InputFile)>, String> {
         let original = get(&record, "original")
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| name.clone());
-        let sidecar = get(&record, "sidecar")
-            .and_then(|v| v.dyn_into::<Uint8Array>().ok())
-            .map(|b| (sidecar_name(&name), b.to_vec()));
-        out.push((
+        let edited = get(&record, "edited").and_then(|v| v.as_bool()) == Some(true);
+        let sidecar = sidecar.map(|b| (sidecar_name(&name), b.to_vec()));
+        out.files.push((
             original,
             InputFile {
                 name,
                 bytes: bytes.to_vec(),
                 sidecar,
             },
+            edited,
         ));
     }
     db.close();
@@ -142,6 +165,7 @@ pub async fn put(kept: &[Kept]) -> Result<(), String> {
         if let Some((_, b)) = &k.file.sidecar {
             let _ = set("sidecar", &Uint8Array::from(b.as_slice()));
         }
+        let _ = set("edited", &JsValue::from_bool(k.edited));
         store.put(&record).map_err(|_| describe(what, None))?;
     }
     let result = committed(&tx, what).await;
@@ -160,6 +184,25 @@ pub async fn remove(name: Option<&str>) -> Result<(), String> {
         None => store.clear(),
     }
     .map_err(|_| describe(what, None))?;
+    let result = committed(&tx, what).await;
+    db.close();
+    result
+}
+
+/// Keeps the corrections of a served article.
+pub async fn put_edit(file: &str, sidecar: &[u8]) -> Result<(), String> {
+    let what = "Your corrections could not be kept in this browser";
+    let db = open(what).await?;
+    let tx = transaction(&db, IdbTransactionMode::Readwrite, what)?;
+    let store = tx.object_store(STORE).map_err(|_| describe(what, None))?;
+    let record = Object::new();
+    let _ = Reflect::set(
+        &record,
+        &"name".into(),
+        &JsValue::from_str(&format!("{EDIT_PREFIX}{file}")),
+    );
+    let _ = Reflect::set(&record, &"sidecar".into(), &Uint8Array::from(sidecar));
+    store.put(&record).map_err(|_| describe(what, None))?;
     let result = committed(&tx, what).await;
     db.close();
     result

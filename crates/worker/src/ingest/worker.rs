@@ -6,7 +6,7 @@ use js_sys::{Array, Promise, Uint8Array};
 use parallax_core::ingest::batch::InputFile;
 use parallax_core::Bundle;
 use parallax_worker::served::{fetch_corpus, now, scope, CORPUS_URL};
-use parallax_worker::session::{Added, Session};
+use parallax_worker::session::{Added, Edited, Session};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -55,6 +55,7 @@ async fn pump() {
                 None => Ok(()),
             },
             "clear" => remove(None).await,
+            "edit" => edit(&request).await,
             "served" => {
                 SHOW_SERVED.with(|s| s.set(request.get(1).as_bool().unwrap_or(true)));
                 send_corpus(Added::default(), String::new()).await
@@ -117,6 +118,7 @@ async fn send_corpus(added: Added, storage: String) -> Result<(), String> {
     } else {
         None
     };
+    let edited = SESSION.with(|s| s.borrow().edited());
     let (bytes, files) = SESSION.with(|s| {
         let s = s.borrow();
         let bytes = s.corpus(base.as_deref()).to_bytes();
@@ -149,18 +151,35 @@ async fn send_corpus(added: Added, storage: String) -> Result<(), String> {
         strings(&added.problems),
         strings(&added.notes),
         JsValue::from_str(&storage),
+        strings(&edited),
     ]);
     Ok(())
 }
 
 /// Reads the kept files back (after a reload).
 async fn restore() -> Result<(), String> {
-    let kept = match store::load().await {
+    let loaded = match store::load().await {
         Ok(k) => k,
         Err(message) => return send_corpus(Added::default(), message).await,
     };
+    let edited: Vec<String> = loaded
+        .files
+        .iter()
+        .filter(|f| f.2)
+        .map(|f| f.1.name.clone())
+        .collect();
+    let files = loaded.files.into_iter().map(|(o, f, _)| (o, f)).collect();
     let mut added = Added::default();
-    read_prepared(kept, &mut added).await;
+    read_prepared(files, &mut added).await;
+    SESSION.with(|s| {
+        let mut s = s.borrow_mut();
+        for name in &edited {
+            s.mark_edited(name);
+        }
+        for (file, sidecar) in loaded.edits {
+            s.restore_edit(file, sidecar);
+        }
+    });
     send_corpus(added, String::new()).await
 }
 
@@ -220,6 +239,29 @@ async fn read_prepared(files: Vec<(String, InputFile)>, added: &mut Added) {
             last = now();
         }
     }
+}
+
+/// `["edit", file, key, value, key, value, …]`: corrects an article's metadata and keeps the
+/// correction.
+async fn edit(request: &Array) -> Result<(), String> {
+    let file = request.get(1).as_string().unwrap_or_default();
+    let strings: Vec<String> = request
+        .iter()
+        .skip(2)
+        .map(|v| v.as_string().unwrap_or_default())
+        .collect();
+    let edits: Vec<(&str, &str)> = strings
+        .chunks_exact(2)
+        .filter_map(|kv| Some((kv.first()?.as_str(), kv.get(1)?.as_str())))
+        .collect();
+    let edited = SESSION.with(|s| s.borrow_mut().edit(&file, &edits))?;
+    let storage = match edited {
+        Edited::Kept(k) => store::put(std::slice::from_ref(&k)).await,
+        Edited::Served(file, sidecar) => store::put_edit(&file, &sidecar).await,
+    }
+    .err()
+    .unwrap_or_default();
+    send_corpus(Added::default(), storage).await
 }
 
 async fn remove(name: Option<String>) -> Result<(), String> {
