@@ -230,16 +230,8 @@ pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
     // (row, top, left) in pixels relative to the wrapper.
     let active = RwSignal::new(None::<(usize, f64, f64)>);
     let open_for = move |ev: &web_sys::Event| {
-        let Some(mark) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("mark.ent[data-ent]").ok().flatten())
-        else {
-            return;
-        };
-        let Some(area) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        let Some((mark, area)) =
+            mark_and_area(ev, |el| el.closest("mark.ent[data-ent]").ok().flatten())
         else {
             return;
         };
@@ -377,20 +369,26 @@ fn rove(ev: &web_sys::KeyboardEvent) {
     let _ = next.focus();
 }
 
+/// The mention mark an event concerns (`find` goes from the event's target to it) and the
+/// article area whose listener received the event.
+fn mark_and_area(
+    ev: &web_sys::Event,
+    find: impl FnOnce(&web_sys::Element) -> Option<web_sys::Element>,
+) -> Option<(web_sys::Element, web_sys::Element)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let mark = find(&target)?;
+    let area = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    Some((mark, area))
+}
+
 /// Makes the mark that just got focus (by arrow, click or script) the article's one Tab stop,
 /// so Tab back into the article returns to it.
 fn become_tab_stop(ev: &web_sys::FocusEvent) {
-    let Some(mark) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .filter(|el| el.matches("mark.ent[data-ent]").unwrap_or(false))
-    else {
-        return;
-    };
-    let Some(area) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some((mark, area)) = mark_and_area(ev, |el| {
+        el.matches("mark.ent[data-ent]")
+            .unwrap_or(false)
+            .then(|| el.clone())
+    }) else {
         return;
     };
     if let Ok(list) = area.query_selector_all("mark.ent[tabindex=\"0\"]") {
