@@ -6,6 +6,7 @@
 //! recogniser and its knowledge base are not part of the app's wasm and nothing is aggregated
 //! when the page loads.
 
+use crate::per_corpus::{self, Slot};
 use parallax_core::bundle::EntityRow;
 use parallax_core::entities::{EntityType, Mention};
 use parallax_core::Bundle;
@@ -112,25 +113,13 @@ impl EntityIndex {
 }
 
 thread_local! {
-    /// The index and the fingerprint of the bundle it was made for.
-    static INDEX: RefCell<Option<(u64, Arc<EntityIndex>)>> = const { RefCell::new(None) };
+    static INDEX: Slot<Arc<EntityIndex>> = const { RefCell::new(None) };
 }
 
 /// The entity index of the loaded bundle, made on first use, and again when the corpus changes
 /// (articles added in the page).
 pub fn index(bundle: &Arc<Bundle>) -> Arc<EntityIndex> {
-    let fingerprint = bundle.fingerprint();
-    INDEX.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        match &*cell {
-            Some((f, ix)) if *f == fingerprint => ix.clone(),
-            _ => {
-                let ix = Arc::new(EntityIndex::build(bundle));
-                *cell = Some((fingerprint, ix.clone()));
-                ix
-            }
-        }
-    })
+    per_corpus::cached(&INDEX, bundle, || Arc::new(EntityIndex::build(bundle)))
 }
 
 fn by_count(map: BTreeMap<String, usize>) -> Vec<(String, usize)> {

@@ -2,29 +2,20 @@
 //! article), computed once per page load and shared by every view, so an article is called the
 //! same in the library, search, concordance, entities, comparison and overview.
 
+use crate::per_corpus::{self, Slot};
 use parallax_core::Bundle;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 thread_local! {
-    /// The labels and the fingerprint of the bundle they were computed for.
-    static LABELS: RefCell<Option<(u64, Rc<Vec<String>>)>> = const { RefCell::new(None) };
+    static LABELS: Slot<Rc<Vec<String>>> = const { RefCell::new(None) };
 }
 
 /// Every document's label, in bundle order, computed again when the corpus changes (articles
 /// added in the page).
 pub fn all(bundle: &Bundle) -> Rc<Vec<String>> {
-    let fingerprint = bundle.fingerprint();
-    LABELS.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        match &*cell {
-            Some((f, l)) if *f == fingerprint => l.clone(),
-            _ => {
-                let l = Rc::new(parallax_core::labels(&bundle.documents));
-                *cell = Some((fingerprint, l.clone()));
-                l
-            }
-        }
+    per_corpus::cached(&LABELS, bundle, || {
+        Rc::new(parallax_core::labels(&bundle.documents))
     })
 }
 

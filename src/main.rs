@@ -9,6 +9,7 @@ mod format;
 mod labels;
 mod local;
 mod pages;
+mod per_corpus;
 mod sort;
 mod url_state;
 mod worker_link;
