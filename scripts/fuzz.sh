@@ -7,8 +7,8 @@
 #   FUZZ_BIN_DIR=/tmp/bins scripts/fuzz.sh   # run copies of built targets (no rebuild when
 #                                            # the sources change during a long run)
 #
-# Seeds come from the real articles in corpus/ (never modified: libFuzzer writes new inputs to
-# fuzz/corpus/<target>/, the first corpus directory, and reads corpus/ only). Crashes go to
+# Seeds come from the real articles in tests/seeds/ (never modified: libFuzzer writes new inputs
+# to fuzz/corpus/<target>/, the first corpus directory, and only reads the seeds). Crashes go to
 # fuzz/artifacts/<target>/; the run goes on after one (-fork=1 -ignore_crashes=1), and the
 # summary counts them. Logs: fuzz/logs/<target>.log.
 set -uo pipefail
@@ -19,16 +19,16 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(parse entities compare search url_query bundle)
 mkdir -p fuzz/logs fuzz/seeds
 
-# Seeds that are not plain articles, derived from corpus/ at run time.
+# Seeds that are not plain articles, derived from tests/seeds/ at run time.
 seed_dir() {
   local t=$1 d="fuzz/seeds/$t"
   mkdir -p "$d"
   case $t in
-    parse|entities) echo "corpus" ;;
+    parse|entities) echo "tests/seeds" ;;
     compare)
       # Pairs of article openings (2 KB each) joined by 0xFF, the harness's separator.
       local i=0 a b
-      for a in corpus/*.txt; do for b in corpus/*.txt; do
+      for a in tests/seeds/*.txt; do for b in tests/seeds/*.txt; do
         [ "$a" = "$b" ] && continue
         { head -c 2000 "$a"; printf '\377'; head -c 2000 "$b"; } > "$d/pair$i"; i=$((i+1))
       done; done
@@ -46,7 +46,7 @@ seed_dir() {
       local tmp; tmp=$(mktemp -d)
       cargo run --quiet -p parallax-cli -- --help > /dev/null || return 1
       local f i=0
-      for f in corpus/*.txt; do
+      for f in tests/seeds/*.txt; do
         mkdir -p "$tmp/$i"; head -c 1200 "$f" > "$tmp/$i/a.txt"
         cargo run --quiet -p parallax-cli -- bundle "$tmp/$i" -o "$tmp/$i.bin" 2>/dev/null &&
           tail -c +22 "$tmp/$i.bin" > "$d/payload$i"

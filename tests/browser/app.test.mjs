@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import {
-  ROOT,
+  CORPUS,
   DIST,
   withPage,
   waitForLibrary,
@@ -197,7 +197,7 @@ describe('library', () => {
 
 describe('reader', () => {
   test('crossheads inside the body are headings, as the parser classified them', async () => {
-    const docs = JSON.parse(parallax(['parse', path.join(ROOT, 'corpus'), '--json'])).filter((d) => d.blocks.some((b) => b.kind === 'subheading'));
+    const docs = JSON.parse(parallax(['parse', CORPUS, '--json'])).filter((d) => d.blocks.some((b) => b.kind === 'subheading'));
     assert.ok(docs.length > 0, 'a seed has a crosshead (see the reviewed parse snapshots)');
     await withPage(browser, server, async (page) => {
       for (const d of docs) {
@@ -528,7 +528,7 @@ describe('a redeploy between the page and its comparison worker', () => {
   const overrides = {};
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-redeploy-'));
-    fs.cpSync(path.join(ROOT, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
+    fs.cpSync(CORPUS, path.join(dir, 'corpus'), { recursive: true });
     fs.writeFileSync(
       path.join(dir, 'corpus', 'zz_added.txt'),
       `Aid convoy reaches the region\n\nBy Jane Roe October 3, 2023\n\n${'The humanitarian corridor reopened on Tuesday after talks in Brussels. '.repeat(4)}\n`,

@@ -15,7 +15,12 @@ import { startServer } from './server.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..', '..');
 export const DIST = path.resolve(process.env.PARALLAX_DIST ?? path.join(ROOT, 'dist'));
-export const CORPUS = path.join(ROOT, 'corpus');
+/**
+ * The articles the tests' build serves: the tests' own copy of the five seeds, never corpus/
+ * (what the site is built from; a fork replaces it). scripts/test.sh builds dist/ with
+ * PARALLAX_CORPUS=tests/seeds, and `serveDistAndLaunch` checks that it did.
+ */
+export const CORPUS = path.join(ROOT, 'tests', 'seeds');
 export const OUT_DIR = path.join(ROOT, 'test-output');
 export const SCREENSHOTS = path.join(OUT_DIR, 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,6 +45,7 @@ export function serveDistAndLaunch(use) {
       fs.existsSync(path.join(DIST, 'index.html')),
       `${DIST}/index.html is missing: run \`trunk build --release --public-url /parallax/\` first`,
     );
+    assertDistServesTheSeeds();
     server = await startServer({ distDir: DIST });
     browser = await launchBrowser();
     use(server, browser);
@@ -48,6 +54,22 @@ export function serveDistAndLaunch(use) {
     await browser?.close();
     await server?.close();
   });
+}
+
+/** Fails, saying how to build it, when dist/corpus.bin is not the bundle of `CORPUS`. */
+function assertDistServesTheSeeds() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-seeds-'));
+  try {
+    const seeds = path.join(dir, 'corpus.bin');
+    bundle(CORPUS, seeds);
+    assert.ok(
+      fs.readFileSync(path.join(DIST, 'corpus.bin')).equals(fs.readFileSync(seeds)),
+      `${DIST}/corpus.bin is not the bundle of tests/seeds: build with ` +
+        '`PARALLAX_CORPUS=tests/seeds trunk build --release --public-url /parallax/` (as scripts/test.sh does)',
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -4,6 +4,10 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// The tests' own copy of the five seed articles (`corpus/` is what the site is built from, and a
+/// fork replaces it).
+const SEEDS: &str = "tests/seeds";
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -35,7 +39,7 @@ fn scratch(name: &str) -> PathBuf {
 
 #[test]
 fn parse_seed_corpus_gives_the_stated_metadata() {
-    let out = parallax(&["parse", "corpus", "--json"]);
+    let out = parallax(&["parse", SEEDS, "--json"]);
     assert!(
         out.status.success(),
         "{}",
@@ -102,7 +106,7 @@ fn a_bad_path_is_named_and_the_rest_still_printed() {
     let out = parallax(&[
         "parse",
         "no/such/file.txt",
-        "corpus/003_a22fafbe7c290254.txt",
+        "tests/seeds/003_a22fafbe7c290254.txt",
         "--json",
     ]);
     assert!(!out.status.success());
@@ -167,7 +171,7 @@ fn broken_files_get_diagnostics_and_do_not_stop_the_others() {
 fn bundle_round_trips_the_parse() {
     let dir = scratch("bundle");
     let file = dir.join("nested/corpus.bin");
-    let out = parallax(&["bundle", "corpus", "-o", file.to_str().unwrap()]);
+    let out = parallax(&["bundle", SEEDS, "-o", file.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",
@@ -176,13 +180,13 @@ fn bundle_round_trips_the_parse() {
     let bundle =
         parallax_core::Bundle::from_bytes(&std::fs::read(&file).unwrap()).expect("valid bundle");
     assert_eq!(bundle.documents.len(), 5);
-    let parsed = json(&parallax(&["parse", "corpus", "--json"]));
+    let parsed = json(&parallax(&["parse", SEEDS, "--json"]));
     for (doc, j) in bundle.documents.iter().zip(&parsed) {
         assert_eq!(doc.id, j["id"].as_str().unwrap());
         assert_eq!(doc.blocks.len(), j["blocks"].as_array().unwrap().len());
         assert_eq!(
             doc.text.as_bytes(),
-            std::fs::read(repo().join("corpus").join(&doc.file)).unwrap()
+            std::fs::read(repo().join(SEEDS).join(&doc.file)).unwrap()
         );
     }
     // A truncated bundle is refused with a reason, not misread.
@@ -197,12 +201,10 @@ fn bundle_shards_read_back_as_the_bundle() {
     let dir = scratch("shards");
     let file = dir.join("corpus.bin");
     let folder = dir.join("sharded");
-    assert!(
-        parallax(&["bundle", "corpus", "-o", file.to_str().unwrap()])
-            .status
-            .success()
-    );
-    let out = parallax(&["bundle", "corpus", "--shards", folder.to_str().unwrap()]);
+    assert!(parallax(&["bundle", SEEDS, "-o", file.to_str().unwrap()])
+        .status
+        .success());
+    let out = parallax(&["bundle", SEEDS, "--shards", folder.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",
@@ -232,9 +234,9 @@ fn bundle_shards_read_back_as_the_bundle() {
             .expect("the shards read back");
     let whole = parallax_core::Bundle::from_bytes(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(back, whole);
-    let both = parallax(&["bundle", "corpus", "-o", "x.bin", "--shards", "y"]);
+    let both = parallax(&["bundle", SEEDS, "-o", "x.bin", "--shards", "y"]);
     assert_eq!(both.status.code(), Some(2));
-    let neither = parallax(&["bundle", "corpus"]);
+    let neither = parallax(&["bundle", SEEDS]);
     assert_eq!(neither.status.code(), Some(2));
 }
 
@@ -271,7 +273,13 @@ fn usage_errors_exit_2_and_every_subcommand_has_help() {
 
 #[test]
 fn a_query_may_start_with_a_dash() {
-    let out = parallax(&["search", "-karabakh OR mission", "--json"]);
+    let out = parallax(&[
+        "search",
+        "-karabakh OR mission",
+        "--corpus",
+        SEEDS,
+        "--json",
+    ]);
     assert!(
         out.status.success(),
         "{}",
@@ -335,7 +343,7 @@ fn a_missing_input_or_an_empty_folder_writes_no_bundle() {
     let missing = dir.join("no-such-folder");
     let out = parallax(&[
         "bundle",
-        "corpus",
+        SEEDS,
         missing.to_str().unwrap(),
         "-o",
         file.to_str().unwrap(),
@@ -413,7 +421,7 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     // As in `parallax compare corpus --json | head -c 100`: read a little, close the pipe. The
     // output (over 100 KB) is larger than a pipe holds, so writing it must meet the closed end.
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["compare", "corpus", "--json"])
+        .args(["compare", SEEDS, "--json"])
         .current_dir(repo())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

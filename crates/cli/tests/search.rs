@@ -5,6 +5,10 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// The tests' own copy of the five seed articles (`corpus/` is what the site is built from, and a
+/// fork replaces it).
+const SEEDS: &str = "tests/seeds";
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -21,7 +25,7 @@ fn parallax(args: &[&str]) -> Output {
 fn search(args: &[&str]) -> (Value, String) {
     let mut all = vec!["search"];
     all.extend_from_slice(args);
-    all.push("--json");
+    all.extend(["--corpus", SEEDS, "--json"]);
     let out = parallax(&all);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "{args:?}: {err}");
@@ -57,7 +61,7 @@ fn summary(hits: &Value) -> Vec<String> {
 /// The passages' offsets are byte offsets into the original files.
 fn check_offsets(hits: &Value) {
     for h in hits.as_array().unwrap() {
-        let file = repo().join(format!("corpus/{}.txt", h["id"].as_str().unwrap()));
+        let file = repo().join(format!("{SEEDS}/{}.txt", h["id"].as_str().unwrap()));
         let text = std::fs::read_to_string(file).unwrap();
         for p in h["passages"].as_array().unwrap() {
             let (s, e) = (
@@ -161,7 +165,17 @@ fn gen_corpus_is_synthetic_and_deterministic() {
         PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("gen-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let d = dir.to_str().unwrap();
-    let out = parallax(&["gen-corpus", "--docs", "12", "--seed", "3", "-o", d]);
+    let out = parallax(&[
+        "gen-corpus",
+        "--docs",
+        "12",
+        "--seed",
+        "3",
+        "--corpus",
+        SEEDS,
+        "-o",
+        d,
+    ]);
     assert!(
         out.status.success(),
         "{}",
@@ -183,6 +197,8 @@ fn gen_corpus_is_synthetic_and_deterministic() {
         "12",
         "--seed",
         "3",
+        "--corpus",
+        SEEDS,
         "-o",
         again.to_str().unwrap(),
     ]);
@@ -200,10 +216,10 @@ fn gen_corpus_is_synthetic_and_deterministic() {
 fn human_output_names_articles_by_label() {
     let ids = seed_ids();
     for args in [
-        &["search", "ethnic cleansing"][..],
-        &["search", "ethnic", "--passages"],
-        &["search", "Lachin", "--kwic"],
-        &["compare", "corpus"],
+        &["search", "ethnic cleansing", "--corpus", SEEDS][..],
+        &["search", "ethnic", "--passages", "--corpus", SEEDS],
+        &["search", "Lachin", "--kwic", "--corpus", SEEDS],
+        &["compare", SEEDS],
     ] {
         let out = parallax(args);
         assert!(out.status.success(), "{args:?}");
@@ -222,7 +238,7 @@ fn human_output_names_articles_by_label() {
 
 /// The seed corpus's document ids (file names without `.txt`).
 fn seed_ids() -> Vec<String> {
-    let mut ids: Vec<String> = std::fs::read_dir(repo().join("corpus"))
+    let mut ids: Vec<String> = std::fs::read_dir(repo().join(SEEDS))
         .unwrap()
         .filter_map(|e| {
             let name = e.unwrap().file_name().into_string().unwrap();

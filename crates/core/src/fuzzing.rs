@@ -346,11 +346,11 @@ mod properties {
             Corpus::new(&[
                 (
                     "a.txt",
-                    include_bytes!("../../../corpus/001_1d5485b6803e7481.txt"),
+                    include_bytes!("../../../tests/seeds/001_1d5485b6803e7481.txt"),
                 ),
                 (
                     "b.txt",
-                    include_bytes!("../../../corpus/002_4123e98665d019c0.txt"),
+                    include_bytes!("../../../tests/seeds/002_4123e98665d019c0.txt"),
                 ),
             ])
         })

@@ -30,3 +30,9 @@ pub use ingest::parse_file;
 pub use label::{label, labels};
 pub use model::*;
 pub use parse::{parse_document, SourceFile};
+
+/// The tests' own copy of the five seed articles (`tests/seeds/`, checked byte for byte by
+/// `tests/corpus_snapshots.rs`). Tests never read `corpus/`: that folder is what the site is built
+/// from, and a fork replaces it with its own articles.
+#[cfg(test)]
+pub(crate) const SEEDS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/seeds");

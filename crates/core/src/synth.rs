@@ -302,7 +302,7 @@ mod tests {
     use crate::{parse_document, SourceFile};
 
     fn seeds() -> Vec<Document> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let dir = crate::SEEDS_DIR;
         let mut paths: Vec<_> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())

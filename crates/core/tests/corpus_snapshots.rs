@@ -1,5 +1,6 @@
-//! Snapshot of the full parse of every file in `corpus/` (reviewed by hand: see the .snap files),
-//! plus the parser's invariants on each.
+//! Snapshot of the full parse of every seed article (`tests/seeds/`, the tests' own copy of the
+//! five seeds; reviewed by hand: see the .snap files), plus the parser's invariants on each, and
+//! the check that the seeds are byte for byte those collected.
 
 // A test or benchmark that meets broken data stops loudly: the no-panic lints are for the engine.
 #![allow(
@@ -11,15 +12,16 @@
 
 use parallax_core::{parse_document, Document, Provenance, SourceFile};
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = std::fs::read_dir(corpus_dir())
-        .expect("corpus/ exists")
+/// The `.txt` files of a folder, name and bytes, in name order.
+fn txt_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.expect("readable entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
@@ -33,6 +35,11 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
             )
         })
         .collect()
+}
+
+/// The seed articles every test reads.
+fn seeds() -> Vec<(String, Vec<u8>)> {
+    txt_files(&repo().join("tests/seeds"))
 }
 
 fn source(p: &Provenance) -> String {
@@ -102,8 +109,8 @@ fn render(d: &Document) -> String {
 
 #[test]
 fn seed_corpus_parses_as_reviewed() {
-    let files = corpus();
-    assert_eq!(files.len(), 5, "the five seed articles are in corpus/");
+    let files = seeds();
+    assert_eq!(files.len(), 5, "the five seed articles are in tests/seeds/");
     for (name, bytes) in files {
         let d = parse_document(&SourceFile {
             name: &name,
@@ -121,9 +128,8 @@ fn seed_corpus_parses_as_reviewed() {
 }
 
 /// The seed articles as they were collected: name, length and FNV-1a 64 hash of the bytes
-/// (`parallax_core::fnv::fnv1a`).
-/// `corpus/` must keep them byte for byte (the README promises it, and every offset in the
-/// gold annotations of `tests/eval/` points into these exact bytes).
+/// (`parallax_core::fnv::fnv1a`). Every offset in the gold annotations of `tests/eval/` and in
+/// the snapshots points into these exact bytes.
 const SEEDS: [(&str, usize, u64); 5] = [
     ("000_c89f353285aead65.txt", 2585, 0xe53a5667a9e2fd79),
     ("001_1d5485b6803e7481.txt", 6138, 0x2c7129b6a167502d),
@@ -132,24 +138,43 @@ const SEEDS: [(&str, usize, u64); 5] = [
     ("004_3e6e64eefb726ed0.txt", 2389, 0xed2bda0aa4fa6782),
 ];
 
+/// Whether `bytes` are the collected seed `name`; `None` when `name` is not a seed.
+fn is_collected_seed(name: &str, bytes: &[u8]) -> Option<bool> {
+    let (_, len, hash) = SEEDS.iter().find(|(s, _, _)| *s == name)?;
+    Some(bytes.len() == *len && parallax_core::fnv::fnv1a(bytes) == *hash)
+}
+
+/// The tests' copy holds the five seeds, byte for byte, and nothing else.
 #[test]
-fn corpus_is_byte_identical_to_the_collected_seeds() {
-    let seeds: Vec<_> = corpus()
-        .into_iter()
-        .filter(|(name, _)| SEEDS.iter().any(|(s, _, _)| s == name))
-        .collect();
-    assert_eq!(
-        seeds.len(),
-        SEEDS.len(),
-        "a seed article is missing from corpus/"
-    );
-    for (name, bytes) in seeds {
-        let (_, len, hash) = SEEDS.iter().find(|(s, _, _)| *s == name).unwrap();
-        assert_eq!(bytes.len(), *len, "{name}: corpus/ copy changed length");
+fn the_tests_seeds_are_byte_identical_to_the_collected_ones() {
+    let files = seeds();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let expected: Vec<&str> = SEEDS.iter().map(|(n, _, _)| *n).collect();
+    assert_eq!(names, expected, "tests/seeds/ holds exactly the five seeds");
+    for (name, bytes) in &files {
         assert_eq!(
-            parallax_core::fnv::fnv1a(&bytes),
-            *hash,
-            "{name}: corpus/ copy changed"
+            is_collected_seed(name, bytes),
+            Some(true),
+            "{name}: tests/seeds/ copy changed"
+        );
+    }
+}
+
+/// `corpus/` (what the site is built from) may hold anything: a fork replaces it with its own
+/// articles. A seed it still holds under its own name must be the seed, byte for byte (the
+/// README promises it, and the site's links to them rely on it).
+#[test]
+fn a_seed_left_in_corpus_is_unchanged() {
+    let corpus = repo().join("corpus");
+    if !corpus.is_dir() {
+        return; // a fork may build from elsewhere; nothing of the seeds to check
+    }
+    for (name, bytes) in txt_files(&corpus) {
+        assert_ne!(
+            is_collected_seed(&name, &bytes),
+            Some(false),
+            "corpus/{name} is not the seed article of that name, which must not change; \
+             an article of your own needs a name of its own"
         );
     }
 }

@@ -255,7 +255,7 @@ mod tests {
 
     /// The seed corpus, parsed, in file order (as the bundle holds it).
     fn seeds() -> Vec<parallax_core::Document> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
         let mut names: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -6,9 +6,9 @@
 
 use parallax_core::{parse_document, synth, Document, SourceFile};
 
-/// The seed article files of `corpus/`, in file-name order.
+/// The seed article files (the tests' copy, `tests/seeds/`), in file-name order.
 pub fn seed_paths() -> Vec<std::path::PathBuf> {
-    txt_files("corpus")
+    txt_files("tests/seeds")
 }
 
 /// The `.txt` files of a folder of the repository, in file-name order.
@@ -25,7 +25,7 @@ fn txt_files(folder: &str) -> Vec<std::path::PathBuf> {
     paths
 }
 
-/// The seed articles of `corpus/`, parsed, in file-name order.
+/// The seed articles (`tests/seeds/`), parsed, in file-name order.
 pub fn seeds() -> Vec<Document> {
     parsed(&seed_paths())
 }

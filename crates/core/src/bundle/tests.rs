@@ -67,7 +67,7 @@ fn carries_the_entities_recognised_at_build_time() {
 /// the test with multi-byte characters, so spans can fall inside a character.
 fn small_bundle() -> Bundle {
     let seed = |name: &str| {
-        let path = format!("{}/../../corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/{name}", crate::SEEDS_DIR);
         let text = std::fs::read_to_string(path).unwrap();
         let mut cut = 500.min(text.len());
         while !text.is_char_boundary(cut) {
@@ -296,13 +296,7 @@ fn no_single_changed_byte_or_truncation_panics() {
 fn the_bundle_stays_within_a_small_factor_of_its_input() {
     let seeds: String = ["001_1d5485b6803e7481.txt", "002_4123e98665d019c0.txt"]
         .iter()
-        .map(|name| {
-            std::fs::read_to_string(format!(
-                "{}/../../corpus/{name}",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .unwrap()
-        })
+        .map(|name| std::fs::read_to_string(format!("{}/{name}", crate::SEEDS_DIR)).unwrap())
         .collect::<Vec<_>>()
         .join("\n\n");
     let size = |copies: usize| {

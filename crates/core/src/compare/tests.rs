@@ -546,7 +546,7 @@ fn odd_inputs_do_not_panic() {
 
 #[test]
 fn fragments_of_the_seeds_do_not_panic() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let dir = crate::SEEDS_DIR;
     let mut texts = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();

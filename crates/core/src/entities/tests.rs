@@ -521,7 +521,7 @@ fn any_text_is_safe() {
 /// sorted and non-overlapping.
 #[test]
 fn scrambled_text_keeps_span_invariants() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let dir = crate::SEEDS_DIR;
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let mut next = move || {
         seed ^= seed << 13;

@@ -351,7 +351,7 @@ mod tests {
     fn agrees_with_rust_stemmers() {
         let reference = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         let mut words: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let dir = crate::SEEDS_DIR;
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             words.extend(

@@ -517,7 +517,7 @@ fn a_long_query_is_cut_to_the_word_limit() {
 fn recombined() -> &'static (Vec<Document>, Index) {
     static CORPUS: std::sync::OnceLock<(Vec<Document>, Index)> = std::sync::OnceLock::new();
     CORPUS.get_or_init(|| {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let dir = crate::SEEDS_DIR;
         let mut paths: Vec<_> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())
