@@ -165,17 +165,20 @@ fn gen_corpus_is_synthetic_and_deterministic() {
         PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("gen-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let d = dir.to_str().unwrap();
-    let out = parallax(&[
-        "gen-corpus",
-        "--docs",
-        "12",
-        "--seed",
-        "3",
-        "--corpus",
-        SEEDS,
-        "-o",
-        d,
-    ]);
+    let generate = |out: &str| {
+        parallax(&[
+            "gen-corpus",
+            "--docs",
+            "12",
+            "--seed",
+            "3",
+            "--corpus",
+            SEEDS,
+            "-o",
+            out,
+        ])
+    };
+    let out = generate(d);
     assert!(
         out.status.success(),
         "{}",
@@ -191,17 +194,7 @@ fn gen_corpus_is_synthetic_and_deterministic() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 12);
     let again = dir.join("again");
-    let out = parallax(&[
-        "gen-corpus",
-        "--docs",
-        "12",
-        "--seed",
-        "3",
-        "--corpus",
-        SEEDS,
-        "-o",
-        again.to_str().unwrap(),
-    ]);
+    let out = generate(again.to_str().unwrap());
     assert!(out.status.success());
     assert_eq!(
         std::fs::read_to_string(again.join("synth_00000.txt")).unwrap(),
