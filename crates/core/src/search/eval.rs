@@ -134,49 +134,99 @@ impl<'a> Matcher<'a> {
     }
 }
 
-/// Positions in `doc` of any of `words`, ascending: gathered, then sorted once (O(n log n)
-/// however many words a prefix accepts).
-fn slot_positions(index: &Index, words: &[u32], doc: u32) -> Vec<u32> {
-    let mut out: Vec<u32> = Vec::new();
-    for &w in words {
-        if let Some(p) = index.postings.get(w as usize) {
-            out.extend_from_slice(p.in_doc(doc));
-        }
+/// Buffers reused across the documents of one query, so that checking a phrase in thousands of
+/// documents does not allocate for each.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// The first slot's positions still standing as phrase starts.
+    starts: Vec<u32>,
+    /// A slot's positions when it accepts several words.
+    gathered: Vec<u32>,
+}
+
+/// Positions in `doc` of any of `words`, ascending: the postings' own slice for one word;
+/// for several, gathered into `buf` and sorted once (O(n log n) however many words a prefix
+/// accepts).
+fn slot_positions<'a>(
+    index: &'a Index,
+    words: &[u32],
+    doc: u32,
+    buf: &'a mut Vec<u32>,
+) -> &'a [u32] {
+    let postings = |w: &u32| index.postings.get(*w as usize);
+    if let [only] = words {
+        return postings(only).map_or(&[], |p| p.in_doc(doc));
     }
-    if words.len() > 1 {
-        sort_by(&mut out, &|a, b| a.cmp(b));
+    buf.clear();
+    for p in words.iter().filter_map(postings) {
+        buf.extend_from_slice(p.in_doc(doc));
     }
-    out
+    sort_by(buf, &|a, b| a.cmp(b));
+    buf
 }
 
 /// Where the slots occur in order in `doc`, each run inside one sentence.
 fn occurrences(index: &Index, slots: &[Vec<u32>], doc: u32) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    occurrences_into(index, slots, doc, &mut Scratch::default(), &mut out);
+    out
+}
+
+/// [`occurrences`] into `out` (cleared first), with `scratch`'s buffers. The phrase is checked
+/// slot by slot, each a merge of two ascending lists: linear in the positions.
+fn occurrences_into(
+    index: &Index,
+    slots: &[Vec<u32>],
+    doc: u32,
+    scratch: &mut Scratch,
+    out: &mut Vec<(u32, u32)>,
+) {
+    out.clear();
     let Some(first) = slots.first() else {
-        return Vec::new();
+        return;
     };
-    let starts = slot_positions(index, first, doc);
-    if slots.len() == 1 {
-        return starts.into_iter().map(|p| (p, p + 1)).collect();
+    let Scratch { starts, gathered } = scratch;
+    starts.clear();
+    starts.extend_from_slice(slot_positions(index, first, doc, gathered));
+    for (k, words) in slots.iter().enumerate().skip(1) {
+        let next = slot_positions(index, words, doc, gathered);
+        let mut j = 0;
+        starts.retain(|&p| {
+            let want = p.saturating_add(k as u32);
+            while next.get(j).is_some_and(|&q| q < want) {
+                j += 1;
+            }
+            next.get(j) == Some(&want)
+        });
     }
-    let rest: Vec<Vec<u32>> = slots
-        .iter()
-        .skip(1)
-        .map(|s| slot_positions(index, s, doc))
-        .collect();
-    let Some(entry) = index.docs.get(doc as usize) else {
-        return Vec::new();
-    };
     let len = slots.len() as u32;
-    starts
-        .into_iter()
-        .filter(|&p| {
-            rest.iter()
-                .enumerate()
-                .all(|(k, pos)| pos.binary_search(&(p + 1 + k as u32)).is_ok())
-                && entry.sentence_of(p) == entry.sentence_of(p + len - 1)
-        })
-        .map(|p| (p, p + len))
-        .collect()
+    if len == 1 {
+        out.extend(starts.iter().map(|&p| (p, p.saturating_add(1))));
+        return;
+    }
+    let Some(entry) = index.docs.get(doc as usize) else {
+        return;
+    };
+    // The run must end before the next sentence begins. Starts ascend, so the sentence is
+    // looked up (a binary search: sentences are many, starts few) only when a start is past
+    // the current one.
+    let mut s = 0;
+    for &p in starts.iter() {
+        if entry
+            .sentences
+            .get(s + 1)
+            .is_some_and(|next| next.first_token <= p)
+        {
+            s = entry.sentence_of(p);
+        }
+        let ends_inside = entry
+            .sentences
+            .get(s + 1)
+            .is_none_or(|next| p.saturating_add(len) <= next.first_token);
+        if ends_inside {
+            out.push((p, p.saturating_add(len)));
+        }
+    }
 }
 
 /// The word ids a slot accepts.
@@ -254,9 +304,11 @@ fn resolve(
                 }
             }
         }
+        let (mut scratch, mut found) = (Scratch::default(), Vec::new());
         for (d, (tf, &s)) in tf.iter_mut().zip(&seen).enumerate() {
             if s == slots.len() {
-                *tf = occurrences(index, &slots, d as u32).len() as u32;
+                occurrences_into(index, &slots, d as u32, &mut scratch, &mut found);
+                *tf = found.len() as u32;
             }
         }
     }

@@ -43,6 +43,11 @@ pub struct Options {
     /// of the searched words, a third of a query over thousands of matches. A view that says
     /// "in N documents" at once can leave it off and ask again when the total is wanted.
     pub count_passages: bool,
+    /// The facets to count, by name (`None`: every facet). A view that shows some of them
+    /// leaves the others uncounted: the `entity` facet has a value for every named entity, and
+    /// counting and ordering them is most of a query over thousands of matches. Selections
+    /// work on every facet either way.
+    pub facets: Option<Vec<String>>,
 }
 
 impl Default for Options {
@@ -53,6 +58,7 @@ impl Default for Options {
             passages_per_doc: 3,
             selected: Vec::new(),
             count_passages: true,
+            facets: None,
         }
     }
 }
@@ -183,10 +189,16 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
     let base = |d: usize| base.get(d).copied().unwrap_or(false);
     let matched: Vec<usize> = (0..n).filter(|&d| base(d) && in_groups(d, None)).collect();
 
+    let wanted = |name: &str| {
+        opts.facets
+            .as_ref()
+            .is_none_or(|names| names.iter().any(|n| n == name))
+    };
     let facets = index
         .facets
         .iter()
         .enumerate()
+        .filter(|(_, facet)| wanted(&facet.name))
         .map(|(f, facet)| {
             let include: Vec<bool> = (0..n).map(|d| base(d) && in_groups(d, Some(f))).collect();
             let selected = groups

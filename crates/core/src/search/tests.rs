@@ -606,5 +606,69 @@ proptest::proptest! {
         if !passages {
             proptest::prop_assert_eq!(uncounted.total_passages, None);
         }
+        // Counting only some facets gives those facets' counts, and changes nothing else.
+        let author_only = search(index, docs, &q, &Options {
+            mode,
+            limit: k,
+            facets: Some(vec!["author".into(), "no such facet".into()]),
+            ..Options::default()
+        });
+        let author: Vec<_> = full.facets.iter().filter(|f| f.name == "author").cloned().collect();
+        proptest::prop_assert_eq!(&author_only.facets, &author);
+        proptest::prop_assert_eq!(
+            (&author_only.hits, &author_only.passages, author_only.total_passages, &author_only.dates),
+            (&top.hits, &top.passages, top.total_passages, &top.dates)
+        );
     }
+
+    /// A phrase's occurrences (merged slot by slot, buffers reused across documents) are those
+    /// of the plain method: each start checked by binary search, sentences by `sentence_of`.
+    #[test]
+    fn phrase_occurrences_are_those_of_the_plain_method(
+        words in proptest::collection::vec(0usize..10, 2..4),
+        exact in proptest::bool::ANY,
+    ) {
+        const WORDS: [&str; 10] = [
+            "the", "ethnic", "cleansing", "lachin", "corridor", "of", "said", "in", "a", "refugee",
+        ];
+        let phrase: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
+        // Unquoted, a hyphenated compound is a phrase of any forms of its words.
+        let q = if exact { format!("\"{}\"", phrase.join(" ")) } else { phrase.join("-") };
+        let (_, index) = recombined();
+        let query = parse(&q, &[]);
+        let m = eval::Matcher::new(index, &query, &mut Vec::new());
+        let slots = &m.terms[0].slots;
+        proptest::prop_assert_eq!(slots.len(), phrase.len(), "{}", q);
+        for d in 0..index.len() as u32 {
+            let plain = plain_occurrences(index, slots, d);
+            proptest::prop_assert_eq!(m.terms[0].tf[d as usize] as usize, plain.len());
+            proptest::prop_assert_eq!(m.occurrences(0, d), plain);
+        }
+    }
+}
+
+/// Phrase occurrences as the search first found them, kept as the reference.
+fn plain_occurrences(index: &Index, slots: &[Vec<u32>], doc: u32) -> Vec<(u32, u32)> {
+    let positions = |words: &Vec<u32>| {
+        let mut out: Vec<u32> = words
+            .iter()
+            .flat_map(|&w| index.postings[w as usize].in_doc(doc).to_vec())
+            .collect();
+        out.sort();
+        out
+    };
+    let starts = positions(&slots[0]);
+    let rest: Vec<Vec<u32>> = slots[1..].iter().map(positions).collect();
+    let entry = &index.docs[doc as usize];
+    let len = slots.len() as u32;
+    starts
+        .into_iter()
+        .filter(|&p| {
+            rest.iter()
+                .enumerate()
+                .all(|(k, pos)| pos.binary_search(&(p + 1 + k as u32)).is_ok())
+                && entry.sentence_of(p) == entry.sentence_of(p + len - 1)
+        })
+        .map(|p| (p, p + len))
+        .collect()
 }

@@ -61,16 +61,24 @@ fn match_case(original: &str, word: &str) -> String {
 }
 
 /// The indexed word nearest to `word` within `max` edits: fewest edits, then most documents,
-/// then alphabetical.
+/// then alphabetical. One pass over the vocabulary with one set of buffers.
 fn closest(index: &Index, word: &str, max: usize) -> Option<String> {
     let w: Vec<char> = word.chars().collect();
+    let mut c: Vec<char> = Vec::new();
+    let mut rows = Rows::default();
     let mut best: Option<(usize, std::cmp::Reverse<usize>, &str)> = None;
     for (id, candidate) in index.words.iter().enumerate() {
-        let c: Vec<char> = candidate.chars().collect();
+        // A word's bytes bound its characters: most words are too long or too short to be
+        // within `max` edits, and are passed over before their characters are read.
+        if candidate.len() + max < w.len() {
+            continue;
+        }
+        c.clear();
+        c.extend(candidate.chars());
         if c.len().abs_diff(w.len()) > max || c.iter().all(char::is_ascii_digit) {
             continue;
         }
-        let Some(d) = distance(&w, &c, max) else {
+        let Some(d) = rows.distance(&w, &c, max) else {
             continue;
         };
         let key = (
@@ -86,34 +94,60 @@ fn closest(index: &Index, word: &str, max: usize) -> Option<String> {
 }
 
 /// Optimal string alignment distance (Levenshtein plus adjacent swaps), `None` above `max`.
-// `rows` is (n + 1) × (m + 1); `i <= n` and `j <= m` index it, `a[i - 1]` and `b[j - 1]` are in
-// range, and `i - 2`, `j - 2` are used only when `i > 1 && j > 1`.
-#[allow(clippy::indexing_slicing)]
 pub(crate) fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    let (n, m) = (a.len(), b.len());
-    let mut rows = vec![vec![0usize; m + 1]; n + 1];
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        rows[i][0] = i;
-        let mut row_min = i;
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(rows[i - 2][j - 2] + 1);
+    Rows::default().distance(a, b, max)
+}
+
+/// The three rows of the distance table the recurrence reads (the row before the previous one
+/// for swaps), kept between calls.
+#[derive(Default)]
+struct Rows {
+    before: Vec<usize>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+impl Rows {
+    // Each row has `m + 1` cells; `j <= m` indexes them, `a[i - 1]` and `b[j - 1]` are in
+    // range, and `i - 2`, `j - 2` are used only when `i > 1 && j > 1`.
+    #[allow(clippy::indexing_slicing)]
+    fn distance(&mut self, a: &[char], b: &[char], max: usize) -> Option<usize> {
+        let (n, m) = (a.len(), b.len());
+        let Rows {
+            before,
+            previous,
+            current,
+        } = self;
+        for row in [&mut *before, &mut *previous, &mut *current] {
+            row.clear();
+            row.resize(m + 1, 0);
+        }
+        for (j, cell) in previous.iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=n {
+            current[0] = i;
+            let mut row_min = i;
+            for j in 1..=m {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (previous[j] + 1)
+                    .min(current[j - 1] + 1)
+                    .min(previous[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(before[j - 2] + 1);
+                }
+                current[j] = v;
+                row_min = row_min.min(v);
             }
-            rows[i][j] = v;
-            row_min = row_min.min(v);
+            if row_min > max {
+                return None;
+            }
+            // Roll the rows: the current becomes the previous, the previous the one before.
+            std::mem::swap(before, previous);
+            std::mem::swap(previous, current);
         }
-        if row_min > max {
-            return None;
-        }
+        Some(previous[m]).filter(|&d| d <= max)
     }
-    Some(rows[n][m]).filter(|&d| d <= max)
 }
 
 #[cfg(test)]
@@ -133,5 +167,46 @@ mod tests {
         assert_eq!(d("pashinian", "pashinyan"), Some(1));
         assert_eq!(d("corridor", "mission"), None);
         assert_eq!(match_case("Azerbajan", "azerbaijan"), "Azerbaijan");
+    }
+
+    /// The whole table, as the recurrence is written down: what the three rolling rows, reused
+    /// across calls, must agree with.
+    fn full_table(a: &[char], b: &[char]) -> usize {
+        let (n, m) = (a.len(), b.len());
+        let mut t = vec![vec![0usize; m + 1]; n + 1];
+        for i in 0..=n {
+            for j in 0..=m {
+                t[i][j] = if i == 0 || j == 0 {
+                    i + j
+                } else {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    let mut v = (t[i - 1][j] + 1)
+                        .min(t[i][j - 1] + 1)
+                        .min(t[i - 1][j - 1] + cost);
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(t[i - 2][j - 2] + 1);
+                    }
+                    v
+                };
+            }
+        }
+        t[n][m]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+        #[test]
+        fn rolling_rows_equal_the_full_table(
+            pairs in proptest::collection::vec(("[abcé]{0,9}", "[abcé]{0,9}"), 1..6),
+            max in 0usize..4,
+        ) {
+            let mut rows = Rows::default();
+            for (a, b) in &pairs {
+                let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let want = Some(full_table(&a, &b)).filter(|&d| d <= max);
+                proptest::prop_assert_eq!(rows.distance(&a, &b, max), want);
+                proptest::prop_assert_eq!(distance(&a, &b, max), want);
+            }
+        }
     }
 }
