@@ -1,9 +1,10 @@
 //! Query evaluation: resolves the query's words against the index and finds, for every clause,
 //! the documents that satisfy it, then the documents that satisfy them all.
 //!
-//! Sets of documents are plain `Vec<bool>` indexed by document number: with ten thousand
-//! documents that is 10 KB, cheaper to combine than sorted lists and simple to get right.
+//! Sets of documents are bitsets (`DocSet`): with ten thousand documents 1.25 KB, combined a
+//! machine word at a time.
 
+use super::docset::DocSet;
 use super::index::Index;
 use super::query::{Query, Slot, Term, TextTerm};
 use super::sort::sort_by;
@@ -33,9 +34,9 @@ pub(crate) struct Matcher<'a> {
     pub terms: Vec<TextMatch>,
     /// Per clause: whether it is negated, and the documents satisfying it through a field or
     /// date alternative (so every sentence of such a document satisfies the clause).
-    pub clauses: Vec<(bool, Vec<bool>)>,
+    pub clauses: Vec<(bool, DocSet)>,
     /// Documents satisfying the whole query.
-    pub matched: Vec<bool>,
+    pub matched: DocSet,
 }
 
 impl<'a> Matcher<'a> {
@@ -43,35 +44,42 @@ impl<'a> Matcher<'a> {
         let n = index.len();
         let mut terms = Vec::new();
         let mut clauses = Vec::new();
-        let mut matched = vec![true; n];
+        let mut matched = DocSet::full(n);
         for (c, clause) in query.clauses.iter().enumerate() {
-            let mut any = vec![false; n];
-            let mut by_field = vec![false; n];
+            let mut any = DocSet::empty(n);
+            let mut by_field = DocSet::empty(n);
             for term in &clause.any_of {
                 match term {
                     Term::Text(t) => {
                         let m = resolve(index, t, c, clause.negated, notes);
-                        for (a, &tf) in any.iter_mut().zip(&m.tf) {
-                            *a |= tf > 0;
+                        for (d, &tf) in m.tf.iter().enumerate() {
+                            if tf > 0 {
+                                any.insert(d);
+                            }
                         }
                         terms.push(m);
                     }
                     Term::Field { name, value } => {
-                        let docs = field_docs(index, name, value);
-                        for (b, d) in by_field.iter_mut().zip(docs) {
-                            *b |= d;
-                        }
+                        by_field.unite(&field_docs(index, name, value));
                     }
                     Term::Date { before, date } => {
-                        for (b, p) in by_field.iter_mut().zip(&index.published) {
-                            *b |= p.is_some_and(|p| if *before { p < *date } else { p >= *date });
-                        }
+                        by_field.unite(&DocSet::from_fn(n, |d| {
+                            index.published.get(d).copied().flatten().is_some_and(|p| {
+                                if *before {
+                                    p < *date
+                                } else {
+                                    p >= *date
+                                }
+                            })
+                        }));
                     }
                 }
             }
-            for ((m, a), f) in matched.iter_mut().zip(&any).zip(&by_field) {
-                let sat = *a || *f;
-                *m &= if clause.negated { !sat } else { sat };
+            any.unite(&by_field);
+            if clause.negated {
+                matched.subtract(&any);
+            } else {
+                matched.intersect(&any);
             }
             clauses.push((clause.negated, by_field));
         }
@@ -84,7 +92,7 @@ impl<'a> Matcher<'a> {
     }
 
     pub fn count(&self) -> usize {
-        self.matched.iter().filter(|&&b| b).count()
+        self.matched.count()
     }
 
     /// Does the query look for any words (rather than only filter)?
@@ -325,10 +333,10 @@ fn resolve(
 
 /// Documents whose facet `name` has a value containing the words of `value` in order (the last
 /// may be a prefix: `karim*`).
-fn field_docs(index: &Index, name: &str, value: &str) -> Vec<bool> {
+fn field_docs(index: &Index, name: &str, value: &str) -> DocSet {
     let n = index.len();
     let Some(facet) = index.facet(name) else {
-        return vec![false; n];
+        return DocSet::empty(n);
     };
     let prefix = value.trim_end().ends_with('*');
     let want: Vec<String> = tokens(value).into_iter().map(|t| t.word).collect();
@@ -345,12 +353,10 @@ fn field_docs(index: &Index, name: &str, value: &str) -> Vec<bool> {
                 })
         })
         .collect();
-    (0..n)
-        .map(|d| {
-            facet
-                .docs
-                .get(d)
-                .is_some_and(|ids| ids.iter().any(|&id| ok.get(id as usize) == Some(&true)))
-        })
-        .collect()
+    DocSet::from_fn(n, |d| {
+        facet
+            .docs
+            .get(d)
+            .is_some_and(|ids| ids.iter().any(|&id| ok.get(id as usize) == Some(&true)))
+    })
 }

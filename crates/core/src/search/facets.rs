@@ -4,6 +4,7 @@
 //! A facet is only a name and, for each document, a list of values: any analysis can add one with
 //! `Index::set_facet`, and it then gets counts, selection and a `name:value` query field for free.
 
+use super::docset::DocSet;
 use crate::model::Date;
 use serde::{Deserialize, Serialize};
 
@@ -90,14 +91,13 @@ pub struct FacetValue {
     pub selected: bool,
 }
 
-/// Counts of `facet` over the documents where `include[doc]` is true.
-pub(crate) fn count(facet: &Facet, include: &[bool], selected: &[&str]) -> FacetCounts {
+/// Counts of `facet` over the documents in `include`.
+pub(crate) fn count(facet: &Facet, include: &DocSet, selected: &[&str]) -> FacetCounts {
     let mut counts = vec![0usize; facet.values.len()];
     let mut missing = 0;
-    for (doc, ids) in facet.docs.iter().enumerate() {
-        if !include.get(doc).copied().unwrap_or(false) {
-            continue;
-        }
+    for doc in include.iter() {
+        // Documents the facet has not heard of yet have no value either.
+        let ids = facet.docs.get(doc).map_or(&[][..], Vec::as_slice);
         if ids.is_empty() {
             missing += 1;
         }
@@ -107,12 +107,6 @@ pub(crate) fn count(facet: &Facet, include: &[bool], selected: &[&str]) -> Facet
             }
         }
     }
-    // Documents the facet has not heard of yet have no value either.
-    missing += include
-        .iter()
-        .skip(facet.docs.len())
-        .filter(|&&b| b)
-        .count();
     let mut values: Vec<FacetValue> = facet
         .values
         .iter()
@@ -165,13 +159,13 @@ pub struct DateBin {
 
 /// The histogram of the documents `include` chooses; `days[doc]` is the day number of a
 /// document's publication date (`Date::day_number`).
-pub(crate) fn date_histogram(days: &[Option<i64>], include: &[bool]) -> DateHistogram {
+pub(crate) fn date_histogram(days: &[Option<i64>], include: &DocSet) -> DateHistogram {
     let (Some(&min), Some(&max)) = (days.iter().flatten().min(), days.iter().flatten().max())
     else {
         return DateHistogram {
             unit: DateUnit::Day,
             bins: Vec::new(),
-            undated: include.iter().filter(|&&b| b).count(),
+            undated: include.count(),
         };
     };
     let unit = match max - min {
@@ -230,11 +224,8 @@ pub(crate) fn date_histogram(days: &[Option<i64>], include: &[bool]) -> DateHist
     }
     let ends: Vec<i64> = bins.iter().map(|b| b.end.day_number()).collect();
     let mut undated = 0;
-    for (doc, day) in days.iter().enumerate() {
-        if !include.get(doc).copied().unwrap_or(false) {
-            continue;
-        }
-        match *day {
+    for doc in include.iter() {
+        match days.get(doc).copied().flatten() {
             None => undated += 1,
             Some(day) => {
                 let k = ends
@@ -278,7 +269,7 @@ mod tests {
         );
         assert_eq!(f.values, ["A", "B"]);
         assert_eq!(f.doc_values(2).collect::<Vec<_>>(), ["B", "A"]);
-        let c = count(&f, &[true, true, true, true], &["B"]);
+        let c = count(&f, &DocSet::full(4), &["B"]);
         let got: Vec<(String, usize, bool)> = c
             .values
             .iter()
@@ -297,7 +288,7 @@ mod tests {
             Some(d("2023-11-09")),
         ];
         let days: Vec<Option<i64>> = p.iter().map(|d| d.map(|d| d.day_number())).collect();
-        let h = date_histogram(&days, &[true, true, true, false]);
+        let h = date_histogram(&days, &DocSet::from_fn(4, |d| d < 3));
         assert_eq!(h.unit, DateUnit::Week);
         assert_eq!(h.undated, 1);
         // 2023-09-24 was a Sunday: its week starts Monday the 18th.

@@ -69,7 +69,7 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
     }
     // Every occurrence first (cheap: spans only); context strings only for the lines returned.
     let mut hits: Vec<Hit> = Vec::new();
-    for d in (0..index.len()).filter(|&d| m.matched.get(d).copied().unwrap_or(false)) {
+    for d in m.matched.iter() {
         let Some(doc) = docs
             .get(d)
             .filter(|x| index.doc_id(d) == Some(x.id.as_str()))

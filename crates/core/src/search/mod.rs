@@ -26,6 +26,7 @@
 //! index.add(&doc);
 //! docs.push(doc);
 //! ```
+mod docset;
 mod eval;
 pub mod facets;
 pub mod fold;

@@ -181,9 +181,7 @@ pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Candi
         .iter()
         .enumerate()
         .filter(|(c, (negated, by_field))| {
-            !negated
-                && !by_field.get(d).copied().unwrap_or(false)
-                && m.terms.iter().any(|t| t.clause == *c)
+            !negated && !by_field.contains(d) && m.terms.iter().any(|t| t.clause == *c)
         })
         .map(|(c, _)| c)
         .collect();

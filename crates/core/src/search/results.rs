@@ -2,6 +2,7 @@
 //! notes out. Never fails: a query that cannot be read is answered as far as it can be, with
 //! notes.
 
+use super::docset::DocSet;
 use super::eval::Matcher;
 use super::facets::{self, DateHistogram, FacetCounts};
 use super::index::Index;
@@ -115,7 +116,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
 
     // The documents the query matches, in this mode.
     let mut strict: Vec<Vec<passages::Candidate>> = Vec::new();
-    let base: Vec<bool> = match opts.mode {
+    let base: DocSet = match opts.mode {
         Mode::Documents => m.matched.clone(),
         Mode::Passages => {
             if !m.has_positive_text() {
@@ -125,19 +126,19 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
                             .into(),
                     );
                 }
-                vec![false; n]
+                DocSet::empty(n)
             } else {
                 strict = (0..n)
                     .map(|d| {
-                        if m.matched.get(d).copied().unwrap_or(false) {
+                        if m.matched.contains(d) {
                             passages::strict(&m, doc(d), d)
                         } else {
                             Vec::new()
                         }
                     })
                     .collect();
-                let with = strict.iter().map(|p| !p.is_empty()).collect::<Vec<_>>();
-                if m.count() > 0 && !with.iter().any(|&b| b) {
+                let with = DocSet::from_fn(n, |d| strict.get(d).is_some_and(|p| !p.is_empty()));
+                if m.count() > 0 && with.count() == 0 {
                     notes.push(format!(
                         "No single sentence contains everything searched for; {} document{} contain{} it across sentences.",
                         m.count(),
@@ -151,7 +152,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
     };
 
     // Facet selections: one document set per selected facet.
-    let mut groups: Vec<(usize, Vec<bool>, Vec<&str>)> = Vec::new();
+    let mut groups: Vec<(usize, DocSet, Vec<&str>)> = Vec::new();
     for s in &opts.selected {
         let Some(f) = index.facets.iter().position(|f| f.name == s.facet) else {
             notes.push(format!(
@@ -163,7 +164,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
         let k = match groups.iter().position(|g| g.0 == f) {
             Some(k) => k,
             None => {
-                groups.push((f, vec![false; n], Vec::new()));
+                groups.push((f, DocSet::empty(n), Vec::new()));
                 groups.len() - 1
             }
         };
@@ -176,18 +177,25 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
             .filter(|&id| facet.values.get(id as usize) == Some(&s.value))
             .collect();
         if !wanted.is_empty() {
-            for (has, ids) in group.1.iter_mut().zip(&facet.docs) {
-                *has |= ids.iter().any(|id| wanted.contains(id));
+            for (d, ids) in facet.docs.iter().enumerate() {
+                if ids.iter().any(|id| wanted.contains(id)) {
+                    group.1.insert(d);
+                }
             }
         }
     }
-    let in_groups = |d: usize, skip: Option<usize>| {
-        groups
-            .iter()
-            .all(|(f, docs, _)| Some(*f) == skip || docs.get(d).copied().unwrap_or(false))
+    // The base narrowed by every selection but facet `skip`'s.
+    let in_groups = |skip: Option<usize>| {
+        let mut set = base.clone();
+        for (f, docs, _) in &groups {
+            if Some(*f) != skip {
+                set.intersect(docs);
+            }
+        }
+        set
     };
-    let base = |d: usize| base.get(d).copied().unwrap_or(false);
-    let matched: Vec<usize> = (0..n).filter(|&d| base(d) && in_groups(d, None)).collect();
+    let include = in_groups(None);
+    let matched: Vec<usize> = include.iter().collect();
 
     let wanted = |name: &str| {
         opts.facets
@@ -200,21 +208,14 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
         .enumerate()
         .filter(|(_, facet)| wanted(&facet.name))
         .map(|(f, facet)| {
-            let include: Vec<bool> = (0..n).map(|d| base(d) && in_groups(d, Some(f))).collect();
-            let selected = groups
-                .iter()
-                .find(|g| g.0 == f)
-                .map(|g| g.2.clone())
-                .unwrap_or_default();
-            facets::count(facet, &include, &selected)
+            let selected = groups.iter().find(|g| g.0 == f);
+            // Without a selection of its own, a facet counts over the matching documents.
+            match selected {
+                Some((_, _, values)) => facets::count(facet, &in_groups(Some(f)), values),
+                None => facets::count(facet, &include, &[]),
+            }
         })
         .collect();
-    let mut include = vec![false; n];
-    for &d in &matched {
-        if let Some(i) = include.get_mut(d) {
-            *i = true;
-        }
-    }
     let dates = facets::date_histogram(&index.days, &include);
 
     let mut results = SearchResults {

@@ -621,6 +621,73 @@ proptest::proptest! {
         );
     }
 
+    /// Each facet's counts are those of the documents the query finds with that facet's own
+    /// choices left out, counted one document at a time; the date histogram and the totals
+    /// cover the documents found. Over a facet with many values too (the articles' words).
+    #[test]
+    fn facet_counts_are_those_of_the_documents_found(
+        words in proptest::collection::vec(0usize..8, 0..3),
+        negate in proptest::bool::ANY,
+        chosen in proptest::collection::vec((0usize..3, 0usize..40), 0..4),
+        passages in proptest::bool::ANY,
+    ) {
+        const WORDS: [&str; 8] = ["the", "ethnic", "corridor", "lachin", "said", "mission", "un", "refugees"];
+        let mut q: Vec<String> = words.iter().map(|&w| WORDS[w].to_string()).collect();
+        if negate && q.len() > 1 {
+            q[1] = format!("-{}", q[1]);
+        }
+        let q = q.join(" ");
+        let (docs, index) = with_word_facet();
+        let facet_names = ["outlet", "author", "word"];
+        let selected: Vec<Selection> = chosen
+            .iter()
+            .filter_map(|&(f, v)| {
+                let facet = index.facet(facet_names[f])?;
+                let value = facet.values.get(v % facet.values.len().max(1))?;
+                Some(Selection { facet: facet_names[f].into(), value: value.clone() })
+            })
+            .collect();
+        let mode = if passages { Mode::Passages } else { Mode::Documents };
+        let found = |selected: Vec<Selection>| {
+            let r = search(index, docs, &q, &Options { mode, limit: usize::MAX, selected, ..Options::default() });
+            let mut found: Vec<usize> = r.hits.iter().map(|h| h.doc).chain(r.passages.iter().map(|p| p.doc)).collect();
+            found.sort();
+            found.dedup();
+            found
+        };
+        let r = search(index, docs, &q, &Options { mode, limit: 0, selected: selected.clone(), ..Options::default() });
+        let all = found(selected.clone());
+        proptest::prop_assert_eq!(r.total_docs, all.len());
+        let binned: usize = r.dates.bins.iter().map(|b| b.count).sum();
+        proptest::prop_assert_eq!(binned + r.dates.undated, all.len());
+        proptest::prop_assert_eq!(r.facets.len(), index.facets().len());
+        for (f, counts) in index.facets().iter().zip(&r.facets) {
+            let own: Vec<&str> = selected.iter().filter(|s| s.facet == f.name).map(|s| s.value.as_str()).collect();
+            let others: Vec<Selection> = selected.iter().filter(|s| s.facet != f.name).cloned().collect();
+            let mut per_value = vec![0usize; f.values.len()];
+            let mut missing = 0;
+            for d in found(others) {
+                let values = f.docs.get(d).map_or(&[][..], Vec::as_slice);
+                missing += usize::from(values.is_empty());
+                for &id in values {
+                    per_value[id as usize] += 1;
+                }
+            }
+            let mut want: Vec<(String, usize, bool)> = f
+                .values
+                .iter()
+                .zip(per_value)
+                .filter(|(v, c)| *c > 0 || own.contains(&v.as_str()))
+                .map(|(v, c)| (v.clone(), c, own.contains(&v.as_str())))
+                .collect();
+            want.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let got: Vec<(String, usize, bool)> = counts.values.iter().map(|v| (v.value.clone(), v.count, v.selected)).collect();
+            proptest::prop_assert_eq!(&counts.name, &f.name);
+            proptest::prop_assert_eq!(got, want, "{}", f.name);
+            proptest::prop_assert_eq!(counts.missing, missing, "{}", f.name);
+        }
+    }
+
     /// A phrase's occurrences (merged slot by slot, buffers reused across documents) are those
     /// of the plain method: each start checked by binary search, sentences by `sentence_of`.
     #[test]
@@ -645,6 +712,31 @@ proptest::proptest! {
             proptest::prop_assert_eq!(m.occurrences(0, d), plain);
         }
     }
+}
+
+/// `recombined()` with a third facet of many values: each article's distinct words among its
+/// first twenty tokens (a value for some articles, none for others).
+fn with_word_facet() -> &'static (Vec<Document>, Index) {
+    static CORPUS: std::sync::OnceLock<(Vec<Document>, Index)> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let (docs, index) = recombined();
+        let mut index = index.clone();
+        let words = docs.iter().enumerate().map(|(d, doc)| {
+            if d % 7 == 3 {
+                return Vec::new();
+            }
+            let mut w: Vec<String> = tokenize::tokens(&doc.text)
+                .into_iter()
+                .take(20)
+                .map(|t| t.word)
+                .collect();
+            w.sort();
+            w.dedup();
+            w
+        });
+        index.set_facet(Facet::new("word", words));
+        (docs.clone(), index)
+    })
 }
 
 /// Phrase occurrences as the search first found them, kept as the reference.
