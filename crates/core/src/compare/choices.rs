@@ -231,7 +231,8 @@ pub(crate) fn topics(choices: &[WordChoice]) -> Lexicon {
                             .collect::<Vec<_>>()
                             .join(" or ")
                     ),
-                    source: String::new(),
+                    source: "the compared articles’ aligned passages".to_string(),
+                    url: String::new(),
                     terms: vec![t.clone()],
                 })
                 .collect(),

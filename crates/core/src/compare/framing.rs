@@ -86,6 +86,9 @@ pub struct FrameRow {
     pub note: String,
     #[serde(default)]
     pub source: String,
+    /// Where the source can be read (empty when none).
+    #[serde(default)]
+    pub url: String,
 }
 
 /// A term as stem ids, with whether each word may match a capitalised word inside a sentence.
@@ -267,6 +270,7 @@ pub(crate) fn table(
                 own_by_source: vec![0; sources],
                 note: f.note.clone(),
                 source: f.source.clone(),
+                url: f.url.clone(),
             };
             let mut any = false;
             let mine = by_frame.get(&(t.id.as_str(), f.id.as_str()));

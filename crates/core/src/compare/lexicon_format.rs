@@ -32,8 +32,12 @@ pub struct Frame {
     /// Whose wording it typically is.
     #[serde(default)]
     pub note: String,
-    /// Where that is documented (a statement, a style guide, a study), when the lexicon says.
+    /// Where that is documented (a statement, a style guide, a study), when the lexicon says:
+    /// who said or wrote it, where and when, with the words that show the usage.
     #[serde(default)]
     pub source: String,
+    /// The address where the source can be read (empty when it has none).
+    #[serde(default)]
+    pub url: String,
     pub terms: Vec<String>,
 }
