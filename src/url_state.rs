@@ -639,6 +639,9 @@ impl Params {
         if self.overview_given && self.q.trim().is_empty() {
             return Route::Overview(OverviewRoute {
                 outlets: self.outlets,
+                authors: self.authors,
+                after: self.after,
+                before: self.before,
             });
         }
         if self.page == PageKind::Entities {
@@ -674,8 +677,11 @@ impl Params {
         let p = Params::default();
         match route.clone() {
             Route::Overview(o) => Params {
-                overview_given: !o.outlets.is_empty(),
+                overview_given: o.has_filters(),
                 outlets: o.outlets,
+                authors: o.authors,
+                after: o.after,
+                before: o.before,
                 ..p
             },
             Route::Library(l) => Params {
@@ -731,7 +737,7 @@ impl Params {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// The story overview, the landing page (no parameters, or `page=overview`, with the
-    /// outlets it is limited to: `page=overview&outlet=…`).
+    /// filters it is limited to: `page=overview&outlet=…&author=…&after=…&before=…`).
     Overview(OverviewRoute),
     /// Every article (`page=library`; also `sort=` or `entity=` alone).
     Library(LibraryRoute),
@@ -751,10 +757,24 @@ impl Default for Route {
     }
 }
 
-/// The overview: the outlets whose articles it compares (`outlet=`, repeatable; none: all).
+/// The overview: which articles it compares, by the search's filters (none: all).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OverviewRoute {
+    /// Their outlets (`outlet=`, repeatable; values OR-ed).
     pub outlets: Vec<String>,
+    /// Their authors (`author=`, repeatable; values OR-ed).
+    pub authors: Vec<String>,
+    /// Published on or after this date (`after=YYYY-MM-DD`).
+    pub after: Option<String>,
+    /// Published before this date, exclusive (`before=YYYY-MM-DD`).
+    pub before: Option<String>,
+}
+
+impl OverviewRoute {
+    /// Whether any filter is chosen.
+    pub fn has_filters(&self) -> bool {
+        filters_chosen(&self.outlets, &self.authors, &self.after, &self.before)
+    }
 }
 
 /// The library: its order and, optionally, only the articles mentioning an entity.
@@ -1228,6 +1248,23 @@ mod tests {
         assert!(SearchRoute::of(&Route::from_query("?page=overview&q=x&outlet=A")).is_some());
         // No outlet left: the plain overview.
         assert_eq!(Route::from_query("?page=overview").to_query(), "");
+    }
+
+    #[test]
+    fn the_overview_of_some_authors_and_dates() {
+        let q = "?author=Jane%20Doe&after=2023-09-19&before=2023-10-01&page=overview";
+        let r = Route::from_query(q);
+        let o = r.part::<OverviewRoute>();
+        assert_eq!(o.authors, ["Jane Doe"]);
+        assert_eq!(o.after.as_deref(), Some("2023-09-19"));
+        assert_eq!(o.before.as_deref(), Some("2023-10-01"));
+        assert!(o.outlets.is_empty());
+        assert_eq!(r.to_query(), q);
+        // A date that is not one is dropped, as in the search; alone it leaves the plain overview.
+        assert_eq!(
+            Route::from_query("?page=overview&after=2023-13-45").to_query(),
+            ""
+        );
     }
 
     #[test]

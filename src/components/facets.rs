@@ -41,7 +41,7 @@ pub fn facets(r: &SearchRoute, counts: &[FacetCounts], dates: &DateHistogram) ->
 
 /// Whether the window is wider than a phone (the width at which the CSS puts the filters
 /// beside the results); natively (tests) it is.
-fn is_wide() -> bool {
+pub(crate) fn is_wide() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         let width = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64());

@@ -1,6 +1,7 @@
 //! Framing words in the reader (`frames=1`): the article's terms from the framing lexicon
-//! marked in its text, each labelled with its frame on hover or focus, with the counts per frame
-//! above.
+//! marked in its text (underlined, no box over the spaces), each paragraph's frames named in the
+//! margin beside it (under it on a phone) and each term's frame on hover or focus, with the
+//! counts per frame above.
 //! The terms come from the comparison worker (a comparison of this one article), so the
 //! lexicon and its matcher stay out of the app's first load.
 
@@ -59,12 +60,20 @@ pub fn frame_name<'a>(table: &'a [FrameRow], topic: &'a str, frame: &'a str) -> 
 /// The text of `start..end` (a block, or part of a long one) with its framing terms marked
 /// (text nodes only). `hits` are in text order, as the comparison lists them. Each term's frame
 /// shows beside it on hover or keyboard focus, and is read after it by screen readers, rather
-/// than standing in the line as text of its own.
+/// than standing in the line as text of its own; the frames of the range are also named in the
+/// margin (`side_note`).
 pub fn framed_text(doc: &Document, (start, end): (usize, usize), hits: &[Hit]) -> AnyView {
-    let first = hits.partition_point(|h| h.0 < start);
-    let near: Vec<&Hit> = hits.iter().skip(first).take_while(|h| h.0 < end).collect();
+    let near = hits_in(hits, (start, end));
     let spans: Vec<(usize, usize)> = near.iter().map(|h| (h.0, h.1)).collect();
-    cut_outermost(&doc.text, (start, end), &spans)
+    let notes = side_note(&near);
+    let side = (!notes.is_empty()).then(|| {
+        let lines = notes
+            .into_iter()
+            .map(|n| view! { <span>{n}</span> })
+            .collect_view();
+        view! { <span class="frame-side" aria-hidden="true">{lines}</span> }
+    });
+    let marked = cut_outermost(&doc.text, (start, end), &spans)
         .into_iter()
         .map(|seg| {
             let inner = seg.text(&doc.text).to_string();
@@ -77,8 +86,32 @@ pub fn framed_text(doc: &Document, (start, end): (usize, usize), hits: &[Hit]) -
                 None => inner.into_any(),
             }
         })
-        .collect_view()
-        .into_any()
+        .collect_view();
+    view! { {side} {marked} }.into_any()
+}
+
+/// The hits starting inside `start..end` (`hits` in text order).
+pub fn hits_in(hits: &[Hit], (start, end): (usize, usize)) -> Vec<&Hit> {
+    let first = hits.partition_point(|h| h.0 < start);
+    hits.iter().skip(first).take_while(|h| h.0 < end).collect()
+}
+
+/// The margin note of a paragraph, a line per frame: its terms' frames in the order they first
+/// appear, each once with how many times ("separatists ×2", "ethnic cleansing, quoted"). Visible
+/// to sighted readers without pointing at anything; screen readers hear each frame after its
+/// term instead (the note is `aria-hidden`).
+pub fn side_note(hits: &[&Hit]) -> Vec<String> {
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for h in hits {
+        let label = frame_label(&h.2);
+        match seen.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((label, 1)),
+        }
+    }
+    seen.into_iter()
+        .map(|(l, n)| if n > 1 { format!("{l} ×{n}") } else { l })
+        .collect()
 }
 
 /// "3 in quotes, 0 in its own words": whose words a frame's terms were, in plain words.
@@ -137,7 +170,7 @@ pub fn summary(route: RwSignal<Route>, framing: &Framing) -> impl IntoView + use
         <section class="framing-summary" aria-labelledby="framing-summary-h">
             <h2 id="framing-summary-h">"Framing words"</h2>
             <p class="hint">
-                "Terms of the framing lexicon are underlined; point at one or Tab to it to see its frame (“quoted”: inside quotation marks or reported speech). Entity highlights return when these are hidden."
+                "Terms of the framing lexicon are underlined, and each paragraph’s frames are named beside it; point at a term or Tab to it to see its own frame (“quoted”: inside quotation marks or reported speech). Entity highlights return when these are hidden."
             </p>
             {body}
             <button type="button" class="frames-off" on:click=off>

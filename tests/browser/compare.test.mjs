@@ -180,8 +180,18 @@ describe('framing', () => {
       assert.equal(tags, c.frames.length, 'one frame label per framing term the core found');
       const marked = (await page.locator('.compare-col mark.frame').allTextContents()).join(' ');
       for (const h of c.frames.slice(0, 10)) assert.ok(marked.includes(h.text.split(/\s+/)[0]), `“${h.text}” is marked`);
-      const textAfter = await page.locator('.compare-columns').textContent();
+      const textAfter = await page.locator('.compare-columns').evaluate((el) => {
+        const copy = el.cloneNode(true);
+        for (const n of copy.querySelectorAll('.frame-side')) n.remove();
+        return copy.textContent;
+      });
       assert.equal(textAfter.replace(/ \[[^\]]*\]/g, ''), textBefore, 'highlighting adds labels and changes no word');
+      // Each paragraph with framing terms names their frames above it, in words anyone can see.
+      const sides = await page.locator('.compare-col p:has(mark.frame) > .frame-side').count();
+      assert.equal(sides, await page.locator('.compare-col p:has(mark.frame)').count(), 'a frame note per paragraph with terms');
+      const firstHit = c.frames[0];
+      const firstRow = c.frame_table.find((f) => f.topic === firstHit.topic && f.frame === firstHit.frame);
+      assert.ok((await page.locator('.compare-col .frame-side').allTextContents()).some((t) => t.includes(firstRow.name)));
       await page.locator('a.toggle-link', { hasText: 'Hide framing words' }).click();
       await page.waitForFunction(() => !new URL(location.href).searchParams.has('frames'));
       assert.equal(await page.locator('.compare-col mark.frame').count(), 0);
@@ -196,15 +206,24 @@ describe('framing', () => {
         .first()
         .locator('td')
         .allTextContents();
+      // Each cell says whose words, as “1 in quotes, 3 in its own words” (0 when none).
+      const count = (t, what) => Number((t.match(new RegExp(`(\\d+) in ${what}`)) || [0, 0])[1]);
+      assert.deepEqual(cells.map((t) => count(t, 'its own words')), row.own, `own-voice counts of “${row.name}” per article`);
       assert.deepEqual(
-        cells.map((t) => Number(t.split(' ')[0])),
-        row.own,
-        `own-voice counts of “${row.name}” per article`,
+        cells.map((t) => count(t, 'quotes')),
+        row.quoted.map((q, i) => q + row.reported[i]),
+        `quoted counts of “${row.name}” per article`,
       );
-      // Each frame says whose wording it typically is, and its source when the lexicon has one.
+      for (const t of cells) assert.ok(t === '0' || /^\d+ in quotes, \d+ in its own words$/.test(t), t);
+      // Each frame says whose wording it typically is, and where that is documented, with a link.
       const head = page.locator('table.frame-table tbody th', { has: page.locator(`.frame-name:text-is("${row.name}")`) }).first();
-      if (row.note) assert.equal(await head.locator('.frame-note').textContent(), row.note);
-      if (row.source) assert.equal(await head.locator('.frame-source').textContent(), `Source: ${row.source}`);
+      assert.equal(await head.locator('.frame-note').textContent(), row.note);
+      if (row.source) {
+        assert.equal(await head.locator('.frame-source').textContent(), `Source: ${row.source}`);
+        assert.equal(await head.locator('.frame-source a').getAttribute('href'), row.url);
+      } else {
+        assert.equal(await head.locator('.frame-source').textContent(), 'No source checked for this note.');
+      }
       assert.equal(await page.locator('article.profile').count(), 2, 'a profile per article');
     });
   });
@@ -233,8 +252,29 @@ describe('framing words in the reader', () => {
       assert.equal(await page.locator('.blocks .frame-tag').count(), hits.length, 'every framing term the core finds');
       const marked = await page.locator('.blocks mark.frame').allTextContents();
       assert.deepEqual(marked, hits.map((h) => h.text));
-      const textAfter = await page.locator('.blocks').textContent();
+      const textAfter = await page.locator('.blocks').evaluate((el) => {
+        const copy = el.cloneNode(true);
+        for (const n of copy.querySelectorAll('.frame-side')) n.remove();
+        return copy.textContent;
+      });
       assert.equal(textAfter.replace(/ \[[^\]]*\]/g, ''), textBefore, 'only labels are added');
+      // Each paragraph's frames are named in the margin beside it at desktop width, without
+      // pointing at anything: right of the text column, not over it, and not over each other.
+      const notes = page.locator('.blocks .frame-side');
+      assert.equal(await notes.count(), await page.locator('.blocks [data-start]:has(mark.frame)').count());
+      const boxes = [];
+      for (let i = 0; i < (await notes.count()); i++) {
+        const note = notes.nth(i);
+        assert.equal(await note.getAttribute('aria-hidden'), 'true', 'screen readers hear each frame after its term instead');
+        const box = await note.boundingBox();
+        const para = await note.locator('xpath=..').boundingBox();
+        assert.ok(box.x >= para.x + para.width, `note ${i} is in the margin, right of its paragraph`);
+        assert.ok(box.x + box.width <= 1280, `note ${i} fits the window`);
+        boxes.push(box);
+      }
+      for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i].y >= boxes[i - 1].y + boxes[i - 1].height - 1, `notes ${i - 1} and ${i} do not overlap`);
+      const firstNote = await notes.first().textContent();
+      assert.ok(firstNote.includes(await page.locator('.blocks mark.frame').first().getAttribute('data-frame')), firstNote);
       // Counts per frame, for this article.
       const counts = await page.locator('.frame-counts li').allTextContents();
       const row = c.frame_table.find((f) => f.own[1] > 0);

@@ -139,21 +139,27 @@ describe('story overview', () => {
   });
 });
 
-describe('the overview of chosen outlets', () => {
-  // Two outlets with two articles each, and one article naming no outlet.
+describe('the overview of chosen outlets, authors and dates', () => {
+  // Two outlets with two articles each, and one article naming no outlet; authors and dates on
+  // some of them (sidecars).
   const served = serveCorpus('outlets', (corpus) => {
     const story = (n) =>
       `Ferry Meridian sinks off Port Alder, report ${n}\n\nThe ferry Meridian sank off Port Alder on Monday, the coastguard said. ` +
       `Captain Ilse Varga said the crew of the Meridian had warned the Alder Ferry Company twice. ` +
       `${'Rescue boats searched the bay through the night for the missing passengers. '.repeat(4)}\n`;
-    const write = (name, outlet, n) => {
+    const write = (name, outlet, n, author, published) => {
       fs.writeFileSync(path.join(corpus, `${name}.txt`), story(n));
-      if (outlet) fs.writeFileSync(path.join(corpus, `${name}.toml`), `outlet = "${outlet}"\n`);
+      const meta = [
+        outlet && `outlet = "${outlet}"`,
+        author && `authors = ["${author}"]`,
+        published && `published = "${published}"`,
+      ].filter(Boolean);
+      if (meta.length) fs.writeFileSync(path.join(corpus, `${name}.toml`), meta.join('\n') + '\n');
     };
-    write('a1', 'Harbour Gazette', 1);
-    write('a2', 'Harbour Gazette', 2);
-    write('b1', 'Valley Courier', 3);
-    write('b2', 'Valley Courier', 4);
+    write('a1', 'Harbour Gazette', 1, 'Ana Reis', '2023-09-19');
+    write('a2', 'Harbour Gazette', 2, 'Ben Ode', '2023-09-20');
+    write('b1', 'Valley Courier', 3, 'Ana Reis', '2023-10-02');
+    write('b2', 'Valley Courier', 4, null, '2023-10-05');
     write('c1', null, 5);
   });
 
@@ -169,7 +175,9 @@ describe('the overview of chosen outlets', () => {
       await page.waitForFunction(() => new URL(location.href).searchParams.getAll('outlet').join() === 'Valley Courier');
       assert.equal(params(page).get('page'), 'overview');
       await page.waitForFunction(() => document.querySelectorAll('section.card[data-card="timeline"] li').length === 2);
-      assert.match(await page.locator('.overview-head .hint').textContent(), /All the 2 articles of Valley Courier compared/);
+      assert.match(await page.locator('.overview-head .hint').textContent(), /All the 2 of the corpus’s 5 articles with outlet Valley Courier compared/);
+      for (const c of await page.locator('section.card .card-filter').allTextContents()) assert.equal(c, 'Only articles with outlet Valley Courier.');
+      assert.equal(await page.locator('section.card .card-filter').count(), 6, 'every card says what it is filtered by');
       assert.equal(await page.locator('nav.overview-outlets a[aria-current="true"]').textContent().then((t) => t.includes('Valley Courier')), true);
       // A copied link opens the same overview; a second outlet adds its articles; unticking both
       // returns to all.
@@ -181,6 +189,53 @@ describe('the overview of chosen outlets', () => {
       for (const name of ['Harbour Gazette', 'Valley Courier']) await page.locator('nav.overview-outlets a[aria-current="true"]', { hasText: name }).click();
       await page.waitForFunction(() => !new URL(location.href).searchParams.has('outlet'));
       await page.waitForFunction(() => document.querySelectorAll('section.card[data-card="timeline"] li').length === 5);
+    });
+  });
+
+  test('filters by author and publication dates, in the URL, and says why when too few are left', async () => {
+    const site = served.server;
+    const timelineItems = (page, n) =>
+      page.waitForFunction((n) => document.querySelectorAll('section.card[data-card="timeline"] li').length === n, n);
+    await withPage(browser, site, async (page) => {
+      await page.goto(site.baseUrl);
+      await waitForCards(page);
+      await timelineItems(page, 5);
+      const authors = page.locator('nav.overview-authors a.facet-value');
+      assert.deepEqual(await authors.locator('.facet-name').allTextContents(), ['Ana Reis', 'Ben Ode']);
+      await authors.filter({ hasText: 'Ana Reis' }).click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('author') === 'Ana Reis');
+      assert.equal(params(page).get('page'), 'overview');
+      await timelineItems(page, 2);
+      assert.match(await page.locator('.overview-head .hint').textContent(), /All the 2 of the corpus’s 5 articles with author Ana Reis compared/);
+      assert.deepEqual(new Set(await page.locator('section.card .card-filter').allTextContents()), new Set(['Only articles with author Ana Reis.']));
+
+      // From October 1: one article of hers is left, and every comparison card says so.
+      await page.locator('input[name="after"]').fill('2023-10-01');
+      await page.locator('button', { hasText: 'Apply dates' }).click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('after') === '2023-10-01');
+      const one = 'One article has author Ana Reis; published on or after October 1, 2023: there is nothing to compare it with.';
+      await page.locator('section.card[data-card="timeline"] .card-empty', { hasText: one }).waitFor();
+      for (const key of ['timeline', 'facts', 'shared', 'speakers', 'framing']) assert.equal(await card(page, key).locator('.card-empty').textContent(), one);
+      // The link restores it, dates in their fields.
+      await page.goto(page.url());
+      await card(page, 'timeline').locator('.card-empty', { hasText: one }).waitFor();
+      assert.equal(await page.locator('input[name="after"]').inputValue(), '2023-10-01');
+
+      // Before a date earlier than the start: nothing is left, and the cards say why.
+      await page.locator('input[name="before"]').fill('2023-09-01');
+      await page.locator('button', { hasText: 'Apply dates' }).click();
+      const none = 'No article has author Ana Reis; published on or after October 1, 2023 and before September 1, 2023.';
+      await card(page, 'timeline').locator('.card-empty', { hasText: none }).waitFor();
+      assert.equal(await card(page, 'names').locator('.card-empty').textContent(), 'No article to read names in.');
+
+      // Any date; then every article again.
+      await page.locator('.overview-dates a', { hasText: 'Any date' }).click();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('after'));
+      await timelineItems(page, 2);
+      await page.locator('.overview-head a', { hasText: 'Show every article again' }).click();
+      await page.waitForFunction(() => new URL(location.href).search === '');
+      await timelineItems(page, 5);
+      assert.equal(await page.locator('section.card .card-filter').count(), 0);
     });
   });
 });

@@ -5,7 +5,7 @@
 
 use super::{letter, percent, route_link, Compared};
 use crate::components::dom::{el, El};
-use crate::components::framing_marks::frame_name;
+use crate::components::framing_marks::{frame_name, voice_counts};
 use crate::url_state::{CompareRoute, CompareView};
 use parallax_core::compare::{FrameRow, Profile};
 
@@ -14,7 +14,7 @@ pub fn view(c: &Compared, r: &CompareRoute) -> El {
     let section = super::view_section("compare-framing", "Framing");
     section.push(
         el("p")
-            .text("How each article names the same things, counted from the framing lexicon. A number is the article’s own use; “+n quoted” are uses inside quotation marks or reported speech. ")
+            .text("How each article names the same things, counted from the framing lexicon: uses in the article’s own words, and uses inside quotation marks or reported speech (“in quotes”). Under each frame: whose wording it typically is, and where that is documented. ")
             .child(route_link(r, "See these words highlighted in the texts", |n| {
                 n.view = CompareView::Passages;
                 n.frames = true;
@@ -43,7 +43,7 @@ fn frame_table(c: &Compared) -> El {
     }
     let table = el("table")
         .class("frame-table")
-        .child(el("caption").text("Framing terms per article (own voice, + quoted)"))
+        .child(el("caption").text("Framing terms per article: in quotes, in its own words"))
         .child(el("thead").child(head));
     // The table comes in lexicon order, so each topic's frames are consecutive.
     let mut topics: Vec<(&str, &str)> = Vec::new();
@@ -75,15 +75,11 @@ fn frame_table(c: &Compared) -> El {
                 let own = f.own.get(i).copied().unwrap_or(0);
                 let quoted =
                     f.quoted.get(i).copied().unwrap_or(0) + f.reported.get(i).copied().unwrap_or(0);
-                let cell = el("td").class(if own + quoted == 0 { "zero" } else { "" });
-                cell.push_text(&own.to_string());
-                if quoted > 0 {
-                    cell.push(
-                        el("span")
-                            .class("quoted-count")
-                            .text(&format!(" +{quoted} quoted")),
-                    );
-                }
+                let cell = if own + quoted == 0 {
+                    el("td").class("zero").text("0")
+                } else {
+                    el("td").text(&voice_counts(quoted, own))
+                };
                 row.push(cell);
             }
             body.push(row);
@@ -102,14 +98,21 @@ fn frame_head(f: &FrameRow) -> El {
     if !f.note.is_empty() {
         th.push(el("span").class("frame-note").text(&f.note));
     }
-    if !f.source.is_empty() {
-        th.push(
-            el("span")
-                .class("frame-source")
-                .text(&format!("Source: {}", f.source)),
-        );
+    let source = el("span").class("frame-source");
+    match (f.source.is_empty(), f.url.is_empty()) {
+        (true, _) => source.push_text("No source checked for this note."),
+        (false, true) => source.push_text(&format!("Source: {}", f.source)),
+        (false, false) => {
+            source.push_text("Source: ");
+            source.push(
+                el("a")
+                    .attr("href", &f.url)
+                    .attr("rel", "noopener noreferrer")
+                    .text(&f.source),
+            );
+        }
     }
-    th
+    th.child(source)
 }
 
 fn total(f: &FrameRow) -> usize {
@@ -156,16 +159,11 @@ fn profile(c: &Compared, i: usize, p: &Profile) -> El {
         .frames
         .iter()
         .map(|f| {
-            let mut s = format!(
-                "{} ×{}",
+            format!(
+                "{} ({})",
                 frame_name(&c.result.frame_table, &f.topic, &f.frame),
-                f.own
-            );
-            let q = f.quoted + f.reported;
-            if q > 0 {
-                s.push_str(&format!(" (+{q} quoted)"));
-            }
-            s
+                voice_counts(f.quoted + f.reported, f.own)
+            )
         })
         .collect();
     let speakers: Vec<String> = p

@@ -5,7 +5,7 @@
 
 use super::{html_element, letter, percent, route_link, Compared};
 use crate::components::dom::{el, html_elements, El};
-use crate::components::framing_marks::{frame_label, frame_tag, Hit};
+use crate::components::framing_marks::{frame_label, frame_tag, hits_in, side_note, Hit};
 use crate::url_state::CompareRoute;
 use parallax_core::compare::{AlignedPair, DiffKind, MatchKind};
 use parallax_core::segments::cut;
@@ -37,7 +37,7 @@ pub fn view(c: &Compared, docs: &[&Document], r: &CompareRoute) -> El {
     );
     if r.frames {
         section.push(el("p").class("hint").text(
-            "Framing words are underlined; point at one or Tab to it to see its frame (“quoted”: inside quotation marks or reported speech; “negated”: after “not”).",
+            "Framing words are underlined, and each paragraph’s frames are named above it; point at a term to see its own frame (“quoted”: inside quotation marks or reported speech; “negated”: after “not”).",
         ));
     }
     if let Some(k) = chosen {
@@ -124,6 +124,15 @@ fn column(c: &Compared, d: &Document, i: usize, r: &CompareRoute, chosen: Option
             _ => "c-block",
         };
         let p = el("p").class(class);
+        let notes = side_note(&hits_in(&hits, (b.start, b.end)));
+        if !notes.is_empty() {
+            // Each paragraph's frames in words, above it: visible without pointing at a term.
+            let side = el("span").class("frame-side").attr("aria-hidden", "true");
+            for n in notes {
+                side.push(el("span").text(&n));
+            }
+            p.push(side);
+        }
         if inside.is_empty() {
             p.0.set_class_name(&format!("{class} only"));
             p.push(

@@ -11,15 +11,22 @@ use parallax_core::variants::name_groups;
 use parallax_core::Bundle;
 use std::sync::Arc;
 
-/// A card: heading, content, and the link to its full view. `key` is also the id stem
-/// (`card-<key>`) and the `data-card` attribute the tests use.
-fn card(key: &str, title: &str, href: &str, more: &str, body: Vec<El>) -> El {
+/// A card: heading, what it is filtered by (`by`, in words), content, and the link to its full
+/// view. `key` is also the id stem (`card-<key>`) and the `data-card` attribute the tests use.
+fn card(key: &str, title: &str, (href, more): (&str, &str), by: Option<&str>, body: Vec<El>) -> El {
     let id = format!("card-{key}");
     let section = el("section")
         .class("card")
         .attr("data-card", key)
         .attr("aria-labelledby", &id)
         .child(el("h2").attr("id", &id).text(title));
+    if let Some(by) = by {
+        section.push(
+            el("p")
+                .class("card-filter")
+                .text(&format!("Only articles with {by}.")),
+        );
+    }
     for b in body {
         section.push(b);
     }
@@ -56,51 +63,55 @@ const CARDS: [(&str, &str); 5] = [
 ];
 
 /// Every comparison card, saying why it is empty (too few articles).
-pub fn all_empty(why: &str) -> Vec<El> {
+pub fn all_empty(why: &str, by: Option<&str>) -> Vec<El> {
     let lib = Route::library(Sort::default()).href();
     CARDS
         .iter()
-        .map(|(key, title)| card(key, title, &lib, "The library", vec![empty(why)]))
+        .map(|(key, title)| card(key, title, (&lib, "The library"), by, vec![empty(why)]))
         .collect()
 }
 
-/// The comparison's cards.
-pub fn cards(bundle: &Arc<Bundle>, docs: &[usize], m: &Model) -> Vec<El> {
+/// The comparison's cards, each saying what it is filtered by (`by`).
+pub fn cards(bundle: &Arc<Bundle>, docs: &[usize], m: &Model, by: Option<&str>) -> Vec<El> {
     let href = |v: CompareView| full_view(bundle, docs, v).href();
+    let [timeline_t, facts_t, shared_t, speakers_t, framing_t] = CARDS.map(|(_, t)| t);
     vec![
         card(
             "timeline",
-            "Timeline",
-            &href(CompareView::Facts),
-            "Dates and the evidence",
+            timeline_t,
+            (&href(CompareView::Facts), "Dates and the evidence"),
+            by,
             timeline(m),
         ),
         card(
             "facts",
-            "Facts that disagree",
-            &href(CompareView::Facts),
-            "All facts and dates",
+            facts_t,
+            (&href(CompareView::Facts), "All facts and dates"),
+            by,
             facts(m),
         ),
         card(
             "shared",
-            "Shared copy",
-            &href(CompareView::Passages),
-            "The shared passages side by side",
+            shared_t,
+            (
+                &href(CompareView::Passages),
+                "The shared passages side by side",
+            ),
+            by,
             shared(m),
         ),
         card(
             "speakers",
-            "Who speaks",
-            &href(CompareView::Speakers),
-            "Every speaker and quote",
+            speakers_t,
+            (&href(CompareView::Speakers), "Every speaker and quote"),
+            by,
             speakers(bundle, docs, m),
         ),
         card(
             "framing",
-            "Framing",
-            &href(CompareView::Framing),
-            "Framing terms per article",
+            framing_t,
+            (&href(CompareView::Framing), "Framing terms per article"),
+            by,
             framing(m),
         ),
     ]
@@ -326,7 +337,7 @@ fn framing(m: &Model) -> Vec<El> {
 
 /// Entities the sources call by different names (not mere spellings or abbreviations), from the
 /// bundle's entity mentions: no comparison needed, so it shows at once.
-pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize]) -> El {
+pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize], by: Option<&str>) -> El {
     let ents = crate::entity_index::index(bundle);
     let (mut loaded, mut variants) = (Vec::new(), 0usize);
     for u in ents.alias_usage_in(bundle, docs) {
@@ -342,7 +353,9 @@ pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize]) -> El {
     }
     let href = Route::entities().href();
     let mut body = Vec::new();
-    if loaded.is_empty() {
+    if docs.is_empty() {
+        body.push(empty("No article to read names in."));
+    } else if loaded.is_empty() {
         body.push(empty(
             "No entity is called by different names in these articles.",
         ));
@@ -372,8 +385,8 @@ pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize]) -> El {
     card(
         "names",
         "Contested names",
-        &href,
-        "All names on the entities page",
+        (&href, "All names on the entities page"),
+        by,
         body,
     )
 }

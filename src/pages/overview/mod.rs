@@ -9,7 +9,7 @@ pub mod model;
 
 use crate::components::dom::{el, fill};
 use crate::pages::compare::{lookup, MAX_DOCS};
-use crate::url_state::{CompareView, OverviewRoute, Route};
+use crate::url_state::{self, CompareView, OverviewRoute, Route};
 use leptos::prelude::*;
 use parallax_core::Bundle;
 use std::sync::Arc;
@@ -22,31 +22,38 @@ enum State {
     Ready(Arc<model::Model>),
 }
 
-/// The documents of the chosen outlets (every document when none is chosen).
-fn of_outlets(bundle: &Bundle, outlets: &[String]) -> Vec<usize> {
+/// The documents the filters let through (every document when none is chosen): outlet and
+/// author values OR-ed within a filter, filters AND-ed, dates as in the search (on or after
+/// `after`, before `before`; an undated article is left out once a date is chosen).
+fn filtered(bundle: &Bundle, f: &OverviewRoute) -> Vec<usize> {
+    let date = |v: &Option<String>| {
+        v.as_deref()
+            .and_then(|s| s.parse::<parallax_core::Date>().ok())
+    };
+    let (after, before) = (date(&f.after), date(&f.before));
     (0..bundle.documents.len())
         .filter(|&i| {
-            outlets.is_empty()
-                || bundle.documents.get(i).is_some_and(|d| {
-                    d.meta
-                        .outlet
-                        .as_ref()
-                        .is_some_and(|o| outlets.contains(&o.value))
-                })
+            let Some(m) = bundle.documents.get(i).map(|d| &d.meta) else {
+                return false;
+            };
+            let published = m.published.as_ref().map(|p| p.value);
+            (f.outlets.is_empty()
+                || m.outlet
+                    .as_ref()
+                    .is_some_and(|o| f.outlets.contains(&o.value)))
+                && (f.authors.is_empty() || m.authors.iter().any(|a| f.authors.contains(&a.value)))
+                && after.is_none_or(|a| published.is_some_and(|p| p >= a))
+                && before.is_none_or(|b| published.is_some_and(|p| p < b))
         })
         .collect()
 }
 
-/// The documents the overview compares: those of the chosen outlets (all when none is chosen),
-/// or, when there are more, the [`MAX_DOCS`] of them sharing the most named entities with the
-/// others (`model::most_connected`; the comparison page's limit, so a card's link opens this
-/// very comparison).
-pub fn compared(bundle: &Bundle, outlets: &[String]) -> Vec<usize> {
-    model::most_connected(
-        &bundle.entities.rows,
-        &of_outlets(bundle, outlets),
-        MAX_DOCS,
-    )
+/// The documents the overview compares: those the filters let through (all when none is
+/// chosen), or, when there are more, the [`MAX_DOCS`] of them sharing the most named entities
+/// with the others (`model::most_connected`; the comparison page's limit, so a card's link
+/// opens this very comparison).
+pub fn compared(bundle: &Bundle, f: &OverviewRoute) -> Vec<usize> {
+    model::most_connected(&bundle.entities.rows, &filtered(bundle, f), MAX_DOCS)
 }
 
 /// The comparison page for documents `docs`, at view `v`.
@@ -62,7 +69,7 @@ pub fn full_view(bundle: &Bundle, docs: &[usize], v: CompareView) -> Route {
 /// The comparison the overview of the whole corpus shows, at view `v` (the chooser's "Compare
 /// all").
 pub fn overview_route(bundle: &Bundle, v: CompareView) -> Route {
-    full_view(bundle, &compared(bundle, &[]), v)
+    full_view(bundle, &compared(bundle, &OverviewRoute::default()), v)
 }
 
 /// Asks for the comparison of `docs` (or finds it cached) and puts it in `state` when it is in,
@@ -92,7 +99,7 @@ fn ask(
 /// (cached, or asked of the worker now) is in; nothing when its dates raise no doubt or it is
 /// not among the compared articles. For the reader's warning beside the publication date.
 pub fn republication(bundle: Arc<Bundle>, index: usize, note: RwSignal<Option<String>>) {
-    let docs = compared(&bundle, &[]);
+    let docs = compared(&bundle, &OverviewRoute::default());
     if docs.len() < 2 || !docs.contains(&index) {
         return;
     }
@@ -113,15 +120,15 @@ pub fn republication(bundle: Arc<Bundle>, index: usize, note: RwSignal<Option<St
 #[component]
 pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let total = bundle.documents.len();
-    let outlets = Memo::new(move |_| route.with(|r| r.part::<OverviewRoute>().outlets));
+    let filters = Memo::new(move |_| route.with(|r| r.part::<OverviewRoute>()));
     let state = RwSignal::new(State::Waiting);
     // The documents compared, known from the start so that no card says "none" meanwhile.
-    let current = RwSignal::new(compared(&bundle, &outlets.get_untracked()));
-    // A new choice of outlets: new documents to compare.
+    let current = RwSignal::new(compared(&bundle, &filters.get_untracked()));
+    // New filters: new documents to compare.
     {
         let bundle = bundle.clone();
         Effect::new(move |_| {
-            let docs = compared(&bundle, &outlets.get());
+            let docs = compared(&bundle, &filters.get());
             current.set(docs.clone());
             state.set(State::Waiting);
             if docs.len() >= 2 {
@@ -132,26 +139,22 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let scope = {
         let bundle = bundle.clone();
         move || {
-            let chosen = outlets.get();
-            let pool = of_outlets(&bundle, &chosen).len();
-            let n = current.get().len();
-            let of = if chosen.is_empty() {
-                format!("the corpus’s {total} articles")
-            } else {
-                format!("the {pool} articles of {}", chosen.join(", "))
-            };
-            if pool > n {
-                format!(
-                    "The {n} of {of} that share the most people, organisations and places with the others, compared with each other (a comparison takes at most {MAX_DOCS} at once)."
-                )
-            } else if chosen.is_empty() {
-                format!("All {total} articles of the corpus compared with each other.")
-            } else {
-                format!("All {of} compared with each other.")
-            }
+            let f = filters.get();
+            let pool = filtered(&bundle, &f).len();
+            model::scope(
+                total,
+                pool,
+                current.get().len(),
+                model::describe(&f).as_deref(),
+            )
         }
     };
-    let filter = outlet_filter(&bundle, outlets);
+    let clear = move || {
+        filters
+            .with(OverviewRoute::has_filters)
+            .then(|| view! { " " <a href="./">"Show every article again"</a> "." })
+    };
+    let filter = filter_panel(&bundle, filters, route);
     // The cards are rebuilt when the comparison arrives (see `cards` for why with `dom`).
     let host = NodeRef::<leptos::html::Div>::new();
     let b = bundle.clone();
@@ -159,17 +162,12 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let s = state.get();
         let docs = current.get();
         let Some(host) = host.get() else { return };
-        let empty_why = match (total, docs.len()) {
-            (0, _) => Some("The corpus has no articles."),
-            (1, _) => Some("The corpus has one article: there is nothing to compare it with."),
-            (_, 0) => Some("None of the corpus’s articles is from the chosen outlets."),
-            (_, 1) => {
-                Some("The chosen outlets have one article: there is nothing to compare it with.")
-            }
-            _ => None,
-        };
-        let mut parts = match (empty_why, s) {
-            (Some(why), _) => cards::all_empty(why),
+        let f = filters.get_untracked();
+        let desc = model::describe(&f);
+        let empty_why = model::empty_why(total, docs.len(), desc.as_deref());
+        let by = desc.as_deref();
+        let mut parts = match (&empty_why, s) {
+            (Some(why), _) => cards::all_empty(why, by),
             (None, State::Waiting) => vec![el("p")
                 .class("overview-wait")
                 .attr("role", "status")
@@ -178,10 +176,10 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                 .class("notice notice-error")
                 .attr("role", "alert")
                 .text(&msg)],
-            (None, State::Ready(m)) => cards::cards(&b, &docs, &m),
+            (None, State::Ready(m)) => cards::cards(&b, &docs, &m, by),
         };
-        let pool = of_outlets(&b, &outlets.get_untracked());
-        parts.push(cards::names_card(&b, &pool));
+        let pool = filtered(&b, &f);
+        parts.push(cards::names_card(&b, &pool, by));
         fill(&host, parts);
     });
     view! {
@@ -189,7 +187,7 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             <div class="overview-head">
                 <h1 tabindex="-1">"Story overview"</h1>
                 <p class="hint">
-                    {scope} " " <a href="?page=library">"See every article in the library"</a> "."
+                    {scope} {clear} " " <a href="?page=library">"See every article in the library"</a> "."
                 </p>
                 {filter}
             </div>
@@ -200,40 +198,85 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     }
 }
 
-/// The outlets as toggles ("☑ Reuters (2)"), each a link to the overview of the outlets then
-/// chosen; only when the corpus has articles from more than one outlet.
-fn outlet_filter(bundle: &Bundle, chosen: Memo<Vec<String>>) -> Option<impl IntoView + use<>> {
+/// The filters: outlets and authors as toggles, a publication date range. On a phone they fold
+/// away under "Filters" (unless one is chosen), so that the cards start on the first screen.
+fn filter_panel(
+    bundle: &Bundle,
+    filters: Memo<OverviewRoute>,
+    route: RwSignal<Route>,
+) -> impl IntoView + use<> {
+    let outlets = counts(
+        bundle
+            .documents
+            .iter()
+            .filter_map(|d| d.meta.outlet.as_ref()),
+    );
+    let authors = counts(bundle.documents.iter().flat_map(|d| &d.meta.authors));
+    let chosen = move || {
+        filters.with(|f| {
+            f.outlets.len() + f.authors.len() + usize::from(f.after.is_some() || f.before.is_some())
+        })
+    };
+    let open = crate::components::facets::is_wide() || chosen() > 0;
+    let title = move || match chosen() {
+        0 => "Filters".to_string(),
+        n => format!("Filters ({n} chosen)"),
+    };
+    view! {
+        <details class="overview-filters" open=open>
+            <summary>{title}</summary>
+            {toggles(("overview-values overview-outlets", "Outlets compared", "Only these outlets:"), outlets, filters, |f| &mut f.outlets)}
+            {toggles(("overview-values overview-authors", "Authors compared", "Only these authors:"), authors, filters, |f| &mut f.authors)}
+            {date_form(filters, route)}
+        </details>
+    }
+}
+
+/// Each value with its number of documents, most first (ties by name).
+fn counts<'a>(
+    values: impl Iterator<Item = &'a parallax_core::model::Field<String>>,
+) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for d in &bundle.documents {
-        if let Some(o) = &d.meta.outlet {
-            match counts.iter_mut().find(|(name, _)| *name == o.value) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((o.value.clone(), 1)),
-            }
+    for v in values {
+        match counts.iter_mut().find(|(name, _)| *name == v.value) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v.value.clone(), 1)),
         }
     }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts
+}
+
+/// Values as toggles ("☑ Reuters (2)"), each a link to the overview with that value toggled;
+/// only when the corpus has more than one value to choose between.
+fn toggles(
+    (class, nav_label, label): (&'static str, &'static str, &'static str),
+    counts: Vec<(String, usize)>,
+    filters: Memo<OverviewRoute>,
+    field: fn(&mut OverviewRoute) -> &mut Vec<String>,
+) -> Option<impl IntoView + use<>> {
     if counts.len() < 2 {
         return None;
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let items = counts
         .into_iter()
         .map(|(name, n)| {
             let on = {
                 let name = name.clone();
-                move || chosen.with(|c| c.contains(&name))
+                move || filters.with(|f| field(&mut f.clone()).contains(&name))
             };
             let href = {
                 let name = name.clone();
                 move || {
-                    let mut outlets = chosen.get();
-                    match outlets.iter().position(|o| *o == name) {
+                    let mut f = filters.get();
+                    let list = field(&mut f);
+                    match list.iter().position(|o| *o == name) {
                         Some(i) => {
-                            outlets.remove(i);
+                            list.remove(i);
                         }
-                        None => outlets.push(name.clone()),
+                        None => list.push(name.clone()),
                     }
-                    Route::Overview(OverviewRoute { outlets }).href()
+                    Route::Overview(f).href()
                 }
             };
             let on2 = on.clone();
@@ -255,9 +298,56 @@ fn outlet_filter(bundle: &Bundle, chosen: Memo<Vec<String>>) -> Option<impl Into
         })
         .collect_view();
     Some(view! {
-        <nav class="overview-outlets" aria-label="Outlets compared">
-            <span class="overview-outlets-label">"Only these outlets:"</span>
+        <nav class=class aria-label=nav_label>
+            <span class="overview-values-label">{label}</span>
             <ul>{items}</ul>
         </nav>
     })
+}
+
+/// "Published on or after … and before …": two date fields; Apply puts them in the URL.
+fn date_form(filters: Memo<OverviewRoute>, route: RwSignal<Route>) -> impl IntoView + use<> {
+    let (after, before) = (
+        NodeRef::<leptos::html::Input>::new(),
+        NodeRef::<leptos::html::Input>::new(),
+    );
+    let value = |n: NodeRef<leptos::html::Input>| {
+        n.get_untracked()
+            .map(|i| i.value())
+            .filter(|v| !v.is_empty())
+    };
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (a, b) = (value(after), value(before));
+        url_state::navigate_part(route, move |f: &mut OverviewRoute| {
+            (f.after, f.before) = (a, b);
+        });
+    };
+    let any = move || {
+        filters
+            .with(|f| f.after.is_some() || f.before.is_some())
+            .then(|| {
+                let mut f = filters.get();
+                (f.after, f.before) = (None, None);
+                view! { <a href=Route::Overview(f).href()>"Any date"</a> }
+            })
+    };
+    view! {
+        <form class="overview-dates" aria-label="Publication dates" on:submit=apply>
+            <label>
+                "Published on or after "
+                <input type="date" name="after" node_ref=after
+                    prop:value=move || filters.with(|f| f.after.clone().unwrap_or_default()) />
+            </label>
+            <label>
+                " and before "
+                <input type="date" name="before" node_ref=before
+                    prop:value=move || filters.with(|f| f.before.clone().unwrap_or_default()) />
+            </label>
+            " "
+            <button type="submit">"Apply dates"</button>
+            " "
+            {any}
+        </form>
+    }
 }

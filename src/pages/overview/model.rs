@@ -1,7 +1,9 @@
 //! What the overview's cards show, computed from a comparison of the corpus's articles and
 //! their labels: plain data, so it is tested natively and the cards only lay it out.
 
-use crate::pages::compare::letter;
+use crate::components::framing_marks::voice_counts;
+use crate::pages::compare::{letter, MAX_DOCS};
+use crate::url_state::OverviewRoute;
 use parallax_core::bundle::EntityRow;
 use parallax_core::compare::Comparison;
 use parallax_core::Date;
@@ -166,6 +168,67 @@ pub fn build(c: &Comparison, labels: &[String]) -> Model {
     }
 }
 
+/// The overview's filters in words ("outlet Reuters or AP; author Jane Doe; published on or
+/// after September 19, 2023 and before October 1, 2023"), or `None` when none is chosen.
+pub fn describe(f: &OverviewRoute) -> Option<String> {
+    let date = |v: &Option<String>| {
+        v.as_deref().map(|s| {
+            s.parse::<Date>()
+                .map_or_else(|_| s.to_string(), |d| d.long())
+        })
+    };
+    let mut parts = Vec::new();
+    if !f.outlets.is_empty() {
+        parts.push(format!("outlet {}", f.outlets.join(" or ")));
+    }
+    if !f.authors.is_empty() {
+        parts.push(format!("author {}", f.authors.join(" or ")));
+    }
+    match (date(&f.after), date(&f.before)) {
+        (Some(a), Some(b)) => parts.push(format!("published on or after {a} and before {b}")),
+        (Some(a), None) => parts.push(format!("published on or after {a}")),
+        (None, Some(b)) => parts.push(format!("published before {b}")),
+        (None, None) => {}
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// The sentence above the cards: which articles are compared. `pool` articles pass the
+/// filters (`by`, in words), `compared` of them are compared.
+pub fn scope(total: usize, pool: usize, compared: usize, by: Option<&str>) -> String {
+    let of = match by {
+        None => format!("the corpus’s {total} articles"),
+        Some(by) => format!("the {pool} of the corpus’s {total} articles with {by}",),
+    };
+    if pool > compared {
+        format!(
+            "The {compared} of {of} that share the most people, organisations and places with the others, compared with each other (a comparison takes at most {MAX_DOCS} at once)."
+        )
+    } else if by.is_none() {
+        format!("All {total} articles of the corpus compared with each other.")
+    } else if pool < 2 {
+        format!("Filtered to {of}.")
+    } else {
+        format!("All {of} compared with each other.")
+    }
+}
+
+/// Why every card is empty, when it is: no article, one article, or the filters (`by`) leave
+/// fewer than two.
+pub fn empty_why(total: usize, compared: usize, by: Option<&str>) -> Option<String> {
+    match (total, compared, by) {
+        (0, _, _) => Some("The corpus has no articles.".to_string()),
+        (1, _, _) => {
+            Some("The corpus has one article: there is nothing to compare it with.".to_string())
+        }
+        (_, 0, Some(by)) => Some(format!("No article has {by}.")),
+        (_, 1, Some(by)) => Some(format!(
+            "One article has {by}: there is nothing to compare it with."
+        )),
+        _ => None,
+    }
+}
+
 /// The `k` documents of `pool` that share the most named entities (people, organisations,
 /// places, groups) with the others of the pool, in corpus order: in a corpus too large to
 /// compare whole, the articles at the heart of the story it is about. The whole pool when it
@@ -213,8 +276,8 @@ pub fn republication(c: &Comparison, labels: &[String], id: &str) -> Option<Stri
     ))
 }
 
-/// The frame an article leans on most in its own words, in a sentence ("Mostly “military
-/// operation” (3 in its own words, 1 in quotes)"), or why there is none.
+/// The frame an article leans on most in its own words, in a sentence ("Leans on “military
+/// offensive or operation” (…): 1 in quotes, 3 in its own words."), or why there is none.
 fn framing_sentence(c: &Comparison, doc: &str) -> String {
     let Some(col) = c.docs.iter().position(|d| d.id == doc) else {
         return String::new();
@@ -227,11 +290,10 @@ fn framing_sentence(c: &Comparison, doc: &str) -> String {
         .max_by(|a, b| at(&a.own).cmp(&at(&b.own)).then(b.name.cmp(&a.name)));
     match best {
         Some(r) => format!(
-            "Leans on “{}” ({}): {} in its own words, {} in quotes or reported speech.",
+            "Leans on “{}” ({}): {}.",
             r.name,
             r.topic_name.to_lowercase(),
-            at(&r.own),
-            at(&r.quoted) + at(&r.reported)
+            voice_counts(at(&r.quoted) + at(&r.reported), at(&r.own))
         ),
         None => {
             let quoted: usize = c
@@ -240,7 +302,10 @@ fn framing_sentence(c: &Comparison, doc: &str) -> String {
                 .map(|r| at(&r.quoted) + at(&r.reported))
                 .sum();
             if quoted > 0 {
-                format!("Uses framing terms only when quoting others ({quoted} in quotes).")
+                format!(
+                    "Uses framing terms only when quoting others ({}).",
+                    voice_counts(quoted, 0)
+                )
             } else {
                 "Uses none of the framing terms Parallax knows.".to_string()
             }
@@ -343,6 +408,49 @@ mod tests {
             most_connected(&[row(EntityType::Org, &[0, 99])], &all, 1),
             [0]
         );
+    }
+
+    #[test]
+    fn the_filters_in_words() {
+        let none = OverviewRoute::default();
+        assert_eq!(describe(&none), None);
+        let f = OverviewRoute {
+            outlets: vec!["Reuters".into(), "AP".into()],
+            authors: vec!["Jane Doe".into()],
+            after: Some("2023-09-19".into()),
+            before: Some("2023-10-01".into()),
+        };
+        let by = describe(&f).unwrap();
+        assert!(by.starts_with("outlet Reuters or AP; author Jane Doe; published on or after "));
+        assert!(
+            by.contains(&"2023-09-19".parse::<Date>().unwrap().long()),
+            "{by}"
+        );
+        assert!(
+            by.ends_with(&"2023-10-01".parse::<Date>().unwrap().long()),
+            "{by}"
+        );
+        // Above the cards: the filters, how many articles pass them, how many are compared.
+        assert_eq!(
+            scope(9, 3, 3, Some("outlet AP")),
+            "All the 3 of the corpus’s 9 articles with outlet AP compared with each other."
+        );
+        assert!(scope(20, 10, MAX_DOCS, None)
+            .starts_with(&format!("The {MAX_DOCS} of the corpus’s 20 articles")));
+        assert_eq!(
+            scope(5, 5, 5, None),
+            "All 5 articles of the corpus compared with each other."
+        );
+        // Every card says why it is empty, naming the filters.
+        assert_eq!(
+            empty_why(5, 0, Some("author Jane Doe")).as_deref(),
+            Some("No article has author Jane Doe.")
+        );
+        assert!(empty_why(5, 1, Some("outlet AP"))
+            .unwrap()
+            .starts_with("One article has outlet AP:"));
+        assert_eq!(empty_why(5, 5, None), None);
+        assert!(empty_why(1, 1, None).is_some());
     }
 
     #[test]

@@ -779,7 +779,12 @@ fn every_frame_says_whose_wording_it_is_and_where_that_is_documented() {
         for f in &t.frames {
             assert!(!f.note.is_empty(), "{}/{} has no note", t.id, f.id);
             if f.source.is_empty() {
-                assert!(f.url.is_empty(), "{}/{}: an address without a source", t.id, f.id);
+                assert!(
+                    f.url.is_empty(),
+                    "{}/{}: an address without a source",
+                    t.id,
+                    f.id
+                );
                 assert!(
                     f.note.contains("No published source checked"),
                     "{}/{}: no source, and the note does not say so",
