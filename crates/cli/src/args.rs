@@ -41,9 +41,10 @@ pub enum Command {
             conflicts_with = "shards"
         )]
         output: Option<PathBuf>,
-        /// Write a sharded corpus into this folder instead of one file: manifest.bin (metadata,
-        /// facets, entities, where everything else is), index/ (index shards by term) and docs/
-        /// (document chunks), every file but the manifest named by its checksum.
+        /// Write a sharded corpus into this folder instead of one file: corpus.bin (the manifest:
+        /// metadata, facets, entities, where everything else is), index/ (index shards by term,
+        /// and the vocabulary) and docs/ (document chunks), every file but the manifest named by
+        /// its checksum. The app reads it piece by piece, as a query or a view needs it.
         #[arg(long, value_name = "FOLDER")]
         shards: Option<PathBuf>,
     },

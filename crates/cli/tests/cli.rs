@@ -210,7 +210,8 @@ fn bundle_shards_read_back_as_the_bundle() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let manifest = std::fs::read(folder.join("manifest.bin")).unwrap();
+    // The manifest is the folder's corpus.bin (the app tells it from a bundle by its first bytes).
+    let manifest = std::fs::read(folder.join("corpus.bin")).unwrap();
     let m = parallax_core::bundle::Manifest::from_bytes(&manifest).unwrap();
     assert_eq!(m.documents.len(), 5);
     for f in m
@@ -218,6 +219,7 @@ fn bundle_shards_read_back_as_the_bundle() {
         .iter()
         .map(|c| &c.file)
         .chain(m.index_shards.iter().map(|s| &s.file))
+        .chain([&m.vocabulary_file])
     {
         assert!(
             f.path.starts_with("docs/") || f.path.starts_with("index/"),

@@ -5,6 +5,7 @@
 //! its file name, so it reads as the article and not as a path. [`labels`] makes the labels of a
 //! corpus unique, so a label always names exactly one article; an article's label depends only
 //! on the corpus, never on which articles a view happens to show.
+use crate::model::Metadata;
 use crate::text::{excerpt, normalize_space};
 use crate::Document;
 
@@ -21,8 +22,13 @@ pub const LEDE_CHARS: usize = 44;
 /// "Untitled (no text)" for an article with neither. Use [`labels`] to name the articles of a
 /// corpus, where two articles may share a label.
 pub fn label(doc: &Document) -> String {
-    let outlet = doc
-        .meta
+    label_from(&doc.meta, || doc.lede(usize::MAX))
+}
+
+/// [`label`] from an article's metadata and, asked only when it has no title, its lede (a
+/// sharded corpus's manifest keeps the lede of untitled articles, `bundle::DocSummary::lede`).
+pub(crate) fn label_from(meta: &Metadata, lede: impl FnOnce() -> String) -> String {
+    let outlet = meta
         .outlet
         .as_ref()
         .map(|o| normalize_space(&o.value))
@@ -31,21 +37,18 @@ pub fn label(doc: &Document) -> String {
     let room = LABEL_CHARS
         .saturating_sub(outlet.as_ref().map_or(0, |o| o.chars().count() + 3))
         .max(MIN_HEADLINE_CHARS);
-    let title = doc
-        .title()
-        .map(normalize_space)
+    let title = meta
+        .title
+        .as_ref()
+        .map(|t| normalize_space(&t.value))
         .filter(|t| !t.is_empty())
         .map(|t| excerpt(&t, room));
     let name = match title {
         Some(t) => t,
-        None => {
-            let lede = normalize_space(&doc.lede(usize::MAX));
-            if lede.is_empty() {
-                "Untitled (no text)".to_string()
-            } else {
-                format!("Untitled: {}", excerpt(&lede, LEDE_CHARS))
-            }
-        }
+        None => match short_lede(&lede()) {
+            l if l.is_empty() => "Untitled (no text)".to_string(),
+            l => format!("Untitled: {l}"),
+        },
     };
     match outlet {
         Some(o) => format!("{o} — {name}"),
@@ -53,13 +56,22 @@ pub fn label(doc: &Document) -> String {
     }
 }
 
+/// The piece of a lede that stands in for a missing headline (cutting it again changes nothing).
+pub(crate) fn short_lede(lede: &str) -> String {
+    excerpt(&normalize_space(lede), LEDE_CHARS)
+}
+
 /// The labels of a corpus, one per document in the same order, all different: an article whose
 /// label another, earlier article already has gets " (2)", " (3)", … in corpus order.
 pub fn labels(docs: &[Document]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(docs.len());
-    let mut taken = std::collections::HashSet::with_capacity(docs.len());
-    for d in docs {
-        let base = label(d);
+    unique(docs.iter().map(label))
+}
+
+/// Labels made unique as [`labels`] does, in order.
+pub(crate) fn unique(bases: impl ExactSizeIterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(bases.len());
+    let mut taken = std::collections::HashSet::with_capacity(bases.len());
+    for base in bases {
         let mut name = base.clone();
         let mut n = 1usize;
         while taken.contains(&name) {

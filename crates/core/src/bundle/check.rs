@@ -6,6 +6,7 @@
 use super::{Bundle, BundleError};
 use crate::entities::Mention;
 use crate::model::Document;
+use crate::search::index::DocEntry;
 
 pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
     let n = b.documents.len();
@@ -20,29 +21,36 @@ pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
     check_documents(&b.documents, &b.mentions)?;
     b.entities.check(&b.mentions)?;
     for (i, doc) in b.documents.iter().enumerate() {
-        let span = |what: &'static str, start: usize, end: usize| span_in(doc, what, start, end);
         let entry = b.index.docs.get(i).ok_or_else(|| {
             BundleError::Inconsistent(format!("no search index entry for document {}", doc.id))
         })?;
-        if entry.id != doc.id {
+        check_entry(doc, entry)?;
+    }
+    Ok(())
+}
+
+/// A document's search index entry: its id, and its token and sentence spans inside its text,
+/// each sentence in one of its blocks.
+pub(super) fn check_entry(doc: &Document, entry: &DocEntry) -> Result<(), BundleError> {
+    let span = |what: &'static str, start: usize, end: usize| span_in(doc, what, start, end);
+    if entry.id != doc.id {
+        return Err(BundleError::Inconsistent(format!(
+            "the search index entry for document {} is for {}",
+            doc.id, entry.id
+        )));
+    }
+    for &(s, e) in &entry.tokens {
+        span("search token", s as usize, e as usize)?;
+    }
+    for s in &entry.sentences {
+        span("sentence", s.start as usize, s.end as usize)?;
+        if s.block as usize >= doc.blocks.len() {
             return Err(BundleError::Inconsistent(format!(
-                "search index entry {i} is for document {}, not {}",
-                entry.id, doc.id
+                "a sentence of document {} is in block {} of {}",
+                doc.id,
+                s.block,
+                doc.blocks.len()
             )));
-        }
-        for &(s, e) in &entry.tokens {
-            span("search token", s as usize, e as usize)?;
-        }
-        for s in &entry.sentences {
-            span("sentence", s.start as usize, s.end as usize)?;
-            if s.block as usize >= doc.blocks.len() {
-                return Err(BundleError::Inconsistent(format!(
-                    "a sentence of document {} is in block {} of {}",
-                    doc.id,
-                    s.block,
-                    doc.blocks.len()
-                )));
-            }
         }
     }
     Ok(())

@@ -4,11 +4,13 @@
 //! what a decoded bundle must satisfy before anything uses it.
 mod check;
 mod entity_table;
+mod lazy;
 mod packed_mentions;
 mod sections;
 mod shards;
 
 pub use entity_table::{surface, EntityRow, EntityTable};
+pub use lazy::{LazyBundle, Need};
 pub use shards::{
     ChunkRef, DocSummary, FileRef, Manifest, ShardOptions, ShardRef, Shards, MANIFEST_FILE,
 };

@@ -25,9 +25,12 @@ use serde::{Deserialize, Serialize};
 pub const MANIFEST_MAGIC: &[u8; 4] = b"PLXM";
 const INDEX_MAGIC: &[u8; 4] = b"PLXI";
 const CHUNK_MAGIC: &[u8; 4] = b"PLXD";
+const VOCABULARY_MAGIC: &[u8; 4] = b"PLXV";
 
-/// Where the files go: `manifest.bin`, `index/<checksum>.bin`, `docs/<checksum>.bin`.
-pub const MANIFEST_FILE: &str = "manifest.bin";
+/// Where the files go: the manifest in `corpus.bin` (where a site serves a whole bundle, so the
+/// app tells the two apart by their first bytes), `index/<checksum>.bin`, `docs/<checksum>.bin`
+/// and `index/<checksum>.bin` for the vocabulary.
+pub const MANIFEST_FILE: &str = "corpus.bin";
 
 /// How large the pieces are (bytes of serialized data, before compression).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +67,9 @@ pub struct Manifest {
     pub index_shards: Vec<ShardRef>,
     /// Words in the index (word ids are `0..vocabulary`, spread over the shards).
     pub vocabulary: u32,
+    /// Every word with the number of documents holding it, by word id: what typo correction
+    /// compares a word missing from the index with (fetched only for that).
+    pub vocabulary_file: FileRef,
     pub facets: Vec<Facet>,
     pub published: Vec<Option<Date>>,
     /// The entity table without its per-mention rows (those travel with their documents).
@@ -77,8 +83,18 @@ pub struct DocSummary {
     pub meta: Metadata,
     /// Length of its text in bytes.
     pub text_len: u64,
-    /// Its indexed tokens (for ranking before its chunk arrives).
-    pub tokens: u32,
+    /// Its indexed sentences' token counts (ranking and the phrase and passage checks need
+    /// them before its chunk arrives).
+    pub sentences: Vec<u32>,
+    /// For an article without a title, the lede its label shows (`label::short_lede`).
+    pub lede: Option<String>,
+}
+
+impl DocSummary {
+    /// Its indexed tokens.
+    pub fn tokens(&self) -> u64 {
+        self.sentences.iter().map(|&n| u64::from(n)).sum()
+    }
 }
 
 /// A file the manifest vouches for.
@@ -108,16 +124,19 @@ pub struct ShardRef {
 
 /// A document chunk's contents.
 #[derive(Serialize, Deserialize)]
-struct Chunk {
-    documents: Vec<Document>,
+pub(super) struct Chunk {
+    pub documents: Vec<Document>,
     #[serde(with = "super::packed_mentions")]
-    mentions: Vec<Vec<Mention>>,
-    mention_rows: Vec<Vec<u32>>,
-    entries: Vec<PackedDoc>,
+    pub mentions: Vec<Vec<Mention>>,
+    pub mention_rows: Vec<Vec<u32>>,
+    pub entries: Vec<PackedDoc>,
 }
 
 /// An index shard's contents: (word id, word, postings).
-type IndexShard = Vec<(u32, String, PackedPostings)>;
+pub(super) type IndexShard = Vec<(u32, String, PackedPostings)>;
+
+/// The vocabulary file's contents: every word, by id, and its document count.
+pub(super) type Vocabulary = Vec<(String, u32)>;
 
 impl Manifest {
     /// Reads a manifest and checks what it can alone: its header and checksum, one entry per
@@ -135,6 +154,9 @@ impl Manifest {
         BundleError::expect_count("publication dates in the manifest", n, self.published.len())?;
         for f in &self.facets {
             BundleError::expect_count("documents of a facet", n, f.docs.len())?;
+        }
+        if self.documents.iter().any(|d| d.sentences.contains(&0)) {
+            return Err(bad("a sentence without tokens".into()));
         }
         let mut next = 0u64;
         for c in &self.chunks {
@@ -207,7 +229,25 @@ impl Manifest {
     }
 }
 
-fn bad(what: String) -> BundleError {
+impl FileRef {
+    /// The payload of `bytes` if they are this file (its length and checksum) of this kind.
+    pub(super) fn open<'a>(
+        &self,
+        bytes: &'a [u8],
+        magic: &[u8; 4],
+    ) -> Result<&'a [u8], BundleError> {
+        if bytes.len() as u64 != self.bytes || checksum(bytes) != self.checksum {
+            return Err(BundleError::StaleFile(self.path.clone()));
+        }
+        Ok(super::open_sealed(bytes, magic)?.payload)
+    }
+}
+
+/// The magic of each kind of file, for `lazy.rs`.
+pub(super) const MAGICS: (&[u8; 4], &[u8; 4], &[u8; 4]) =
+    (INDEX_MAGIC, CHUNK_MAGIC, VOCABULARY_MAGIC);
+
+pub(super) fn bad(what: String) -> BundleError {
     BundleError::Inconsistent(format!("sharded corpus: {what}"))
 }
 
@@ -331,6 +371,17 @@ impl Bundle {
         }
         flush(&mut shard, &mut shard_stem);
 
+        let vocabulary: Vocabulary = self
+            .index
+            .words
+            .iter()
+            .enumerate()
+            .map(|(id, w)| (w.clone(), self.index.df(id as u32) as u32))
+            .collect();
+        let (vocabulary_file, bytes) =
+            file("index", VOCABULARY_MAGIC, &postcard_bytes(&vocabulary));
+        files.push((vocabulary_file.path.clone(), bytes));
+
         let mut entities = self.entities.clone();
         entities.mention_rows = Vec::new();
         let manifest = Manifest {
@@ -342,12 +393,28 @@ impl Bundle {
                     id: d.id.clone(),
                     meta: d.meta.clone(),
                     text_len: d.text.len() as u64,
-                    tokens: e.tokens.len() as u32,
+                    sentences: e
+                        .sentences
+                        .iter()
+                        .enumerate()
+                        .map(|(k, s)| {
+                            let next = e
+                                .sentences
+                                .get(k + 1)
+                                .map_or(e.token_count, |n| n.first_token);
+                            next.saturating_sub(s.first_token)
+                        })
+                        .collect(),
+                    lede: d
+                        .title()
+                        .is_none()
+                        .then(|| crate::label::short_lede(&d.lede(usize::MAX))),
                 })
                 .collect(),
             chunks,
             index_shards,
             vocabulary: self.index.words.len() as u32,
+            vocabulary_file,
             facets: self.index.facets.clone(),
             published: self.index.published.clone(),
             entities,
@@ -369,10 +436,7 @@ impl Bundle {
         let m = Manifest::from_bytes(manifest)?;
         let get = |r: &FileRef, magic: &[u8; 4]| -> Result<Vec<u8>, BundleError> {
             let bytes = fetch(&r.path).ok_or_else(|| BundleError::MissingFile(r.path.clone()))?;
-            if bytes.len() as u64 != r.bytes || checksum(&bytes) != r.checksum {
-                return Err(BundleError::StaleFile(r.path.clone()));
-            }
-            Ok(super::open_sealed(&bytes, magic)?.payload.to_vec())
+            Ok(r.open(&bytes, magic)?.to_vec())
         };
         let n = m.documents.len();
         let (mut documents, mut mentions, mut mention_rows, mut entries) =

@@ -588,7 +588,8 @@ mod sharded {
             m.chunks.len(),
             m.index_shards.len()
         );
-        assert_eq!(s.files.len(), m.chunks.len() + m.index_shards.len());
+        // And the vocabulary.
+        assert_eq!(s.files.len(), m.chunks.len() + m.index_shards.len() + 1);
         let back = read(&s, &files(&s)).unwrap();
         let whole = Bundle::from_bytes(&b.to_bytes()).unwrap();
         assert_eq!(back, whole);
@@ -599,7 +600,7 @@ mod sharded {
         assert_eq!(m.facets, b.index.facets);
         // Default sizes: the whole test corpus in one chunk and one shard.
         let one = b.to_shards(&ShardOptions::default());
-        assert_eq!(one.files.len(), 2);
+        assert_eq!(one.files.len(), 3);
         assert_eq!(read(&one, &files(&one)).unwrap(), whole);
     }
 
@@ -703,5 +704,210 @@ mod sharded {
         let b = b.extended(vec![doc], vec![mentions]);
         let s = b.to_shards(&TINY);
         assert_eq!(read(&s, &files(&s)).unwrap(), b);
+    }
+}
+
+/// Searching a sharded corpus loaded piece by piece (`LazyBundle`) gives what searching the
+/// whole bundle gives, having loaded only what the query and its shown results need.
+mod lazy {
+    use super::*;
+    use crate::bundle::{LazyBundle, Need, ShardOptions, Shards};
+    use crate::search::{search, Mode, Options, SearchResults, Selection};
+    use std::collections::HashMap;
+
+    /// Small pieces, so the corpus has dozens of shards and chunks.
+    const SMALL: ShardOptions = ShardOptions {
+        index_shard_bytes: 1500,
+        chunk_bytes: 3000,
+    };
+
+    /// 60 recombined articles (the synthetic generator, seed 3) and two without a title.
+    fn corpus() -> &'static (Bundle, Shards, HashMap<String, Vec<u8>>) {
+        static CORPUS: std::sync::OnceLock<(Bundle, Shards, HashMap<String, Vec<u8>>)> =
+            std::sync::OnceLock::new();
+        CORPUS.get_or_init(|| {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+            let mut paths: Vec<_> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            paths.sort();
+            let seeds: Vec<crate::Document> = paths
+                .iter()
+                .map(|p| {
+                    parse_document(&SourceFile {
+                        name: "seed.txt",
+                        bytes: &std::fs::read(p).unwrap(),
+                        sidecar: None,
+                    })
+                })
+                .collect();
+            let mut docs: Vec<crate::Document> = crate::synth::generate(&seeds, 60, 3)
+                .iter()
+                .map(|a| {
+                    parse_document(&SourceFile {
+                        name: &format!("{}.txt", a.stem),
+                        bytes: a.text.as_bytes(),
+                        sidecar: Some(("s.toml", a.sidecar.as_bytes())),
+                    })
+                })
+                .collect();
+            for (name, text) in [
+                ("untitled_a.txt", "the mission reached the corridor on friday and the convoy waited for hours at the checkpoint near the border."),
+                ("untitled_b.txt", "the mission reached the corridor on friday and the convoy waited for hours at the checkpoint near the border."),
+            ] {
+                docs.push(parse_document(&SourceFile { name, bytes: text.as_bytes(), sidecar: None }));
+            }
+            let b = Bundle::from_bytes(&Bundle::new(docs).to_bytes()).unwrap();
+            let s = b.to_shards(&SMALL);
+            let files = s.files.iter().cloned().collect();
+            (b, s, files)
+        })
+    }
+
+    fn load(lazy: &mut LazyBundle, needs: &[Need]) {
+        let files = &corpus().2;
+        for &n in needs {
+            let path = lazy.file(n).unwrap().path.clone();
+            lazy.add(n, &files[&path]).unwrap();
+        }
+    }
+
+    /// Loads what `query` needs, searches, loads the shown results' chunks, searches again.
+    fn lazy_search(lazy: &mut LazyBundle, query: &str, opts: &Options) -> SearchResults {
+        for _ in 0..4 {
+            let needs = lazy.query_needs(query);
+            if needs.is_empty() {
+                break;
+            }
+            load(lazy, &needs);
+        }
+        assert_eq!(lazy.query_needs(query), [], "{query}: needs settle");
+        let run =
+            |lazy: &LazyBundle| search(&lazy.bundle().index, &lazy.bundle().documents, query, opts);
+        let first = run(lazy);
+        let needs = lazy.results_needs(&first);
+        load(lazy, &needs);
+        let second = run(lazy);
+        assert_eq!(lazy.results_needs(&second), []);
+        second
+    }
+
+    #[test]
+    fn the_manifest_alone_gives_labels_and_facets() {
+        let (b, s, _) = corpus();
+        let lazy = LazyBundle::from_manifest(&s.manifest).unwrap();
+        assert_eq!(lazy.labels(), crate::label::labels(&b.documents));
+        assert!(lazy
+            .labels()
+            .iter()
+            .any(|l| l.starts_with("Untitled: the mission")));
+        assert_eq!(lazy.bundle().index.facets, b.index.facets);
+        assert!(!lazy.has_document(0) && !lazy.is_complete());
+        let m = lazy.manifest();
+        assert!(
+            m.index_shards.len() >= 10 && m.chunks.len() >= 10,
+            "{} shards, {} chunks",
+            m.index_shards.len(),
+            m.chunks.len()
+        );
+    }
+
+    #[test]
+    fn a_word_loads_one_shard_and_the_chunks_shown() {
+        let (b, s, _) = corpus();
+        let mut lazy = LazyBundle::from_manifest(&s.manifest).unwrap();
+        let opts = Options {
+            limit: 5,
+            ..Options::default()
+        };
+        let needs = lazy.query_needs("lachin");
+        assert_eq!(needs.len(), 1, "{needs:?}");
+        let r = lazy_search(&mut lazy, "lachin", &opts);
+        assert_eq!(r, search(&b.index, &b.documents, "lachin", &opts));
+        assert!(r.hits.len() == 5 && !r.hits[0].passages.is_empty());
+        let loaded = |lazy: &LazyBundle| {
+            (0..lazy.manifest().chunks.len())
+                .filter(|&k| lazy.has(Need::Chunk(k)))
+                .count()
+        };
+        assert!(loaded(&lazy) <= 5, "{} chunks", loaded(&lazy));
+        // A misspelt word loads the vocabulary, then the corrected word's shard.
+        assert_eq!(lazy.query_needs("Azerbajan"), lazy.query_needs("azerbajan"));
+        let r = lazy_search(&mut lazy, "Azerbajan", &opts);
+        assert_eq!(r.corrected_query.as_deref(), Some("Azerbaijan"));
+        assert!(lazy.has(Need::Vocabulary));
+        assert_eq!(r, search(&b.index, &b.documents, "Azerbajan", &opts));
+        // Everything loaded: the bundle itself, fingerprint included.
+        let rest = lazy.all_needs();
+        assert!(lazy.bytes_of(&rest) > 0);
+        load(&mut lazy, &rest);
+        assert!(lazy.is_complete());
+        let whole = lazy.into_bundle().unwrap();
+        assert_eq!(&whole, b);
+        assert_eq!(whole.fingerprint(), b.fingerprint());
+    }
+
+    #[test]
+    fn a_stale_or_damaged_file_is_refused_by_name() {
+        let (_, s, files) = corpus();
+        let mut lazy = LazyBundle::from_manifest(&s.manifest).unwrap();
+        let chunk0 = lazy.file(Need::Chunk(0)).unwrap().path.clone();
+        let chunk1 = lazy.file(Need::Chunk(1)).unwrap().path.clone();
+        assert_eq!(
+            lazy.add(Need::Chunk(0), &files[&chunk1]),
+            Err(BundleError::StaleFile(chunk0.clone()))
+        );
+        assert!(BundleError::StaleFile(chunk0.clone())
+            .to_string()
+            .contains(&chunk0));
+        assert!(!lazy.has(Need::Chunk(0)));
+        lazy.add(Need::Chunk(0), &files[&chunk0]).unwrap();
+        assert!(lazy.has_document(0));
+        assert!(lazy.into_bundle().is_err(), "not everything is loaded");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, failure_persistence: None, ..Default::default() })]
+
+        /// Whatever the query (words, forms, prefixes, phrases, OR, negation, typos, fields,
+        /// facet choices) and mode, the lazily loaded corpus answers exactly as the whole one.
+        #[test]
+        fn a_lazy_search_is_the_full_search(
+            words in proptest::collection::vec(0usize..16, 1..4),
+            ops in proptest::collection::vec(0usize..5, 3),
+            limit in 1usize..25,
+            passages in proptest::bool::ANY,
+            outlet in proptest::option::of(0usize..4),
+        ) {
+            const WORDS: [&str; 16] = [
+                "the", "ethnic", "corridor", "lachin", "armenian*", "refugees", "said", "karabakh",
+                "mission", "Azerbajan", "humanitarian", "azerbaijan", "re*", "coridor", "outlet:times", "zzzz",
+            ];
+            let mut q = String::new();
+            for (i, &w) in words.iter().enumerate() {
+                match ops.get(i).copied().unwrap_or(0) {
+                    1 if i > 0 => q.push_str(" OR "),
+                    2 if i > 0 => q.push_str(" -"),
+                    3 => q.push('"'),
+                    _ => q.push(' '),
+                }
+                q.push_str(WORDS[w]);
+                if ops.get(i) == Some(&3) {
+                    q.push_str(" the\"");
+                }
+            }
+            let (b, s, _) = corpus();
+            let selected = outlet
+                .and_then(|k| b.index.facet("outlet")?.values.get(k).cloned())
+                .map(|value| vec![Selection { facet: "outlet".into(), value }])
+                .unwrap_or_default();
+            let mode = if passages { Mode::Passages } else { Mode::Documents };
+            let opts = Options { mode, limit, selected, ..Options::default() };
+            let mut lazy = LazyBundle::from_manifest(&s.manifest).unwrap();
+            let got = lazy_search(&mut lazy, &q, &opts);
+            proptest::prop_assert_eq!(got, search(&b.index, &b.documents, &q, &opts));
+        }
     }
 }

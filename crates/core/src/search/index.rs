@@ -34,6 +34,9 @@ pub struct Index {
     /// Document → its publication date's day number (`Date::day_number`), for the histogram
     /// every query draws; derived from `published`, not serialized.
     pub(crate) days: Vec<Option<i64>>,
+    /// Word id → documents containing it, for words whose postings are not loaded (an index
+    /// read shard by shard, `bundle::LazyBundle`, once it has the vocabulary); empty otherwise.
+    pub(crate) known_df: Vec<u32>,
 }
 
 /// Occurrences of one word: `positions[offsets[k]..offsets[k + 1]]` are its token positions in
@@ -75,7 +78,10 @@ impl Postings {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DocEntry {
     pub id: String,
-    /// Token position → byte span in `Document::text`.
+    /// Number of tokens (ranking needs it before the spans of a lazily loaded document arrive).
+    pub token_count: u32,
+    /// Token position → byte span in `Document::text` (empty until a lazily loaded document's
+    /// chunk arrives).
     pub tokens: Vec<(u32, u32)>,
     pub sentences: Vec<SentenceEntry>,
 }
@@ -118,6 +124,7 @@ impl Default for Index {
             facets: vec![Facet::empty("outlet"), Facet::empty("author")],
             published: Vec::new(),
             days: Vec::new(),
+            known_df: Vec::new(),
         }
     }
 }
@@ -138,6 +145,7 @@ impl Index {
         let n = self.docs.len() as u32;
         let mut entry = DocEntry {
             id: doc.id.clone(),
+            token_count: 0,
             tokens: Vec::new(),
             sentences: Vec::new(),
         };
@@ -180,7 +188,8 @@ impl Index {
             p.positions.extend(group.iter().map(|&(_, pos)| pos));
             p.offsets.push(p.positions.len() as u32);
         }
-        self.total_tokens += entry.tokens.len() as u64;
+        entry.token_count = entry.tokens.len() as u32;
+        self.total_tokens += u64::from(entry.token_count);
         self.docs.push(entry);
         let published = doc.meta.published.as_ref().map(|f| f.value);
         self.days.push(published.map(|d| d.day_number()));
@@ -270,7 +279,10 @@ impl Index {
 
     /// Number of documents containing word `id`.
     pub(crate) fn df(&self, id: u32) -> usize {
-        self.postings.get(id as usize).map_or(0, |p| p.docs.len())
+        match self.postings.get(id as usize).map_or(0, |p| p.docs.len()) {
+            0 => self.known_df.get(id as usize).map_or(0, |&n| n as usize),
+            n => n,
+        }
     }
 }
 
@@ -427,6 +439,7 @@ pub(crate) mod packed {
         }
         DocEntry {
             id: d.id,
+            token_count: tokens.len() as u32,
             tokens,
             sentences,
         }
@@ -475,15 +488,35 @@ impl Index {
             ix.stems.entry(stem(w)).or_default().push(id as u32);
         }
         ix.words = words;
-        ix.total_tokens = ix.docs.iter().map(|d| d.tokens.len() as u64).sum();
+        ix.total_tokens = ix.docs.iter().map(|d| u64::from(d.token_count)).sum();
         ix
+    }
+
+    /// Makes word `id` known with its postings (an index read shard by shard): findable by
+    /// its spelling, its stem and, through `prefix*`, its beginning.
+    pub(crate) fn insert_word(&mut self, id: u32, word: String, postings: Postings) {
+        let (Some(w), Some(p)) = (
+            self.words.get_mut(id as usize),
+            self.postings.get_mut(id as usize),
+        ) else {
+            return;
+        };
+        *p = postings;
+        self.lookup.insert(word.clone(), id);
+        let group = self.stems.entry(stem(&word)).or_default();
+        // Ascending ids, as `from_parts` makes them.
+        let at = group.partition_point(|&g| g < id);
+        if group.get(at) != Some(&id) {
+            group.insert(at, id);
+        }
+        *w = word;
     }
 }
 
 /// The load check of a decoded index: every number the search code indexes with is in range.
 /// Spans against the documents' texts are checked by the bundle, which has the texts.
 mod check {
-    use super::Index;
+    use super::{Index, Postings};
     use crate::bundle::BundleError;
 
     fn bad(what: &str) -> BundleError {
@@ -504,32 +537,12 @@ mod check {
                 self.published.len(),
             )?;
             for p in &self.postings {
-                BundleError::expect_count("postings offsets", p.docs.len() + 1, p.offsets.len())?;
-                if !p.docs.windows(2).all(|w| w.first() < w.get(1)) {
-                    return Err(bad("document numbers out of order"));
-                }
-                for (&d, w) in p.docs.iter().zip(p.offsets.windows(2)) {
-                    let doc = self
-                        .docs
-                        .get(d as usize)
-                        .ok_or_else(|| bad("a document number past the last document"))?;
-                    let (&a, &b) = w
-                        .first()
-                        .zip(w.get(1))
-                        .ok_or_else(|| bad("postings offsets"))?;
-                    let positions = p
-                        .positions
-                        .get(a as usize..b as usize)
-                        .ok_or_else(|| bad("postings offsets"))?;
-                    if positions
-                        .iter()
-                        .any(|&pos| pos as usize >= doc.tokens.len())
-                    {
-                        return Err(bad("a token position past the document's tokens"));
-                    }
-                }
+                self.check_postings(p)?;
             }
             for d in &self.docs {
+                if d.tokens.len() != d.token_count as usize {
+                    return Err(bad(&format!("token count of document {}", d.id)));
+                }
                 // Tokens are never empty (a highlight is a token run).
                 let spans_ok = d.tokens.iter().all(|&(s, e)| s < e);
                 let sentences_ok = d.sentences.first().is_none_or(|s| s.first_token == 0)
@@ -566,6 +579,34 @@ mod check {
                     .all(|&v| (v as usize) < f.values.len())
                 {
                     return Err(bad(&format!("a value number of facet {}", f.name)));
+                }
+            }
+            Ok(())
+        }
+
+        /// One word's postings: offsets that fit, documents ascending and in the index, every
+        /// position inside its document's tokens (`DocEntry::token_count`, known before a lazily
+        /// loaded document's spans).
+        pub(crate) fn check_postings(&self, p: &Postings) -> Result<(), BundleError> {
+            BundleError::expect_count("postings offsets", p.docs.len() + 1, p.offsets.len())?;
+            if !p.docs.windows(2).all(|w| w.first() < w.get(1)) {
+                return Err(bad("document numbers out of order"));
+            }
+            for (&d, w) in p.docs.iter().zip(p.offsets.windows(2)) {
+                let doc = self
+                    .docs
+                    .get(d as usize)
+                    .ok_or_else(|| bad("a document number past the last document"))?;
+                let (&a, &b) = w
+                    .first()
+                    .zip(w.get(1))
+                    .ok_or_else(|| bad("postings offsets"))?;
+                let positions = p
+                    .positions
+                    .get(a as usize..b as usize)
+                    .ok_or_else(|| bad("postings offsets"))?;
+                if positions.iter().any(|&pos| pos >= doc.token_count) {
+                    return Err(bad("a token position past the document's tokens"));
                 }
             }
             Ok(())

@@ -32,6 +32,7 @@ pub mod facets;
 pub mod fold;
 pub mod index;
 pub mod kwic;
+pub(crate) mod needs;
 pub mod passages;
 pub mod query;
 mod rank;

@@ -14,7 +14,7 @@ pub fn idf(docs: usize, df: usize) -> f32 {
 
 /// The BM25 score of document `doc` for the query's wanted words.
 pub(crate) fn score(m: &Matcher, doc: usize) -> f32 {
-    let len = m.index.docs.get(doc).map_or(0, |d| d.tokens.len()) as f32;
+    let len = m.index.docs.get(doc).map_or(0, |d| d.token_count) as f32;
     let norm = K1 * (1.0 - B + B * len / m.index.avg_doc_len());
     m.terms
         .iter()

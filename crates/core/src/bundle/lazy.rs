@@ -1,0 +1,402 @@
+//! A sharded corpus read piece by piece: the manifest first, then the index shards a query's
+//! words need, the vocabulary when a query needs typo correction, and the document chunks of
+//! the documents shown. [`LazyBundle::bundle`] is a [`Bundle`] of every document whose unloaded
+//! parts are empty: its metadata, facets, dates, entity table and every document's token and
+//! sentence counts come from the manifest, so searching it gives exactly what searching the
+//! whole bundle gives once [`LazyBundle::query_needs`] and then [`LazyBundle::results_needs`]
+//! are loaded (property-tested in `tests.rs`). The caller fetches; this file only says what to
+//! fetch and checks what arrives.
+
+use super::shards::{bad, Chunk, IndexShard, Vocabulary, MAGICS};
+use super::{check, Bundle, BundleError, FileRef, Fingerprint, Manifest};
+use crate::model::Document;
+use crate::search::index::packed;
+use crate::search::index::{DocEntry, Index, SentenceEntry};
+use crate::search::query::Slot;
+use crate::search::{needs, SearchResults};
+use std::sync::OnceLock;
+
+/// A file of the sharded corpus, by its place in the manifest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Need {
+    /// Every word and how many documents hold it (typo correction).
+    Vocabulary,
+    /// Index shard `k` (`Manifest::index_shards`).
+    Shard(usize),
+    /// Document chunk `k` (`Manifest::chunks`).
+    Chunk(usize),
+}
+
+/// A sharded corpus as far as it is loaded.
+#[derive(Debug, Clone)]
+pub struct LazyBundle {
+    manifest: Manifest,
+    bundle: Bundle,
+    shards: Vec<bool>,
+    chunks: Vec<bool>,
+    vocabulary: bool,
+    labels: Vec<String>,
+}
+
+impl LazyBundle {
+    /// The corpus as its manifest describes it (checked as `Manifest::from_bytes` checks it).
+    /// Its bundle's fingerprint is the manifest's checksum until every file is loaded.
+    pub fn from_manifest(bytes: &[u8]) -> Result<LazyBundle, BundleError> {
+        let manifest = Manifest::from_bytes(bytes)?;
+        let fingerprint = super::checksum(bytes);
+        let n = manifest.documents.len();
+        let documents: Vec<Document> = manifest
+            .documents
+            .iter()
+            .map(|s| Document {
+                id: s.id.clone(),
+                file: String::new(),
+                text: String::new(),
+                meta: s.meta.clone(),
+                blocks: Vec::new(),
+                diagnostics: Vec::new(),
+            })
+            .collect();
+        let entries: Vec<DocEntry> = manifest.documents.iter().map(placeholder_entry).collect();
+        let mut index = Index::from_parts(
+            Vec::new(),
+            Vec::new(),
+            entries,
+            manifest.facets.clone(),
+            manifest.published.clone(),
+        );
+        let words = manifest.vocabulary as usize;
+        index.words = vec![String::new(); words];
+        index.postings = vec![Default::default(); words];
+        let mut entities = manifest.entities.clone();
+        entities.mention_rows = vec![Vec::new(); n];
+        let mut bundle = Bundle::from_tables(documents, index, vec![Vec::new(); n], entities);
+        bundle.fingerprint = Fingerprint(OnceLock::from(fingerprint));
+        let labels = crate::label::unique(
+            manifest
+                .documents
+                .iter()
+                .map(|s| crate::label::label_from(&s.meta, || s.lede.clone().unwrap_or_default())),
+        );
+        Ok(LazyBundle {
+            shards: vec![false; manifest.index_shards.len()],
+            chunks: vec![false; manifest.chunks.len()],
+            vocabulary: false,
+            labels,
+            manifest,
+            bundle,
+        })
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// Every document, those not loaded without text, blocks or mentions (see the module's
+    /// documentation for what is exact before they load).
+    pub fn bundle(&self) -> &Bundle {
+        &self.bundle
+    }
+
+    /// The documents' labels, as `label::labels` gives them for the whole corpus.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The file a need is.
+    pub fn file(&self, need: Need) -> Option<&FileRef> {
+        match need {
+            Need::Vocabulary => Some(&self.manifest.vocabulary_file),
+            Need::Shard(k) => self.manifest.index_shards.get(k).map(|s| &s.file),
+            Need::Chunk(k) => self.manifest.chunks.get(k).map(|c| &c.file),
+        }
+    }
+
+    pub fn has(&self, need: Need) -> bool {
+        match need {
+            Need::Vocabulary => self.vocabulary,
+            Need::Shard(k) => self.shards.get(k).copied().unwrap_or(true),
+            Need::Chunk(k) => self.chunks.get(k).copied().unwrap_or(true),
+        }
+    }
+
+    /// Whether document `doc`'s text, blocks, mentions and spans are loaded.
+    pub fn has_document(&self, doc: usize) -> bool {
+        self.manifest
+            .chunk_of(doc)
+            .is_some_and(|k| self.has(Need::Chunk(k)))
+    }
+
+    /// Whether every file is loaded.
+    pub fn is_complete(&self) -> bool {
+        self.shards.iter().chain(&self.chunks).all(|&b| b)
+    }
+
+    /// What searching `query` reads that is not loaded yet: the index shards of its words
+    /// (their stems; the shards a `prefix*` may be in), and when nothing matches and a word may
+    /// be misspelt, the vocabulary, then the corrected words' shards. Load them and ask again:
+    /// an empty answer means [`crate::search::search`] over [`LazyBundle::bundle`] gives the
+    /// full index's counts, facets, order and notes (passages need [`Self::results_needs`]).
+    pub fn query_needs(&self, query: &str) -> Vec<Need> {
+        let index = &self.bundle.index;
+        let missing = self.slot_needs(&needs::query_slots(index, query));
+        if !missing.is_empty() || !needs::corrects(index, query) {
+            return missing;
+        }
+        if !self.vocabulary {
+            return vec![Need::Vocabulary];
+        }
+        self.slot_needs(&needs::corrected_slots(index, query))
+    }
+
+    fn slot_needs(&self, slots: &[Slot]) -> Vec<Need> {
+        let mut out: Vec<Need> = slots
+            .iter()
+            .flat_map(|s| {
+                if s.prefix {
+                    self.manifest.shards_with_prefix(&s.word)
+                } else {
+                    self.manifest.shard_of(&s.word).into_iter().collect()
+                }
+            })
+            .map(Need::Shard)
+            .filter(|&n| !self.has(n))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The chunks of `docs` not loaded yet.
+    pub fn document_needs(&self, docs: impl IntoIterator<Item = usize>) -> Vec<Need> {
+        let mut out: Vec<Need> = docs
+            .into_iter()
+            .filter_map(|d| self.manifest.chunk_of(d))
+            .map(Need::Chunk)
+            .filter(|&n| !self.has(n))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The chunks the shown results' passages are cut from (search again once they are loaded).
+    pub fn results_needs(&self, results: &SearchResults) -> Vec<Need> {
+        self.document_needs(
+            results
+                .hits
+                .iter()
+                .map(|h| h.doc)
+                .chain(results.passages.iter().map(|p| p.doc)),
+        )
+    }
+
+    /// Every file not loaded yet (what a view that reads every document needs).
+    pub fn all_needs(&self) -> Vec<Need> {
+        let shards = (0..self.shards.len()).map(Need::Shard);
+        let chunks = (0..self.chunks.len()).map(Need::Chunk);
+        shards.chain(chunks).filter(|&n| !self.has(n)).collect()
+    }
+
+    /// Bytes of the files in `needs` (to say how much a full load fetches).
+    pub fn bytes_of(&self, needs: &[Need]) -> u64 {
+        needs
+            .iter()
+            .filter_map(|&n| self.file(n))
+            .map(|f| f.bytes)
+            .sum()
+    }
+
+    /// Adds a fetched file: refused (`StaleFile`) unless it is the file the manifest names, and
+    /// unless its contents agree with the manifest and the pieces already loaded.
+    pub fn add(&mut self, need: Need, bytes: &[u8]) -> Result<(), BundleError> {
+        if self.has(need) {
+            return Ok(());
+        }
+        let file = self
+            .file(need)
+            .ok_or_else(|| bad(format!("no file {need:?}")))?
+            .clone();
+        let (index_magic, chunk_magic, vocabulary_magic) = MAGICS;
+        match need {
+            Need::Vocabulary => {
+                let payload = file.open(bytes, vocabulary_magic)?;
+                let words: Vocabulary = super::sections::read(payload, "vocabulary")?;
+                self.add_vocabulary(words, &file)?;
+                self.vocabulary = true;
+            }
+            Need::Shard(k) => {
+                let payload = file.open(bytes, index_magic)?;
+                let shard: IndexShard = super::sections::read(payload, "index shard")?;
+                self.add_shard(shard, &file)?;
+                if let Some(s) = self.shards.get_mut(k) {
+                    *s = true;
+                }
+            }
+            Need::Chunk(k) => {
+                let payload = file.open(bytes, chunk_magic)?;
+                let chunk: Chunk = super::sections::read(payload, "document chunk")?;
+                let first = self.manifest.chunks.get(k).map_or(0, |c| c.first as usize);
+                self.add_chunk(chunk, first, &file)?;
+                if let Some(c) = self.chunks.get_mut(k) {
+                    *c = true;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn add_vocabulary(&mut self, words: Vocabulary, file: &FileRef) -> Result<(), BundleError> {
+        let index = &mut self.bundle.index;
+        BundleError::expect_count("words in the vocabulary", index.words.len(), words.len())?;
+        let mut known_df = Vec::with_capacity(words.len());
+        for ((word, df), slot) in words.into_iter().zip(index.words.iter_mut()) {
+            if slot.is_empty() {
+                *slot = word;
+            } else if *slot != word {
+                return Err(bad(format!("{} disagrees with an index shard", file.path)));
+            }
+            known_df.push(df);
+        }
+        index.known_df = known_df;
+        Ok(())
+    }
+
+    fn add_shard(&mut self, shard: IndexShard, file: &FileRef) -> Result<(), BundleError> {
+        let index = &mut self.bundle.index;
+        let other = || bad(format!("{} disagrees with the manifest", file.path));
+        let mut words = Vec::with_capacity(shard.len());
+        for (id, word, p) in shard {
+            let postings = packed::unpack_postings(p);
+            index.check_postings(&postings)?;
+            let known = index.words.get(id as usize).ok_or_else(other)?;
+            let loaded = index
+                .postings
+                .get(id as usize)
+                .is_some_and(|p| !p.offsets.is_empty());
+            if loaded || (!known.is_empty() && *known != word) || word.is_empty() {
+                return Err(other());
+            }
+            words.push((id, word, postings));
+        }
+        for (id, word, postings) in words {
+            index.insert_word(id, word, postings);
+        }
+        Ok(())
+    }
+
+    fn add_chunk(&mut self, chunk: Chunk, first: usize, file: &FileRef) -> Result<(), BundleError> {
+        let other = |what: &str| bad(format!("{}: {what}", file.path));
+        let count = chunk.documents.len();
+        BundleError::expect_count("mention lists in a chunk", count, chunk.mentions.len())?;
+        BundleError::expect_count(
+            "entity row lists in a chunk",
+            count,
+            chunk.mention_rows.len(),
+        )?;
+        BundleError::expect_count("index entries in a chunk", count, chunk.entries.len())?;
+        check::check_documents(&chunk.documents, &chunk.mentions)?;
+        let rows = self.bundle.entities.rows.len();
+        let mut entries = Vec::with_capacity(count);
+        for (k, ((doc, packed_entry), (ms, mrows))) in chunk
+            .documents
+            .iter()
+            .zip(chunk.entries)
+            .zip(chunk.mentions.iter().zip(&chunk.mention_rows))
+            .enumerate()
+        {
+            let summary = self
+                .manifest
+                .documents
+                .get(first + k)
+                .ok_or_else(|| other("more documents than the manifest lists"))?;
+            let entry = packed::unpack_doc(packed_entry);
+            let counts_agree = entry.sentences.len() == summary.sentences.len()
+                && entry.token_count as usize == entry.tokens.len()
+                && u64::from(entry.token_count) == summary.tokens()
+                && entry
+                    .sentences
+                    .iter()
+                    .zip(placeholder_entry(summary).sentences)
+                    .all(|(a, b)| a.first_token == b.first_token);
+            if doc.id != summary.id
+                || doc.text.len() as u64 != summary.text_len
+                || doc.meta != summary.meta
+                || !counts_agree
+                || ms.len() != mrows.len()
+                || mrows.iter().any(|&r| r as usize >= rows)
+            {
+                return Err(other(&format!(
+                    "document {} is not the one the manifest lists",
+                    doc.id
+                )));
+            }
+            check::check_entry(doc, &entry)?;
+            entries.push(entry);
+        }
+        let b = &mut self.bundle;
+        for (k, (((doc, ms), mrows), entry)) in chunk
+            .documents
+            .into_iter()
+            .zip(chunk.mentions)
+            .zip(chunk.mention_rows)
+            .zip(entries)
+            .enumerate()
+        {
+            let d = first + k;
+            if let (Some(a), Some(b2), Some(c), Some(e)) = (
+                b.documents.get_mut(d),
+                b.mentions.get_mut(d),
+                b.entities.mention_rows.get_mut(d),
+                b.index.docs.get_mut(d),
+            ) {
+                *a = doc;
+                *b2 = ms;
+                *c = mrows;
+                *e = entry;
+            }
+        }
+        Ok(())
+    }
+
+    /// The whole bundle, once every file is loaded: checked as [`Bundle::from_bytes`] checks
+    /// one, and equal to it (its fingerprint too).
+    pub fn into_bundle(self) -> Result<Bundle, BundleError> {
+        if let Some(n) = self.all_needs().first() {
+            let path = self.file(*n).map(|f| f.path.clone()).unwrap_or_default();
+            return Err(BundleError::MissingFile(path));
+        }
+        let mut bundle = self.bundle;
+        bundle.index.known_df = Vec::new();
+        bundle.fingerprint = Fingerprint::default();
+        check::check(&bundle)?;
+        Ok(bundle)
+    }
+}
+
+/// A document's index entry before its chunk arrives: its token count and sentences (by their
+/// token counts; a sentence's placeholder span is its first token's number, so sentences keep
+/// their order wherever spans are compared).
+fn placeholder_entry(s: &super::DocSummary) -> DocEntry {
+    let mut first_token = 0u32;
+    let sentences: Vec<SentenceEntry> = s
+        .sentences
+        .iter()
+        .map(|&n| {
+            let e = SentenceEntry {
+                start: first_token,
+                end: first_token,
+                first_token,
+                block: 0,
+            };
+            first_token = first_token.saturating_add(n);
+            e
+        })
+        .collect();
+    DocEntry {
+        id: s.id.clone(),
+        token_count: first_token,
+        tokens: Vec::new(),
+        sentences,
+    }
+}
