@@ -1,15 +1,15 @@
-//! The app shell: skip link, site header, loading the corpus bundle, and choosing the page to
-//! show from the URL.
+//! The app shell: skip link, site header, loading the corpus (a whole bundle, or the manifest of
+//! a sharded one, `shards.rs`), and choosing the page to show from the URL.
 
 use crate::components::search_box::SearchBox;
 use crate::pages::{Compare, Entities, Library, NotFound, Overview, Reader, Search};
-use crate::url_state::{self, Route, SearchRoute, Sort};
+use crate::url_state::{self, Route, SearchMode, SearchRoute, Sort};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use parallax_core::bundle::{LazyBundle, MANIFEST_MAGIC};
 use parallax_core::Bundle;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// Where the bundle lives, relative to the page so that a sub-path deployment finds it.
 const CORPUS_URL: &str = "corpus.bin";
@@ -30,6 +30,8 @@ enum Load {
 enum Page {
     Loading,
     Failed(String),
+    /// Waiting for parts of a sharded corpus: what is loading, in words.
+    Waiting(String),
     /// The story overview, the landing page.
     Overview,
     Library,
@@ -48,13 +50,18 @@ enum Page {
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(url_state::current_route());
     let load = RwSignal::new(Load::Loading);
+    // Bumped when files of a sharded corpus arrive (`shards.rs`).
+    let shards_changed = RwSignal::new(0u64);
     // The served corpus, kept to fall back on if the articles added in this browser cannot be
     // read back.
     let served = StoredValue::new(None::<Arc<Bundle>>);
     // Every corpus the ingest worker builds (the served articles with the added ones) replaces
     // the page's, so every view shows the added articles.
     crate::local::install(move |corpus| match corpus {
-        Some(b) => load.set(Load::Ready(Arc::new(b))),
+        Some(b) => {
+            crate::shards::stop();
+            load.set(Load::Ready(Arc::new(b)))
+        }
         None => {
             if let (Load::Loading, Some(b)) = (load.get_untracked(), served.get_value()) {
                 load.set(Load::Ready(b));
@@ -63,12 +70,27 @@ pub fn App() -> impl IntoView {
     });
     crate::local::install_drop();
     spawn_local(async move {
-        let loaded = fetch_bundle().await;
+        let loaded = match fetch_corpus().await {
+            // A sharded corpus: the views start on its manifest and fetch the rest as needed;
+            // a view that loads it all hands the page the whole bundle.
+            Ok(Corpus::Sharded(lazy)) => {
+                crate::shards::start(*lazy, shards_changed, move |full| match full {
+                    Ok(b) => {
+                        let b = Arc::new(b);
+                        served.set_value(Some(b.clone()));
+                        load.set(Load::Ready(b));
+                    }
+                    Err(msg) => load.set(Load::Failed(msg)),
+                });
+                crate::shards::snapshot().ok_or_else(String::new)
+            }
+            Ok(Corpus::Whole(b)) => Ok(Arc::from(b)),
+            Err(msg) => Err(msg),
+        };
         let ready = loaded.is_ok();
         match loaded {
             // The entity table and the search index's `entity` facet come built in the bundle.
-            Ok(bundle) => {
-                let b = Arc::new(bundle);
+            Ok(b) => {
                 served.set_value(Some(b.clone()));
                 if crate::local::has_kept() {
                     // The page shows its corpus once the kept articles are read back, so a
@@ -92,18 +114,45 @@ pub fn App() -> impl IntoView {
     let page = Memo::new(move |_| match load.get() {
         Load::Loading => Page::Loading,
         Load::Failed(msg) => Page::Failed(msg),
-        Load::Ready(bundle) => route.with(|r| match r {
-            Route::Compare(_) => Page::Compare,
-            Route::Entities(_) => Page::Entities,
-            Route::Search(_) => Page::Search,
-            Route::Library(_) => Page::Library,
-            Route::Overview(_) => Page::Overview,
-            Route::Reader(rd) => match bundle.documents.iter().position(|d| d.id == rd.doc) {
-                Some(i) => Page::Reader(i),
-                None => Page::NotFound(rd.doc.clone()),
-            },
-        }),
+        Load::Ready(bundle) => {
+            // A sharded corpus: the reader waits for its article, the views that read every
+            // article for all of them (a search fetches its own pieces, `pages/search.rs`).
+            crate::shards::track();
+            let lazy = crate::shards::is_lazy();
+            let wait = |w: Option<crate::shards::Wait>, what: &str, ready: Page| match w {
+                Some(crate::shards::Wait::Failed(msg)) => Page::Failed(msg),
+                Some(w) => Page::Waiting(crate::shards::message(&w, what)),
+                None => ready,
+            };
+            let all = |ready: Page| wait(crate::shards::ensure_all(), "the full corpus", ready);
+            route.with(|r| match r {
+                Route::Compare(_) if lazy => all(Page::Compare),
+                Route::Entities(_) if lazy => all(Page::Entities),
+                Route::Overview(_) if lazy => all(Page::Overview),
+                Route::Search(s) if lazy && s.mode == SearchMode::Kwic => all(Page::Search),
+                Route::Compare(_) => Page::Compare,
+                Route::Entities(_) => Page::Entities,
+                Route::Search(_) => Page::Search,
+                Route::Library(_) => Page::Library,
+                Route::Overview(_) => Page::Overview,
+                Route::Reader(rd) => match bundle.documents.iter().position(|d| d.id == rd.doc) {
+                    Some(i) if lazy => wait(
+                        crate::shards::ensure_document(i),
+                        "the article",
+                        Page::Reader(i),
+                    ),
+                    Some(i) => Page::Reader(i),
+                    None => Page::NotFound(rd.doc.clone()),
+                },
+            })
+        }
     });
+
+    // The corpus as loaded so far (a sharded one grows as views fetch its pieces).
+    let bundle_now = move || match load.get_untracked() {
+        Load::Ready(b) => Some(crate::shards::snapshot().unwrap_or(b)),
+        _ => None,
+    };
 
     // The "Library" links (site nav, the reader's back link) return to the order last chosen
     // there, even though document links themselves do not carry the sort. The home link resets.
@@ -122,7 +171,7 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| {
         let title = match page.get() {
-            Page::Loading => None,
+            Page::Loading | Page::Waiting(_) => None,
             Page::Failed(_) => Some("Error".to_string()),
             Page::Overview => Some("Story overview".to_string()),
             Page::Library => Some("Library".to_string()),
@@ -132,10 +181,7 @@ pub fn App() -> impl IntoView {
                 "" => "Search".to_string(),
                 q => format!("“{q}” – Search"),
             })),
-            Page::Reader(i) => match load.get_untracked() {
-                Load::Ready(b) => Some(crate::labels::of(&b, i)),
-                _ => None,
-            },
+            Page::Reader(i) => bundle_now().map(|b| crate::labels::of(&b, i)),
             Page::NotFound(_) => Some("Document not found".to_string()),
         };
         document().set_title(&match title {
@@ -144,12 +190,10 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    let bundle = move || match load.get_untracked() {
-        Load::Ready(b) => Some(b),
-        _ => None,
-    };
+    let bundle = bundle_now;
     let main_view_of = move |page: Page| match page {
         Page::Loading => view! { <p class="loading">"Loading corpus…"</p> }.into_any(),
+        Page::Waiting(msg) => view! { <p class="loading" role="status">{msg}</p> }.into_any(),
         Page::Failed(msg) => load_error(msg).into_any(),
         Page::Overview => match bundle() {
             Some(b) => view! { <Overview bundle=b route=route /> }.into_any(),
@@ -244,30 +288,26 @@ fn load_error(msg: String) -> impl IntoView {
     }
 }
 
-/// Fetches and decodes the bundle. Errors are sentences for people, naming the file.
-async fn fetch_bundle() -> Result<Bundle, String> {
+/// What `corpus.bin` holds: a whole bundle, or the manifest of a sharded corpus (told apart by
+/// their first bytes, so a site serves either under the one name).
+enum Corpus {
+    Whole(Box<Bundle>),
+    Sharded(Box<LazyBundle>),
+}
+
+/// Fetches and decodes the corpus. Errors are sentences for people, naming the file.
+async fn fetch_corpus() -> Result<Corpus, String> {
     let failed = |why: String| format!("Could not load the corpus file “{CORPUS_URL}”: {why}.");
-    let response = JsFuture::from(window().fetch_with_str(CORPUS_URL))
-        .await
-        .map_err(|_| failed("the network request failed".into()))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| failed("the browser returned no response".into()))?;
-    if !response.ok() {
-        return Err(failed(format!(
-            "the server answered {} {}",
-            response.status(),
-            response.status_text()
-        )));
+    let bytes = crate::fetch::bytes(CORPUS_URL).await.map_err(failed)?;
+    if bytes.starts_with(MANIFEST_MAGIC) {
+        LazyBundle::from_manifest(&bytes)
+            .map(|l| Corpus::Sharded(Box::new(l)))
+            .map_err(|e| failed(e.to_string()))
+    } else {
+        Bundle::from_bytes(&bytes)
+            .map(|b| Corpus::Whole(Box::new(b)))
+            .map_err(|e| failed(e.to_string()))
     }
-    let buffer = response
-        .array_buffer()
-        .map_err(|_| failed("its body could not be read".into()))?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|_| failed("its body could not be read".into()))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Bundle::from_bytes(&bytes).map_err(|e| failed(e.to_string()))
 }
 
 /// Scrolls to the top and focuses the page's `<h1>` (made focusable with `tabindex="-1"`).

@@ -15,7 +15,8 @@ thread_local! {
 /// added in the page).
 pub fn all(bundle: &Bundle) -> Rc<Vec<String>> {
     per_corpus::cached(&LABELS, bundle, || {
-        Rc::new(parallax_core::labels(&bundle.documents))
+        // A sharded corpus's manifest has them (its documents' text may not be loaded yet).
+        crate::shards::labels().unwrap_or_else(|| Rc::new(parallax_core::labels(&bundle.documents)))
     })
 }
 

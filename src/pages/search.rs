@@ -10,7 +10,7 @@ use crate::components::kwic::concordance;
 use crate::format::thousands;
 use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode, SearchRoute};
 use leptos::prelude::*;
-use parallax_core::aliases::{expand_aliases, Expand};
+use parallax_core::aliases::{expand_aliases, Expand, Expanded};
 use parallax_core::search::{
     kwic, search, KwicLine, KwicOptions, KwicSort, Mode, Options, Passage, SearchResults,
     Selection, QUERY_HELP,
@@ -58,10 +58,19 @@ fn core_query(r: &SearchRoute, typed: &str) -> String {
     q
 }
 
+/// The query `r` asks for with the other names of the entities it names, and the query the
+/// core runs.
+fn expanded(bundle: &Bundle, r: &SearchRoute) -> (Expanded, String) {
+    let groups = crate::entity_index::name_groups(bundle);
+    let expanded = expand_aliases(&r.q, &groups, r.aliases);
+    let query = core_query(r, &expanded.query);
+    (expanded, query)
+}
+
 /// Searches for what `r` asks, listing the first `limit` documents or passages.
 pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
     let groups = crate::entity_index::name_groups(bundle);
-    let expanded = expand_aliases(&r.q, &groups, r.aliases);
+    let (expanded, query) = expanded(bundle, r);
     let more = if r.aliases == Expand::Spelling {
         let all = expand_aliases(&r.q, &groups, Expand::All).also;
         all.into_iter()
@@ -70,7 +79,6 @@ pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
     } else {
         Vec::new()
     };
-    let query = core_query(r, &expanded.query);
     let mode = r.mode;
     let selected: Vec<Selection> = r
         .outlets
@@ -427,12 +435,32 @@ fn more_row(o: &Outcome, shown: usize) -> El {
 
 /// "Show more": searches again for one more page and appends only the new results, then puts
 /// keyboard focus on the first of them so reading goes on where the list grew.
-fn show_more(body: &web_sys::HtmlElement, bundle: &Bundle, r: &SearchRoute) {
+fn show_more(body: &web_sys::HtmlElement, bundle: &Arc<Bundle>, r: &SearchRoute) {
     let Some(list) = body.query_selector(".search-list > ol").ok().flatten() else {
         return;
     };
     let shown = list.child_element_count() as usize;
+    let bundle = &crate::shards::snapshot().unwrap_or_else(|| bundle.clone());
     let o = run(bundle, r, shown + PAGE);
+    // A sharded corpus: the new results' chunks first, then the same click again.
+    match crate::shards::ensure_results(&o.results) {
+        Some(crate::shards::Wait::Loading(_)) => {
+            let (body, bundle, r) = (body.clone(), bundle.clone(), r.clone());
+            if let Some(b) = body.query_selector("button[data-more]").ok().flatten() {
+                b.set_text_content(Some("Loading…"));
+            }
+            return crate::shards::then(move || show_more(&body, &bundle, &r));
+        }
+        Some(failed) => {
+            if let Some(old) = body.query_selector(".search-more").ok().flatten() {
+                let msg = crate::shards::message(&failed, "");
+                old.replace_with_with_node_1(&el("p").class("search-more").text(&msg).0)
+                    .ok();
+            }
+            return;
+        }
+        None => {}
+    }
     let list = El(list);
     let listed = append_items(
         &list,
@@ -541,8 +569,25 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let (Some(modes), Some(live), Some(body)) = (modes.get(), live.get(), body.get()) else {
             return;
         };
+        // A sharded corpus: first the index shards of the query's words, then the chunks of
+        // the results shown (the search runs again as they arrive).
+        crate::shards::track();
+        let bundle = crate::shards::snapshot().unwrap_or_else(|| bundle.clone());
+        let waiting = |w: crate::shards::Wait, what: &str| {
+            fill(&modes, vec![mode_switch(&r)]);
+            let msg = crate::shards::message(&w, what);
+            let p = el("p").class("search-waiting").text(&msg);
+            fill(&live, vec![p]);
+            fill(&body, Vec::new());
+        };
+        if let Some(w) = crate::shards::ensure_query(&expanded(&bundle, &r).1) {
+            return waiting(w, &format!("the index for “{}”", r.q.trim()));
+        }
         let t0 = now();
         let o = run(&bundle, &r, PAGE);
+        if let Some(w) = crate::shards::ensure_results(&o.results) {
+            return waiting(w, "the passages");
+        }
         // Benchmark hook (tests/browser/bench-search.mjs): repeat the search so that its time
         // can be measured below the browser's coarse timer resolution.
         let repeat = js_sys::Reflect::get(&window(), &"__parallaxSearchRepeat".into())

@@ -7,7 +7,10 @@
 //   node tests/browser/bench-peers.mjs [--docs 1000,10000] [--seed 42] [--rounds 10] [--fresh 3]
 //
 // For each corpus size: `parallax gen-corpus` writes the articles, `parallax bundle` the app's
-// corpus.bin and `parallax parse --json` the same documents for the peers (title, outlet,
+// corpus.bin (the whole corpus in one file, column "Parallax") and `parallax bundle --shards`
+// the sharded layout (the manifest as corpus.bin, index shards and document chunks fetched as a
+// query needs them, column "Parallax sharded"; the same app), `parallax parse --json` the same
+// documents for the peers (title, outlet,
 // date and the text of every block). Built ahead, as a static site would ship them: MiniSearch's
 // index as JSON (loadJSON), Pagefind's index files (its Node API); FlexSearch gets the documents
 // and indexes them in the page. Each peer's page (peers/*.html, from peers/harness.js and an
@@ -32,7 +35,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, launchBrowser, timeSearchThroughHistory } from './helpers.mjs';
+import { ROOT, DIST, filesUnder, launchBrowser, timeSearchThroughHistory } from './helpers.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,7 +48,9 @@ const FRESH = Number(arg('fresh', 3));
 
 const PEERS = path.join(ROOT, 'tests', 'browser', 'peers');
 const requirePeer = createRequire(path.join(PEERS, 'package.json'));
-const TOOLS = ['parallax', 'minisearch', 'flexsearch', 'pagefind'];
+const TOOLS = ['parallax', 'sharded', 'minisearch', 'flexsearch', 'pagefind'];
+/** The tools that are the Parallax app (the same page, with the corpus in one file or sharded). */
+const APP = new Set(['parallax', 'sharded']);
 
 // One row per query: what it asks, then each tool's way of asking it (null: it cannot).
 const QUERIES = [
@@ -171,16 +176,18 @@ async function firstResult(browser, url) {
   }
 }
 
+for (const q of QUERIES) q.sharded = q.parallax;
+
 /** Opens each tool's page once, ready to time queries; returns { tool: (query) => timing }. */
 async function queryRunners(browser, urls) {
   const runners = {};
   for (const tool of TOOLS) {
     const page = await browser.newPage();
-    if (tool === 'parallax') {
-      await page.goto(urls.parallax + '?mode=docs');
+    if (APP.has(tool)) {
+      await page.goto(urls[tool] + '?mode=docs');
       await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
       await page.evaluate(() => (window.__parallaxSearchRepeat = 1));
-      runners.parallax = async (q) => {
+      runners[tool] = async (q) => {
         const [search, update] = await timeSearchThroughHistory(page, `?q=${encodeURIComponent(q)}`);
         // "2,106 passages in 871 of 1,000 documents": the documents.
         const count = await page.$eval('.search-count', (e) => e.textContent);
@@ -209,15 +216,18 @@ try {
       const corpus = path.join(dir, 'corpus');
       cli('gen-corpus', '--docs', String(n), '--seed', String(SEED), '-o', corpus);
       cli('bundle', corpus, '-o', path.join(dir, 'corpus.bin'));
+      cli('bundle', corpus, '--shards', path.join(dir, 'sharded'));
       const parsed = JSON.parse(cli('parse', '--json', corpus));
       const site = path.join(dir, 'site');
       fs.mkdirSync(site);
       await buildPeerSite(site, parsed);
       const app = await startServer({ distDir: DIST, gzip: true, overrides: { 'corpus.bin': path.join(dir, 'corpus.bin') } });
+      const sharded = await startServer({ distDir: DIST, gzip: true, overrides: filesUnder(path.join(dir, 'sharded')) });
       const peers = await startServer({ distDir: site, base: '/peers/', gzip: true });
-      servers.push(app, peers);
+      servers.push(app, sharded, peers);
       const urls = {
         parallax: app.baseUrl,
+        sharded: sharded.baseUrl,
         minisearch: peers.baseUrl + 'minisearch.html',
         flexsearch: peers.baseUrl + 'flexsearch.html',
         pagefind: peers.baseUrl + 'pagefind.html',
@@ -228,7 +238,7 @@ try {
       const q0 = QUERIES[0];
       for (let i = 0; i < FRESH; i++) {
         for (const tool of TOOLS) {
-          const url = tool === 'parallax' ? `${urls.parallax}?q=${encodeURIComponent(q0.parallax)}` : `${urls[tool]}#q=${encodeURIComponent(JSON.stringify(q0[tool]))}`;
+          const url = APP.has(tool) ? `${urls[tool]}?q=${encodeURIComponent(q0[tool])}` : `${urls[tool]}#q=${encodeURIComponent(JSON.stringify(q0[tool]))}`;
           const [ms, bytes] = await firstResult(browser, url);
           first[tool].ms.push(ms);
           first[tool].bytes.push(bytes);
@@ -253,9 +263,10 @@ try {
       }
 
       const size = fs.statSync(path.join(dir, 'corpus.bin')).size;
-      console.log(`\n${n.toLocaleString('en')} generated articles (seed ${SEED}; corpus.bin ${mb(size)} raw), ${FRESH} fresh pages and ${ROUNDS} rounds per tool`);
-      console.log('| | Parallax | MiniSearch 7.2 (loadJSON) | FlexSearch 0.8 (indexed in the page) | Pagefind 1.6 |');
-      console.log('|---|---:|---:|---:|---:|');
+      const manifest = fs.statSync(path.join(dir, 'sharded', 'corpus.bin')).size;
+      console.log(`\n${n.toLocaleString('en')} generated articles (seed ${SEED}; corpus.bin ${mb(size)} raw, sharded manifest ${mb(manifest)} raw), ${FRESH} fresh pages and ${ROUNDS} rounds per tool`);
+      console.log('| | Parallax (one file) | Parallax sharded | MiniSearch 7.2 (loadJSON) | FlexSearch 0.8 (indexed in the page) | Pagefind 1.6 |');
+      console.log('|---|---:|---:|---:|---:|---:|');
       const row = (label, fn) => console.log(`| ${label} | ${TOOLS.map(fn).join(' | ')} |`);
       row('bytes before the first result (gzip)', (t) => mb(median(first[t].bytes)));
       row('time to first result (fresh page)', (t) => `${f(median(first[t].ms))} ms`);
@@ -263,7 +274,7 @@ try {
       row('DOM update p50 / p95', (t) => `${f(pct(times[t].dom, 50))} / ${f(pct(times[t].dom, 95))} ms`);
       console.log('\nWhat each query found (documents; "–": the tool has no way to ask it):');
       console.log(`| query | ${TOOLS.join(' | ')} |`);
-      console.log('|---|---|---|---|---|');
+      console.log(`|---|${TOOLS.map(() => '---').join('|')}|`);
       for (const q of QUERIES) console.log(`| \`${q.label}\` | ${TOOLS.map((t) => totals[t][q.label] ?? '–').join(' | ')} |`);
     } finally {
       for (const s of servers) await s.close();

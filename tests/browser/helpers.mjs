@@ -113,6 +113,20 @@ export function serveCorpus(name, write) {
   return state;
 }
 
+/**
+ * Every file under `root`, by its path relative to it: a server's `overrides` for a folder, such
+ * as a sharded corpus (`parallax bundle --shards`: corpus.bin, index/…, docs/…).
+ */
+export function filesUnder(root, rel = '') {
+  const out = {};
+  for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) Object.assign(out, filesUnder(root, r));
+    else out[r] = path.join(root, r);
+  }
+  return out;
+}
+
 /** Wait until the page's URL has `name=value` in its query string. */
 export async function waitForParam(page, name, value) {
   await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);

@@ -47,6 +47,14 @@ pub enum Command {
         /// its checksum. The app reads it piece by piece, as a query or a view needs it.
         #[arg(long, value_name = "FOLDER")]
         shards: Option<PathBuf>,
+        /// With --shards: the size an index shard is cut at, in KB of data before compression
+        /// (a query fetches the shards of its words) [default: 64].
+        #[arg(long, value_name = "KB", requires = "shards")]
+        index_shard_kb: Option<usize>,
+        /// With --shards: the size a document chunk is cut at, in KB (a reader fetches one
+        /// chunk; a page of results one per result at most) [default: 32].
+        #[arg(long, value_name = "KB", requires = "shards")]
+        chunk_kb: Option<usize>,
     },
     /// Recognise people, organisations, places, groups, dates and numbers.
     Entities {

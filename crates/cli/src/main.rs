@@ -91,7 +91,21 @@ fn run(command: Command, out: &mut dyn Write) -> Outcome {
             paths,
             output,
             shards,
-        } => cmd_bundle(&paths, output.as_deref(), shards.as_deref()),
+            index_shard_kb,
+            chunk_kb,
+        } => {
+            let default = parallax_core::bundle::ShardOptions::default();
+            let kb = |k: Option<usize>, or: usize| k.map_or(or, |k| k.saturating_mul(1024));
+            let sizes = parallax_core::bundle::ShardOptions {
+                index_shard_bytes: kb(index_shard_kb, default.index_shard_bytes),
+                chunk_bytes: kb(chunk_kb, default.chunk_bytes),
+            };
+            cmd_bundle(
+                &paths,
+                output.as_deref(),
+                shards.as_deref().map(|d| (d, sizes)),
+            )
+        }
         Command::Entities { paths, json, no_kb } => {
             entities_cmd::cmd_entities(&paths, json, !no_kb, out)
         }
@@ -163,7 +177,7 @@ fn cmd_parse(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> Outcome {
 fn cmd_bundle(
     paths: &[PathBuf],
     output: Option<&std::path::Path>,
-    shards: Option<&std::path::Path>,
+    shards: Option<(&std::path::Path, parallax_core::bundle::ShardOptions)>,
 ) -> Outcome {
     let parsed = parse_inputs(paths);
     if parsed.missing_input {
@@ -189,8 +203,8 @@ fn cmd_bundle(
         }
         std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
-    if let Some(dir) = shards {
-        let s = bundle.to_shards(&parallax_core::bundle::ShardOptions::default());
+    if let Some((dir, sizes)) = shards {
+        let s = bundle.to_shards(&sizes);
         for (name, bytes) in &s.files {
             write(&dir.join(name), bytes)?;
         }

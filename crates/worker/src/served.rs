@@ -1,6 +1,9 @@
 //! The worker's scope, its clock, and the served corpus's bytes: `corpus.bin`, next to the worker's own
 //! script (so a sub-path deployment works; the browser's cache answers, as the page read it).
+//! A sharded corpus (`corpus.bin` is then its manifest) is fetched whole and handed on as the
+//! bundle it makes: the workers compare and extend whole corpora.
 
+use parallax_core::bundle::{LazyBundle, MANIFEST_MAGIC};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::DedicatedWorkerGlobalScope;
@@ -19,8 +22,25 @@ pub fn now() -> f64 {
 
 /// Fetches the served bundle's bytes; `what` starts the error sentence ("The comparison").
 pub async fn fetch_corpus(what: &str) -> Result<Vec<u8>, String> {
-    let failed = |why: &str| format!("{what} could not read “{CORPUS_URL}”: {why}.");
-    let response = JsFuture::from(scope().fetch_with_str(CORPUS_URL))
+    let bytes = fetch(what, CORPUS_URL).await?;
+    if !bytes.starts_with(MANIFEST_MAGIC) {
+        return Ok(bytes);
+    }
+    let failed = |why: String| format!("{what} could not read “{CORPUS_URL}”: {why}.");
+    let mut lazy = LazyBundle::from_manifest(&bytes).map_err(|e| failed(e.to_string()))?;
+    for need in lazy.all_needs() {
+        let path = lazy.file(need).map(|f| f.path.clone()).unwrap_or_default();
+        let part = fetch(what, &path).await?;
+        lazy.add(need, &part).map_err(|e| failed(e.to_string()))?;
+    }
+    let bundle = lazy.into_bundle().map_err(|e| failed(e.to_string()))?;
+    Ok(bundle.to_bytes())
+}
+
+/// Fetches one file relative to the worker's script.
+async fn fetch(what: &str, url: &str) -> Result<Vec<u8>, String> {
+    let failed = |why: &str| format!("{what} could not read “{url}”: {why}.");
+    let response = JsFuture::from(scope().fetch_with_str(url))
         .await
         .map_err(|_| failed("the network request failed"))?;
     let response: web_sys::Response = response

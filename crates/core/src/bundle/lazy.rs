@@ -36,23 +36,35 @@ pub struct LazyBundle {
     chunks: Vec<bool>,
     vocabulary: bool,
     labels: Vec<String>,
+    /// The manifest's checksum and the number of files added since: the bundle's fingerprint
+    /// changes with every file, so what a view derived from an earlier state is derived again.
+    fingerprint: (u64, u64),
 }
 
 impl LazyBundle {
     /// The corpus as its manifest describes it (checked as `Manifest::from_bytes` checks it).
-    /// Its bundle's fingerprint is the manifest's checksum until every file is loaded.
+    /// Until every file is loaded its bundle's fingerprint is the manifest's checksum, changed
+    /// by each file added.
     pub fn from_manifest(bytes: &[u8]) -> Result<LazyBundle, BundleError> {
-        let manifest = Manifest::from_bytes(bytes)?;
+        let mut manifest = Manifest::from_bytes(bytes)?;
         let fingerprint = super::checksum(bytes);
         let n = manifest.documents.len();
+        let labels = crate::label::unique(
+            manifest
+                .documents
+                .iter()
+                .map(|s| crate::label::label_from(&s.meta, || s.lede.clone().unwrap_or_default())),
+        );
+        // The tables move into the bundle (the manifest keeps what locates and checks files;
+        // a chunk's metadata is compared with its placeholder's).
         let documents: Vec<Document> = manifest
             .documents
-            .iter()
+            .iter_mut()
             .map(|s| Document {
                 id: s.id.clone(),
                 file: String::new(),
                 text: String::new(),
-                meta: s.meta.clone(),
+                meta: std::mem::take(&mut s.meta),
                 blocks: Vec::new(),
                 diagnostics: Vec::new(),
             })
@@ -62,32 +74,29 @@ impl LazyBundle {
             Vec::new(),
             Vec::new(),
             entries,
-            manifest.facets.clone(),
-            manifest.published.clone(),
+            std::mem::take(&mut manifest.facets),
+            std::mem::take(&mut manifest.published),
         );
         let words = manifest.vocabulary as usize;
         index.words = vec![String::new(); words];
         index.postings = vec![Default::default(); words];
-        let mut entities = manifest.entities.clone();
+        let mut entities = std::mem::take(&mut manifest.entities);
         entities.mention_rows = vec![Vec::new(); n];
         let mut bundle = Bundle::from_tables(documents, index, vec![Vec::new(); n], entities);
         bundle.fingerprint = Fingerprint(OnceLock::from(fingerprint));
-        let labels = crate::label::unique(
-            manifest
-                .documents
-                .iter()
-                .map(|s| crate::label::label_from(&s.meta, || s.lede.clone().unwrap_or_default())),
-        );
         Ok(LazyBundle {
             shards: vec![false; manifest.index_shards.len()],
             chunks: vec![false; manifest.chunks.len()],
             vocabulary: false,
             labels,
+            fingerprint: (fingerprint, 0),
             manifest,
             bundle,
         })
     }
 
+    /// The manifest's files and per-document sizes (its metadata, facets, dates and entity
+    /// table are in [`Self::bundle`]).
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
     }
@@ -150,31 +159,28 @@ impl LazyBundle {
     }
 
     fn slot_needs(&self, slots: &[Slot]) -> Vec<Need> {
-        let mut out: Vec<Need> = slots
-            .iter()
-            .flat_map(|s| {
-                if s.prefix {
-                    self.manifest.shards_with_prefix(&s.word)
-                } else {
-                    self.manifest.shard_of(&s.word).into_iter().collect()
-                }
-            })
-            .map(Need::Shard)
-            .filter(|&n| !self.has(n))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.missing(slots.iter().flat_map(|s| {
+            let shards = if s.prefix {
+                self.manifest.shards_with_prefix(&s.word)
+            } else {
+                self.manifest.shard_of(&s.word).into_iter().collect()
+            };
+            shards.into_iter().map(Need::Shard)
+        }))
     }
 
     /// The chunks of `docs` not loaded yet.
     pub fn document_needs(&self, docs: impl IntoIterator<Item = usize>) -> Vec<Need> {
-        let mut out: Vec<Need> = docs
-            .into_iter()
-            .filter_map(|d| self.manifest.chunk_of(d))
-            .map(Need::Chunk)
-            .filter(|&n| !self.has(n))
-            .collect();
+        self.missing(
+            docs.into_iter()
+                .filter_map(|d| self.manifest.chunk_of(d))
+                .map(Need::Chunk),
+        )
+    }
+
+    /// Those of `needs` not loaded, each once, in order.
+    fn missing(&self, needs: impl Iterator<Item = Need>) -> Vec<Need> {
+        let mut out: Vec<Need> = needs.filter(|&n| !self.has(n)).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -236,13 +242,23 @@ impl LazyBundle {
             Need::Chunk(k) => {
                 let payload = file.open(bytes, chunk_magic)?;
                 let chunk: Chunk = super::sections::read(payload, "document chunk")?;
-                let first = self.manifest.chunks.get(k).map_or(0, |c| c.first as usize);
+                let (first, count) = self
+                    .manifest
+                    .chunks
+                    .get(k)
+                    .map_or((0, 0), |c| (c.first as usize, c.count as usize));
+                chunk.check_counts(count)?;
                 self.add_chunk(chunk, first, &file)?;
                 if let Some(c) = self.chunks.get_mut(k) {
                     *c = true;
                 }
             }
         }
+        self.fingerprint.1 += 1;
+        let (base, added) = self.fingerprint;
+        self.bundle.fingerprint = Fingerprint(OnceLock::from(
+            base ^ added.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        ));
         Ok(())
     }
 
@@ -288,13 +304,6 @@ impl LazyBundle {
     fn add_chunk(&mut self, chunk: Chunk, first: usize, file: &FileRef) -> Result<(), BundleError> {
         let other = |what: &str| bad(format!("{}: {what}", file.path));
         let count = chunk.documents.len();
-        BundleError::expect_count("mention lists in a chunk", count, chunk.mentions.len())?;
-        BundleError::expect_count(
-            "entity row lists in a chunk",
-            count,
-            chunk.mention_rows.len(),
-        )?;
-        BundleError::expect_count("index entries in a chunk", count, chunk.entries.len())?;
         check::check_documents(&chunk.documents, &chunk.mentions)?;
         let rows = self.bundle.entities.rows.len();
         let mut entries = Vec::with_capacity(count);
@@ -319,9 +328,10 @@ impl LazyBundle {
                     .iter()
                     .zip(placeholder_entry(summary).sentences)
                     .all(|(a, b)| a.first_token == b.first_token);
+            let listed = self.bundle.documents.get(first + k).map(|d| &d.meta);
             if doc.id != summary.id
                 || doc.text.len() as u64 != summary.text_len
-                || doc.meta != summary.meta
+                || Some(&doc.meta) != listed
                 || !counts_agree
                 || ms.len() != mrows.len()
                 || mrows.iter().any(|&r| r as usize >= rows)
@@ -367,6 +377,10 @@ impl LazyBundle {
             return Err(BundleError::MissingFile(path));
         }
         let mut bundle = self.bundle;
+        // Every word in its shard (the shards' words are never empty).
+        if bundle.index.words.iter().any(String::is_empty) {
+            return Err(bad("a word is in no index shard".into()));
+        }
         bundle.index.known_df = Vec::new();
         bundle.fingerprint = Fingerprint::default();
         check::check(&bundle)?;

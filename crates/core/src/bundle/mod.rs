@@ -13,6 +13,7 @@ pub use entity_table::{surface, EntityRow, EntityTable};
 pub use lazy::{LazyBundle, Need};
 pub use shards::{
     ChunkRef, DocSummary, FileRef, Manifest, ShardOptions, ShardRef, Shards, MANIFEST_FILE,
+    MANIFEST_MAGIC,
 };
 
 use crate::entities::{recognize, EntityType, KnowledgeBase, Mention};

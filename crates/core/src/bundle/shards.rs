@@ -17,7 +17,6 @@ use crate::entities::Mention;
 use crate::model::{Date, Document, Metadata};
 use crate::search::facets::Facet;
 use crate::search::index::packed::{self, PackedDoc, PackedPostings};
-use crate::search::index::Index;
 use crate::search::stem::stem;
 use serde::{Deserialize, Serialize};
 
@@ -40,12 +39,13 @@ pub struct ShardOptions {
 }
 
 impl Default for ShardOptions {
-    /// About 256 KB index shards and 512 KB document chunks: a query's words fetch a few small
-    /// files, a reader one chunk.
+    /// About 64 KB index shards and 32 KB document chunks (before compression): a query's
+    /// words fetch a few small files, a page of twenty results at most twenty small chunks,
+    /// and the manifest's list of files stays small (BENCHMARKS.md has the sizes at 10,000).
     fn default() -> Self {
         ShardOptions {
-            index_shard_bytes: 256 * 1024,
-            chunk_bytes: 512 * 1024,
+            index_shard_bytes: 64 * 1024,
+            chunk_bytes: 32 * 1024,
         }
     }
 }
@@ -130,6 +130,20 @@ pub(super) struct Chunk {
     pub mentions: Vec<Vec<Mention>>,
     pub mention_rows: Vec<Vec<u32>>,
     pub entries: Vec<PackedDoc>,
+}
+
+impl Chunk {
+    /// `count` documents (the manifest's), each in every table.
+    pub fn check_counts(&self, count: usize) -> Result<(), BundleError> {
+        BundleError::expect_count("documents in a chunk", count, self.documents.len())?;
+        BundleError::expect_count("mention lists in a chunk", count, self.mentions.len())?;
+        BundleError::expect_count(
+            "entity row lists in a chunk",
+            count,
+            self.mention_rows.len(),
+        )?;
+        BundleError::expect_count("index entries in a chunk", count, self.entries.len())
+    }
 }
 
 /// An index shard's contents: (word id, word, postings).
@@ -433,68 +447,12 @@ impl Bundle {
         manifest: &[u8],
         fetch: &dyn Fn(&str) -> Option<Vec<u8>>,
     ) -> Result<Bundle, BundleError> {
-        let m = Manifest::from_bytes(manifest)?;
-        let get = |r: &FileRef, magic: &[u8; 4]| -> Result<Vec<u8>, BundleError> {
-            let bytes = fetch(&r.path).ok_or_else(|| BundleError::MissingFile(r.path.clone()))?;
-            Ok(r.open(&bytes, magic)?.to_vec())
-        };
-        let n = m.documents.len();
-        let (mut documents, mut mentions, mut mention_rows, mut entries) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for c in &m.chunks {
-            let payload = get(&c.file, CHUNK_MAGIC)?;
-            let chunk: Chunk = super::sections::read(&payload, "document chunk")?;
-            let count = c.count as usize;
-            BundleError::expect_count("documents in a chunk", count, chunk.documents.len())?;
-            BundleError::expect_count("mention lists in a chunk", count, chunk.mentions.len())?;
-            BundleError::expect_count(
-                "entity row lists in a chunk",
-                count,
-                chunk.mention_rows.len(),
-            )?;
-            BundleError::expect_count("index entries in a chunk", count, chunk.entries.len())?;
-            documents.extend(chunk.documents);
-            mentions.extend(chunk.mentions);
-            mention_rows.extend(chunk.mention_rows);
-            entries.extend(chunk.entries.into_iter().map(packed::unpack_doc));
+        let mut lazy = super::LazyBundle::from_manifest(manifest)?;
+        for need in lazy.all_needs() {
+            let path = lazy.file(need).map(|f| f.path.clone()).unwrap_or_default();
+            let bytes = fetch(&path).ok_or(BundleError::MissingFile(path))?;
+            lazy.add(need, &bytes)?;
         }
-        for (d, s) in documents.iter().zip(&m.documents) {
-            if d.id != s.id || d.text.len() as u64 != s.text_len || d.meta != s.meta {
-                return Err(bad(format!(
-                    "document {} is not the one the manifest lists",
-                    d.id
-                )));
-            }
-        }
-        let vocabulary = m.vocabulary as usize;
-        let mut words: Vec<Option<String>> = vec![None; vocabulary];
-        let mut postings = vec![Default::default(); vocabulary];
-        for r in &m.index_shards {
-            let payload = get(&r.file, INDEX_MAGIC)?;
-            let shard: IndexShard = super::sections::read(&payload, "index shard")?;
-            for (id, word, p) in shard {
-                let (Some(w @ None), Some(slot)) =
-                    (words.get_mut(id as usize), postings.get_mut(id as usize))
-                else {
-                    return Err(bad(format!(
-                        "word {id} of {} is not a new word",
-                        r.file.path
-                    )));
-                };
-                *w = Some(word);
-                *slot = packed::unpack_postings(p);
-            }
-        }
-        let words: Vec<String> = words
-            .into_iter()
-            .collect::<Option<_>>()
-            .ok_or_else(|| bad("a word is in no index shard".into()))?;
-        let mut entities = m.entities;
-        entities.mention_rows = mention_rows;
-        let index = Index::from_parts(words, postings, entries, m.facets, m.published);
-        let bundle = Bundle::from_tables(documents, index, mentions, entities);
-        BundleError::expect_count("documents", n, bundle.documents.len())?;
-        super::check::check(&bundle)?;
-        Ok(bundle)
+        lazy.into_bundle()
     }
 }

@@ -1,0 +1,229 @@
+//! A sharded corpus in the page: `corpus.bin` is then a manifest (`parallax bundle --shards`),
+//! and the index shards, the vocabulary and the document chunks it lists are fetched when a
+//! view needs them (`parallax_core::bundle::LazyBundle` says which), each once: their names
+//! are their checksums, so the browser may keep them. Views get the corpus as loaded so far
+//! ([`snapshot`]); what they wait for is said in words ("Loading the index for …"), and a file
+//! that cannot be had, or is not the one the manifest lists, is named in a message.
+//!
+//! Searching, the library and the reader work on the pieces they need. Views that read every
+//! document (overview, entities, comparison, concordance) load the rest first, saying how much
+//! ([`ensure_all`]); once everything is loaded the page holds the whole bundle and this module
+//! steps aside.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parallax_core::bundle::{LazyBundle, Need};
+use parallax_core::search::SearchResults;
+use parallax_core::Bundle;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// What a view waiting for files shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Wait {
+    /// Files are on their way: this many bytes (before compression).
+    Loading(u64),
+    /// A file could not be had, or was refused: a sentence naming it.
+    Failed(String),
+}
+
+struct State {
+    lazy: LazyBundle,
+    /// The corpus as the views see it, cloned from `lazy` after a file arrives.
+    snapshot: Option<Arc<Bundle>>,
+    labels: Rc<Vec<String>>,
+    in_flight: HashSet<Need>,
+    failed: Option<String>,
+    /// Run once nothing is in flight (a "Show more" waiting for its chunks).
+    waiting: Vec<Box<dyn FnOnce()>>,
+    /// Told when a batch of files has arrived (views waiting on it run again).
+    changed: RwSignal<u64>,
+    /// Given the whole bundle once every file is loaded (or why it could not be read).
+    on_full: Rc<dyn Fn(Result<Bundle, String>)>,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+}
+
+/// The page now reads `lazy`; `on_full` gets the whole corpus once a view has loaded it all.
+pub fn start(
+    lazy: LazyBundle,
+    changed: RwSignal<u64>,
+    on_full: impl Fn(Result<Bundle, String>) + 'static,
+) {
+    let labels = Rc::new(lazy.labels().to_vec());
+    STATE.with(|s| {
+        *s.borrow_mut() = Some(State {
+            lazy,
+            snapshot: None,
+            labels,
+            in_flight: HashSet::new(),
+            failed: None,
+            waiting: Vec::new(),
+            changed,
+            on_full: Rc::new(on_full),
+        })
+    });
+}
+
+/// The page holds another corpus now (articles added in the page, or the whole one).
+pub fn stop() {
+    STATE.with(|s| s.borrow_mut().take());
+}
+
+fn with<T>(f: impl FnOnce(&mut State) -> T) -> Option<T> {
+    STATE.with(|s| s.borrow_mut().as_mut().map(f))
+}
+
+/// Whether the page reads a sharded corpus that is not all loaded.
+pub fn is_lazy() -> bool {
+    with(|_| ()).is_some()
+}
+
+/// Subscribes the calling effect or memo to the arrival of files.
+pub fn track() {
+    if let Some(changed) = with(|s| s.changed) {
+        changed.track();
+    }
+}
+
+/// The corpus as loaded so far (`None` when the page holds a whole bundle).
+pub fn snapshot() -> Option<Arc<Bundle>> {
+    with(|s| {
+        s.snapshot
+            .get_or_insert_with(|| Arc::new(s.lazy.bundle().clone()))
+            .clone()
+    })
+}
+
+/// Every document's label (the manifest's, as `parallax_core::labels` gives them).
+pub fn labels() -> Option<Rc<Vec<String>>> {
+    with(|s| s.labels.clone())
+}
+
+/// Starts fetching what `needs` of `lazy` asks for; `None` when nothing is missing.
+fn ensure(needs: impl FnOnce(&LazyBundle) -> Vec<Need>) -> Option<Wait> {
+    let (start, wait) = with(|s| {
+        if let Some(why) = &s.failed {
+            return (Vec::new(), Some(Wait::Failed(why.clone())));
+        }
+        let needs = needs(&s.lazy);
+        if needs.is_empty() {
+            return (Vec::new(), None);
+        }
+        let bytes = s.lazy.bytes_of(&needs);
+        let start: Vec<(Need, String)> = needs
+            .into_iter()
+            .filter(|n| s.in_flight.insert(*n))
+            .filter_map(|n| Some((n, s.lazy.file(n)?.path.clone())))
+            .collect();
+        (start, Some(Wait::Loading(bytes)))
+    })
+    .unwrap_or((Vec::new(), None));
+    for (need, path) in start {
+        spawn_local(fetch(need, path));
+    }
+    wait
+}
+
+async fn fetch(need: Need, path: String) {
+    let got = crate::fetch::bytes(&path).await;
+    let done = with(|s| {
+        s.in_flight.remove(&need);
+        let added = match got {
+            Ok(bytes) => s.lazy.add(need, &bytes).map_err(|e| e.to_string()),
+            Err(why) => Err(format!(
+                "the corpus file “{path}” could not be loaded: {why}"
+            )),
+        };
+        if let Err(why) = added {
+            s.failed.get_or_insert(format!(
+                "Part of the corpus could not be read: {why}. Reload the page; if it keeps failing, the site needs rebuilding."
+            ));
+        }
+        s.snapshot = None;
+        s.in_flight.is_empty()
+    });
+    if done != Some(true) {
+        return;
+    }
+    // A batch has arrived: a complete corpus replaces this one; waiting views run again.
+    if with(|s| s.lazy.is_complete()) == Some(true) {
+        if let Some(s) = STATE.with(|s| s.borrow_mut().take()) {
+            let full = s
+                .lazy
+                .into_bundle()
+                .map_err(|e| format!("The corpus could not be read: {e}."));
+            (s.on_full)(full);
+        }
+        return;
+    }
+    let (waiting, changed) = with(|s| (std::mem::take(&mut s.waiting), s.changed)).unzip();
+    for f in waiting.into_iter().flatten() {
+        f();
+    }
+    if let Some(changed) = changed {
+        changed.update(|n| *n += 1);
+    }
+}
+
+/// What searching `query` (the core's query text) still needs; starts fetching it.
+pub fn ensure_query(query: &str) -> Option<Wait> {
+    ensure(|l| l.query_needs(query))
+}
+
+/// The chunks the shown results' passages need; starts fetching them.
+pub fn ensure_results(results: &SearchResults) -> Option<Wait> {
+    ensure(|l| l.results_needs(results))
+}
+
+/// Document `i`'s chunk; starts fetching it.
+pub fn ensure_document(i: usize) -> Option<Wait> {
+    ensure(|l| l.document_needs([i]))
+}
+
+/// Every file; starts fetching them (the page then gets the whole bundle).
+pub fn ensure_all() -> Option<Wait> {
+    ensure(LazyBundle::all_needs)
+}
+
+/// Runs `f` once the files on their way have arrived (at once when none are).
+pub fn then(f: impl FnOnce() + 'static) {
+    let busy = with(|s| !s.in_flight.is_empty()).unwrap_or(false);
+    if busy {
+        with(|s| s.waiting.push(Box::new(f)));
+    } else {
+        f();
+    }
+}
+
+/// "Loading the index for “lachin corridor” (96 KB)…" and the like, or the failure.
+pub fn message(wait: &Wait, what: &str) -> String {
+    match wait {
+        Wait::Loading(bytes) => format!("Loading {what} ({})…", size(*bytes)),
+        Wait::Failed(why) => why.clone(),
+    }
+}
+
+/// "96 KB", "4.1 MB".
+fn size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(super::size(96_100), "97 KB");
+        assert_eq!(super::size(4_140_000), "4.1 MB");
+        assert_eq!(super::size(10_000_000), "10.0 MB");
+    }
+}

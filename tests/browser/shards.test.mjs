@@ -1,0 +1,165 @@
+// A sharded corpus (`parallax bundle --shards`: corpus.bin is then a manifest, with index
+// shards and document chunks beside it) served with the same app: a search fetches only its
+// words' shards and its results' chunks and shows what the same corpus as one bundle shows; the
+// reader fetches its article's chunk; a view that reads every article loads the rest, saying
+// how much; a missing or stale file is named in the message. Small pieces (2 KB shards, 8 KB
+// chunks) so that 60 generated articles make dozens of files.
+
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { DIST, filesUnder, launchBrowser, parallax, withPage, waitForReader } from './helpers.mjs';
+
+let dir;
+let browser;
+/** The app with the corpus as one bundle, sharded, and sharded with damage. */
+const sites = {};
+/** Files of the sharded layout, by path relative to the site ("corpus.bin", "index/….bin"). */
+let files = {};
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-shards-'));
+  const corpus = path.join(dir, 'corpus');
+  parallax(['gen-corpus', '--docs', '60', '--seed', '5', '-o', corpus]);
+  parallax(['bundle', corpus, '-o', path.join(dir, 'whole.bin')]);
+  const sharded = path.join(dir, 'sharded');
+  parallax(['bundle', corpus, '--shards', sharded, '--index-shard-kb', '2', '--chunk-kb', '8']);
+  files = filesUnder(sharded);
+  const without = (pred) => Object.fromEntries(Object.entries(files).filter(([k]) => !pred(k)));
+  const chunks = Object.keys(files).filter((k) => k.startsWith('docs/')).sort();
+  sites.whole = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'whole.bin') } });
+  sites.sharded = await startServer({ distDir: DIST, overrides: files });
+  // Each index file answers after 1.5 s, to see what the page says meanwhile.
+  sites.slow = await startServer({
+    distDir: DIST,
+    overrides: files,
+    delays: Object.fromEntries(Object.keys(files).filter((k) => k.startsWith('index/')).map((k) => [k, 1500])),
+  });
+  // Deleted index shards (the server answers 404 for them), and two chunks swapped (another
+  // deployment's file under a name the manifest lists).
+  sites.noIndex = await startServer({ distDir: DIST, overrides: without((k) => k.startsWith('index/')) });
+  const swapped = { ...files };
+  for (const c of chunks) swapped[c] = files[chunks[0]];
+  swapped[chunks[0]] = files[chunks[1]];
+  sites.stale = await startServer({ distDir: DIST, overrides: swapped });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await Promise.all(Object.values(sites).map((s) => s.close()));
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The paths of the corpus files the page fetched (index/, docs/, corpus.bin). */
+function fetched(log, site) {
+  return log.requests
+    .filter((u) => u.startsWith(site.baseUrl))
+    .map((u) => u.slice(site.baseUrl.length))
+    .filter((p) => p === 'corpus.bin' || p.startsWith('index/') || p.startsWith('docs/'));
+}
+
+/** What the search view shows for `query`: the count line and each hit's title and passages. */
+async function searchShows(site, query) {
+  let shown;
+  const log = await withPage(browser, site, async (page) => {
+    await page.goto(site.baseUrl + '?q=' + encodeURIComponent(query));
+    await page.locator('.search-layout[data-search-ns]').waitFor();
+    shown = await page.evaluate(() => ({
+      count: document.querySelector('.search-count')?.textContent,
+      hits: [...document.querySelectorAll('li.search-hit, li.passage-hit')].map((li) => li.innerText),
+    }));
+  });
+  return { shown, files: fetched(log, site) };
+}
+
+describe('a sharded corpus', () => {
+  test('a search shows what the whole corpus shows, fetching only its words’ shards and its results’ chunks', async () => {
+    const indexFiles = Object.keys(files).filter((k) => k.startsWith('index/'));
+    const chunkFiles = Object.keys(files).filter((k) => k.startsWith('docs/'));
+    assert.ok(indexFiles.length >= 10 && chunkFiles.length >= 10, `${indexFiles.length} index files, ${chunkFiles.length} chunks`);
+    for (const q of ['lachin', '"ethnic cleansing"', 'reintegr*', 'humanitarian -russia', 'Azerbajan']) {
+      const whole = await searchShows(sites.whole, q);
+      const sharded = await searchShows(sites.sharded, q);
+      assert.ok(whole.shown.hits.length > 0, `${q}: the whole corpus finds something`);
+      assert.deepEqual(sharded.shown, whole.shown, `${q}: the same count, titles and passages`);
+      const idx = sharded.files.filter((p) => p.startsWith('index/'));
+      const docs = sharded.files.filter((p) => p.startsWith('docs/'));
+      assert.ok(idx.length >= 1 && idx.length < indexFiles.length / 2, `${q}: ${idx.length} of ${indexFiles.length} index files`);
+      assert.ok(docs.length <= 20, `${q}: ${docs.length} chunks for 20 results at most`);
+      assert.equal(new Set(sharded.files).size, sharded.files.length, `${q}: each file fetched once`);
+    }
+    // One word: the one shard of its stem.
+    const one = await searchShows(sites.sharded, 'lachin');
+    assert.equal(one.files.filter((p) => p.startsWith('index/')).length, 1, one.files.join(' '));
+  });
+
+  test('while a shard loads the page says so, then shows the results', async () => {
+    await withPage(browser, sites.slow, async (page) => {
+      await page.goto(sites.slow.baseUrl + '?q=corridor');
+      const waiting = page.locator('.search-status .search-waiting');
+      await waiting.waitFor();
+      assert.match(await waiting.innerText(), /^Loading the index for “corridor” \(\d+ KB\)…$/);
+      await page.locator('li.search-hit').first().waitFor();
+      assert.equal(await waiting.count(), 0);
+    });
+  });
+
+  test('the reader opens an article of a later chunk, fetching that chunk alone', async () => {
+    const log = await withPage(browser, sites.sharded, async (page) => {
+      await page.goto(sites.sharded.baseUrl + '?doc=synth_00057');
+      await waitForReader(page, 'synth_00057');
+      const text = fs.readFileSync(path.join(dir, 'corpus', 'synth_00057.txt'), 'utf8');
+      const line = text.split('\n').find((l) => l.length > 80);
+      assert.ok((await page.locator('article.reader').innerText()).includes(line.slice(0, 60)), 'the article text is shown');
+    });
+    const docs = fetched(log, sites.sharded).filter((p) => p.startsWith('docs/'));
+    assert.equal(docs.length, 1, docs.join(' '));
+    assert.equal(fetched(log, sites.sharded).filter((p) => p.startsWith('index/')).length, 0);
+  });
+
+  test('the overview loads the full corpus, saying how much, then shows the story', async () => {
+    const log = await withPage(browser, sites.slow, async (page) => {
+      await page.goto(sites.slow.baseUrl);
+      const waiting = page.locator('main p.loading', { hasText: 'Loading the full corpus' });
+      await waiting.waitFor();
+      assert.match(await waiting.innerText(), /^Loading the full corpus \(\d+(\.\d)? (KB|MB)\)…$/);
+      await page.locator('main h1').first().waitFor();
+      await page.locator('main p.loading').waitFor({ state: 'detached' });
+    });
+    for (const f of Object.keys(files).filter((k) => k.startsWith('docs/'))) {
+      assert.ok(log.requests.some((u) => u.endsWith(f)), `${f} fetched`);
+    }
+  });
+
+  test('a deleted index shard is named in the message', async () => {
+    await withPage(
+      browser,
+      sites.noIndex,
+      async (page) => {
+        await page.goto(sites.noIndex.baseUrl + '?q=corridor');
+        const msg = page.locator('.search-status .search-waiting', { hasText: 'could not be read' });
+        await msg.waitFor();
+        const text = await msg.innerText();
+        const named = /“(index\/[0-9a-f]{16}\.bin)”/.exec(text)?.[1];
+        assert.ok(named, text);
+        assert.ok(files[named], `${named} is a file of the corpus`);
+        assert.match(text, /404/);
+        assert.match(text, /Reload the page/);
+      },
+      { allowBadResponses: [/\/index\//], allowConsoleErrors: [/404/] },
+    );
+  });
+
+  test('a chunk that is not the manifest’s is refused by name', async () => {
+    await withPage(browser, sites.stale, async (page) => {
+      await page.goto(sites.stale.baseUrl + '?doc=synth_00000');
+      const msg = page.locator('[role=alert].load-error');
+      await msg.waitFor();
+      assert.match(await msg.innerText(), /“docs\/[0-9a-f]{16}\.bin” is not the one its manifest lists/);
+    });
+  });
+});
