@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { DIST, filesUnder, launchBrowser, parallax, withPage, waitForReader } from './helpers.mjs';
+import { CORPUS, DIST, filesUnder, launchBrowser, parallax, withPage, waitForReader } from './helpers.mjs';
 
 let dir;
 let browser;
@@ -23,7 +23,7 @@ let files = {};
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-shards-'));
   const corpus = path.join(dir, 'corpus');
-  parallax(['gen-corpus', '--docs', '60', '--seed', '5', '-o', corpus]);
+  parallax(['gen-corpus', '--docs', '60', '--seed', '5', '-o', corpus, '--corpus', CORPUS]);
   parallax(['bundle', corpus, '-o', path.join(dir, 'whole.bin')]);
   const sharded = path.join(dir, 'sharded');
   parallax(['bundle', corpus, '--shards', sharded, '--index-shard-kb', '2', '--chunk-kb', '8']);

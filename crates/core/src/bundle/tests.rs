@@ -726,8 +726,7 @@ mod lazy {
         static CORPUS: std::sync::OnceLock<(Bundle, Shards, HashMap<String, Vec<u8>>)> =
             std::sync::OnceLock::new();
         CORPUS.get_or_init(|| {
-            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-            let mut paths: Vec<_> = std::fs::read_dir(dir)
+            let mut paths: Vec<_> = std::fs::read_dir(crate::SEEDS_DIR)
                 .unwrap()
                 .map(|e| e.unwrap().path())
                 .filter(|p| p.extension().is_some_and(|e| e == "txt"))
