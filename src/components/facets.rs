@@ -6,10 +6,13 @@
 use super::dom::{el, El};
 use crate::format::thousands;
 use crate::url_state::{Route, SearchRoute};
-use parallax_core::search::{DateHistogram, FacetCounts};
+use parallax_core::search::{DateHistogram, FacetCounts, FacetValue};
 
 /// Values shown before the rest fold away under "more".
 const SHOWN: usize = 10;
+
+/// The facets the filters list (name, legend); the search asks the core to count only these.
+pub const LISTED: [(&str, &str); 2] = [("outlet", "Outlet"), ("author", "Author")];
 
 /// The filters for `r`'s results.
 /// On a phone they fold away under "Filters" (unless one is chosen), so that the results start
@@ -30,7 +33,7 @@ pub fn facets(r: &SearchRoute, counts: &[FacetCounts], dates: &DateHistogram) ->
     } else {
         fold
     };
-    for (name, legend) in [("outlet", "Outlet"), ("author", "Author")] {
+    for (name, legend) in LISTED {
         if let Some(f) = counts.iter().find(|f| f.name == name) {
             fold.push(value_list(r, f, legend));
         }
@@ -83,57 +86,83 @@ fn toggle_link(href: &str, key: &str, selected: bool, label: &str, count: usize)
     }
 }
 
+/// One value of facet `f`: a link that toggles it in `r`, with its count.
+fn value_item(r: &SearchRoute, f: &FacetCounts, v: &FacetValue) -> El {
+    let mut next = r.clone();
+    if let Some(list) = chosen(&mut next, &f.name) {
+        match list.iter().position(|x| *x == v.value) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(v.value.clone()),
+        }
+    }
+    let key = format!("{}:{}", f.name, v.value);
+    el("li").child(toggle_link(
+        &Route::Search(next).href(),
+        &key,
+        v.selected,
+        &v.value,
+        v.count,
+    ))
+}
+
 fn value_list(r: &SearchRoute, f: &FacetCounts, legend: &str) -> El {
     let section = el("section")
         .class("facet")
         .attr("data-facet", &f.name)
         .attr("aria-label", legend)
         .child(el("h3").text(legend));
-    let item = |v: &parallax_core::search::FacetValue| {
-        let mut next = r.clone();
-        if let Some(list) = chosen(&mut next, &f.name) {
-            match list.iter().position(|x| *x == v.value) {
-                Some(i) => {
-                    list.remove(i);
-                }
-                None => list.push(v.value.clone()),
-            }
-        }
-        let key = format!("{}:{}", f.name, v.value);
-        el("li").child(toggle_link(
-            &Route::Search(next).href(),
-            &key,
-            v.selected,
-            &v.value,
-            v.count,
-        ))
-    };
     if f.values.is_empty() {
         section.push(el("p").class("hint").text("None among these results."));
     }
     let list = el("ul").class("facet-values");
     for v in f.values.iter().take(SHOWN) {
-        list.push(item(v));
+        list.push(value_item(r, f, v));
     }
     section.push(list);
-    if f.values.len() > SHOWN {
-        let rest = el("ul").class("facet-values");
-        for v in &f.values[SHOWN..] {
-            rest.push(item(v));
-        }
-        let more = format!("{} more", f.values.len() - SHOWN);
-        section.push(
-            el("details")
-                .class("facet-more")
-                .child(el("summary").text(&more))
-                .child(rest),
-        );
+    let rest = f.values.get(SHOWN..).unwrap_or_default();
+    if !rest.is_empty() {
+        // The rest (a facet can have hundreds of values) is built when first opened
+        // (`fill_rest`), unless a chosen value is among it: then it is open, so that the
+        // choice shows and keeps focus.
+        let more = el("details")
+            .class("facet-more")
+            .attr("data-rest", &f.name)
+            .child(el("summary").text(&format!("{} more", rest.len())))
+            .child(el("ul").class("facet-values"));
+        let more = if rest.iter().any(|v| v.selected) {
+            fill_rest(&more.0, r, std::slice::from_ref(f));
+            more.attr("open", "")
+        } else {
+            more
+        };
+        section.push(more);
     }
     if f.missing > 0 {
         let t = format!("Not stated: {}", thousands(f.missing));
         section.push(el("p").class("hint").text(&t));
     }
     section
+}
+
+/// Builds the values a facet's "N more" (`details`, as `value_list` made it) folds away, if
+/// not built yet, from the counts shown.
+pub fn fill_rest(details: &web_sys::Element, r: &SearchRoute, counts: &[FacetCounts]) {
+    let name = details.get_attribute("data-rest").unwrap_or_default();
+    let Some(f) = counts.iter().find(|f| f.name == name) else {
+        return;
+    };
+    let Some(list) = details.query_selector("ul").ok().flatten() else {
+        return;
+    };
+    if list.child_element_count() > 0 {
+        return;
+    }
+    let list = El(list);
+    for v in f.values.get(SHOWN..).unwrap_or_default() {
+        list.push(value_item(r, f, v));
+    }
 }
 
 /// Publication dates as a bar list: each bin is a link whose bar length shows its count and

@@ -4,7 +4,7 @@
 
 use crate::components::copy_link::CopyLink;
 use crate::components::dom::{el, fill, link, El};
-use crate::components::facets::facets;
+use crate::components::facets::{facets, fill_rest, LISTED};
 use crate::components::highlight::highlighted;
 use crate::components::kwic::concordance;
 use crate::format::thousands;
@@ -12,10 +12,12 @@ use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode, Sea
 use leptos::prelude::*;
 use parallax_core::aliases::{expand_aliases, Expand, Expanded};
 use parallax_core::search::{
-    kwic, search, KwicLine, KwicOptions, KwicSort, Mode, Options, Passage, SearchResults,
-    Selection, QUERY_HELP,
+    kwic, search, FacetCounts, KwicLine, KwicOptions, KwicSort, Mode, Options, Passage,
+    SearchResults, Selection, QUERY_HELP,
 };
 use parallax_core::{Bundle, Document};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -67,8 +69,20 @@ fn expanded(bundle: &Bundle, r: &SearchRoute) -> (Expanded, String) {
     (expanded, query)
 }
 
-/// Searches for what `r` asks, listing the first `limit` documents or passages.
-pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
+/// What the core is asked for `r`: the query it runs and its options, and the names the alias
+/// expansion added or offers.
+struct Plan {
+    query: String,
+    opts: Options,
+    expanded: Expanded,
+    more: Vec<String>,
+}
+
+/// The core query and options for what `r` asks, listing the first `limit` documents or
+/// passages. The passages of every matching document are not counted (a walk over every
+/// occurrence of the searched words, most of a query at ten thousand articles): the count line
+/// says "in N documents" at once and counts passages when asked (`passage_total`).
+fn plan(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Plan {
     let groups = crate::entity_index::name_groups(bundle);
     let (expanded, query) = expanded(bundle, r);
     let more = if r.aliases == Expand::Spelling {
@@ -79,7 +93,6 @@ pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
     } else {
         Vec::new()
     };
-    let mode = r.mode;
     let selected: Vec<Selection> = r
         .outlets
         .iter()
@@ -91,16 +104,20 @@ pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
         })
         .collect();
     let faceted = !selected.is_empty();
-    let opts = match mode {
+    let facets = Some(LISTED.iter().map(|(name, _)| name.to_string()).collect());
+    let opts = match r.mode {
         SearchMode::Docs => Options {
             limit,
             selected,
+            count_passages: false,
+            facets,
             ..Options::default()
         },
         SearchMode::Passages => Options {
             mode: Mode::Passages,
             limit,
             selected,
+            facets,
             ..Options::default()
         },
         // The concordance itself knows no facets: list every matching document (no passages)
@@ -109,9 +126,45 @@ pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
             limit: if faceted { usize::MAX } else { 0 },
             passages_per_doc: 0,
             selected,
+            count_passages: false,
+            facets,
             ..Options::default()
         },
     };
+    Plan {
+        query,
+        opts,
+        expanded,
+        more,
+    }
+}
+
+/// The passages of every document `r` finds (what "Count passages" shows): the same search
+/// with the count asked for and nothing listed.
+/// Returns the count line with them ("2,106 passages in 871 of 1,000 documents").
+pub fn passage_total(bundle: &Bundle, r: &SearchRoute) -> String {
+    let Plan {
+        query, mut opts, ..
+    } = plan(bundle, r, 0);
+    opts.count_passages = true;
+    let res = search(&bundle.index, &bundle.documents, &query, &opts);
+    count_line(
+        Some(res.total_passages.unwrap_or_default()),
+        res.total_docs,
+        res.corpus_docs,
+    )
+}
+
+/// Searches for what `r` asks, listing the first `limit` documents or passages.
+pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
+    let Plan {
+        query,
+        opts,
+        expanded,
+        more,
+    } = plan(bundle, r, limit);
+    let mode = r.mode;
+    let faceted = !opts.selected.is_empty();
     let results = search(&bundle.index, &bundle.documents, &query, &opts);
     let mut notes = results.notes.clone();
     let kwic_part = (mode == SearchMode::Kwic).then(|| {
@@ -181,16 +234,25 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
-/// "12 passages in 3 of 5 documents", or what the concordance found.
-fn summary(o: &Outcome, r: &SearchRoute) -> String {
-    let res = &o.results;
+/// "12 passages in 3 of 5 documents", or "3 of 5 documents" when the passages are not counted.
+fn count_line(passages: Option<usize>, docs: usize, corpus: usize) -> String {
     let of = format!(
         "{} of {}",
-        thousands(res.total_docs),
-        plural(res.corpus_docs, "document", "documents")
+        thousands(docs),
+        plural(corpus, "document", "documents")
     );
-    match (&o.kwic, r.mode) {
-        (Some((_, total, docs)), _) => {
+    match passages {
+        Some(p) => format!("{} in {of}", plural(p, "passage", "passages")),
+        None => of,
+    }
+}
+
+/// The count line for `o`: documents (and passages, when counted), or what the concordance
+/// found.
+fn summary(o: &Outcome) -> String {
+    let res = &o.results;
+    match &o.kwic {
+        Some((_, total, docs)) => {
             let docs = if *total == 0 { 0 } else { *docs };
             format!(
                 "{} in {} of {}",
@@ -199,15 +261,7 @@ fn summary(o: &Outcome, r: &SearchRoute) -> String {
                 plural(res.corpus_docs, "document", "documents")
             )
         }
-        (None, SearchMode::Docs) if r.q.trim().is_empty() => of,
-        _ => format!(
-            "{} in {of}",
-            plural(
-                res.total_passages.unwrap_or_default(),
-                "passage",
-                "passages"
-            )
-        ),
+        None => count_line(res.total_passages, res.total_docs, res.corpus_docs),
     }
 }
 
@@ -506,9 +560,26 @@ fn mode_switch(r: &SearchRoute) -> El {
     nav
 }
 
-/// The count line and the core's notes, for the polite live region.
+/// The count line (with a "Count passages" button when the passages were not counted) and the
+/// core's notes, for the polite live region.
 fn status(r: &SearchRoute, o: &Outcome) -> Vec<El> {
-    let mut out = vec![el("p").class("search-count").text(&summary(o, r))];
+    let row = el("div").class("search-count-row").child(
+        el("p")
+            .class("search-count")
+            .attr("tabindex", "-1")
+            .text(&summary(o)),
+    );
+    let res = &o.results;
+    let countable = o.kwic.is_none() && !r.q.trim().is_empty() && res.total_docs > 0;
+    if countable && res.total_passages.is_none() {
+        row.push(
+            el("button")
+                .attr("type", "button")
+                .attr("data-count-passages", "")
+                .text("Count passages"),
+        );
+    }
+    let mut out = vec![row];
     if !o.notes.is_empty() {
         let ul = el("ul").class("search-notes");
         for n in &o.notes {
@@ -562,6 +633,10 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let live = NodeRef::<leptos::html::Div>::new();
     let body = NodeRef::<leptos::html::Div>::new();
     let more_bundle = bundle.clone();
+    let count_bundle = bundle.clone();
+    // The facet counts on screen, for the values a facet's "N more" builds when opened.
+    let shown_facets: Rc<RefCell<Vec<FacetCounts>>> = Rc::default();
+    let facets_for_click = shown_facets.clone();
     // Each search rebuilds the parts below; the live region itself stays in place so that
     // screen readers announce its new text.
     Effect::new(move |_| {
@@ -584,7 +659,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             return waiting(w, &format!("the index for “{}”", r.q.trim()));
         }
         let t0 = now();
-        let o = run(&bundle, &r, PAGE);
+        let mut o = run(&bundle, &r, PAGE);
         if let Some(w) = crate::shards::ensure_results(&o.results) {
             return waiting(w, "the passages");
         }
@@ -611,6 +686,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                 &crate::labels::all(&bundle),
             ));
         fill(&body, vec![side, main]);
+        *shown_facets.borrow_mut() = std::mem::take(&mut o.results.facets);
         // Where the benchmark reads how long the search (per run) and the whole update took, in
         // nanoseconds: integers, because float formatting would add 8 KB of wasm.
         let search_ms = (t1 - t0) / f64::from(repeat);
@@ -619,15 +695,49 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let _ = body.set_attribute("data-update-ns", &ns(now() - t1 + search_ms));
     });
 
-    // One listener for the "Show more" button, which the results rebuild with every search.
+    // One listener for the "Show more" button, which the results rebuild with every search,
+    // and for opening a facet's "N more" (a click on its summary comes before it opens).
     let on_click = move |ev: web_sys::MouseEvent| {
-        let on_more = ev
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let closest = |sel: &str| target.as_ref().and_then(|t| t.closest(sel).ok().flatten());
+        if let Some(details) =
+            closest("details[data-rest] > summary").and_then(|s| s.parent_element())
+        {
+            route.with_untracked(|r| {
+                fill_rest(
+                    &details,
+                    &r.part::<SearchRoute>(),
+                    &facets_for_click.borrow(),
+                )
+            });
+        } else if let (Some(_), Some(body)) = (closest("button[data-more]"), body.get_untracked()) {
+            route.with_untracked(|r| show_more(&body, &more_bundle, &r.part::<SearchRoute>()));
+        }
+    };
+    // "Count passages": counts for the route shown, puts the count in the line (which the live
+    // region announces) and keyboard focus on it, since the button is gone.
+    let on_count = move |ev: web_sys::MouseEvent| {
+        let button = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button[data-more]").ok().flatten())
-            .is_some();
-        if let (true, Some(body)) = (on_more, body.get_untracked()) {
-            route.with_untracked(|r| show_more(&body, &more_bundle, &r.part::<SearchRoute>()));
+            .and_then(|t| t.closest("button[data-count-passages]").ok().flatten());
+        let (Some(button), Some(live)) = (button, live.get_untracked()) else {
+            return;
+        };
+        // The corpus as loaded now (a sharded corpus has the query's shards by then).
+        let bundle = crate::shards::snapshot().unwrap_or_else(|| count_bundle.clone());
+        let line = route.with_untracked(|r| passage_total(&bundle, &r.part::<SearchRoute>()));
+        if let Some(p) = live
+            .query_selector(".search-count")
+            .ok()
+            .flatten()
+            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            p.set_text_content(Some(&line));
+            button.remove();
+            let _ = p.focus();
         }
     };
     view! {
@@ -637,7 +747,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                 <div node_ref=modes></div>
                 <CopyLink route=route />
             </div>
-            <div class="search-status" aria-live="polite" node_ref=live></div>
+            <div class="search-status" aria-live="polite" node_ref=live on:click=on_count></div>
             <div class="search-layout" node_ref=body on:click=on_click></div>
             <QueryHelp />
         </div>
@@ -719,6 +829,59 @@ mod tests {
             o.notes
         );
         assert!(o.notes[0].contains("“humanitarain”"), "{:?}", o.notes);
+    }
+
+    #[test]
+    fn documents_are_counted_at_once_and_passages_on_demand() {
+        let b = Bundle::new(vec![
+            doc(
+                "planet.txt",
+                "Daily Planet",
+                "The corridor reopened on Tuesday. Trucks used the corridor at dawn.",
+            ),
+            doc(
+                "bugle.txt",
+                "Evening Bugle",
+                "The corridor was closed again by the evening, officials said.",
+            ),
+        ]);
+        for query in [
+            "?q=corridor",
+            "?q=corridor+-trucks",
+            "?q=corr*&outlet=Daily+Planet",
+            "?q=%22the+corridor%22+OR+evening",
+            "?q=coridor",
+        ] {
+            let r = Route::from_query(query).part::<SearchRoute>();
+            let o = run(&b, &r, PAGE);
+            assert_eq!(
+                o.results.total_passages, None,
+                "{query}: not counted at once"
+            );
+            let docs = format!("{} of 2 documents", o.results.total_docs);
+            assert_eq!(summary(&o), docs, "{query}");
+            // On demand: what the core's eager count (its default) says, in the same line.
+            let eager = search(
+                &b.index,
+                &b.documents,
+                &plan(&b, &r, PAGE).query,
+                &Options {
+                    selected: plan(&b, &r, PAGE).opts.selected,
+                    ..Options::default()
+                },
+            );
+            let n = eager.total_passages.unwrap();
+            assert!(n > 0, "{query}");
+            let passages = if n == 1 { "passage" } else { "passages" };
+            assert_eq!(
+                passage_total(&b, &r),
+                format!("{n} {passages} in {docs}"),
+                "{query}"
+            );
+        }
+        // "corridor" is in both sentences of the Planet's article and the Bugle's one sentence.
+        let r = Route::from_query("?q=corridor").part::<SearchRoute>();
+        assert_eq!(passage_total(&b, &r), "3 passages in 2 of 2 documents");
     }
 
     #[test]

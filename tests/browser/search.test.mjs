@@ -41,8 +41,8 @@ describe('search', () => {
       const historyBefore = await page.evaluate(() => history.length);
       await page.locator('form[role=search] input#q').click();
       await page.keyboard.type('lachin', { delay: 30 });
-      const count = await waitForCount(page, /passages? in 2 of 5 documents/);
-      assert.match(count, /^\d+ passages? in 2 of 5 documents$/);
+      // The documents are counted at once; the passages when asked.
+      assert.equal(await waitForCount(page, /of 5 documents/), '2 of 5 documents');
       await waitForParam(page, 'q', 'lachin');
       assert.equal(await page.locator('main h1').textContent(), 'Search');
       const ids = await hitIds(page);
@@ -57,6 +57,29 @@ describe('search', () => {
       await waitForReader(page, ids[0]);
       assert.equal(params(page).get('doc'), ids[0]);
       await screenshot(page, 'search-then-reader');
+    });
+  });
+
+  test('"Count passages" counts the passages of every document found, as passage mode lists them', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl + '?q=mission');
+      assert.equal(await waitForCount(page, /of 5 documents/), '4 of 5 documents');
+      const button = page.getByRole('button', { name: 'Count passages' });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      const count = await waitForCount(page, /passages? in 4 of 5 documents$/);
+      assert.equal(await button.count(), 0, 'the button is gone once they are counted');
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('search-count')), true, 'focus is on the count');
+      // A one-word query: the sentences with the word are the passages passage mode lists.
+      const n = Number(count.split(' ')[0]);
+      await page.getByRole('link', { name: 'Passages' }).click();
+      await waitForCount(page, new RegExp(`^${n} passages in 4 of 5 documents$`));
+      assert.equal(await page.locator('li.passage-hit').count(), n);
+      // A new search counts its documents at once again, and offers the button again.
+      await page.goto(server.baseUrl + '?q=lachin');
+      assert.equal(await waitForCount(page, /of 5 documents/), '2 of 5 documents');
+      assert.equal(await button.count(), 1);
+      assert.deepEqual(await axeViolations(page), []);
     });
   });
 
@@ -75,7 +98,7 @@ describe('search', () => {
       await waitForCount(page, /of 5 documents/);
       await page.goBack();
       await waitForParam(page, 'q', 'lachin');
-      await waitForCount(page, /in 2 of 5 documents/);
+      await waitForCount(page, /^2 of 5 documents$/);
       assert.equal(await box.inputValue(), 'lachin', 'the box shows the restored query');
       await page.goBack();
       await waitForLibrary(page, 5);
@@ -90,7 +113,7 @@ describe('search', () => {
   test('passage mode lists every matching sentence; KWIC centres the keyword and sorts by context', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(server.baseUrl + '?q=mission');
-      await waitForCount(page, /in 4 of 5 documents/);
+      await waitForCount(page, /^4 of 5 documents$/);
       await page.getByRole('link', { name: 'Passages' }).click();
       await waitForParam(page, 'mode', 'passages');
       const count = await waitForCount(page, /passages in 4 of 5 documents/);
@@ -155,7 +178,7 @@ describe('search', () => {
   test('facets filter with a query and without one, with live counts', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(server.baseUrl + '?q=mission');
-      await waitForCount(page, /in 4 of 5 documents/);
+      await waitForCount(page, /^4 of 5 documents$/);
       const outlets = page.locator('section[data-facet=outlet] a.facet-value');
       assert.ok((await outlets.count()) >= 1);
       const first = outlets.first();
@@ -163,7 +186,7 @@ describe('search', () => {
       const n = Number(await first.locator('.facet-count').textContent());
       await first.click();
       await waitForParam(page, 'outlet', name);
-      await waitForCount(page, new RegExp(`in ${n} of 5 documents`));
+      await waitForCount(page, new RegExp(`^${n} of 5 documents$`));
       assert.equal((await hitIds(page)).length, n);
       assert.equal(await page.locator('section[data-facet=outlet] a.facet-value[aria-current=true]').count(), 1);
       assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-key')), `outlet:${name}`, 'focus stays on the followed filter');
@@ -308,23 +331,54 @@ describe('search', () => {
 });
 
 describe('search results a page at a time', () => {
-  // 45 short articles that all mention the corridor: more than one page of results.
+  // 45 short articles that all mention the corridor: more than one page of results; three
+  // from each of 15 outlets: more outlets than the filter lists before "5 more".
   const served = serveCorpus('paging', (corpus) => {
     for (let i = 1; i <= 45; i++) {
       const day = 1 + (i % 28);
+      const stem = `report-${String(i).padStart(2, '0')}`;
       fs.writeFileSync(
-        path.join(corpus, `report-${String(i).padStart(2, '0')}.txt`),
+        path.join(corpus, `${stem}.txt`),
         `Report ${i} on the corridor\n\nBy Jane Roe October ${day}, 2023\n\n` +
           `Trucks number ${i} crossed the corridor on October ${day}, officials said.\n`,
       );
+      const outlet = `Outlet ${String(1 + (i % 15)).padStart(2, '0')}`;
+      fs.writeFileSync(path.join(corpus, `${stem}.toml`), `outlet = "${outlet}"\n`);
     }
+  });
+
+  test('a facet lists ten values and the rest under "5 more"; a value chosen from the rest stays in sight', async () => {
+    const site = served.server;
+    await withPage(browser, site, async (page) => {
+      await page.goto(site.baseUrl + '?q=corridor');
+      await waitForCount(page, /^45 of 45 documents$/);
+      const facet = page.locator('section[data-facet=outlet]');
+      const names = (sel) => facet.locator(sel).allTextContents();
+      assert.deepEqual(await names(':scope > ul .facet-name'), Array.from({ length: 10 }, (_, k) => `Outlet ${String(k + 1).padStart(2, '0')}`));
+      const more = facet.locator('details.facet-more');
+      assert.equal((await more.locator('summary').textContent()).trim(), '5 more');
+      assert.equal(await more.getAttribute('open'), null);
+      await more.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      await more.locator('a.facet-value').first().waitFor();
+      assert.deepEqual(await names('details .facet-name'), ['Outlet 11', 'Outlet 12', 'Outlet 13', 'Outlet 14', 'Outlet 15']);
+      assert.deepEqual(await names('details .facet-count'), ['3', '3', '3', '3', '3']);
+      // Choosing one keeps it open, chosen and focused; the results are its three.
+      await more.getByRole('link', { name: /Outlet 13/ }).click();
+      await waitForParam(page, 'outlet', 'Outlet 13');
+      await waitForCount(page, /^3 of 45 documents$/);
+      assert.equal(await page.locator('section[data-facet=outlet] details.facet-more').getAttribute('open'), '');
+      assert.equal(await page.locator('section[data-facet=outlet] a[aria-current=true] .facet-name').textContent(), 'Outlet 13');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-key')), 'outlet:Outlet 13');
+      assert.deepEqual(await axeViolations(page), []);
+    });
   });
 
   test('the first 20 show; "Show more" (keyboard) adds the next ones without rebuilding the list, and focuses the first new one', async () => {
     const site = served.server;
     await withPage(browser, site, async (page) => {
       await page.goto(site.baseUrl + '?q=corridor');
-      await waitForCount(page, /in 45 of 45 documents/);
+      await waitForCount(page, /^45 of 45 documents$/);
       assert.equal(await page.locator('li.search-hit').count(), 20);
       assert.equal((await page.locator('.search-more .search-shown').textContent()).trim(), 'Showing 20 of 45.');
       // The first page's items, marked, so that we can tell they are kept, not rebuilt.
