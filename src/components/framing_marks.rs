@@ -114,6 +114,16 @@ pub fn side_note(hits: &[&Hit]) -> Vec<String> {
         .collect()
 }
 
+/// Where a frame's note on whose wording it is comes from: the words before the source, the
+/// source, and its address ("" when none); or, when the lexicon cites none, a sentence saying so.
+pub fn source_parts(f: &FrameRow) -> (&'static str, &str, &str) {
+    if f.source.is_empty() {
+        ("No source checked for this note.", "", "")
+    } else {
+        ("Source: ", &f.source, &f.url)
+    }
+}
+
 /// "3 in quotes, 0 in its own words": whose words a frame's terms were, in plain words.
 pub fn voice_counts(quoted: usize, own: usize) -> String {
     format!("{quoted} in quotes, {own} in its own words")
@@ -160,7 +170,22 @@ pub fn summary(route: RwSignal<Route>, framing: &Framing) -> impl IntoView + use
                         f.name,
                         voice_counts(quoted, own)
                     );
-                    view! { <li>{text}</li> }
+                    // Whose wording it typically is, and where that is documented.
+                    let (lead, source, url) = source_parts(f);
+                    let source = match url {
+                        "" => source.to_string().into_any(),
+                        url => view! {
+                            <a href=url.to_string() rel="noopener noreferrer">{source.to_string()}</a>
+                        }
+                        .into_any(),
+                    };
+                    view! {
+                        <li>
+                            <span class="frame-count">{text}</span>
+                            <span class="frame-note">{f.note.clone()}</span>
+                            <span class="frame-source">{lead}{source}</span>
+                        </li>
+                    }
                 })
                 .collect_view();
             view! { <ul class="frame-counts">{items}</ul> }.into_any()

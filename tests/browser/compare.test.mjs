@@ -276,11 +276,16 @@ describe('framing words in the reader', () => {
       const firstNote = await notes.first().textContent();
       assert.ok(firstNote.includes(await page.locator('.blocks mark.frame').first().getAttribute('data-frame')), firstNote);
       // Counts per frame, for this article.
-      const counts = await page.locator('.frame-counts li').allTextContents();
+      const counts = await page.locator('.frame-counts li .frame-count').allTextContents();
       const row = c.frame_table.find((f) => f.own[1] > 0);
       const quoted = row.quoted[1] + row.reported[1];
       const expected = `${row.topic_name}: “${row.name}”, ${quoted} in quotes, ${row.own[1]} in its own words`;
       assert.ok(counts.includes(expected), `counts say whose words: ${expected} in ${JSON.stringify(counts)}`);
+      // Each with whose wording it typically is, and where that is documented (a link).
+      const item = page.locator('.frame-counts li', { has: page.locator('.frame-count', { hasText: expected }) });
+      assert.equal(await item.locator('.frame-note').textContent(), row.note);
+      if (row.url) assert.equal(await item.locator('.frame-source a').getAttribute('href'), row.url);
+      else assert.equal(await item.locator('.frame-source').textContent(), 'No source checked for this note.');
       // A term's frame shows beside it on keyboard focus (not as text in the line).
       const first = page.locator('.blocks mark.frame').first();
       await first.focus();

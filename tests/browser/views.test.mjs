@@ -33,6 +33,8 @@ async function settled(page, selector) {
 
 const VIEWS = [
   ['overview', '', 'section.card[data-card="names"]'],
+  // Limited to the articles published in November 2023 (two of the seeds): every card says so.
+  ['overview-filtered', '?page=overview&after=2023-11-01&before=2023-12-01', 'section.card .card-filter'],
   ['library', '?page=library', 'li.doc-item'],
   ['reader', `?doc=${D001}`, '.blocks mark.ent'],
   ['reader-frames', `?doc=${D001}&frames=1`, '.blocks mark.frame'],
@@ -42,6 +44,7 @@ const VIEWS = [
   ['search-kwic', '?q=mission&mode=kwic', '.kwic-table tbody tr'],
   ['entities', '?page=entities', 'table.entity-table tbody tr'],
   ['compare-passages', `${COMPARE}&pair=0`, '.diff-panel'],
+  ['compare-passages-frames', `${COMPARE}&frames=1`, '.compare-col .frame-side'],
   ['compare-speakers', `${COMPARE}&cview=speakers`, '.compare-body section'],
   ['compare-framing', `${COMPARE}&cview=framing`, 'table.frame-table'],
   ['compare-words', `${COMPARE}&cview=words`, '.words-figure'],

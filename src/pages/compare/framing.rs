@@ -5,7 +5,7 @@
 
 use super::{letter, percent, route_link, Compared};
 use crate::components::dom::{el, El};
-use crate::components::framing_marks::{frame_name, voice_counts};
+use crate::components::framing_marks::{frame_name, source_parts, voice_counts};
 use crate::url_state::{CompareRoute, CompareView};
 use parallax_core::compare::{FrameRow, Profile};
 
@@ -98,21 +98,18 @@ fn frame_head(f: &FrameRow) -> El {
     if !f.note.is_empty() {
         th.push(el("span").class("frame-note").text(&f.note));
     }
-    let source = el("span").class("frame-source");
-    match (f.source.is_empty(), f.url.is_empty()) {
-        (true, _) => source.push_text("No source checked for this note."),
-        (false, true) => source.push_text(&format!("Source: {}", f.source)),
-        (false, false) => {
-            source.push_text("Source: ");
-            source.push(
-                el("a")
-                    .attr("href", &f.url)
-                    .attr("rel", "noopener noreferrer")
-                    .text(&f.source),
-            );
-        }
+    let (lead, source, url) = source_parts(f);
+    let line = el("span").class("frame-source").text(lead);
+    match url {
+        "" => line.push_text(source),
+        url => line.push(
+            el("a")
+                .attr("href", url)
+                .attr("rel", "noopener noreferrer")
+                .text(source),
+        ),
     }
-    th.child(source)
+    th.child(line)
 }
 
 fn total(f: &FrameRow) -> usize {

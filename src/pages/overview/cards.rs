@@ -170,7 +170,7 @@ fn timeline(m: &Model) -> Vec<El> {
         let li = el("li")
             .child(l)
             .child(el("span").class("card-date").text(&date))
-            .text(" ")
+            .text(" · ")
             .child(n);
         if let Some(why) = &a.republished {
             li.push(
@@ -367,7 +367,11 @@ pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize], by: Option<&str>) -> El 
                 el("li")
                     .child(link(&Route::library_of_entity(canonical).href(), canonical))
                     .text(": ")
-                    .child(el("span").class("card-names").text(&groups.join(" / ")))
+                    .child(
+                        el("span")
+                            .class("contested-names")
+                            .text(&groups.join(" / ")),
+                    )
                     .text(&format!(
                         " (in {sources} {})",
                         if *sources == 1 { "source" } else { "sources" }

@@ -292,7 +292,11 @@ fn framing_sentence(c: &Comparison, doc: &str) -> String {
         Some(r) => format!(
             "Leans on “{}” ({}): {}.",
             r.name,
-            r.topic_name.to_lowercase(),
+            // "The departure of …" reads "the departure of …" inside the sentence; any other
+            // word keeps its capital (names: "Azerbaijan taking control of Karabakh").
+            r.topic_name
+                .strip_prefix("The ")
+                .map_or_else(|| r.topic_name.clone(), |rest| format!("the {rest}")),
             voice_counts(at(&r.quoted) + at(&r.reported), at(&r.own))
         ),
         None => {
@@ -369,6 +373,18 @@ mod tests {
         assert!(m.shared.windows(2).all(|w| w[0].share >= w[1].share));
         assert_eq!(m.framing.len(), docs.len());
         assert!(m.framing.iter().all(|f| f.sentence.ends_with('.')));
+        // Counts say whose words; names keep their capitals inside the sentence.
+        assert!(m
+            .framing
+            .iter()
+            .any(|f| f.sentence.contains(" in quotes, ")));
+        for f in &m.framing {
+            assert!(
+                !f.sentence.contains("karabakh") && !f.sentence.contains("azerbaijan"),
+                "{}",
+                f.sentence
+            );
+        }
         // No card names an article by its file id.
         let text = format!("{m:?}");
         for d in &docs {
