@@ -6,7 +6,7 @@
 #   source scripts/setup.sh        # the same, and keep the PATH it sets up
 #
 # Tools: the wasm32 target (+ rustfmt, clippy), trunk 0.21.14, wasm-bindgen-cli at the
-# version Cargo.lock pins, the npm packages in tests/browser (playwright-core, axe-core,
+# version Cargo.lock pins, wasm-split-cli 0.2.4, the npm packages in tests/browser (playwright-core, axe-core,
 # binaryen whose wasm-opt Trunk uses), Debian's chromium + chromium-driver.
 
 _parallax_setup() {
@@ -77,6 +77,20 @@ _parallax_setup() {
     # Not --locked: the CLI's own lockfile does not build with current toolchains.
     cargo install wasm-bindgen-cli --version "$wb_version" --force
     say wasm-bindgen-cli "$wb_version installed"
+  fi
+
+  # --- wasm-split-cli: cuts the app's wasm into page modules (scripts/split-wasm.mjs) -----
+  # From crates.io's wasm_split_cli_support (the splitter cargo-leptos uses), at the version
+  # that reads the split points of the wasm_split_helpers 0.2 that Leptos links in.
+  local split_version="0.2.4"
+  # The binary has no --version flag: cargo's list of installed packages says which it is.
+  have="$(cargo install --list | sed -n 's/^wasm_split_cli_support v\(.*\):$/\1/p')"
+  if [[ "$have" == "$split_version" ]] && command -v wasm-split-cli >/dev/null 2>&1; then
+    say wasm-split-cli "$split_version present"
+  else
+    say wasm-split-cli "installing $split_version (found: ${have:-none})"
+    cargo install wasm_split_cli_support --version "$split_version" --features build-binary --locked --force
+    say wasm-split-cli "$split_version installed"
   fi
 
   # --- node, npm packages (playwright-core, axe-core, binaryen's wasm-opt) --------------

@@ -2,7 +2,8 @@
 //! a sharded one, `shards.rs`), and choosing the page to show from the URL.
 
 use crate::components::search_box::SearchBox;
-use crate::pages::{Compare, Entities, Library, NotFound, Overview, Reader, Search};
+use crate::lazy_pages::{self, LazyPage};
+use crate::pages::{NotFound, Overview};
 use crate::url_state::{self, Route, SearchMode, SearchRoute, Sort};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -69,6 +70,10 @@ pub fn App() -> impl IntoView {
         }
     });
     crate::local::install_drop();
+    // The page's own module, if it has one (src/lazy_pages.rs), is fetched beside the corpus;
+    // the module behind a link as soon as the pointer or the focus reaches it.
+    lazy_pages::preload(&route.get_untracked());
+    lazy_pages::preload_on_intent();
     spawn_local(async move {
         let loaded = match fetch_corpus().await {
             // A sharded corpus: the views start on its manifest and fetch the rest as needed;
@@ -108,8 +113,20 @@ pub fn App() -> impl IntoView {
         }
     });
     // After following a link to another page, start reading at its heading, as a fresh page
-    // load would: scroll to the top and put focus (and the screen reader) on the <h1>.
-    url_state::install_listeners(route, || request_animation_frame(focus_heading));
+    // load would: scroll to the top and put focus (and the screen reader) on the <h1>. A page
+    // whose module is still being fetched has no heading yet: it is focused when it arrives.
+    let focus_pending = StoredValue::new(false);
+    let focus_when_shown = move || {
+        request_animation_frame(move || {
+            if focus_heading() {
+                focus_pending.set_value(false);
+            }
+        })
+    };
+    url_state::install_listeners(route, move || {
+        focus_pending.set_value(true);
+        focus_when_shown();
+    });
 
     let page = Memo::new(move |_| match load.get() {
         Load::Loading => Page::Loading,
@@ -191,6 +208,14 @@ pub fn App() -> impl IntoView {
     });
 
     let bundle = bundle_now;
+    let lazy = move |page: LazyPage| match bundle() {
+        Some(b) => lazy_pages::view(page, b, route, move || {
+            if focus_pending.get_value() {
+                focus_when_shown();
+            }
+        }),
+        None => ().into_any(),
+    };
     let main_view_of = move |page: Page| match page {
         Page::Loading => view! { <p class="loading">"Loading corpus…"</p> }.into_any(),
         Page::Waiting(msg) => view! { <p class="loading" role="status">{msg}</p> }.into_any(),
@@ -199,29 +224,15 @@ pub fn App() -> impl IntoView {
             Some(b) => view! { <Overview bundle=b route=route /> }.into_any(),
             None => ().into_any(),
         },
-        Page::Library => match bundle() {
-            Some(b) => view! { <Library bundle=b route=route /> }.into_any(),
-            None => ().into_any(),
-        },
-        Page::Entities => match bundle() {
-            Some(b) => view! { <Entities bundle=b route=route /> }.into_any(),
-            None => ().into_any(),
-        },
-        Page::Compare => match bundle() {
-            Some(b) => view! { <Compare bundle=b route=route /> }.into_any(),
-            None => ().into_any(),
-        },
-        Page::Search => match bundle() {
-            Some(b) => view! { <Search bundle=b route=route /> }.into_any(),
-            None => ().into_any(),
-        },
-        Page::Reader(index) => match bundle() {
-            Some(b) => {
-                view! { <Reader bundle=b index=index route=route library_sort=library_sort /> }
-                    .into_any()
-            }
-            None => ().into_any(),
-        },
+        // Every other page is in a module of its own, fetched when first entered.
+        Page::Library => lazy(LazyPage::Library),
+        Page::Entities => lazy(LazyPage::Entities),
+        Page::Compare => lazy(LazyPage::Compare),
+        Page::Search => lazy(LazyPage::Search),
+        Page::Reader(index) => lazy(LazyPage::Reader {
+            index,
+            library_sort,
+        }),
         Page::NotFound(id) => view! { <NotFound id=id /> }.into_any(),
     };
     let main_view = move || {
@@ -310,15 +321,17 @@ async fn fetch_corpus() -> Result<Corpus, String> {
     }
 }
 
-/// Scrolls to the top and focuses the page's `<h1>` (made focusable with `tabindex="-1"`).
-fn focus_heading() {
+/// Scrolls to the top and focuses the page's `<h1>` (made focusable with `tabindex="-1"`);
+/// false when the page has no heading yet.
+fn focus_heading() -> bool {
     window().scroll_to_with_x_and_y(0.0, 0.0);
-    if let Some(h1) = document()
+    match document()
         .query_selector("main h1")
         .ok()
         .flatten()
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = h1.focus();
+        Some(h1) => h1.focus().is_ok(),
+        None => false,
     }
 }

@@ -8,6 +8,7 @@ mod export;
 mod fetch;
 mod format;
 mod labels;
+mod lazy_pages;
 mod local;
 mod pages;
 mod per_corpus;
