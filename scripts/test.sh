@@ -80,15 +80,16 @@ release_build() {
 }
 
 size_report() {
-  # First load: what the page fetches before it can show anything. The comparison worker
-  # (compare_worker*) is fetched only when a comparison is opened, so it is listed apart.
+  # First load: what the page fetches before it can show the landing page. The workers
+  # (compare_worker*, ingest_worker*) and the other pages' wasm modules (split_*, chunk_*;
+  # src/lazy_pages.rs) are fetched later, so they are listed apart.
   local f raw gz total_raw=0 total_gz=0 report="" later=""
   for f in dist/*.wasm dist/*.js dist/*.css dist/corpus.bin; do
     [[ -f "$f" ]] || continue
     raw=$(wc -c <"$f")
     gz=$(gzip -9 -c "$f" | wc -c)
     case "$f" in
-      dist/compare_worker*|dist/ingest_worker*)
+      dist/compare_worker*|dist/ingest_worker*|dist/split_*|dist/chunk_*)
         later+=$(printf '%-48s %10d %10d' "${f#dist/}" "$raw" "$gz")$'\n'
         continue
         ;;
@@ -106,7 +107,7 @@ size_report() {
     printf '%-48s %10s %10s\n' file raw gzip-9
     printf '%s' "$report"
     printf '%-48s %10d %10d\n' "first load (wasm+js+css+corpus.bin)" "$total_raw" "$total_gz"
-    echo "loaded when a comparison is opened or articles are added:"
+    echo "loaded later (the workers; the other pages' modules when opened or prefetched):"
     printf '%s' "$later"
   } | tee "$OUT/sizes.txt"
 }
