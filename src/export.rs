@@ -1,6 +1,6 @@
 //! Downloads: a table as CSV or JSON, and any bytes as a file. One home for every view's
-//! "Download CSV / JSON" buttons (the entities table, the % shared matrix, who speaks, facts
-//! that disagree, search results) and for the added articles' `corpus.bin` and `.zip`.
+//! "Download CSV / JSON" buttons (the entities table, the % shared matrix, shared passages, who
+//! speaks, facts that disagree, search results: documents, passages or concordance lines) and for the added articles' `corpus.bin` and `.zip`.
 //!
 //! A table is rows of cells, the first row the column names. CSV follows RFC 4180 (a cell with
 //! a comma, quote or line break is quoted, quotes doubled; lines end with CRLF); JSON is an

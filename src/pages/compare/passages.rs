@@ -25,6 +25,9 @@ pub fn view(c: &Compared, docs: &[&Document], r: &CompareRoute) -> El {
             .text(&summary)
             .text(" Marked passages (≈ and the other article’s letter) say the same thing in another column; choose one to see its word diff and line up its counterparts. Paragraphs labelled “Only in …” appear in no other compared article."),
     );
+    if !pairs.is_empty() {
+        section.push(crate::export::buttons("passages", passage_rows(c)));
+    }
     let toggle = if r.frames {
         route_link(r, "Hide framing words", |n| n.frames = false)
     } else {
@@ -301,16 +304,67 @@ fn frame_mark(h: &Hit, class: &str) -> El {
         .attr("data-frame", &frame_label(&h.2))
 }
 
+/// How close a pair is, in words.
+fn kind_label(kind: MatchKind) -> &'static str {
+    match kind {
+        MatchKind::Verbatim => "Verbatim copy",
+        MatchKind::NearVerbatim => "Lightly edited copy",
+        MatchKind::Paraphrase => "Paraphrase",
+    }
+}
+
+/// Every shared passage as table rows (its number, how close, both sides: article, id, byte
+/// range and words), for the CSV and JSON downloads.
+fn passage_rows(c: &Compared) -> impl Fn() -> Vec<Vec<String>> + 'static {
+    let mut rows = vec![[
+        "passage",
+        "match",
+        "similarity",
+        "article A",
+        "A id",
+        "A start",
+        "A end",
+        "A words",
+        "article B",
+        "B id",
+        "B start",
+        "B end",
+        "B words",
+    ]
+    .map(String::from)
+    .to_vec()];
+    let name = |id: &str| {
+        c.col(id)
+            .and_then(|i| c.names.get(i))
+            .map(|n| format!("{} {n}", c.letter_of(id)))
+            .unwrap_or_default()
+    };
+    for (k, p) in c.result.aligned.iter().enumerate() {
+        let mut row = vec![
+            (k + 1).to_string(),
+            kind_label(p.kind).to_string(),
+            percent(p.score),
+        ];
+        for side in [&p.a, &p.b] {
+            row.extend([
+                name(&side.doc),
+                side.doc.clone(),
+                side.start.to_string(),
+                side.end.to_string(),
+                side.text.trim().to_string(),
+            ]);
+        }
+        rows.push(row);
+    }
+    move || rows.clone()
+}
+
 /// The chosen passage: both sides with their own words marked, and links to the others.
 fn diff_panel(c: &Compared, docs: &[&Document], r: &CompareRoute, k: usize) -> El {
     let pair = &c.result.aligned[k];
     let (ia, ib) = (c.col(&pair.a.doc), c.col(&pair.b.doc));
     let (la, lb) = (c.letter_of(&pair.a.doc), c.letter_of(&pair.b.doc));
-    let kind = match pair.kind {
-        MatchKind::Verbatim => "Verbatim copy",
-        MatchKind::NearVerbatim => "Lightly edited copy",
-        MatchKind::Paraphrase => "Paraphrase",
-    };
+    let kind = kind_label(pair.kind);
     let panel = el("section")
         .class("diff-panel")
         .attr("aria-labelledby", "diff-h")
