@@ -49,6 +49,7 @@ enum Page {
 
 #[component]
 pub fn App() -> impl IntoView {
+    url_state::read_scope();
     let route = RwSignal::new(url_state::current_route());
     let load = RwSignal::new(Load::Loading);
     // Bumped when files of a sharded corpus arrive (`shards.rs`).
@@ -102,6 +103,9 @@ pub fn App() -> impl IntoView {
                     // link to one of them opens it.
                     crate::local::restore();
                 } else {
+                    if url_state::only_mine() {
+                        crate::local::nothing_of_mine(crate::local::NONE_ADDED_HERE);
+                    }
                     load.set(Load::Ready(b));
                 }
             }
@@ -126,6 +130,11 @@ pub fn App() -> impl IntoView {
     url_state::install_listeners(route, move || {
         focus_pending.set_value(true);
         focus_when_shown();
+    });
+    // Back and forward may cross a change of `mine=1`: the corpus follows the URL.
+    Effect::new(move |_| {
+        route.track();
+        crate::local::follow_url();
     });
 
     let page = Memo::new(move |_| match load.get() {
@@ -278,6 +287,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main id="main" tabindex="-1">
+            <crate::local::ScopeNote />
             {main_view}
         </main>
         <footer class="site-footer">

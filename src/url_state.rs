@@ -911,7 +911,7 @@ impl Route {
     /// An `href` for a link to this route. The overview is `./` (the app's own folder, resolved
     /// through `<base>`), because an empty href would mean "this very page".
     pub fn href(&self) -> String {
-        let q = self.to_query();
+        let q = with_scope(self.to_query());
         if q.is_empty() {
             "./".to_string()
         } else {
@@ -955,6 +955,51 @@ impl Route {
     /// may still read its state once).
     pub fn part<T: Part>(&self) -> T {
         T::of(self).cloned().unwrap_or_default()
+    }
+}
+
+/// `mine=1`: only the articles added in this browser are shown, the site's own hidden. It holds
+/// for every page, so it is not part of a [`Route`]: while it is on, every link and history entry
+/// the app makes carries it (see [`Route::href`]), and a shared link keeps it.
+const ONLY_MINE: &str = "mine=1";
+
+thread_local! {
+    static SCOPE_MINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a query string (with or without the leading `?`) asks for the added articles alone.
+pub fn only_mine_in(query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').any(|p| p == ONLY_MINE)
+}
+
+/// Whether the page shows only the added articles (`mine=1`), as the current URL says.
+pub fn only_mine() -> bool {
+    SCOPE_MINE.with(std::cell::Cell::get)
+}
+
+/// Turns `mine=1` on or off and rewrites the current URL to match (no new history entry).
+pub fn set_only_mine(on: bool) {
+    SCOPE_MINE.with(|m| m.set(on));
+    let href = current_route().href();
+    if let Ok(history) = window().history() {
+        let y = JsValue::from_f64(window().scroll_y().unwrap_or(0.0));
+        let _ = history.replace_state_with_url(&y, "", Some(&href));
+    }
+}
+
+/// Reads `mine=1` from the current URL (at load, and after back/forward).
+pub fn read_scope() {
+    let on = only_mine_in(&window().location().search().unwrap_or_default());
+    SCOPE_MINE.with(|m| m.set(on));
+}
+
+/// A route's query string with the page-wide settings added.
+fn with_scope(query: String) -> String {
+    match (only_mine(), query.is_empty()) {
+        (false, _) => query,
+        (true, true) => format!("?{ONLY_MINE}"),
+        (true, false) => format!("{query}&{ONLY_MINE}"),
     }
 }
 
@@ -1104,6 +1149,7 @@ pub fn install_listeners(state: RwSignal<Route>, on_page_change: impl Fn() + 'st
     // The handles are dropped on purpose: the listeners live as long as the page.
     let _ = window_event_listener(leptos::ev::popstate, move |ev| {
         let y = ev.state().as_f64().unwrap_or(0.0);
+        read_scope();
         state.set(current_route());
         // By the next frame the view for the restored URL has been rendered.
         request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
@@ -1469,6 +1515,35 @@ mod tests {
             search("?outlet=A&outlet=A&outlet=B").outlets,
             ["A", "B"],
             "repeats are dropped"
+        );
+    }
+
+    /// `mine=1` is page-wide: every route's link carries it while it is on, none otherwise, and
+    /// it never changes which page a link opens.
+    #[test]
+    fn only_mine_rides_on_every_link() {
+        assert!(only_mine_in("?mine=1") && only_mine_in("q=x&mine=1"));
+        assert!(!only_mine_in("?mine=0") && !only_mine_in("?q=mine%3D1"));
+        assert_eq!(
+            Route::from_query("?q=x&mine=1"),
+            Route::from_query("?q=x"),
+            "the same page"
+        );
+        let search = Route::from_query("?q=x");
+        SCOPE_MINE.with(|m| m.set(true));
+        let on = (Route::default().href(), search.href(), doc_href("a"));
+        SCOPE_MINE.with(|m| m.set(false));
+        assert_eq!(
+            on,
+            (
+                "?mine=1".into(),
+                "?q=x&mine=1".into(),
+                "?doc=a&mine=1".into()
+            )
+        );
+        assert_eq!(
+            (Route::default().href(), search.href()),
+            ("./".into(), "?q=x".into())
         );
     }
 }

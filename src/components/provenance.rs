@@ -1,5 +1,5 @@
-//! The "from text: byline" / "from sidecar" / "not stated" badge shown beside every metadata
-//! value; a value from the text names the parser's rule that read it and the line of the file it
+//! The "from text: byline" / "from sidecar" / "edited in this browser" / "not stated" badge
+//! shown beside every metadata value; a value from the text names the parser's rule that read it and the line of the file it
 //! is on ("from text: byline, line 3: “By Jane Doe”").
 //!
 //! Where a value came from matters as much as the value: text found by the parser can be wrong,
@@ -21,13 +21,21 @@ pub fn source_line(doc: &Document, source: Option<Provenance>) -> Option<(usize,
 }
 
 /// The badge for a value's source; `None` means the value is absent. `line` (from
-/// [`source_line`]) names where in the file a value from the text is.
+/// [`source_line`]) names where in the file a value from the text is; `edited` says a sidecar
+/// value is a correction made in this browser (`crate::local::is_edited`), not one that came
+/// with the file.
 #[component]
 pub fn ProvenanceBadge(
     source: Option<Provenance>,
     #[prop(optional_no_strip)] line: Option<(usize, String)>,
+    #[prop(optional)] edited: bool,
 ) -> impl IntoView {
     let (class, text, hint) = match source {
+        Some(Provenance::Sidecar) if edited => (
+            "provenance provenance-sidecar provenance-edited",
+            "edited in this browser".to_string(),
+            "Corrected in this browser; kept here as the article's sidecar",
+        ),
         Some(Provenance::Text { rule, .. }) => (
             "provenance provenance-text",
             match line {

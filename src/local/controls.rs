@@ -11,16 +11,23 @@ use web_sys::{FileList, HtmlInputElement};
 
 /// Sends the files of a picker or a drop to the worker.
 pub fn add_files(files: &FileList) {
-    if files.length() == 0 {
+    let files = (0..files.length())
+        .filter_map(|i| files.get(i))
+        .map(JsValue::from)
+        .collect();
+    add_values(files, Vec::new());
+}
+
+/// Sends files (`File` values) to the worker, with a sentence for each dropped entry that could
+/// not be read, which the worker lists with the files it does not add.
+pub fn add_values(files: Vec<JsValue>, problems: Vec<String>) {
+    if files.is_empty() && problems.is_empty() {
         return;
     }
+    let total = files.len() as u32;
     let mut parts: Vec<JsValue> = vec!["add".into()];
-    parts.extend(
-        (0..files.length())
-            .filter_map(|i| files.get(i))
-            .map(JsValue::from),
-    );
-    let total = parts.len() as u32 - 1;
+    parts.extend(files);
+    parts.extend(problems.iter().map(|p| JsValue::from_str(p)));
     super::update(|s| {
         s.progress = Some((0, total));
         s.problems.clear();
@@ -214,9 +221,7 @@ pub fn AddArticles() -> impl IntoView {
                                             type="checkbox"
                                             prop:checked=move || st.with(|s| s.served_hidden)
                                             on:change=move |ev| {
-                                                let hide = event_target_checked(&ev);
-                                                st.update(|s| s.served_hidden = hide);
-                                                send(&["served".into(), JsValue::from_bool(!hide)]);
+                                                super::show_only_mine(event_target_checked(&ev))
                                             }
                                         />
                                         " Show only my articles"

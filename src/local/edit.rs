@@ -1,7 +1,7 @@
 //! Correcting an article's metadata in the page: title, outlet, authors and dates. The
 //! corrections become the article's sidecar (`parallax_core::sidecar::corrected`, in the ingest
-//! worker), so the reader marks them "from sidecar", they are kept in this browser, and the
-//! `.zip` download carries them as `<name>.toml` files the `parallax` command reads.
+//! worker), so the reader marks them "edited in this browser", they are kept in this browser,
+//! and the `.zip` download carries them as `<name>.toml` files the `parallax` command reads.
 
 use super::{send, state};
 use leptos::prelude::*;
@@ -20,6 +20,18 @@ pub struct Editable {
 }
 
 impl Editable {
+    /// The value of a key of `parallax_core::sidecar::EDITABLE`.
+    fn value(&self, key: &str) -> &str {
+        match key {
+            "title" => &self.title,
+            "outlet" => &self.outlet,
+            "authors" => &self.authors,
+            "published" => &self.published,
+            "updated" => &self.updated,
+            _ => "",
+        }
+    }
+
     pub fn of(doc: &Document) -> Editable {
         let m = &doc.meta;
         let s = |f: &Option<parallax_core::Field<String>>| {
@@ -52,7 +64,7 @@ pub fn EditMetadata(values: Editable) -> impl IntoView {
     let file = values.file.clone();
     let edited = {
         let file = file.clone();
-        move || st.with(|s| s.edited.contains(&file))
+        move || st.with(|s| s.edited.iter().any(|(f, _)| *f == file))
     };
     let fields: Vec<(&'static str, &'static str, RwSignal<String>)> = vec![
         ("title", "Title", RwSignal::new(values.title.clone())),
@@ -74,12 +86,17 @@ pub fn EditMetadata(values: Editable) -> impl IntoView {
         ),
     ];
     let send_fields = fields.clone();
+    let initial = values.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // Only what was changed: a value left as the file states it keeps its provenance.
         let mut parts: Vec<JsValue> = vec!["edit".into(), JsValue::from_str(&file)];
         for (key, _, v) in &send_fields {
-            parts.push(JsValue::from_str(key));
-            parts.push(JsValue::from_str(&v.get_untracked()));
+            let now = v.get_untracked();
+            if now.trim() != initial.value(key).trim() {
+                parts.push(JsValue::from_str(key));
+                parts.push(JsValue::from_str(&now));
+            }
         }
         send(&parts);
     };
@@ -117,7 +134,7 @@ pub fn EditMetadata(values: Editable) -> impl IntoView {
             view! {
             <form on:submit=on_submit.clone()>
                 <p class="hint">
-                    "Corrections are kept in this browser as this article’s sidecar: the values above then say “from sidecar”. "
+                    "Corrections are kept in this browser as this article’s sidecar: the values you change then say “edited in this browser”. "
                     "An emptied field goes back to what the text states. The .zip download carries them for the parallax command."
                 </p>
                 {inputs()}

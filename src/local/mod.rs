@@ -42,10 +42,14 @@ pub struct LocalState {
     pub notes: Vec<String>,
     /// Set when the browser did not store the articles, or the worker failed.
     pub warning: String,
-    /// The served articles are hidden: the page shows the added ones alone.
+    /// The served articles are hidden: the page shows the added ones alone (`mine=1` in the
+    /// URL, see [`show_only_mine`]).
     pub served_hidden: bool,
-    /// Files whose articles' metadata were corrected in the page.
-    pub edited: Vec<String>,
+    /// Said once when `mine=1` cannot be honoured: no article was added in this browser.
+    pub scope_note: String,
+    /// Files whose articles' metadata were corrected in the page, with the keys corrected
+    /// (`title`, `outlet`, `authors`, `published`, `updated`).
+    pub edited: Vec<(String, Vec<String>)>,
 }
 
 /// What the page does with each corpus the worker builds (`None`: the worker failed).
@@ -87,10 +91,21 @@ pub fn is_local(file: &str) -> bool {
     state().is_some_and(|s| s.with_untracked(|s| s.files.iter().any(|f| f.stored == file)))
 }
 
+/// Whether the value `key` of the articles of `file` was corrected in the page (its provenance
+/// then says "edited in this browser" rather than "from sidecar").
+pub fn is_edited(file: &str, key: &str) -> bool {
+    state().is_some_and(|s| {
+        s.with_untracked(|s| {
+            s.edited
+                .iter()
+                .any(|(f, keys)| f == file && keys.iter().any(|k| k == key))
+        })
+    })
+}
+
 /// The key under which the page remembers that articles were kept, so that a reload starts the
 /// worker to read them back (the worker itself is not loaded otherwise).
 const KEPT_KEY: &str = "parallax-added";
-const HIDDEN_KEY: &str = "parallax-served-hidden";
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
@@ -103,17 +118,59 @@ pub fn has_kept() -> bool {
         .is_some_and(|v| v != "0")
 }
 
-fn remember_kept(count: usize, served_hidden: bool) {
+fn remember_kept(count: usize) {
     if let Some(s) = storage() {
         let _ = s.set_item(KEPT_KEY, &count.to_string());
-        let _ = s.set_item(HIDDEN_KEY, if served_hidden { "1" } else { "0" });
     }
 }
 
-fn served_hidden_before() -> bool {
-    storage()
-        .and_then(|s| s.get_item(HIDDEN_KEY).ok().flatten())
-        .is_some_and(|v| v == "1")
+/// Shows the added articles alone (`on`) or with the site's: the URL says so (`mine=1`), and the
+/// worker builds the corpus to match.
+pub fn show_only_mine(on: bool) {
+    crate::url_state::set_only_mine(on);
+    follow_url();
+}
+
+/// Makes the corpus match the URL's `mine=1` (after back/forward, or a link). Nothing before the
+/// added articles are known: reading them back at load takes the URL's setting itself.
+pub fn follow_url() {
+    let Some(st) = state() else {
+        return;
+    };
+    let want = crate::url_state::only_mine();
+    let (hidden, known) = st.with_untracked(|s| (s.served_hidden, !s.files.is_empty()));
+    if hidden == want || !(known || hidden) {
+        return;
+    }
+    st.update(|s| s.served_hidden = want);
+    worker::send(&["served".into(), wasm_bindgen::JsValue::from_bool(!want)]);
+}
+
+/// `mine=1` with no article added in this browser: the site's articles are shown, the URL no
+/// longer says otherwise, and the page says why (`note`).
+pub fn nothing_of_mine(note: &str) {
+    crate::url_state::set_only_mine(false);
+    update(|s| s.scope_note = note.to_string());
+    follow_url();
+}
+
+/// Why a link's `mine=1` shows the site's articles: nothing was added in this browser.
+pub const NONE_ADDED_HERE: &str = "This link shows only the articles added in a browser, and \
+    none were added in this one: here are the site's articles. Add yours with “Add articles”.";
+
+/// The sentence of [`nothing_of_mine`], at the top of every page.
+#[component]
+pub fn ScopeNote() -> impl IntoView {
+    let Some(st) = state() else {
+        return ().into_any();
+    };
+    view! {
+        {move || {
+            let note = st.with(|s| s.scope_note.clone());
+            (!note.is_empty()).then(|| view! { <p class="notice scope-note" role="status">{note}</p> })
+        }}
+    }
+    .into_any()
 }
 
 /// The file name part of an id the page gives added articles (`<16 hex digits>_<stem>`), or

@@ -50,12 +50,9 @@ pub fn send(parts: &[JsValue]) {
 
 /// Reads back the articles an earlier visit kept (the page calls it at load when there are some).
 pub fn restore() {
-    let hidden = super::served_hidden_before();
+    let hidden = crate::url_state::only_mine();
     update(|s| s.served_hidden = hidden);
-    if hidden {
-        send(&["served".into(), JsValue::FALSE]);
-    }
-    send(&["restore".into()]);
+    send(&["restore".into(), JsValue::from_bool(!hidden)]);
 }
 
 /// The page's corpus for the comparison worker, when it is not the served `corpus.bin`.
@@ -139,7 +136,13 @@ fn on_corpus(reply: &Array) {
         .collect();
     let (problems, notes) = (strings(reply.get(3)), strings(reply.get(4)));
     let warning = reply.get(5).as_string().unwrap_or_default();
-    let edited = strings(reply.get(6));
+    let edited: Vec<(String, Vec<String>)> = Array::from(&reply.get(6))
+        .iter()
+        .filter_map(|e| {
+            let e = Array::from(&e);
+            Some((e.get(0).as_string()?, strings(e.get(1))))
+        })
+        .collect();
     let edited_count = edited.len();
     STATE.with(|s| s.borrow_mut().corpus = Some((bundle.fingerprint(), bytes)));
     let mut hidden = false;
@@ -152,10 +155,19 @@ fn on_corpus(reply: &Array) {
         s.warning = warning.clone();
         s.edited = edited;
         hidden = s.served_hidden;
+        if !s.files.is_empty() {
+            s.scope_note.clear();
+        }
     });
     if warning.is_empty() {
         // Corrections of served articles are kept too, and read back the same way.
-        remember_kept(files.len() + edited_count, hidden);
+        remember_kept(files.len() + edited_count);
     }
     corpus_arrived(Some(bundle));
+    if hidden && files.is_empty() {
+        // The added articles alone, and there are none (all removed, or none kept).
+        super::nothing_of_mine(
+            "No article added in this browser is left to show alone: here are the site's articles.",
+        );
+    }
 }

@@ -220,7 +220,14 @@ fn title_view(doc: &Document) -> impl IntoView + use<> {
             let line = source_line(doc, source);
             view! {
                 <h1 class="doc-title" tabindex="-1">{title.to_string()}</h1>
-                <p class="title-source">"Title " <ProvenanceBadge source=source line=line /></p>
+                <p class="title-source">
+                    "Title "
+                    <ProvenanceBadge
+                        source=source
+                        line=line
+                        edited=crate::local::is_edited(&doc.file, "title")
+                    />
+                </p>
             }
             .into_any()
         }
@@ -274,6 +281,7 @@ fn meta_view(doc: &Document, republished: RwSignal<Option<String>>) -> impl Into
                         <ProvenanceBadge
                             source=Some(a.source)
                             line=source_line(doc, Some(a.source))
+                            edited=crate::local::is_edited(&doc.file, "authors")
                         />
                     </li>
                 }
@@ -353,12 +361,14 @@ fn meta_row(
     doc: &Document,
 ) -> impl IntoView + use<> {
     let line = source_line(doc, source);
+    // The row's class names its metadata key (`meta-outlet`: `outlet`).
+    let edited = crate::local::is_edited(&doc.file, class.trim_start_matches("meta-"));
     view! {
         <div class="meta-row">
             <dt>{label}</dt>
             <dd class=class>
                 {value.map(|v| view! { {v} " " })}
-                <ProvenanceBadge source=source line=line />
+                <ProvenanceBadge source=source line=line edited=edited />
             </dd>
         </div>
     }

@@ -4,7 +4,9 @@
 // compared with a bundled article; empty and binary files named while the others are added; no
 // request other than a GET to the page's origin; the downloaded corpus.bin equal to
 // `parallax bundle` of the same files; remove one, remove all; metadata corrected in the reader
-// (kept, shown as from the sidecar, a wrong date refused); axe-core clean.
+// (kept, shown as edited while a sidecar that came with the file still says so, a wrong date
+// refused); "Show only my articles" in the URL (mine=1), kept by links and reloads, and a link
+// with it opened where nothing was added; axe-core clean.
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -211,7 +213,41 @@ describe('adding articles in the page', () => {
     });
   });
 
-  test('corrected metadata shows as from the sidecar, survives a reload, and is downloaded as a sidecar', async () => {
+  test('a dropped folder is read, subfolders and sidecars included', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-drop-'));
+    try {
+      const folder = path.join(dir, 'clippings');
+      fs.mkdirSync(path.join(folder, 'june'), { recursive: true });
+      fs.writeFileSync(path.join(folder, 'harbour.txt'), 'Harbour reopens in Quillport\n\nThe harbour of Quillport reopened on Monday after repairs.\n');
+      fs.writeFileSync(path.join(folder, 'june', 'bridge.txt'), 'Bridge closes in Quillport\n\nThe old bridge of Quillport closed on Friday for repairs.\n');
+      fs.writeFileSync(path.join(folder, 'june', 'bridge.toml'), 'outlet = "Quillport Herald"\n');
+      fs.mkdirSync(path.join(folder, 'empty'));
+      await withPage(browser, server, async (page) => {
+        const seen = watchRequests(page);
+        await page.goto(`${server.baseUrl}?page=library`);
+        await waitForLibrary(page, SEEDS);
+        // A real drag from outside the browser, through the DevTools protocol: the page gets the
+        // folder as a file-system entry, as when a user drops one.
+        const cdp = await page.context().newCDPSession(page);
+        const data = { items: [], files: [folder], dragOperationsMask: 1 };
+        for (const type of ['dragEnter', 'dragOver', 'drop']) {
+          await cdp.send('Input.dispatchDragEvent', { type, x: 200, y: 200, data });
+        }
+        await waitForLibrary(page, SEEDS + 2);
+        const titles = (await page.locator('ol.doc-list .doc-heading').allTextContents()).join(' | ');
+        assert.match(titles, /Harbour reopens in Quillport/);
+        assert.match(titles, /Quillport Herald — Bridge closes in Quillport/, 'the sidecar in the subfolder is read');
+        assert.match((await page.locator('.add-problems li').allTextContents()).join('\n'), /clippings\/empty\/: the folder is empty/);
+        await page.getByRole('button', { name: 'Remove all' }).click();
+        await waitForLibrary(page, SEEDS);
+        assertOnlyLocalGets(seen);
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('corrected metadata shows as edited, survives a reload, and is downloaded as a sidecar', async () => {
     await withPage(browser, server, async (page) => {
       const seen = watchRequests(page);
       await page.goto(`${server.baseUrl}?doc=${D001}`);
@@ -222,8 +258,11 @@ describe('adding articles in the page', () => {
       await page.locator('#edit-published').fill('2023-10-03');
       await page.getByRole('button', { name: 'Save corrections' }).click();
       await page.locator('h1.doc-title', { hasText: 'A corrected headline' }).waitFor();
-      assert.match(await page.locator('p.title-source').innerText(), /from sidecar/);
+      assert.match(await page.locator('p.title-source').innerText(), /edited in this browser/);
+      assert.match(await page.locator('dd.meta-outlet').innerText(), /Corrected Gazette edited in this browser/);
       assert.match(await page.locator('details.edit-metadata summary').innerText(), /edited in this browser/);
+      // A value left as it was keeps its provenance: the byline still comes from the text.
+      assert.match(await page.locator('dd.meta-authors').innerText(), /from text: byline/);
       await page.reload();
       await page.locator('h1.doc-title', { hasText: 'A corrected headline' }).waitFor();
       // The library lists it under its corrected name too.
@@ -276,5 +315,90 @@ describe('adding articles in the page', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('a correction of an added file says edited, its own sidecar still from sidecar', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?page=library`);
+      await waitForLibrary(page, SEEDS);
+      await addThroughInput(page, FILES.slice(0, 2));
+      await waitForAdded(page, 1);
+      const id = `${fnv1a(FILES[0].buffer)}_volcano`;
+      await page.goto(`${server.baseUrl}?doc=${id}`);
+      await waitForReader(page, id);
+      assert.match(await page.locator('dd.meta-outlet').innerText(), /Valley Courier from sidecar/);
+      await page.locator('details.edit-metadata summary').click();
+      await page.locator('#edit-title').fill('Ash over Zephyrine');
+      await page.getByRole('button', { name: 'Save corrections' }).click();
+      await page.locator('h1.doc-title', { hasText: 'Ash over Zephyrine' }).waitFor();
+      assert.match(await page.locator('p.title-source').innerText(), /edited in this browser/);
+      assert.match(await page.locator('dd.meta-outlet').innerText(), /Valley Courier from sidecar/, 'the file’s own sidecar');
+      await page.reload();
+      await page.locator('h1.doc-title', { hasText: 'Ash over Zephyrine' }).waitFor();
+      assert.match(await page.locator('p.title-source').innerText(), /edited in this browser/);
+      assert.match(await page.locator('dd.meta-outlet').innerText(), /from sidecar/);
+      await page.goto(`${server.baseUrl}?page=library`);
+      await waitForLibrary(page, SEEDS + 1);
+      await page.getByRole('button', { name: 'Remove all' }).click();
+      await waitForLibrary(page, SEEDS);
+    });
+  });
+
+  test('"Show only my articles" is in the URL: links and reloads keep it, a browser with none says so', async () => {
+    let shared;
+    await withPage(browser, server, async (page) => {
+      const nav = (name) => page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name }).click();
+      const entities = page.locator('table.entity-table');
+      const mine = () => new URL(page.url()).searchParams.get('mine');
+      await page.goto(`${server.baseUrl}?page=library`);
+      await waitForLibrary(page, SEEDS);
+      await addThroughInput(page, FILES.slice(0, 2));
+      await waitForAdded(page, 1);
+      await waitForLibrary(page, SEEDS + 1);
+      // A history entry from before the setting.
+      await nav('Entities');
+      await entities.locator('tbody tr').first().waitFor();
+      await nav('Library');
+      await waitForLibrary(page, SEEDS + 1);
+      await page.getByLabel('Show only my articles').check();
+      await waitForLibrary(page, 1);
+      assert.equal(mine(), '1', 'the URL says so');
+      // A link to another page keeps it, and that page shows the added articles alone.
+      await nav('Entities');
+      await entities.locator('tbody tr').first().waitFor();
+      assert.equal(mine(), '1');
+      assert.match(await entities.innerText(), /Oskar Lindqvist/);
+      assert.doesNotMatch(await entities.innerText(), /Pashinyan/, 'no seed article');
+      await nav('Library');
+      await waitForLibrary(page, 1);
+      shared = page.url();
+      assert.equal(mine(), '1');
+      await page.reload();
+      await waitForLibrary(page, 1);
+      // Back to the entry from before it was set: every article again; forward: yours alone.
+      await page.goBack();
+      await page.goBack();
+      await page.goBack();
+      await entities.filter({ hasText: 'Pashinyan' }).waitFor();
+      assert.equal(mine(), null);
+      await page.goForward();
+      await waitForLibrary(page, 1);
+      assert.equal(mine(), '1');
+      // Off again.
+      await page.getByLabel('Show only my articles').uncheck();
+      await waitForLibrary(page, SEEDS + 1);
+      assert.equal(mine(), null);
+      await page.getByRole('button', { name: 'Remove all' }).click();
+      await waitForLibrary(page, SEEDS);
+    });
+    // The shared link where no article was added: the site's articles, and a sentence why.
+    await withPage(browser, server, async (page) => {
+      await page.goto(shared);
+      await waitForLibrary(page, SEEDS);
+      assert.match(await page.locator('p.scope-note').innerText(), /none were added in this one/);
+      assert.equal(new URL(page.url()).searchParams.get('mine'), null, 'the URL no longer says so');
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+    });
   });
 });

@@ -19,8 +19,9 @@ use std::collections::HashMap;
 pub struct Kept {
     pub file: InputFile,
     pub original: String,
-    /// Its sidecar holds corrections made in the page.
-    pub edited: bool,
+    /// The metadata keys (of [`sidecar::EDITABLE`]) its sidecar holds as corrections made in the
+    /// page; its other sidecar values came with the file.
+    pub edited: Vec<String>,
 }
 
 /// What became of one selection of files.
@@ -35,18 +36,38 @@ pub struct Added {
 }
 
 /// What a correction changed, for the worker to keep: an added file (with its new sidecar), or
-/// the corrections of a served article (its file name and sidecar).
+/// the corrections of a served article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edited {
     Kept(Kept),
-    Served(String, Vec<u8>),
+    Served(String, Correction),
+}
+
+/// The corrections of a served article: the sidecar the page wrote and the keys it corrects.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Correction {
+    pub sidecar: Vec<u8>,
+    pub keys: Vec<String>,
+}
+
+/// The keys a correction leaves corrected: those corrected before and those given a value now,
+/// less those emptied now (they return to what the file states), in [`sidecar::EDITABLE`] order.
+fn corrected_keys(before: &[String], edits: &[(&str, &str)]) -> Vec<String> {
+    sidecar::EDITABLE
+        .iter()
+        .filter(|&&key| match edits.iter().find(|(k, _)| *k == key) {
+            Some((_, value)) => !value.trim().is_empty(),
+            None => before.iter().any(|b| b == key),
+        })
+        .map(|k| k.to_string())
+        .collect()
 }
 
 #[derive(Debug, Default)]
 pub struct Session {
     kept: Vec<Kept>,
-    /// Corrections of served articles: their file name → the sidecar the page wrote.
-    served_edits: std::collections::BTreeMap<String, Vec<u8>>,
+    /// Corrections of served articles, by file name.
+    served_edits: std::collections::BTreeMap<String, Correction>,
     batch: Batch,
     mentions: HashMap<String, Vec<Mention>>,
 }
@@ -124,7 +145,7 @@ impl Session {
         let kept = Kept {
             file,
             original: original.to_string(),
-            edited: false,
+            edited: Vec::new(),
         };
         self.kept.push(kept.clone());
         // Some articles of an export may still have been refused: say which.
@@ -142,44 +163,56 @@ impl Session {
         if let Some(k) = self.kept.iter().find(|k| k.file.name == file).cloned() {
             let existing = k.file.sidecar.as_ref().map(|(_, b)| b.as_slice());
             let toml = sidecar::corrected(existing, edits)?;
+            let keys = corrected_keys(&k.edited, edits);
             let mut file_now = k.file.clone();
             file_now.sidecar = Some((sidecar_name(file), toml.into_bytes()));
             self.remove(file);
             let mut kept = self
                 .add(&k.original, file_now)
                 .map_err(|problems| problems.join("; "))?;
-            kept.edited = true;
+            kept.edited = keys.clone();
             if let Some(last) = self.kept.last_mut() {
-                last.edited = true;
+                last.edited = keys;
             }
             return Ok(Edited::Kept(kept));
         }
-        let existing = self.served_edits.get(file).map(Vec::as_slice);
-        let toml = sidecar::corrected(existing, edits)?.into_bytes();
-        self.served_edits.insert(file.to_string(), toml.clone());
-        Ok(Edited::Served(file.to_string(), toml))
+        let before = self.served_edits.get(file);
+        let existing = before.map(|c| c.sidecar.as_slice());
+        let correction = Correction {
+            sidecar: sidecar::corrected(existing, edits)?.into_bytes(),
+            keys: corrected_keys(before.map_or(&[][..], |c| &c.keys), edits),
+        };
+        self.served_edits
+            .insert(file.to_string(), correction.clone());
+        Ok(Edited::Served(file.to_string(), correction))
     }
 
     /// Restores the corrections of a served article (read back from the browser's storage).
-    pub fn restore_edit(&mut self, file: String, sidecar: Vec<u8>) {
-        self.served_edits.insert(file, sidecar);
+    pub fn restore_edit(&mut self, file: String, correction: Correction) {
+        self.served_edits.insert(file, correction);
     }
 
-    /// Marks a kept file as corrected in the page (read back from the browser's storage).
-    pub fn mark_edited(&mut self, stored: &str) {
+    /// Marks the keys of a kept file corrected in the page (read back from the browser's
+    /// storage).
+    pub fn mark_edited(&mut self, stored: &str, keys: &[String]) {
         for k in self.kept.iter_mut().filter(|k| k.file.name == stored) {
-            k.edited = true;
+            k.edited = keys.to_vec();
         }
     }
 
-    /// The files whose articles were corrected in the page.
-    pub fn edited(&self) -> Vec<String> {
+    /// The files whose articles were corrected in the page, each with the keys corrected.
+    pub fn edited(&self) -> Vec<(String, Vec<String>)> {
         let kept = self
             .kept
             .iter()
-            .filter(|k| k.edited)
-            .map(|k| k.file.name.clone());
-        kept.chain(self.served_edits.keys().cloned()).collect()
+            .filter(|k| !k.edited.is_empty())
+            .map(|k| (k.file.name.clone(), k.edited.clone()));
+        let served = self
+            .served_edits
+            .iter()
+            .filter(|(_, c)| !c.keys.is_empty())
+            .map(|(f, c)| (f.clone(), c.keys.clone()));
+        kept.chain(served).collect()
     }
 
     /// Removes the kept file named `stored` and its documents.
@@ -213,8 +246,8 @@ impl Session {
                 // the served articles are bundled again with their corrections applied.
                 let mut served = b.documents.clone();
                 for d in &mut served {
-                    if let Some(bytes) = self.served_edits.get(&d.file) {
-                        sidecar::apply(d, &sidecar_name(&d.file), bytes);
+                    if let Some(c) = self.served_edits.get(&d.file) {
+                        sidecar::apply(d, &sidecar_name(&d.file), &c.sidecar);
                     }
                 }
                 Bundle::new(served).extended(docs, mentions)
@@ -246,8 +279,8 @@ impl Session {
             }
         }
         // Corrections of served articles, as sidecars to put next to them in `corpus/`.
-        for (file, bytes) in &self.served_edits {
-            files.push((sidecar_name(file), bytes));
+        for (file, c) in &self.served_edits {
+            files.push((sidecar_name(file), &c.sidecar));
         }
         files.sort_by(|a, b| a.0.cmp(&b.0));
         crate::zip::store(&files)
@@ -347,7 +380,9 @@ mod tests {
                 &[("title", "Better headline"), ("published", "2024-02-03")],
             )
             .unwrap();
-        assert!(matches!(edited, Edited::Kept(ref k) if k.edited && k.file.sidecar.is_some()));
+        assert!(
+            matches!(edited, Edited::Kept(ref k) if k.edited == ["title", "published"] && k.file.sidecar.is_some())
+        );
         assert!(s.edit("seed.txt", &[("outlet", "Seed Gazette")]).is_ok());
         assert_eq!(
             s.edit("seed.txt", &[("published", "soon")]),
@@ -368,7 +403,13 @@ mod tests {
             .map(|f| f.value.as_str());
         assert_eq!(outlet, Some("Seed Gazette"));
         assert_eq!(title(1).as_deref(), Some("Better headline"));
-        assert_eq!(s.edited().len(), 2);
+        assert_eq!(
+            s.edited(),
+            [
+                (stored.clone(), vec!["title".into(), "published".into()]),
+                ("seed.txt".into(), vec!["outlet".into()]),
+            ]
+        );
         // The corrected date is in the index: searching by date finds the article.
         let opts = parallax_core::search::Options::default();
         let hits = parallax_core::search::search(
@@ -399,5 +440,33 @@ mod tests {
         let hits =
             parallax_core::search::search(&corpus.index, &corpus.documents, "quixotic", &opts);
         assert_eq!(hits.total_docs, 1);
+    }
+
+    /// A value that came with the file stays the file's; only the keys corrected in the page
+    /// are marked corrected, and an emptied key is no longer one.
+    #[test]
+    fn only_the_keys_corrected_in_the_page_are_marked() {
+        let mut s = Session::new();
+        add_all(
+            &mut s,
+            vec![
+                ("mine.txt", b"My headline\n\nWords of mine here."),
+                ("mine.toml", b"outlet = \"Came With It\"\n"),
+            ],
+        );
+        let stored = s.kept()[0].file.name.clone();
+        s.edit(&stored, &[("title", "Better"), ("updated", "2024-02-03")])
+            .unwrap();
+        s.edit(&stored, &[("updated", " ")]).unwrap();
+        assert_eq!(s.edited(), [(stored.clone(), vec!["title".to_string()])]);
+        let doc = &s.corpus(None).documents[0];
+        let outlet = doc.meta.outlet.as_ref().unwrap();
+        assert_eq!(
+            outlet.value, "Came With It",
+            "the file's sidecar value is kept"
+        );
+        assert!(doc.meta.updated.is_none(), "an emptied correction is gone");
+        s.edit(&stored, &[("title", "")]).unwrap();
+        assert!(s.edited().is_empty());
     }
 }

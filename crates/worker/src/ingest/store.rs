@@ -1,11 +1,12 @@
 //! The files a user added, kept in this browser's IndexedDB (database `parallax`, store `files`,
 //! one record per file: `name` (its content name, the key), `original`, `bytes` and, when it has
-//! one, `sidecar`). Nothing is ever sent anywhere; every failure is a sentence for the page.
+//! one, `sidecar` and `edited`, the metadata keys corrected in the page; a served article's
+//! corrections are a record `edit:<file name>` with `sidecar` and `edited`). Nothing is ever sent anywhere; every failure is a sentence for the page.
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use parallax_core::ingest::batch::{sidecar_name, InputFile};
 use parallax_worker::served::scope;
-use parallax_worker::session::Kept;
+use parallax_worker::session::{Correction, Kept};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -96,11 +97,34 @@ fn transaction(
 /// start so).
 const EDIT_PREFIX: &str = "edit:";
 
-/// What the browser kept: the added files (`(original name, file, corrected in the page)`, in key
-/// order) and the corrections of served articles (`(file name, sidecar)`).
+/// What the browser kept: the added files (`(original name, file, keys corrected in the
+/// page)`, in key order) and the corrections of served articles.
 pub struct Loaded {
-    pub files: Vec<(String, InputFile, bool)>,
-    pub edits: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(String, InputFile, Vec<String>)>,
+    pub edits: Vec<(String, Correction)>,
+}
+
+/// A record's corrected keys: a list of them, or `true` from a version that kept no list (every
+/// editable key, then).
+fn edited_keys(v: Option<JsValue>) -> Vec<String> {
+    match v {
+        Some(v) if v.as_bool() == Some(true) => parallax_core::sidecar::EDITABLE
+            .iter()
+            .map(|k| k.to_string())
+            .collect(),
+        Some(v) if Array::is_array(&v) => Array::from(&v)
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn keys_array(keys: &[String]) -> JsValue {
+    keys.iter()
+        .map(|k| JsValue::from_str(k))
+        .collect::<Array>()
+        .into()
 }
 
 /// Everything kept.
@@ -122,7 +146,11 @@ pub async fn load() -> Result<Loaded, String> {
             name.as_deref().and_then(|n| n.strip_prefix(EDIT_PREFIX)),
             &sidecar,
         ) {
-            out.edits.push((file.to_string(), bytes.to_vec()));
+            let correction = Correction {
+                sidecar: bytes.to_vec(),
+                keys: edited_keys(get(&record, "edited")),
+            };
+            out.edits.push((file.to_string(), correction));
             continue;
         }
         let (Some(name), Some(bytes)) = (
@@ -134,7 +162,7 @@ pub async fn load() -> Result<Loaded, String> {
         let original = get(&record, "original")
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| name.clone());
-        let edited = get(&record, "edited").and_then(|v| v.as_bool()) == Some(true);
+        let edited = edited_keys(get(&record, "edited"));
         let sidecar = sidecar.map(|b| (sidecar_name(&name), b.to_vec()));
         out.files.push((
             original,
@@ -165,7 +193,7 @@ pub async fn put(kept: &[Kept]) -> Result<(), String> {
         if let Some((_, b)) = &k.file.sidecar {
             let _ = set("sidecar", &Uint8Array::from(b.as_slice()));
         }
-        let _ = set("edited", &JsValue::from_bool(k.edited));
+        let _ = set("edited", &keys_array(&k.edited));
         store.put(&record).map_err(|_| describe(what, None))?;
     }
     let result = committed(&tx, what).await;
@@ -190,7 +218,7 @@ pub async fn remove(name: Option<&str>) -> Result<(), String> {
 }
 
 /// Keeps the corrections of a served article.
-pub async fn put_edit(file: &str, sidecar: &[u8]) -> Result<(), String> {
+pub async fn put_edit(file: &str, correction: &Correction) -> Result<(), String> {
     let what = "Your corrections could not be kept in this browser";
     let db = open(what).await?;
     let tx = transaction(&db, IdbTransactionMode::Readwrite, what)?;
@@ -201,7 +229,12 @@ pub async fn put_edit(file: &str, sidecar: &[u8]) -> Result<(), String> {
         &"name".into(),
         &JsValue::from_str(&format!("{EDIT_PREFIX}{file}")),
     );
-    let _ = Reflect::set(&record, &"sidecar".into(), &Uint8Array::from(sidecar));
+    let _ = Reflect::set(
+        &record,
+        &"sidecar".into(),
+        &Uint8Array::from(correction.sidecar.as_slice()),
+    );
+    let _ = Reflect::set(&record, &"edited".into(), &keys_array(&correction.keys));
     store.put(&record).map_err(|_| describe(what, None))?;
     let result = committed(&tx, what).await;
     db.close();

@@ -48,7 +48,11 @@ async fn pump() {
     while let Some(request) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
         let kind = request.get(0).as_string().unwrap_or_default();
         let result = match kind.as_str() {
-            "restore" => restore().await,
+            "restore" => {
+                // Whether to show the served articles too, as the page's URL says (`mine=1`).
+                SHOW_SERVED.with(|s| s.set(request.get(1).as_bool().unwrap_or(true)));
+                restore().await
+            }
             "add" => add(request.iter().skip(1).collect()).await,
             "remove" => match request.get(1).as_string() {
                 Some(name) => remove(Some(name)).await,
@@ -151,7 +155,16 @@ async fn send_corpus(added: Added, storage: String) -> Result<(), String> {
         strings(&added.problems),
         strings(&added.notes),
         JsValue::from_str(&storage),
-        strings(&edited),
+        edited
+            .iter()
+            .map(|(file, keys)| -> JsValue {
+                [JsValue::from_str(file), strings(keys)]
+                    .iter()
+                    .collect::<Array>()
+                    .into()
+            })
+            .collect::<Array>()
+            .into(),
     ]);
     Ok(())
 }
@@ -162,22 +175,22 @@ async fn restore() -> Result<(), String> {
         Ok(k) => k,
         Err(message) => return send_corpus(Added::default(), message).await,
     };
-    let edited: Vec<String> = loaded
+    let edited: Vec<(String, Vec<String>)> = loaded
         .files
         .iter()
-        .filter(|f| f.2)
-        .map(|f| f.1.name.clone())
+        .filter(|f| !f.2.is_empty())
+        .map(|f| (f.1.name.clone(), f.2.clone()))
         .collect();
     let files = loaded.files.into_iter().map(|(o, f, _)| (o, f)).collect();
     let mut added = Added::default();
     read_prepared(files, &mut added).await;
     SESSION.with(|s| {
         let mut s = s.borrow_mut();
-        for name in &edited {
-            s.mark_edited(name);
+        for (name, keys) in &edited {
+            s.mark_edited(name, keys);
         }
-        for (file, sidecar) in loaded.edits {
-            s.restore_edit(file, sidecar);
+        for (file, correction) in loaded.edits {
+            s.restore_edit(file, correction);
         }
     });
     send_corpus(added, String::new()).await
@@ -188,13 +201,18 @@ async fn add(files: Vec<JsValue>) -> Result<(), String> {
     let mut read = Vec::new();
     let mut added = Added::default();
     for f in files {
+        // A sentence from the page: a dropped entry it could not read.
+        if let Some(problem) = f.as_string() {
+            added.problems.push(problem);
+            continue;
+        }
         let Ok(file) = f.dyn_into::<web_sys::File>() else {
             continue;
         };
         let name = file.name();
         match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => read.push((name, Uint8Array::new(&buffer).to_vec())),
-            // A dropped folder arrives as a file that cannot be read.
+            // A folder dropped where the browser gives no entries arrives as an unreadable file.
             Err(_) => added.problems.push(format!(
                 "{name}: could not be read (a folder? use “Add a folder”)"
             )),
@@ -257,7 +275,7 @@ async fn edit(request: &Array) -> Result<(), String> {
     let edited = SESSION.with(|s| s.borrow_mut().edit(&file, &edits))?;
     let storage = match edited {
         Edited::Kept(k) => store::put(std::slice::from_ref(&k)).await,
-        Edited::Served(file, sidecar) => store::put_edit(&file, &sidecar).await,
+        Edited::Served(file, correction) => store::put_edit(&file, &correction).await,
     }
     .err()
     .unwrap_or_default();
