@@ -1,6 +1,6 @@
 #!/bin/sh
 # The Trunk post_build hook (Trunk.toml): bundles the site's articles next to the wasm.
-#   PARALLAX_CORPUS  the folder of articles (default: corpus/, the five seeds)
+#   PARALLAX_CORPUS  the folder of articles (default: corpus/, the site's own articles)
 #   PARALLAX_SHARDS  1: write the sharded layout (corpus.bin is then its manifest, with index/
 #                    and docs/ beside it; the app fetches the pieces a view needs). For large
 #                    corpora: the first result no longer waits for the whole corpus. Without it,
