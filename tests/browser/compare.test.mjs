@@ -418,6 +418,15 @@ describe('links, chooser and bad input', () => {
       await page.goto(`${server.baseUrl}?compare=nope`);
       await page.locator('details.compare-chooser[open]').waitFor();
       assert.match(await page.locator('main').textContent(), /No article “nope”/);
+      assert.equal(await page.locator('.notice-warn a').count(), 0, 'no offer to add an id no file gives');
+      // An id of an article added in someone's browser names its file and where to add it.
+      await page.goto(`${server.baseUrl}?compare=0123456789abcdef_notes,${D000},${D001}`);
+      await waitForCompare(page, 2);
+      const note = page.locator('.notice-warn').first();
+      assert.match(await note.textContent(), /added in someone's browser from a file named “notes”: add that file here/);
+      await note.locator('a', { hasText: 'library' }).click();
+      await page.locator('ol.doc-list li.doc-item').first().waitFor();
+      assert.equal(params(page).get('page'), 'library');
     });
   });
 });

@@ -15,7 +15,7 @@ pub(crate) mod worker;
 
 use crate::components::copy_link::CopyLink;
 use crate::components::dom::{el, fill, link, El};
-use crate::url_state::{CompareRoute, CompareView, Part, Route};
+use crate::url_state::{CompareRoute, CompareView, LibraryRoute, Part, Route};
 use leptos::prelude::*;
 use parallax_core::compare::Comparison;
 use parallax_core::{Bundle, Document};
@@ -272,9 +272,24 @@ pub fn Compare(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
 fn notes(bundle: &Bundle, found: &[usize], missing: &[String]) -> Vec<El> {
     let mut out = Vec::new();
     for id in missing {
-        out.push(el("p").class("notice notice-warn").text(&format!(
+        let note = el("p").class("notice notice-warn").text(&format!(
             "No article “{id}” in this corpus: it is left out."
-        )));
+        ));
+        // An id of an article someone added in their browser: the same file added here (same
+        // bytes, same id) brings it into the comparison, so say which file and where to add it.
+        out.push(match crate::local::added_file_of(id) {
+            Some(file) => note
+                .text(&format!(
+                    " It was added in someone's browser from a file named “{file}”: add that \
+                     file here with “Add articles” in the "
+                ))
+                .child(link(
+                    &Route::Library(LibraryRoute::default()).href(),
+                    "library",
+                ))
+                .text(" to compare it."),
+            None => note,
+        });
     }
     if found.len() > MAX_DOCS {
         out.push(el("p").class("notice notice-warn").text(&format!(
