@@ -143,7 +143,8 @@ fn save(name: &str, ext: &str, mime: &str, rows: &[Vec<String>]) {
 
 /// "Download CSV" and "Download JSON" buttons (for views built with `dom.rs`); `rows` is called
 /// on each click, so the file holds what the view shows then. `name` is the file name without
-/// extension.
+/// extension. Call it while the view's reactive owner is current (in the effect that builds
+/// the view): the click handlers live until that owner is cleaned up.
 pub fn buttons(name: &str, rows: impl Fn() -> Vec<Vec<String>> + 'static) -> El {
     let rows = std::rc::Rc::new(rows);
     let wrap = el("p").class("download-table");
@@ -158,8 +159,12 @@ pub fn buttons(name: &str, rows: impl Fn() -> Vec<Vec<String>> + 'static) -> El 
         let _ = button
             .0
             .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-        // The button lives as long as its view; the handler is small.
-        on_click.forget();
+        // The handler (and the rows it holds) belongs to the view being built: the reactive
+        // owner building it (a page's effect) drops it when it builds the next view or the
+        // page goes. (`forget` left every search's handler and rows to the garbage collector
+        // finding the detached button, and kept them for good where FinalizationRegistry is
+        // missing.)
+        leptos::prelude::StoredValue::new_local(on_click);
         wrap.push(button);
     }
     wrap

@@ -28,7 +28,8 @@ impl From<SplitLoaderError> for LoadFailed {
     }
 }
 
-type Loaded = Result<AnyView, LoadFailed>;
+/// What a split function that renders a view returns.
+pub type Loaded = Result<AnyView, LoadFailed>;
 
 #[wasm_split(library, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn library(bundle: Arc<Bundle>, route: RwSignal<Route>) -> Loaded {
@@ -108,12 +109,29 @@ pub fn view(
             library_sort,
         })),
     };
+    when_loaded(
+        load,
+        || view! { <p class="loading">"Loading this page…"</p> }.into_any(),
+        || failed().into_any(),
+        Box::new(arrived),
+    )
+}
+
+/// What `load` renders, at once when its module is already loaded; `waiting` meanwhile and
+/// `failed` if the module could not be fetched. `arrived` runs once it is in, before it is
+/// mounted. (Function pointers and boxes: one copy of this code serves every caller.)
+pub fn when_loaded(
+    load: std::pin::Pin<Box<dyn Future<Output = Loaded> + Send>>,
+    waiting: fn() -> AnyView,
+    failed: fn() -> AnyView,
+    arrived: Box<dyn Fn() + Send + Sync>,
+) -> AnyView {
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading this page…"</p> }>
+        <Suspense fallback=waiting>
             {Suspend::new(async move {
                 let shown = match load.await {
-                    Ok(page) => page,
-                    Err(LoadFailed) => failed().into_any(),
+                    Ok(view) => view,
+                    Err(LoadFailed) => failed(),
                 };
                 // Before this view is mounted: what `arrived` does waits for the next frame.
                 arrived();

@@ -1,6 +1,8 @@
-//! The "Add articles" panel of the overview and the library: choose files or a folder, paste
-//! one article, see progress and which files were not added, list and remove the added ones,
-//! hide the served articles, download the added ones as `corpus.bin`.
+//! The controls of the "Add articles" panel (`lazy.rs` has the panel): choose files or a folder,
+//! paste one article, see progress and which files were not added, list and remove the added
+//! ones, hide the served articles, download the added ones as `corpus.bin`. The view is in the
+//! module fetched later; `add_files` and `add_values` are also what a drop calls, in the main
+//! module.
 
 use super::{send, state, LocalState};
 use js_sys::Array;
@@ -75,8 +77,31 @@ fn status_line(s: &LocalState) -> String {
     }
 }
 
+/// The labels of the controls that are on screen before any article is added, shared by the
+/// controls and their outline.
+const CHOOSE_FILES: &str = "Choose files";
+const ADD_FOLDER: &str = "Add a folder";
+const PASTE_TEXT: &str = "Paste text";
+
+/// What holds the controls' place while their module is fetched: the same boxes, inert.
+pub fn outline() -> AnyView {
+    view! {
+        <div inert=true>
+            <div class="add-buttons">
+                <span class="button">{CHOOSE_FILES}</span>
+                <span class="button">{ADD_FOLDER}</span>
+            </div>
+            <details class="paste">
+                <summary>{PASTE_TEXT}</summary>
+            </details>
+            <p class="add-status"></p>
+        </div>
+    }
+    .into_any()
+}
+
 #[component]
-pub fn AddArticles() -> impl IntoView {
+pub fn Controls() -> impl IntoView {
     let Some(st) = state() else {
         return ().into_any();
     };
@@ -88,27 +113,19 @@ pub fn AddArticles() -> impl IntoView {
     let notes = move || st.with(|s| s.notes.clone());
     let warning = move || st.with(|s| s.warning.clone());
     view! {
-        <section class="add-articles" aria-labelledby="add-articles-title">
-            <h2 id="add-articles-title">"Add articles"</h2>
-            <p class="hint">
-                "Your articles are read in this browser and kept in it: they are never uploaded. "
-                "Text in any encoding, Markdown, saved web pages and Factiva or Nexis exports; "
-                "a " <code>"name.toml"</code> " next to " <code>"name.txt"</code> " adds its metadata. "
-                "You can also drop files anywhere on this page."
-            </p>
             <div class="add-buttons">
                 <label class="button">
-                    "Choose files"
+                    {CHOOSE_FILES}
                     <input type="file" multiple class="visually-hidden" on:change=picked />
                 </label>
                 <label class="button">
-                    "Add a folder"
+                    {ADD_FOLDER}
                     <input type="file" prop:webkitdirectory=true class="visually-hidden" on:change=picked />
                 </label>
             </div>
             // The text area exists only while "Paste text" is open: nothing to fill otherwise.
             <details class="paste" on:toggle=move |ev| paste_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>"Paste text"</summary>
+                <summary>{PASTE_TEXT}</summary>
                 {move || {
                     paste_open
                         .get()
@@ -240,7 +257,6 @@ pub fn AddArticles() -> impl IntoView {
                         }
                     })
             }}
-        </section>
     }
     .into_any()
 }

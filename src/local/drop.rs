@@ -1,6 +1,8 @@
 //! Files dropped anywhere on the page are added (the browser would otherwise open the first one
 //! in place of the app), and so are the files inside dropped folders, read with the File and
-//! Directory Entries API (`webkitGetAsEntry`), subfolders included.
+//! Directory Entries API (`webkitGetAsEntry`), subfolders included. The listener is in the
+//! main module (a drop's data must be taken while the event lasts); reading folders is in the
+//! module fetched later (`lazy.rs`).
 
 use js_sys::{Array, Promise};
 use leptos::prelude::*;
@@ -28,10 +30,7 @@ pub fn install_drop() {
         // The entries are taken now: the drop's data is gone once the event is over.
         let entries = entries_of(&dt);
         if entries.iter().any(FileSystemEntry::is_directory) {
-            spawn_local(async move {
-                let (files, problems) = files_in(entries).await;
-                super::controls::add_values(files, problems);
-            });
+            super::lazy::add_folders(entries);
         } else if let Some(files) = dt.files() {
             super::controls::add_files(&files);
         }
@@ -51,6 +50,14 @@ fn entries_of(dt: &DataTransfer) -> Vec<FileSystemEntry> {
         .filter(|item| item.kind() == "file")
         .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
         .collect()
+}
+
+/// Adds every file under the entries, once they are read.
+pub fn add_folders(entries: Vec<FileSystemEntry>) {
+    spawn_local(async move {
+        let (files, problems) = files_in(entries).await;
+        super::controls::add_values(files, problems);
+    });
 }
 
 /// Every file under the entries, in folder order, and a sentence for each folder or file that

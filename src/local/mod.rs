@@ -1,18 +1,20 @@
 //! Articles a user adds in the page: the page's side of the ingest worker (`crates/worker`,
 //! `ingest/`), which reads them with the same core code as `parallax bundle`, keeps them in this
 //! browser's IndexedDB and builds the page's corpus (the served articles with the added ones).
-//! `worker.rs` talks to it; `controls.rs` is the "Add articles" panel; `drop.rs` takes files
-//! dropped anywhere on the page. Nothing here ever leaves the browser.
+//! `worker.rs` talks to it; `controls.rs` is the "Add articles" panel's controls; `drop.rs`
+//! takes files dropped anywhere on the page; `edit.rs` is the reader's metadata correction.
+//! Most of it is fetched only when used (`lazy.rs`). Nothing here ever leaves the browser.
 
 mod controls;
 mod drop;
 mod edit;
+mod lazy;
 mod worker;
 
-pub use controls::AddArticles;
 pub use drop::install_drop;
 pub use edit::{EditMetadata, Editable};
-pub use worker::{corpus_for_comparison, restore, send};
+pub use lazy::{send, AddArticles};
+pub use worker::corpus_for_comparison;
 
 use leptos::prelude::*;
 use parallax_core::Bundle;
@@ -78,6 +80,17 @@ fn update(f: impl FnOnce(&mut LocalState)) {
     }
 }
 
+/// Says `msg` in the panel and stops waiting; the page keeps the corpus it has (or, while
+/// reading back kept articles at load, shows the served one).
+fn fail(msg: String) {
+    update(|s| {
+        s.busy = false;
+        s.progress = None;
+        s.warning = msg;
+    });
+    corpus_arrived(None);
+}
+
 fn corpus_arrived(bundle: Option<Bundle>) {
     ON_CORPUS.with(|c| {
         if let Some(cb) = c.borrow().as_ref() {
@@ -118,6 +131,13 @@ pub fn has_kept() -> bool {
         .is_some_and(|v| v != "0")
 }
 
+/// Reads back the articles an earlier visit kept (the page calls it at load when there are some).
+pub fn restore() {
+    let hidden = crate::url_state::only_mine();
+    update(|s| s.served_hidden = hidden);
+    send(&["restore".into(), wasm_bindgen::JsValue::from_bool(!hidden)]);
+}
+
 fn remember_kept(count: usize) {
     if let Some(s) = storage() {
         let _ = s.set_item(KEPT_KEY, &count.to_string());
@@ -143,7 +163,7 @@ pub fn follow_url() {
         return;
     }
     st.update(|s| s.served_hidden = want);
-    worker::send(&["served".into(), wasm_bindgen::JsValue::from_bool(!want)]);
+    send(&["served".into(), wasm_bindgen::JsValue::from_bool(!want)]);
 }
 
 /// `mine=1` with no article added in this browser: the site's articles are shown, the URL no

@@ -1,8 +1,9 @@
 //! The page's side of the ingest worker: starts it on first use (adding, or reading back the
 //! articles kept by an earlier visit), posts requests, and applies its answers: progress, the
-//! new corpus, downloads. See `crates/worker/src/ingest/main.rs` for the messages.
+//! new corpus, downloads. See `crates/worker/src/ingest/main.rs` for the messages. Requests
+//! come through `lazy::send`, which fetches this code first.
 
-use super::{corpus_arrived, remember_kept, update, LocalFile};
+use super::{corpus_arrived, fail, remember_kept, update, LocalFile};
 use crate::worker_link::WorkerLink;
 use js_sys::{Array, Uint8Array};
 use parallax_core::Bundle;
@@ -30,29 +31,18 @@ thread_local! {
 }
 
 /// Posts a request (`["add", File, …]`, `["remove", name]`, …), starting the worker if needed.
-pub fn send(parts: &[JsValue]) {
+pub(super) fn post(parts: &[JsValue]) {
     let message: Array = parts.iter().collect();
     let started = STATE.with(|s| {
         s.borrow_mut()
             .link
             .post(message.into(), on_message, on_error)
     });
-    match started {
-        Err(()) => fail(format!(
+    if started.is_err() {
+        fail(format!(
             "Adding articles needs “{WORKER_URL}”, which this browser could not start."
-        )),
-        Ok(()) => update(|st| {
-            st.busy = true;
-            st.warning.clear();
-        }),
+        ));
     }
-}
-
-/// Reads back the articles an earlier visit kept (the page calls it at load when there are some).
-pub fn restore() {
-    let hidden = crate::url_state::only_mine();
-    update(|s| s.served_hidden = hidden);
-    send(&["restore".into(), JsValue::from_bool(!hidden)]);
 }
 
 /// The page's corpus for the comparison worker, when it is not the served `corpus.bin`.
@@ -65,15 +55,6 @@ fn on_error() {
     fail(format!(
         "Reading the articles (“{WORKER_URL}”) failed to load or stopped. Reload the page to try again."
     ));
-}
-
-fn fail(msg: String) {
-    update(|s| {
-        s.busy = false;
-        s.progress = None;
-        s.warning = msg;
-    });
-    corpus_arrived(None);
 }
 
 fn strings(v: JsValue) -> Vec<String> {

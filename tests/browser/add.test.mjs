@@ -6,7 +6,8 @@
 // `parallax bundle` of the same files; remove one, remove all; metadata corrected in the reader
 // (kept, shown as edited while a sidecar that came with the file still says so, a wrong date
 // refused); "Show only my articles" in the URL (mine=1), kept by links and reloads, and a link
-// with it opened where nothing was added; axe-core clean.
+// with it opened where nothing was added; axe-core clean. The panel's controls come in a module
+// of their own: a slow one moves nothing on the landing page, a missing one is a sentence.
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +15,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  DIST,
+  PHONE,
+  watchLayoutShifts,
+  layoutShifts,
   withPage,
   waitForLibrary,
   waitForReader,
@@ -400,5 +405,52 @@ describe('adding articles in the page', () => {
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
     });
+  });
+
+  test('the controls arrive in their own module: a slow one moves nothing, a missing one says so', async () => {
+    const local = fs.readdirSync(DIST).find((f) => f.startsWith('split_local-') && f.endsWith('.wasm'));
+    assert.ok(local, 'dist has the module of the your-articles code');
+    await withPage(
+      browser,
+      server,
+      async (page) => {
+        await page.route(`**/${local}`, (route) => setTimeout(() => route.continue(), 2000));
+        await watchLayoutShifts(page);
+        await page.goto(server.baseUrl);
+        // The overview is usable while the module is on its way: its outline holds the place.
+        await page.locator('.overview h1').waitFor();
+        await page.locator('section.add-articles [inert] .add-buttons').waitFor();
+        const box = () => page.$eval('section.add-articles', (el) => JSON.stringify(el.getBoundingClientRect()));
+        const before = await box();
+        await page.locator('section.add-articles input[type=file][multiple]').waitFor();
+        assert.equal(await page.locator('section.add-articles [inert]').count(), 0, 'the outline is gone');
+        assert.equal(await box(), before, 'the panel keeps its place and size');
+        const { total, shifts } = await layoutShifts(page);
+        assert.ok(total < 0.01, `layout shift ${total}: ${JSON.stringify(shifts)}`);
+        // And it works.
+        await addThroughInput(page, FILES.slice(0, 1));
+        await page.locator('.added-files li', { hasText: 'volcano.txt' }).waitFor();
+        await page.getByRole('button', { name: 'Remove all' }).click();
+        await page.locator('.added-files').waitFor({ state: 'detached' });
+      },
+      { viewport: PHONE },
+    );
+    await withPage(
+      browser,
+      server,
+      async (page) => {
+        await page.route(`**/${local}`, (route) => route.abort());
+        await page.goto(server.baseUrl);
+        await page.locator('.overview h1').waitFor();
+        const alert = page.locator('section.add-articles [role=alert]');
+        await alert.waitFor();
+        assert.match(await alert.innerText(), /could not be loaded.*Reload the page/s);
+        // Nothing else stops: another page still opens, with the same sentence in its panel.
+        await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Library' }).click();
+        await waitForLibrary(page, SEEDS);
+        assert.match(await page.locator('section.add-articles [role=alert]').innerText(), /could not be loaded/);
+      },
+      { allowConsoleErrors: [/^Failed to load resource/, /^TypeError: Failed to fetch/], allowFailedRequests: [/split_local/] },
+    );
   });
 });

@@ -26,6 +26,8 @@ import {
   axeAtTwoWidths,
   PHONE,
   DESKTOP,
+  watchLayoutShifts,
+  layoutShifts,
   parallax,
   bundle,
 } from './helpers.mjs';
@@ -449,22 +451,11 @@ describe('loading and load errors', () => {
           browser,
           late,
           async (page) => {
-            await page.addInitScript(() => {
-              window.__shifts = [];
-              new PerformanceObserver((list) => {
-                for (const e of list.getEntries()) {
-                  const where = (n) => (n?.nodeType === 1 ? `${n.tagName.toLowerCase()}.${n.className}` : String(n?.nodeName));
-                  window.__shifts.push({ value: e.value, sources: e.sources.map((x) => where(x.node)) });
-                }
-              }).observe({ type: 'layout-shift', buffered: true });
-            });
+            await watchLayoutShifts(page);
             await page.goto(late.baseUrl);
             await page.locator('.overview h1').waitFor();
             await page.waitForFunction(() => !document.querySelector('.overview-wait, p.loading'));
-            // Two frames, so the last layout has been reported.
-            await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-            const shifts = await page.evaluate(() => window.__shifts);
-            const total = shifts.reduce((sum, s) => sum + s.value, 0);
+            const { total, shifts } = await layoutShifts(page);
             assert.ok(total < 0.01, `layout shift ${total.toFixed(4)} at ${viewport.width} px: ${JSON.stringify(shifts)}`);
           },
           { viewport },

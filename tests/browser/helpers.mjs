@@ -226,6 +226,26 @@ export async function withPage(
   return log;
 }
 
+/** Record Chromium's layout-shift entries from the page's start (call before `page.goto`). */
+export async function watchLayoutShifts(page) {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const where = (n) => (n?.nodeType === 1 ? `${n.tagName.toLowerCase()}.${n.className}` : String(n?.nodeName));
+        window.__shifts.push({ value: e.value, sources: e.sources.map((x) => where(x.node)) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shifts so far ({ total, shifts }), two frames on, so the last layout is reported. */
+export async function layoutShifts(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const shifts = await page.evaluate(() => window.__shifts);
+  return { total: shifts.reduce((sum, s) => sum + s.value, 0), shifts };
+}
+
 /** Throw a readable error when the app shows its bundle load error instead of a view. */
 async function failOnLoadError(page) {
   const err = page.locator('[role=alert].load-error');
