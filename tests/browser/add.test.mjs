@@ -15,8 +15,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  DIST,
   PHONE,
+  splitModule,
+  delayDownload,
+  failDownload,
+  failedDownload,
   watchLayoutShifts,
   layoutShifts,
   withPage,
@@ -408,13 +411,12 @@ describe('adding articles in the page', () => {
   });
 
   test('the controls arrive in their own module: a slow one moves nothing, a missing one says so', async () => {
-    const local = fs.readdirSync(DIST).find((f) => f.startsWith('split_local-') && f.endsWith('.wasm'));
-    assert.ok(local, 'dist has the module of the your-articles code');
+    const local = splitModule('local');
     await withPage(
       browser,
       server,
       async (page) => {
-        await page.route(`**/${local}`, (route) => setTimeout(() => route.continue(), 2000));
+        await delayDownload(page, local, 2000);
         await watchLayoutShifts(page);
         await page.goto(server.baseUrl);
         // The overview is usable while the module is on its way: its outline holds the place.
@@ -439,7 +441,7 @@ describe('adding articles in the page', () => {
       browser,
       server,
       async (page) => {
-        await page.route(`**/${local}`, (route) => route.abort());
+        await failDownload(page, local);
         await page.goto(server.baseUrl);
         await page.locator('.overview h1').waitFor();
         const alert = page.locator('section.add-articles [role=alert]');
@@ -450,7 +452,7 @@ describe('adding articles in the page', () => {
         await waitForLibrary(page, SEEDS);
         assert.match(await page.locator('section.add-articles [role=alert]').innerText(), /could not be loaded/);
       },
-      { allowConsoleErrors: [/^Failed to load resource/, /^TypeError: Failed to fetch/], allowFailedRequests: [/split_local/] },
+      failedDownload(local),
     );
   });
 });

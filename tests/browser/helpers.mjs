@@ -226,6 +226,28 @@ export async function withPage(
   return log;
 }
 
+/** The file name of dist's split module `name` (`split_<name>-<hash>.wasm`, src/lazy_pages.rs). */
+export function splitModule(name) {
+  const file = fs.readdirSync(DIST).find((f) => f.startsWith(`split_${name}-`) && f.endsWith('.wasm'));
+  assert.ok(file, `dist has the split module ${name}`);
+  return file;
+}
+
+/** Fails the download of split module `file` in `page`; withPage options that expect it (the
+ * browser and the split loader log the failure). */
+export async function failDownload(page, file) {
+  await page.route(`**/${file}`, (route) => route.abort());
+}
+export const failedDownload = (file) => ({
+  allowConsoleErrors: [/^Failed to load resource/, /^TypeError: Failed to fetch/],
+  allowFailedRequests: [new RegExp(file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))],
+});
+
+/** Delays the download of split module `file` in `page` by `ms`. */
+export async function delayDownload(page, file, ms) {
+  await page.route(`**/${file}`, (route) => setTimeout(() => route.continue(), ms));
+}
+
 /** Record Chromium's layout-shift entries from the page's start (call before `page.goto`). */
 export async function watchLayoutShifts(page) {
   await page.addInitScript(() => {

@@ -3,13 +3,15 @@
 // (disagreeing numbers, re-publication flags, shared passages, speakers), each links to its full
 // view and is restored from a copied link; no view shows a raw file id as visible text;
 // `Pashinyan` also finds `Pashinian`, with a note and a way to turn it off; axe at two widths.
+// The cards' code is a module of its own: the page is usable without it, and says so when it
+// cannot be fetched.
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, CORPUS, withPage, params, serveDistAndLaunch, serveCorpus, axeAtTwoWidths, screenshot } from './helpers.mjs';
+import { ROOT, CORPUS, withPage, splitModule, delayDownload, failDownload, failedDownload, params, serveDistAndLaunch, serveCorpus, axeAtTwoWidths, screenshot } from './helpers.mjs';
 
 const ALL = fs
   .readdirSync(CORPUS)
@@ -324,5 +326,35 @@ describe('keyboard and shared links on the comparison page', () => {
       await page.goto(`${server.baseUrl}?compare=${ALL.join(',')}&cview=speakers&speaker=${encodeURIComponent(name)}`);
       await page.waitForFunction(() => document.activeElement?.id === 'speaker-q-h');
     });
+  });
+});
+
+describe('the cards in their own module', () => {
+  test('while it loads the filters work and a line holds the cards\' place; a missing one is a sentence', async () => {
+    const cards = splitModule('overview_cards');
+    await withPage(browser, server, async (page) => {
+      await delayDownload(page, cards, 2000);
+      await page.goto(server.baseUrl);
+      await page.locator('.overview-cards .overview-wait').waitFor();
+      assert.equal(await page.locator('section.card').count(), 0, 'no card before its code');
+      // The filters are on screen and work meanwhile.
+      await page.locator('.overview-dates input[name=after]').fill('2000-01-01');
+      await page.getByRole('button', { name: 'Apply dates' }).click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('after') === '2000-01-01');
+      await waitForCards(page);
+    });
+    await withPage(
+      browser,
+      server,
+      async (page) => {
+        await failDownload(page, cards);
+        await page.goto(server.baseUrl);
+        const alert = page.locator('.overview-cards [role=alert]');
+        await alert.waitFor();
+        assert.match(await alert.innerText(), /could not be loaded.*Reload the page/s);
+        assert.equal((await page.locator('main h1').textContent()).trim(), 'Story overview');
+      },
+      failedDownload(cards),
+    );
   });
 });

@@ -336,7 +336,7 @@ fn framing(m: &Model) -> Vec<El> {
 }
 
 /// Entities the sources call by different names (not mere spellings or abbreviations), from the
-/// bundle's entity mentions: no comparison needed, so it shows at once.
+/// bundle's entity mentions: no comparison needed, so it shows as soon as the cards' module is in.
 pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize], by: Option<&str>) -> El {
     let ents = crate::entity_index::index(bundle);
     let (mut loaded, mut variants) = (Vec::new(), 0usize);

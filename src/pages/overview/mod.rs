@@ -3,16 +3,29 @@
 //! speaks, contested names, framing). The comparison runs in the worker (`compare::lookup`, the
 //! same cache the comparison page uses, so following a card's link is instant); contested names
 //! come from the bundle's entity mentions.
+//!
+//! The cards are not needed for the page to be on screen and usable (they wait for the
+//! comparison worker anyway), so their code (`cards.rs`, asking the worker, reading its answer,
+//! the entity index) is a wasm module of its own, `split_overview_cards` (see
+//! `crate::lazy_pages` for how a module is split off), fetched when the overview is first shown;
+//! a "Comparing…" line holds their place meanwhile.
 
 mod cards;
 pub mod model;
 
-use crate::components::dom::{el, fill};
+use crate::components::dom::{el, fill, El};
+use crate::lazy_pages::LoadFailed;
 use crate::pages::compare::{lookup, MAX_DOCS};
 use crate::url_state::{self, CompareView, OverviewRoute, Route};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::wasm_split;
 use parallax_core::Bundle;
 use std::sync::Arc;
+
+/// Said in place of the cards when their module cannot be fetched.
+const NOT_LOADED: &str = "The overview's findings could not be loaded: the connection may be \
+    down, or the site was updated since this tab opened it. Reload the page to try again.";
 
 /// What the cards wait for.
 #[derive(Clone)]
@@ -70,6 +83,20 @@ pub fn full_view(bundle: &Bundle, docs: &[usize], v: CompareView) -> Route {
 /// all").
 pub fn overview_route(bundle: &Bundle, v: CompareView) -> Route {
     full_view(bundle, &compared(bundle, &OverviewRoute::default()), v)
+}
+
+/// What [`ask_now`] needs (a split function's arguments cross a C-ABI call as one value).
+struct Ask {
+    bundle: Arc<Bundle>,
+    docs: Vec<usize>,
+    state: RwSignal<State>,
+    current: RwSignal<Vec<usize>>,
+}
+
+#[wasm_split(overview_cards, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn ask_now(a: Ask) -> Result<(), LoadFailed> {
+    ask(a.bundle, a.docs, (a.state, a.current));
+    Ok(())
 }
 
 /// Asks for the comparison of `docs` (or finds it cached) and puts it in `state` when it is in,
@@ -132,7 +159,18 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             current.set(docs.clone());
             state.set(State::Waiting);
             if docs.len() >= 2 {
-                ask(bundle.clone(), docs, (state, current));
+                let bundle = bundle.clone();
+                spawn_local(async move {
+                    let asked = ask_now(Ask {
+                        bundle,
+                        docs,
+                        state,
+                        current,
+                    });
+                    if asked.await.is_err() {
+                        let _ = state.try_set(State::Failed(NOT_LOADED.to_string()));
+                    }
+                });
             }
         });
     }
@@ -155,32 +193,38 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             .then(|| view! { " " <a href="./">"Show every article again"</a> "." })
     };
     let filter = filter_panel(&bundle, filters, route);
-    // The cards are rebuilt when the comparison arrives (see `cards` for why with `dom`).
+    // The cards are rebuilt when the comparison arrives (see `cards` for why with `dom`), once
+    // their module is in; the latest build wins.
     let host = NodeRef::<leptos::html::Div>::new();
+    let built = StoredValue::new(0u64);
     let b = bundle.clone();
     Effect::new(move |_| {
-        let s = state.get();
+        let state = state.get();
         let docs = current.get();
         let Some(host) = host.get() else { return };
-        let f = filters.get_untracked();
-        let desc = model::describe(&f);
-        let empty_why = model::empty_why(total, docs.len(), desc.as_deref());
-        let by = desc.as_deref();
-        let mut parts = match (&empty_why, s) {
-            (Some(why), _) => cards::all_empty(why, by),
-            (None, State::Waiting) => vec![el("p")
-                .class("overview-wait")
-                .attr("role", "status")
-                .text(&format!("Comparing {} articles…", docs.len()))],
-            (None, State::Failed(msg)) => vec![el("p")
-                .class("notice notice-error")
-                .attr("role", "alert")
-                .text(&msg)],
-            (None, State::Ready(m)) => cards::cards(&b, &docs, &m, by),
+        if host.child_element_count() == 0 && docs.len() >= 2 {
+            fill(&host, vec![waiting(docs.len())]);
+        }
+        let this = built.get_value() + 1;
+        built.set_value(this);
+        let show = Show {
+            bundle: b.clone(),
+            docs,
+            state,
+            filters: filters.get_untracked(),
         };
-        let pool = filtered(&b, &f);
-        parts.push(cards::names_card(&b, &pool, by));
-        fill(&host, parts);
+        spawn_local(async move {
+            let parts = show_cards(show).await.unwrap_or_else(|LoadFailed| {
+                vec![el("p")
+                    .class("notice notice-error")
+                    .attr("role", "alert")
+                    .text(NOT_LOADED)]
+            });
+            // The page may be gone, or have asked for newer cards meanwhile.
+            if built.try_get_value() == Some(this) {
+                fill(&host, parts);
+            }
+        });
     });
     view! {
         <div class="overview">
@@ -196,6 +240,49 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             <div class="overview-cards" node_ref=host></div>
         </div>
     }
+}
+
+/// The line that holds the cards' place while they wait.
+fn waiting(docs: usize) -> El {
+    el("p")
+        .class("overview-wait")
+        .attr("role", "status")
+        .text(&format!("Comparing {docs} articles…"))
+}
+
+/// What the cards show (a split function's arguments cross a C-ABI call as one value).
+struct Show {
+    bundle: Arc<Bundle>,
+    docs: Vec<usize>,
+    state: State,
+    filters: OverviewRoute,
+}
+
+/// The cards for `show`: why they are empty, the wait, the worker's failure or the findings,
+/// and the contested names, which need no comparison.
+#[wasm_split(overview_cards, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn show_cards(show: Show) -> Result<Vec<El>, LoadFailed> {
+    let Show {
+        bundle: b,
+        docs,
+        state,
+        filters: f,
+    } = show;
+    let desc = model::describe(&f);
+    let empty_why = model::empty_why(b.documents.len(), docs.len(), desc.as_deref());
+    let by = desc.as_deref();
+    let mut parts = match (&empty_why, state) {
+        (Some(why), _) => cards::all_empty(why, by),
+        (None, State::Waiting) => vec![waiting(docs.len())],
+        (None, State::Failed(msg)) => vec![el("p")
+            .class("notice notice-error")
+            .attr("role", "alert")
+            .text(&msg)],
+        (None, State::Ready(m)) => cards::cards(&b, &docs, &m, by),
+    };
+    let pool = filtered(&b, &f);
+    parts.push(cards::names_card(&b, &pool, by));
+    Ok(parts)
 }
 
 /// The filters: outlets and authors as toggles, a publication date range. On a phone they fold
