@@ -8,7 +8,8 @@
 //!
 //! The marks are one Tab stop (a roving tabindex): Tab reaches the first marked name, the arrow
 //! keys (and Home/End) move between names, and Tab again leaves the article, so a page of a
-//! hundred names is not a hundred Tab stops.
+//! hundred names is not a hundred Tab stops. The framing terms that replace the names when asked
+//! (`framing_marks`) are one Tab stop the same way, with the same keys.
 
 use crate::entity_index::{type_label, type_param, EntityIndex};
 use crate::url_state::{self, Hidden, ReaderRoute, Route};
@@ -18,6 +19,10 @@ use parallax_core::segments::cut_outermost;
 use parallax_core::Document;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
+
+/// The marks of the article's one Tab stop: entity names, or the framing terms shown in their
+/// place (never both at once).
+const ROVING: &str = "mark.ent[data-ent], mark.frame";
 
 /// The CSS classes of a mark of this type: `ent ent-person`.
 pub fn mark_class(kind: EntityType) -> String {
@@ -320,8 +325,8 @@ pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
     }
 }
 
-/// The arrow keys on a marked name: Right/Down to the next name on screen, Left/Up to the
-/// previous, Home/End to the first/last; the name reached becomes the Tab stop.
+/// The arrow keys on a marked name (or framing term): Right/Down to the next on screen, Left/Up
+/// to the previous, Home/End to the first/last; the mark reached becomes the Tab stop.
 fn rove(ev: &web_sys::KeyboardEvent) {
     let step = match ev.key().as_str() {
         "ArrowRight" | "ArrowDown" => Step::Next,
@@ -336,13 +341,13 @@ fn rove(ev: &web_sys::KeyboardEvent) {
     let (Some(from), Some(area)) = (
         ev.target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-            .filter(|el| el.matches("mark.ent[data-ent]").unwrap_or(false)),
+            .filter(|el| el.matches(ROVING).unwrap_or(false)),
         ev.current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
     ) else {
         return;
     };
-    let Ok(list) = area.query_selector_all("mark.ent[data-ent]") else {
+    let Ok(list) = area.query_selector_all(ROVING) else {
         return;
     };
     let n = list.length();
@@ -385,13 +390,11 @@ fn mark_and_area(
 /// so Tab back into the article returns to it.
 fn become_tab_stop(ev: &web_sys::FocusEvent) {
     let Some((mark, area)) = mark_and_area(ev, |el| {
-        el.matches("mark.ent[data-ent]")
-            .unwrap_or(false)
-            .then(|| el.clone())
+        el.matches(ROVING).unwrap_or(false).then(|| el.clone())
     }) else {
         return;
     };
-    if let Ok(list) = area.query_selector_all("mark.ent[tabindex=\"0\"]") {
+    if let Ok(list) = area.query_selector_all("mark[tabindex=\"0\"]") {
         for i in 0..list.length() {
             if let Some(m) = list
                 .item(i)

@@ -7,7 +7,7 @@
 
 use crate::url_state::{self, ReaderRoute, Route};
 use leptos::prelude::*;
-use parallax_core::compare::{Comparison, FrameRow};
+use parallax_core::compare::{Attribution, Comparison, FrameRow};
 use parallax_core::segments::cut_outermost;
 use parallax_core::Document;
 
@@ -59,10 +59,17 @@ pub fn frame_name<'a>(table: &'a [FrameRow], topic: &'a str, frame: &'a str) -> 
 
 /// The text of `start..end` (a block, or part of a long one) with its framing terms marked
 /// (text nodes only). `hits` are in text order, as the comparison lists them. Each term's frame
-/// shows beside it on hover or keyboard focus, and is read after it by screen readers, rather
-/// than standing in the line as text of its own; the frames of the range are also named in the
-/// margin (`side_note`).
-pub fn framed_text(doc: &Document, (start, end): (usize, usize), hits: &[Hit]) -> AnyView {
+/// shows beside it on hover or keyboard focus, and is read after it by screen readers (and on
+/// focus, as the mark's description), rather than standing in the line as text of its own; the
+/// frames of the range are also named in the margin (`side_note`). The term starting at
+/// `tab_stop` is the article's one Tab stop among them (see [`tab_stop`]); the arrow keys move
+/// between the others (`entity_marks::MarkedArea`, which holds the text).
+pub fn framed_text(
+    doc: &Document,
+    (start, end): (usize, usize),
+    hits: &[Hit],
+    tab_stop: Option<usize>,
+) -> AnyView {
     let near = hits_in(hits, (start, end));
     let spans: Vec<(usize, usize)> = near.iter().map(|h| (h.0, h.1)).collect();
     let notes = side_note(&near);
@@ -78,16 +85,40 @@ pub fn framed_text(doc: &Document, (start, end): (usize, usize), hits: &[Hit]) -
         .map(|seg| {
             let inner = seg.text(&doc.text).to_string();
             match seg.mark().and_then(|i| near.get(i)) {
-                Some((_, _, tag)) => view! {
-                    <mark class="frame" tabindex="0" data-frame=frame_label(tag)>{inner}</mark>
-                    <span class="frame-tag visually-hidden">{tag.clone()}</span>
+                Some((_, _, tag)) => {
+                    let tabindex = if tab_stop == Some(seg.start) {
+                        "0"
+                    } else {
+                        "-1"
+                    };
+                    // One mark starts at a byte, so its offset names its tag.
+                    let id = format!("frame-tag-{}", seg.start);
+                    view! {
+                        <mark
+                            class="frame"
+                            tabindex=tabindex
+                            data-frame=frame_label(tag)
+                            aria-describedby=id.clone()
+                        >
+                            {inner}
+                        </mark>
+                        <span id=id class="frame-tag visually-hidden">{tag.clone()}</span>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 None => inner.into_any(),
             }
         })
         .collect_view();
     view! { {side} {marked} }.into_any()
+}
+
+/// Where the article's one Tab stop among its framing terms is: the first term `on_screen` (the
+/// reader leaves the title's own block out of the text).
+pub fn tab_stop(hits: &[Hit], on_screen: impl Fn(usize, usize) -> bool) -> Option<usize> {
+    hits.iter()
+        .find(|h| h.0 < h.1 && on_screen(h.0, h.1))
+        .map(|h| h.0)
 }
 
 /// The hits starting inside `start..end` (`hits` in text order).
@@ -116,11 +147,12 @@ pub fn side_note(hits: &[&Hit]) -> Vec<String> {
 
 /// Where a frame's note on whose wording it is comes from: the words before the source, the
 /// source, and its address ("" when none); or, when the lexicon cites none, a sentence saying so.
-pub fn source_parts(f: &FrameRow) -> (&'static str, &str, &str) {
-    if f.source.is_empty() {
+/// The comparison's framing table and the reader's framing list both show these.
+pub fn source_parts(a: &Attribution) -> (&'static str, &str, &str) {
+    if a.source.is_empty() {
         ("No source checked for this note.", "", "")
     } else {
-        ("Source: ", &f.source, &f.url)
+        ("Source: ", &a.source, &a.url)
     }
 }
 
@@ -171,7 +203,7 @@ pub fn summary(route: RwSignal<Route>, framing: &Framing) -> impl IntoView + use
                         voice_counts(quoted, own)
                     );
                     // Whose wording it typically is, and where that is documented.
-                    let (lead, source, url) = source_parts(f);
+                    let (lead, source, url) = source_parts(&f.attribution);
                     let source = match url {
                         "" => source.to_string().into_any(),
                         url => view! {
@@ -179,10 +211,13 @@ pub fn summary(route: RwSignal<Route>, framing: &Framing) -> impl IntoView + use
                         }
                         .into_any(),
                     };
+                    let note = &f.attribution.note;
+                    let note = (!note.is_empty())
+                        .then(|| view! { <span class="frame-note">{note.clone()}</span> });
                     view! {
                         <li>
                             <span class="frame-count">{text}</span>
-                            <span class="frame-note">{f.note.clone()}</span>
+                            {note}
                             <span class="frame-source">{lead}{source}</span>
                         </li>
                     }
@@ -195,7 +230,7 @@ pub fn summary(route: RwSignal<Route>, framing: &Framing) -> impl IntoView + use
         <section class="framing-summary" aria-labelledby="framing-summary-h">
             <h2 id="framing-summary-h">"Framing words"</h2>
             <p class="hint">
-                "Terms of the framing lexicon are underlined, and each paragraph’s frames are named beside it; point at a term or Tab to it to see its own frame (“quoted”: inside quotation marks or reported speech). Entity highlights return when these are hidden."
+                "Terms of the framing lexicon are underlined, and each paragraph’s frames are named beside it; point at a term, or Tab to the first and move between them with the arrow keys, to see its own frame (“quoted”: inside quotation marks or reported speech). Entity highlights return when these are hidden."
             </p>
             {body}
             <button type="button" class="frames-off" on:click=off>

@@ -530,7 +530,8 @@ struct Marker {
     ents: Arc<EntityIndex>,
     hide: Hidden,
     chosen: Option<usize>,
-    /// Where the marks' one Tab stop is (see `entity_marks::Shown::tab_stop`).
+    /// Where the marks' one Tab stop is (`entity_marks::Shown::tab_stop`, or
+    /// `framing_marks::tab_stop` for framing terms).
     tab_stop: Option<usize>,
     frames: Option<Vec<Hit>>,
 }
@@ -550,7 +551,7 @@ impl Marker {
             return ().into_any();
         };
         match &self.frames {
-            Some(hits) => framing_marks::framed_text(doc, range, hits),
+            Some(hits) => framing_marks::framed_text(doc, range, hits, self.tab_stop),
             None => entity_marks::marked_text(
                 doc,
                 range,
@@ -577,11 +578,15 @@ fn blocks_view(
     let has_body = doc.blocks.iter().any(|b| b.kind == BlockKind::Body);
     let lang = lang_tag(doc);
     let chosen = entity.as_deref().and_then(|e| ents.find(e));
-    let tab_stop = Shown {
-        hide: &hide,
-        chosen,
-    }
-    .tab_stop((&ents, index), |s, e| layout.covers(s, e));
+    let on_screen = |s: usize, e: usize| layout.covers(s, e);
+    let tab_stop = match &frames {
+        Some(hits) => framing_marks::tab_stop(hits, on_screen),
+        None => Shown {
+            hide: &hide,
+            chosen,
+        }
+        .tab_stop((&ents, index), on_screen),
+    };
     let marker = Arc::new(Marker {
         chosen,
         bundle: bundle.clone(),

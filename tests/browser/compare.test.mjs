@@ -217,10 +217,11 @@ describe('framing', () => {
       for (const t of cells) assert.ok(t === '0' || /^\d+ in quotes, \d+ in its own words$/.test(t), t);
       // Each frame says whose wording it typically is, and where that is documented, with a link.
       const head = page.locator('table.frame-table tbody th', { has: page.locator(`.frame-name:text-is("${row.name}")`) }).first();
-      assert.equal(await head.locator('.frame-note').textContent(), row.note);
-      if (row.source) {
-        assert.equal(await head.locator('.frame-source').textContent(), `Source: ${row.source}`);
-        assert.equal(await head.locator('.frame-source a').getAttribute('href'), row.url);
+      const about = row.attribution;
+      assert.equal(await head.locator('.frame-note').textContent(), about.note);
+      if (about.source) {
+        assert.equal(await head.locator('.frame-source').textContent(), `Source: ${about.source}`);
+        assert.equal(await head.locator('.frame-source a').getAttribute('href'), about.url);
       } else {
         assert.equal(await head.locator('.frame-source').textContent(), 'No source checked for this note.');
       }
@@ -283,9 +284,30 @@ describe('framing words in the reader', () => {
       assert.ok(counts.includes(expected), `counts say whose words: ${expected} in ${JSON.stringify(counts)}`);
       // Each with whose wording it typically is, and where that is documented (a link).
       const item = page.locator('.frame-counts li', { has: page.locator('.frame-count', { hasText: expected }) });
-      assert.equal(await item.locator('.frame-note').textContent(), row.note);
-      if (row.url) assert.equal(await item.locator('.frame-source a').getAttribute('href'), row.url);
+      assert.equal(await item.locator('.frame-note').textContent(), row.attribution.note);
+      if (row.attribution.url) assert.equal(await item.locator('.frame-source a').getAttribute('href'), row.attribution.url);
       else assert.equal(await item.locator('.frame-source').textContent(), 'No source checked for this note.');
+      // Whose wording each frame is reads exactly as the comparison's framing table says it:
+      // the same note, the same source line, the same link. By frame name: its note and source
+      // lines as [class, text, link, rel].
+      const attributions = (items, nameSel, nameRe) =>
+        items.evaluateAll(
+          (nodes, [nameSel, nameRe]) =>
+            Object.fromEntries(
+              nodes.map((n) => {
+                const label = n.querySelector(nameSel).textContent;
+                const lines = [...n.querySelectorAll('.frame-note, .frame-source')].map((x) => [
+                  x.className,
+                  x.textContent,
+                  x.querySelector('a')?.getAttribute('href') ?? null,
+                  x.querySelector('a')?.rel ?? null,
+                ]);
+                return [nameRe ? label.match(new RegExp(nameRe))[1] : label, lines];
+              }),
+            ),
+          [nameSel, nameRe],
+        );
+      const inReader = await attributions(page.locator('.frame-counts li'), '.frame-count', ': “(.*)”, ');
       // A term's frame shows beside it on keyboard focus (not as text in the line).
       const first = page.locator('.blocks mark.frame').first();
       await first.focus();
@@ -298,6 +320,57 @@ describe('framing words in the reader', () => {
       await page.goBack();
       await page.locator('.blocks mark.ent').first().waitFor();
       assert.equal(await page.locator('.blocks mark.frame').count(), 0);
+      // The comparison's framing table, for the same frames.
+      await page.goto(compareUrl([D000, D001], '&cview=framing'));
+      await page.locator('table.frame-table').first().waitFor();
+      const inTable = await attributions(page.locator('table.frame-table').first().locator('tbody th[scope=row]'), '.frame-name');
+      assert.ok(Object.keys(inReader).length > 0);
+      for (const [name, lines] of Object.entries(inReader)) {
+        assert.equal(lines.length, 2, `“${name}”: a note and a source line`);
+        assert.deepEqual(inTable[name], lines, `“${name}” is attributed alike in the reader and the comparison`);
+      }
+    });
+  });
+});
+
+describe('framing words in the reader, by keyboard', () => {
+  test("an article's framing terms are one Tab stop; the arrow keys move between them, each described by its frame", async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(`${server.baseUrl}?doc=${D001}&frames=1`);
+      const marks = page.locator('.blocks mark.frame');
+      await marks.first().waitFor();
+      const n = await marks.count();
+      assert.ok(n > 2, `several terms are marked (${n})`);
+      assert.equal(await page.locator('.blocks mark.frame[tabindex="0"]').count(), 1, 'exactly one term is in the Tab order');
+      const at = () => page.evaluate(() => [...document.querySelectorAll('.blocks mark.frame')].indexOf(document.activeElement));
+      // Tab from the button before the article lands on the first term; Tab again leaves them.
+      await page.locator('.frames-off').focus();
+      let onMark = false;
+      for (let i = 0; i < 5 && !onMark; i++) {
+        await page.keyboard.press('Tab');
+        onMark = (await at()) >= 0;
+      }
+      assert.ok(onMark, 'Tab reaches the terms');
+      assert.equal(await at(), 0, 'the first term');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await at(), 2, 'two presses of → reach the third term');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await at(), 1);
+      // Focus on a term tells its frame (the tag read after it in the text describes it).
+      const described = await page.evaluate(() => {
+        const m = document.activeElement;
+        return [document.getElementById(m.getAttribute('aria-describedby'))?.textContent, m.nextElementSibling?.textContent, m.dataset.frame];
+      });
+      assert.equal(described[0], described[1], 'described by the tag that follows it');
+      assert.equal(described[0], ` [${described[2]}]`);
+      await page.keyboard.press('End');
+      assert.equal(await at(), n - 1, 'End: the last term');
+      assert.equal(await page.locator('.blocks mark.frame[tabindex="0"]').count(), 1, 'still one Tab stop, now the term reached');
+      await page.keyboard.press('Tab');
+      assert.equal(await at(), -1, 'one Tab leaves the terms');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await at(), n - 1, 'Shift+Tab returns to the term last reached');
     });
   });
 });

@@ -95,10 +95,11 @@ fn frame_head(f: &FrameRow) -> El {
     let th = el("th")
         .attr("scope", "row")
         .child(el("span").class("frame-name").text(&f.name));
-    if !f.note.is_empty() {
-        th.push(el("span").class("frame-note").text(&f.note));
+    let about = &f.attribution;
+    if !about.note.is_empty() {
+        th.push(el("span").class("frame-note").text(&about.note));
     }
-    let (lead, source, url) = source_parts(f);
+    let (lead, source, url) = source_parts(about);
     let line = el("span").class("frame-source").text(lead);
     match url {
         "" => line.push_text(source),

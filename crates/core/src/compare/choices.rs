@@ -13,7 +13,7 @@
 use super::align::{AlignedPair, MatchKind};
 use super::diff::DiffKind;
 use super::facts::root;
-use super::framing::{Frame, Lexicon, Topic};
+use super::framing::{Attribution, Frame, Lexicon, Topic};
 use super::prepare::is_stopword;
 use super::speakers::edit_distance;
 use crate::search::stem::stem;
@@ -222,17 +222,19 @@ pub(crate) fn topics(choices: &[WordChoice]) -> Lexicon {
                 .map(|t| Frame {
                     id: t.clone(),
                     name: t.clone(),
-                    note: format!(
-                        "Found in the text: aligned passages use it where others write {}.",
-                        c.terms
-                            .iter()
-                            .filter(|o| *o != t)
-                            .map(|o| format!("“{o}”"))
-                            .collect::<Vec<_>>()
-                            .join(" or ")
-                    ),
-                    source: "the compared articles’ aligned passages".to_string(),
-                    url: String::new(),
+                    attribution: Attribution {
+                        note: format!(
+                            "Found in the text: aligned passages use it where others write {}.",
+                            c.terms
+                                .iter()
+                                .filter(|o| *o != t)
+                                .map(|o| format!("“{o}”"))
+                                .collect::<Vec<_>>()
+                                .join(" or ")
+                        ),
+                        source: "the compared articles’ aligned passages".to_string(),
+                        url: String::new(),
+                    },
                     terms: vec![t.clone()],
                 })
                 .collect(),

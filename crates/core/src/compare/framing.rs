@@ -6,7 +6,7 @@
 //! Azerbaijan of ethnic cleansing"); and whether it is negated ("have not been forced out").
 //! Counts are per document and per outlet; nothing is turned into a rating.
 
-pub use super::lexicon_format::{Frame, Lexicon, Topic};
+pub use super::lexicon_format::{Attribution, Frame, Lexicon, Topic};
 use super::prepare::{Prepared, Vocab};
 use super::quotes::{self, Marks};
 use crate::search::stem::stem;
@@ -81,14 +81,8 @@ pub struct FrameRow {
     pub reported: Vec<usize>,
     /// Own-voice hits per source.
     pub own_by_source: Vec<usize>,
-    /// The lexicon's note on whose wording it typically is, and its source (empty when none).
-    #[serde(default)]
-    pub note: String,
-    #[serde(default)]
-    pub source: String,
-    /// Where the source can be read (empty when none).
-    #[serde(default)]
-    pub url: String,
+    /// The lexicon's word on whose wording it typically is, and where that is documented.
+    pub attribution: Attribution,
 }
 
 /// A term as stem ids, with whether each word may match a capitalised word inside a sentence.
@@ -268,9 +262,7 @@ pub(crate) fn table(
                 quoted: vec![0; doc_ids.len()],
                 reported: vec![0; doc_ids.len()],
                 own_by_source: vec![0; sources],
-                note: f.note.clone(),
-                source: f.source.clone(),
-                url: f.url.clone(),
+                attribution: f.attribution.clone(),
             };
             let mut any = false;
             let mine = by_frame.get(&(t.id.as_str(), f.id.as_str()));

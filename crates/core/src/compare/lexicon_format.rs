@@ -29,8 +29,18 @@ pub struct Topic {
 pub struct Frame {
     pub id: String,
     pub name: String,
+    /// Whose wording it is and where that is documented (`attribution.note` and so on in the
+    /// TOML: dotted keys keep each frame's lines together).
+    pub attribution: Attribution,
+    pub terms: Vec<String>,
+}
+
+/// Whose wording a frame typically is, and where that is documented: what the app shows under
+/// each frame, in the comparison's framing table and the reader's framing list alike (each
+/// `FrameRow` carries its frame's).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
     /// Whose wording it typically is.
-    #[serde(default)]
     pub note: String,
     /// Where that is documented (a statement, a style guide, a study), when the lexicon says:
     /// who said or wrote it, where and when, with the words that show the usage.
@@ -39,5 +49,4 @@ pub struct Frame {
     /// The address where the source can be read (empty when it has none).
     #[serde(default)]
     pub url: String,
-    pub terms: Vec<String>,
 }

@@ -24,7 +24,7 @@ pub use align::{AlignedPair, MatchKind, Shared, Side};
 pub use choices::{SourcePair, Swap, WordChoice, TOPIC_PREFIX};
 pub use diff::{DiffKind, DiffOp};
 pub use facts::{NumberGroup, NumberMention};
-pub use framing::{lexicon, Frame, FrameHit, FrameRow, Lexicon, Topic, Voice};
+pub use framing::{lexicon, Attribution, Frame, FrameHit, FrameRow, Lexicon, Topic, Voice};
 pub use logodds::{weighted_log_odds, Distinctive, WordScore, ALPHA0, MIN_Z, TOO_LITTLE_TEXT};
 pub use profile::{FrameUse, Profile, SpeakerUse};
 pub use quotes::QuoteKind;

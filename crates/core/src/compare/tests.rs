@@ -776,24 +776,24 @@ fn the_compiled_lexicon_is_the_toml() {
 #[test]
 fn every_frame_says_whose_wording_it_is_and_where_that_is_documented() {
     for t in &super::lexicon().topics {
-        for f in &t.frames {
-            assert!(!f.note.is_empty(), "{}/{} has no note", t.id, f.id);
-            if f.source.is_empty() {
+        for (f, a) in t.frames.iter().map(|f| (f, &f.attribution)) {
+            assert!(!a.note.is_empty(), "{}/{} has no note", t.id, f.id);
+            if a.source.is_empty() {
                 assert!(
-                    f.url.is_empty(),
+                    a.url.is_empty(),
                     "{}/{}: an address without a source",
                     t.id,
                     f.id
                 );
                 assert!(
-                    f.note.contains("No published source checked"),
+                    a.note.contains("No published source checked"),
                     "{}/{}: no source, and the note does not say so",
                     t.id,
                     f.id
                 );
             } else {
                 assert!(
-                    f.url.starts_with("https://") || f.url.starts_with("http://"),
+                    a.url.starts_with("https://") || a.url.starts_with("http://"),
                     "{}/{}: the source has no address to read it at",
                     t.id,
                     f.id
