@@ -46,6 +46,15 @@ struct State {
 
 thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+    /// The served sharded corpus's key for the comparison worker (see [`served_key`]).
+    static SERVED_KEY: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// What the comparison worker knows the served sharded corpus by: its manifest's checksum (the
+/// `LazyBundle`'s fingerprint before any file arrived), kept when the whole corpus replaces it;
+/// `None` when the site serves one bundle.
+pub fn served_key() -> Option<u64> {
+    SERVED_KEY.with(|k| k.get())
 }
 
 /// The page now reads `lazy`; `on_full` gets the whole corpus once a view has loaded it all.
@@ -55,6 +64,7 @@ pub fn start(
     on_full: impl Fn(Result<Bundle, String>) + 'static,
 ) {
     let labels = Rc::new(lazy.labels().to_vec());
+    SERVED_KEY.with(|k| k.set(Some(lazy.bundle().fingerprint())));
     STATE.with(|s| {
         *s.borrow_mut() = Some(State {
             lazy,

@@ -121,6 +121,24 @@ describe('a sharded corpus', () => {
     assert.equal(fetched(log, sites.sharded).filter((p) => p.startsWith('index/')).length, 0);
   });
 
+  test('the reader’s framing words come from the comparison worker, which reads that article’s chunk alone', async () => {
+    const at = (id) => path.join(dir, 'corpus', `${id}.txt`);
+    const cli = JSON.parse(parallax(['compare', at('synth_00057'), at('synth_00003'), '--json']));
+    assert.ok(cli.frames.some((h) => h.doc === 'synth_00057'), 'the article uses framing terms');
+    const log = await withPage(browser, sites.sharded, async (page) => {
+      await page.goto(sites.sharded.baseUrl + '?doc=synth_00057&frames=1');
+      await waitForReader(page, 'synth_00057');
+      await page.locator('.framing-summary').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.framing-summary .compare-wait'));
+      assert.equal(await page.locator('.framing-summary [role=alert]').count(), 0, 'no message instead of the framing words');
+      assert.ok((await page.locator('.blocks mark.frame').count()) > 0, 'its framing terms are marked');
+    });
+    // The page and the worker each read the manifest and the article's chunk; no index shard.
+    const read = new Set(fetched(log, sites.sharded));
+    assert.deepEqual([...read].filter((p) => p.startsWith('docs/')).length, 1, [...read].join(' '));
+    assert.deepEqual([...read].filter((p) => p.startsWith('index/')), []);
+  });
+
   test('the overview loads the full corpus, saying how much, then shows the story', async () => {
     const log = await withPage(browser, sites.slow, async (page) => {
       await page.goto(sites.slow.baseUrl);

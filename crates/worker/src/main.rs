@@ -4,9 +4,10 @@
 //!
 //! Messages (structured clone):
 //! - worker → page, once: the string `"ready"` when it listens.
-//! - page → worker: an array `[seq, fingerprint, id, id, …]`: a request number, the
-//!   fingerprint of the page's bundle (`Bundle::fingerprint` as a decimal string), and the
-//!   documents to compare, in column order.
+//! - page → worker: an array `[seq, key, id, id, …]`: a request number, the key of the page's
+//!   corpus as a decimal string (its `Bundle::fingerprint`; of the served sharded corpus, its
+//!   manifest's checksum, however much of it either side has loaded), and the documents to
+//!   compare, in column order.
 //! - worker → page: `[seq, milliseconds, bytes]`, the `Comparison` as postcard bytes and the
 //!   time `compare` took; or `[seq, message]`, a sentence saying what went wrong.
 //!
@@ -15,9 +16,11 @@
 //!   are answered from it.
 //!
 //! Otherwise the worker reads the same `corpus.bin` the page loaded (next to its own script, so
-//! the sub-path works; the browser's cache answers), and refuses a request whose fingerprint is
-//! not its bundle's: after a redeploy between the page's load and the worker's, the two would
-//! otherwise compare different corpora. The page then asks to be reloaded.
+//! the sub-path works; the browser's cache answers): a bundle's documents and mentions, never
+//! its search index; of a sharded corpus, the manifest and the chunks of the articles compared
+//! (`compared.rs`). It refuses a request whose key is not its corpus's: after a redeploy
+//! between the page's load and the worker's, the two would otherwise compare different
+//! corpora. The page then asks to be reloaded.
 
 #[cfg(target_arch = "wasm32")]
 mod worker;

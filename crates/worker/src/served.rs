@@ -37,8 +37,8 @@ pub async fn fetch_corpus(what: &str) -> Result<Vec<u8>, String> {
     Ok(bundle.to_bytes())
 }
 
-/// Fetches one file relative to the worker's script.
-async fn fetch(what: &str, url: &str) -> Result<Vec<u8>, String> {
+/// Fetches one file relative to the worker's script; `what` starts the error sentence.
+pub async fn fetch(what: &str, url: &str) -> Result<Vec<u8>, String> {
     let failed = |why: &str| format!("{what} could not read “{url}”: {why}.");
     let response = JsFuture::from(scope().fetch_with_str(url))
         .await

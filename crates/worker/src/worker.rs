@@ -1,14 +1,12 @@
-//! The worker's message loop: load the bundle once, compare on request, answer in postcard.
-//! The page may send its own corpus (the served one with the articles a user added): then
-//! requests naming that corpus's fingerprint are answered from it.
+//! The worker's message loop: read the corpus once (its documents, never its index), compare
+//! on request, answer in postcard. The page may send its own corpus (the served one with the
+//! articles a user added): then requests naming that corpus's fingerprint are answered from it.
+//! A sharded served corpus is read from its manifest and the chunks of the articles compared.
 
-use parallax_core::bundle::Documents;
 use parallax_core::compare::{compare_with, Comparison};
-use parallax_core::entities::Mention;
-use parallax_core::Document;
-use parallax_worker::served::{fetch_corpus, now, scope, CORPUS_URL};
+use parallax_worker::compared::Corpus;
+use parallax_worker::served::{fetch, now, scope, CORPUS_URL};
 use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -17,11 +15,14 @@ use web_sys::MessageEvent;
 /// What the page shows when it and the worker hold different bundles.
 const STALE_PAGE: &str = "The site was updated after this page was loaded: the comparison engine read a newer corpus than the page shows. Reload the page to compare the current articles.";
 
+/// What starts the sentences of this worker's errors.
+const WHAT: &str = "The comparison";
+
 thread_local! {
-    /// The served corpus, fetched on first use.
-    static SERVED: RefCell<Option<Rc<Documents>>> = const { RefCell::new(None) };
+    /// The served corpus, fetched on first use (a sharded one grows by the chunks compared).
+    static SERVED: RefCell<Option<Corpus>> = const { RefCell::new(None) };
     /// The page's own corpus, when it sent one (bytes checked like a fetched bundle).
-    static SENT: RefCell<Option<Rc<Documents>>> = const { RefCell::new(None) };
+    static SENT: RefCell<Option<Corpus>> = const { RefCell::new(None) };
 }
 
 pub fn start() {
@@ -29,8 +30,8 @@ pub fn start() {
         let data = ev.data();
         // The page's corpus is taken at once, in message order, so the requests after it see it.
         if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
-            let bundle = Documents::from_bytes(&bytes.to_vec()).ok().map(Rc::new);
-            SENT.with(|s| *s.borrow_mut() = bundle);
+            let corpus = Corpus::from_bytes(&bytes.to_vec()).ok();
+            SENT.with(|s| *s.borrow_mut() = corpus);
             return;
         }
         spawn_local(answer(data));
@@ -67,24 +68,23 @@ async fn answer(data: JsValue) {
     let _ = scope().post_message(&reply);
 }
 
-async fn run(page_fingerprint: &str, ids: &[String]) -> Result<(f64, Vec<u8>), String> {
-    let bundle = bundle(page_fingerprint).await?;
+async fn run(page_key: &str, ids: &[String]) -> Result<(f64, Vec<u8>), String> {
+    let corpus = which(page_key).await?;
     // The page and the worker each fetched corpus.bin; after a redeploy between the two they
     // hold different corpora, and the ids the page sends may name other articles here.
     // Sent as a decimal string: a JavaScript number cannot hold 64 bits exactly.
-    if bundle.fingerprint().to_string() != page_fingerprint {
+    if with(corpus, |c| c.key().to_string()).as_deref() != Some(page_key) {
         return Err(STALE_PAGE.to_string());
     }
-    let chosen: Vec<usize> = ids.iter().filter_map(|id| bundle.position(id)).collect();
-    let docs: Vec<Document> = chosen
-        .iter()
-        .filter_map(|&i| bundle.documents.get(i).cloned())
-        .collect();
-    // The entity mentions of the chosen documents, recognised when the bundle was built.
-    let mentions: Vec<Vec<Mention>> = chosen
-        .iter()
-        .map(|&i| bundle.mentions_of(i).to_vec())
-        .collect();
+    // A sharded corpus: the chunks holding these articles, each checked against the manifest.
+    for (need, path) in with(corpus, |c| c.missing(ids)).unwrap_or_default() {
+        let bytes = fetch(WHAT, &path).await?;
+        with(corpus, |c| c.add(need, &bytes))
+            .transpose()
+            .map_err(|e| format!("{WHAT} could not read “{path}”: {e}."))?;
+    }
+    // The entity mentions of the chosen documents come recognised when the corpus was bundled.
+    let (docs, mentions) = with(corpus, |c| c.chosen(ids)).unwrap_or_default();
     let t0 = now();
     let result: Comparison = compare_with(&docs, Some(&mentions));
     let millis = now() - t0;
@@ -93,19 +93,34 @@ async fn run(page_fingerprint: &str, ids: &[String]) -> Result<(f64, Vec<u8>), S
     Ok((millis, bytes))
 }
 
-/// The documents and mentions (never the search index) of the corpus the page names by
-/// `fingerprint`: the one it sent, or the served one (fetched on first use).
-async fn bundle(fingerprint: &str) -> Result<Rc<Documents>, String> {
-    let sent = SENT.with(|s| s.borrow().clone());
-    if let Some(b) = sent.filter(|b| b.fingerprint().to_string() == fingerprint) {
-        return Ok(b);
+/// Which corpus a request names by its key: the one the page sent, or the served one.
+#[derive(Clone, Copy)]
+enum Which {
+    Sent,
+    Served,
+}
+
+fn with<T>(which: Which, f: impl FnOnce(&mut Corpus) -> T) -> Option<T> {
+    let cell = match which {
+        Which::Sent => &SENT,
+        Which::Served => &SERVED,
+    };
+    cell.with(|c| c.borrow_mut().as_mut().map(f))
+}
+
+/// The corpus the page names by `key`: the one it sent, or the served one (its `corpus.bin`
+/// fetched on first use: a bundle's documents, never its search index, or a sharded corpus's
+/// manifest).
+async fn which(key: &str) -> Result<Which, String> {
+    if with(Which::Sent, |c| c.key().to_string()).as_deref() == Some(key) {
+        return Ok(Which::Sent);
     }
-    if let Some(b) = SERVED.with(|b| b.borrow().clone()) {
-        return Ok(b);
+    if with(Which::Served, |_| ()).is_some() {
+        return Ok(Which::Served);
     }
-    let bytes = fetch_corpus("The comparison").await?;
-    let failed = |why: String| format!("The comparison could not read “{CORPUS_URL}”: {why}.");
-    let bundle = Rc::new(Documents::from_bytes(&bytes).map_err(|e| failed(e.to_string()))?);
-    SERVED.with(|b| *b.borrow_mut() = Some(bundle.clone()));
-    Ok(bundle)
+    let bytes = fetch(WHAT, CORPUS_URL).await?;
+    let failed = |why: String| format!("{WHAT} could not read “{CORPUS_URL}”: {why}.");
+    let corpus = Corpus::from_bytes(&bytes).map_err(|e| failed(e.to_string()))?;
+    SERVED.with(|s| *s.borrow_mut() = Some(corpus));
+    Ok(Which::Served)
 }

@@ -39,28 +39,36 @@ thread_local! {
 }
 
 /// Asks the worker to compare these documents of `bundle` (ids in column order); `done` runs
-/// once with the answer. The worker refuses if its bundle is not this one (see its `main.rs`).
+/// once with the answer. The worker refuses if its corpus is not this one (see its `main.rs`).
 pub fn request(bundle: &Bundle, ids: &[String], done: impl FnOnce(Answer) + 'static) {
     let message = js_sys::Array::new();
     let started = STATE.with(|s| {
         let mut s = s.borrow_mut();
         let seq = s.next;
         s.next += 1;
+        // The worker reads the served corpus.bin itself; a corpus with added articles is sent
+        // first, once, so the request's key names a corpus the worker holds.
+        let mut outgoing: Vec<JsValue> = Vec::new();
+        let own = crate::local::corpus_for_comparison()
+            .filter(|(fingerprint, _)| *fingerprint == bundle.fingerprint());
+        let key = match own {
+            Some((fingerprint, bytes)) => {
+                if s.sent != Some(fingerprint) {
+                    s.sent = Some(fingerprint);
+                    outgoing.push(bytes.into());
+                }
+                fingerprint
+            }
+            // The served corpus: a sharded one by its manifest (the page's bundle changes as
+            // its files arrive; the worker reads only the chunks it compares).
+            None => crate::shards::served_key().unwrap_or_else(|| bundle.fingerprint()),
+        };
         message.push(&JsValue::from(seq));
-        message.push(&JsValue::from_str(&bundle.fingerprint().to_string()));
+        message.push(&JsValue::from_str(&key.to_string()));
         for id in ids {
             message.push(&JsValue::from_str(id));
         }
         s.pending.insert(seq, Box::new(done));
-        // The worker reads the served corpus.bin itself; a corpus with added articles is sent
-        // first, once, so the request's fingerprint names a corpus the worker holds.
-        let mut outgoing: Vec<JsValue> = Vec::new();
-        if let Some((fingerprint, bytes)) = crate::local::corpus_for_comparison() {
-            if fingerprint == bundle.fingerprint() && s.sent != Some(fingerprint) {
-                s.sent = Some(fingerprint);
-                outgoing.push(bytes.into());
-            }
-        }
         outgoing.push(message.into());
         outgoing
             .into_iter()
