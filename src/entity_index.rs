@@ -124,7 +124,7 @@ pub fn index(bundle: &Arc<Bundle>) -> Arc<EntityIndex> {
 
 fn by_count(map: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = map.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    parallax_core::sort::stable_sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
 }
 

@@ -3,6 +3,7 @@
 //! Kept in the app for now; it would sit well in `parallax-core` next to the model.
 
 use crate::url_state::Sort;
+use parallax_core::sort::stable_sort_by;
 use parallax_core::{Date, Document};
 use std::cmp::Ordering;
 
@@ -23,7 +24,7 @@ pub fn sorted_indices(docs: &[Document], sort: Sort) -> Vec<usize> {
     match sort {
         Sort::DateDesc | Sort::DateAsc => {
             let dates: Vec<Option<Date>> = docs.iter().map(sort_date).collect();
-            idx.sort_by(|&a, &b| {
+            stable_sort_by(&mut idx, |&a, &b| {
                 let by_date = match (dates[a], dates[b]) {
                     (Some(x), Some(y)) if sort == Sort::DateDesc => y.cmp(&x),
                     (Some(x), Some(y)) => x.cmp(&y),
@@ -45,7 +46,7 @@ pub fn sorted_indices(docs: &[Document], sort: Sort) -> Vec<usize> {
                         .map(|f| f.value.trim().to_lowercase())
                 })
                 .collect();
-            idx.sort_by(|&a, &b| {
+            stable_sort_by(&mut idx, |&a, &b| {
                 let by_outlet = match (&keys[a], &keys[b]) {
                     (Some(x), Some(y)) => x.cmp(y),
                     (Some(_), None) => Ordering::Less,

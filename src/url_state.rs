@@ -262,7 +262,7 @@ impl Hidden {
         } else {
             self.0.push(t);
         }
-        self.0.sort();
+        parallax_core::sort::stable_sort_by(&mut self.0, Ord::cmp);
     }
 
     /// Types from a `hide=` value (unknown names are ignored; `none` names none).
@@ -274,7 +274,7 @@ impl Hidden {
                 }
             }
         }
-        self.0.sort();
+        parallax_core::sort::stable_sort_by(&mut self.0, Ord::cmp);
     }
 
     /// The `hide=` value, `None` for the default.

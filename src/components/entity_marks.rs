@@ -152,7 +152,7 @@ pub fn descriptions(ents: &EntityIndex, doc_index: usize) -> impl IntoView + use
         .iter()
         .map(|&r| r as usize)
         .collect();
-    rows.sort_unstable();
+    parallax_core::sort::sort_by(&mut rows, &|a, b| a.cmp(b));
     rows.dedup();
     let items = rows
         .into_iter()

@@ -8,6 +8,7 @@ use crate::entity_index::{self, type_label, EntityIndex};
 use crate::url_state::{self, EntitiesRoute, EntitySort, Route, TypeFilter};
 use leptos::prelude::*;
 use parallax_core::entities::{EntityType, EntityUsage};
+use parallax_core::sort::{stable_sort_by, stable_sort_by_key};
 use parallax_core::variants::name_groups;
 use parallax_core::Bundle;
 use std::sync::Arc;
@@ -142,11 +143,19 @@ fn ordered_rows(ents: &EntityIndex, kinds: TypeFilter, sort: EntitySort) -> Vec<
     // `rows` starts most mentioned first; each order breaks ties by that.
     match sort {
         EntitySort::Mentions => {}
-        EntitySort::Documents => {
-            rows.sort_by_key(|&i| std::cmp::Reverse(ents.rows()[i].documents()))
+        EntitySort::Documents => stable_sort_by_key(&mut rows, |&i| {
+            std::cmp::Reverse(ents.rows()[i].documents())
+        }),
+        EntitySort::Name => {
+            // Each name lowercased once, not at every comparison.
+            let mut keyed: Vec<(String, usize)> = rows
+                .iter()
+                .map(|&i| (ents.rows()[i].canonical.to_lowercase(), i))
+                .collect();
+            stable_sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+            rows = keyed.into_iter().map(|(_, i)| i).collect();
         }
-        EntitySort::Name => rows.sort_by_cached_key(|&i| ents.rows()[i].canonical.to_lowercase()),
-        EntitySort::Type => rows.sort_by_key(|&i| ents.rows()[i].kind),
+        EntitySort::Type => stable_sort_by_key(&mut rows, |&i| ents.rows()[i].kind),
     }
     rows
 }
@@ -259,12 +268,12 @@ fn split_names(usage: Vec<EntityUsage>) -> (Vec<Contested>, Vec<EntityUsage>) {
     }
     let mentions = |u: &EntityUsage| u.aliases.iter().map(|a| a.count).sum::<usize>();
     // Sources preferring different names first, then the most mentioned; the name breaks ties.
-    contested.sort_by(|a, b| {
+    stable_sort_by(&mut contested, |a, b| {
         (b.usage.contested, mentions(&b.usage))
             .cmp(&(a.usage.contested, mentions(&a.usage)))
             .then_with(|| a.usage.canonical.cmp(&b.usage.canonical))
     });
-    variants.sort_by(|a, b| {
+    stable_sort_by(&mut variants, |a, b| {
         mentions(b)
             .cmp(&mentions(a))
             .then_with(|| a.canonical.cmp(&b.canonical))

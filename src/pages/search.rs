@@ -202,7 +202,7 @@ pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
             lines.truncate(KWIC_LIMIT);
         }
         let mut docs: Vec<usize> = lines.iter().map(|l| l.doc).collect();
-        docs.sort_unstable();
+        parallax_core::sort::sort_by(&mut docs, &|a, b| a.cmp(b));
         docs.dedup();
         // Without facets all lines may not have been returned; the documents matching the
         // query bound the count from above and are exact when every line is shown.

@@ -133,7 +133,7 @@ fn other_names(word: &str, entities: &[Vec<String>], mode: Expand) -> Vec<String
     };
     // Shorter names first: a one-word name finds the longer names that hold it.
     let mut names: Vec<&String> = names.iter().collect();
-    names.sort_by_key(|n| (n.split([' ', '-']).count(), n.len()));
+    crate::sort::stable_sort_by_key(&mut names, |n| (n.split([' ', '-']).count(), n.len()));
     let mut out: Vec<String> = Vec::new();
     for n in names {
         let l = letters(n);

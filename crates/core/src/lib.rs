@@ -21,6 +21,7 @@ pub mod parse;
 pub mod search;
 pub mod segments;
 pub mod sidecar;
+pub mod sort;
 pub mod synth;
 pub mod text;
 pub mod variants;

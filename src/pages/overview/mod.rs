@@ -330,7 +330,7 @@ fn counts<'a>(
             None => counts.push((v.value.clone(), 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    parallax_core::sort::stable_sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     counts
 }
 

@@ -6,6 +6,7 @@ use crate::pages::compare::{letter, MAX_DOCS};
 use crate::url_state::OverviewRoute;
 use parallax_core::bundle::EntityRow;
 use parallax_core::compare::Comparison;
+use parallax_core::sort::{sort_by, stable_sort_by, stable_sort_by_key};
 use parallax_core::Date;
 
 /// How many rows a card lists; its full view has the rest.
@@ -86,10 +87,10 @@ pub fn build(c: &Comparison, labels: &[String]) -> Model {
         })
         .collect();
     // Undated last; dated by date; ties in corpus order (the sort is stable).
-    timeline.sort_by_key(|a| (a.published.is_none(), a.published));
+    stable_sort_by_key(&mut timeline, |a| (a.published.is_none(), a.published));
 
     let mut groups: Vec<_> = c.numbers.iter().filter(|g| g.disagree).collect();
-    groups.sort_by(|a, b| {
+    stable_sort_by(&mut groups, |a, b| {
         b.conflict
             .cmp(&a.conflict)
             .then(b.confidence.total_cmp(&a.confidence))
@@ -127,7 +128,7 @@ pub fn build(c: &Comparison, labels: &[String]) -> Model {
         })
         .filter(|p| p.share > 0.0)
         .collect();
-    shared.sort_by(|x, y| y.share.total_cmp(&x.share));
+    stable_sort_by(&mut shared, |x, y| y.share.total_cmp(&x.share));
 
     let mut speakers: Vec<SpeakerRow> = c
         .speakers
@@ -138,7 +139,7 @@ pub fn build(c: &Comparison, labels: &[String]) -> Model {
             sources: s.counts.iter().filter(|&&k| k > 0).count(),
         })
         .collect();
-    speakers.sort_by(|a, b| {
+    stable_sort_by(&mut speakers, |a, b| {
         b.sources
             .cmp(&a.sources)
             .then(b.quotes.cmp(&a.quotes))
@@ -254,9 +255,11 @@ pub fn most_connected(rows: &[EntityRow], pool: &[usize], k: usize) -> Vec<usize
     }
     let mut order = pool.to_vec();
     // Most connected first; ties in corpus order (the sort is stable).
-    order.sort_by_key(|d| std::cmp::Reverse(score.get(d).copied().unwrap_or(0)));
+    stable_sort_by_key(&mut order, |d| {
+        std::cmp::Reverse(score.get(d).copied().unwrap_or(0))
+    });
     order.truncate(k);
-    order.sort_unstable();
+    sort_by(&mut order, &|a, b| a.cmp(b));
     order
 }
 

@@ -7,6 +7,7 @@
 use crate::entities::{EntityType, Mention};
 use crate::model::Document;
 use crate::search::Facet;
+use crate::sort::stable_sort_by;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -124,7 +125,7 @@ impl EntityTable {
     fn finish(&mut self, documents: &[Document], mentions: &[Vec<Mention>], describe: Describe) {
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
         let rows = &self.rows;
-        order.sort_by(|&a, &b| match (rows.get(a), rows.get(b)) {
+        stable_sort_by(&mut order, |&a, &b| match (rows.get(a), rows.get(b)) {
             (Some(x), Some(y)) => y
                 .total
                 .cmp(&x.total)
@@ -158,7 +159,7 @@ impl EntityTable {
         }
         for (row, counted) in self.rows.iter_mut().zip(names) {
             let mut v: Vec<(String, usize)> = counted.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            stable_sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             row.names = v.into_iter().map(|(n, _)| n).collect();
             row.description = describe(row.kind, &row.canonical);
         }

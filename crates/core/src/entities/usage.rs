@@ -2,6 +2,7 @@
 //! each outlet uses for each entity (the choice of name is part of the framing).
 
 use super::{EntityType, Layer, Mention};
+use crate::sort::stable_sort_by;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -55,7 +56,7 @@ pub fn summarize<'a>(
             },
         )
         .collect();
-    out.sort_by(|a, b| {
+    stable_sort_by(&mut out, |a, b| {
         b.count
             .cmp(&a.count)
             .then(a.kind.cmp(&b.kind))
@@ -125,7 +126,7 @@ pub fn alias_usage<'a>(
             .filter_map(|o| o.aliases.first().map(|a| name_key(&a.alias)))
             .collect();
         preferred.dedup();
-        preferred.sort();
+        stable_sort_by(&mut preferred, Ord::cmp);
         preferred.dedup();
         out.push(EntityUsage {
             kind,
@@ -136,7 +137,7 @@ pub fn alias_usage<'a>(
         });
     }
     let total = |u: &EntityUsage| u.aliases.iter().map(|a| a.count).sum::<usize>();
-    out.sort_by(|a, b| {
+    stable_sort_by(&mut out, |a, b| {
         b.contested
             .cmp(&a.contested)
             .then(total(b).cmp(&total(a)))
@@ -160,6 +161,8 @@ fn sorted(map: BTreeMap<String, usize>) -> Vec<AliasCount> {
         .into_iter()
         .map(|(alias, count)| AliasCount { alias, count })
         .collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.alias.cmp(&b.alias)));
+    stable_sort_by(&mut v, |a, b| {
+        b.count.cmp(&a.count).then(a.alias.cmp(&b.alias))
+    });
     v
 }

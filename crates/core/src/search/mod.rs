@@ -38,7 +38,8 @@ pub mod query;
 mod rank;
 pub mod results;
 pub mod sentences;
-mod sort;
+// The search code's sorts (`super::sort::…`) are the crate's one sort.
+use crate::sort;
 pub mod stem;
 pub mod tokenize;
 // `typo::distance` also tells spelling variants of names apart (`crate::variants`).

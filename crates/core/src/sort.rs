@@ -1,15 +1,22 @@
-//! One small sort for the whole search module.
+//! The one sort of the engine and the app: a small heapsort instead of the standard library's.
 //!
 //! The standard library's sorts are fast but generate several kilobytes of code per element and
-//! comparator type; the search code sorts a dozen kinds of things and ships to the browser. A
+//! comparator type (driftsort and ipnsort, with their small-sort networks), and the page ships to
+//! the browser: about twenty call sites of the app's main module cost it 39 KB of code. A
 //! heapsort with a dynamic comparator is a few hundred bytes per element type, `O(n log n)`
 //! always, and fast enough for the sizes here (10,000 ranked documents in well under a
-//! millisecond). Not stable: every caller's comparator is a total order (ties broken by position).
+//! millisecond).
+//!
+//! [`sort_by`] and [`top_k`] are not stable: the search code's comparators are total orders
+//! (ties broken by position). [`stable_sort_by`] and [`stable_sort_by_key`] give exactly the
+//! order of the standard library's (stable) `sort_by` and `sort_by_key`: they sort the positions
+//! with ties broken by position (one `usize` instance of the heapsort for every caller), then
+//! move the elements into place; a list already in order is recognised in one pass.
 
 use std::cmp::Ordering;
 
 /// Sorts `v` ascending by `cmp`.
-pub(crate) fn sort_by<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
+pub fn sort_by<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
     let n = v.len();
     for start in (0..n / 2).rev() {
         sift_down(v, start, n, cmp);
@@ -23,7 +30,7 @@ pub(crate) fn sort_by<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
 /// The first `k` of `items` in `cmp` order, in that order: what `sort_by` then `truncate(k)`
 /// gives, in O(n log k) instead of O(n log n), holding `k` items at a time. The result list
 /// shows the first fifty of ten thousand matches; sorting all of them was a tenth of a query.
-pub(crate) fn top_k<T>(
+pub fn top_k<T>(
     items: impl IntoIterator<Item = T>,
     k: usize,
     cmp: &dyn Fn(&T, &T) -> Ordering,
@@ -55,6 +62,56 @@ pub(crate) fn top_k<T>(
         sift_down(&mut heap, 0, end, cmp);
     }
     heap
+}
+
+/// Sorts `v` by `cmp` in the order the standard library's `sort_by` gives: stable (equal
+/// elements keep their order).
+pub fn stable_sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    let order = order_of(v.len(), &|a, b| match (v.get(a), v.get(b)) {
+        (Some(x), Some(y)) => cmp(x, y),
+        _ => Ordering::Equal,
+    });
+    if let Some(order) = order {
+        permute(&order, &mut |i, j| v.swap(i, j));
+    }
+}
+
+/// Sorts `v` by `key` in the order the standard library's `sort_by_key` gives: stable. The key
+/// is computed at each comparison, so it should be cheap (a field, a tuple of fields).
+pub fn stable_sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    stable_sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// The positions `0..n` sorted by `cmp` (which compares the elements at two positions), ties by
+/// position; `None` when they are in order already.
+fn order_of(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Option<Vec<usize>> {
+    if (1..n).all(|i| cmp(i - 1, i) != Ordering::Greater) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    sort_by(&mut order, &|&a, &b| cmp(a, b).then(a.cmp(&b)));
+    Some(order)
+}
+
+/// Rearranges a slice through `swap` so that its element `i` is the one that was at `order[i]`
+/// (one copy of this serves every element type). Each cycle of the permutation is followed once:
+/// a swap puts one element in its place for good.
+// `order` is a permutation of `0..order.len()` (from `order_of`): every index is in range.
+#[allow(clippy::indexing_slicing)]
+fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    let mut done = vec![false; order.len()];
+    for start in 0..order.len() {
+        let mut at = start;
+        while !done[at] {
+            done[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// Moves the last element of a max-heap up to its place.
@@ -124,6 +181,24 @@ mod tests {
             super::sort_by(&mut all, &cmp);
             all.truncate(k);
             proptest::prop_assert_eq!(super::top_k(items, k, &cmp), all);
+        }
+    }
+    proptest::proptest! {
+        /// The stable sorts give the standard library's order, equal keys included (the second
+        /// field tells equal keys apart).
+        #[test]
+        fn stable_sorts_are_std_sorts(v in proptest::collection::vec((0u8..8, 0u16..1000), 0..300)) {
+            let mut want = v.clone();
+            want.sort_by(|a, b| b.0.cmp(&a.0));
+            let mut got = v.clone();
+            super::stable_sort_by(&mut got, |a, b| b.0.cmp(&a.0));
+            proptest::prop_assert_eq!(&got, &want);
+
+            let mut want = v.clone();
+            want.sort_by_key(|a| a.0);
+            let mut got = v;
+            super::stable_sort_by_key(&mut got, |a| a.0);
+            proptest::prop_assert_eq!(got, want);
         }
     }
 }
