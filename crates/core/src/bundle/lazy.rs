@@ -14,7 +14,6 @@ use crate::search::index::packed;
 use crate::search::index::{DocEntry, Index, SentenceEntry};
 use crate::search::query::Slot;
 use crate::search::{needs, SearchResults};
-use std::sync::OnceLock;
 
 /// A file of the sharded corpus, by its place in the manifest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -82,8 +81,13 @@ impl LazyBundle {
         index.postings = vec![Default::default(); words];
         let mut entities = std::mem::take(&mut manifest.entities);
         entities.mention_rows = vec![Vec::new(); n];
-        let mut bundle = Bundle::from_tables(documents, index, vec![Vec::new(); n], entities);
-        bundle.fingerprint = Fingerprint(OnceLock::from(fingerprint));
+        let bundle = Bundle::from_tables(
+            documents,
+            index,
+            vec![Vec::new(); n],
+            entities,
+            Fingerprint::Known(fingerprint),
+        );
         Ok(LazyBundle {
             shards: vec![false; manifest.index_shards.len()],
             chunks: vec![false; manifest.chunks.len()],
@@ -181,7 +185,7 @@ impl LazyBundle {
     /// Those of `needs` not loaded, each once, in order.
     fn missing(&self, needs: impl Iterator<Item = Need>) -> Vec<Need> {
         let mut out: Vec<Need> = needs.filter(|&n| !self.has(n)).collect();
-        out.sort_unstable();
+        crate::sort::sort_by(&mut out, &|a, b| a.cmp(b));
         out.dedup();
         out
     }
@@ -256,9 +260,8 @@ impl LazyBundle {
         }
         self.fingerprint.1 += 1;
         let (base, added) = self.fingerprint;
-        self.bundle.fingerprint = Fingerprint(OnceLock::from(
-            base ^ added.wrapping_mul(0x9E37_79B9_7F4A_7C15),
-        ));
+        self.bundle.fingerprint =
+            Fingerprint::Known(base ^ added.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         Ok(())
     }
 
@@ -382,7 +385,7 @@ impl LazyBundle {
             return Err(bad("a word is in no index shard".into()));
         }
         bundle.index.known_df = Vec::new();
-        bundle.fingerprint = Fingerprint::default();
+        bundle.fingerprint = Fingerprint::built();
         check::check(&bundle)?;
         Ok(bundle)
     }

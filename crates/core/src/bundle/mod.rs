@@ -267,16 +267,17 @@ impl Bundle {
         let mentions: Vec<Vec<Mention>> = documents.iter().map(mentions_for_bundle).collect();
         let entities = EntityTable::build(&documents, &mentions, &describe);
         index.set_facet(entities.entity_facet(documents.len()));
-        Bundle::from_tables(documents, index, mentions, entities)
+        Bundle::from_tables(documents, index, mentions, entities, Fingerprint::built())
     }
 
-    /// A bundle of these tables (of this version; its fingerprint computed when asked). Not
-    /// checked: the loads check what they assemble.
+    /// A bundle of these tables, of this version. Not checked: the loads check what they
+    /// assemble.
     fn from_tables(
         documents: Vec<Document>,
         index: Index,
         mentions: Vec<Vec<Mention>>,
         entities: EntityTable,
+        fingerprint: Fingerprint,
     ) -> Bundle {
         Bundle {
             version: BUNDLE_VERSION,
@@ -284,7 +285,7 @@ impl Bundle {
             index,
             mentions,
             entities,
-            fingerprint: Fingerprint::default(),
+            fingerprint,
         }
     }
 
@@ -304,7 +305,7 @@ impl Bundle {
             .extend(&self.documents, &self.mentions, &describe);
         self.index
             .set_facet(self.entities.entity_facet(self.documents.len()));
-        self.fingerprint = Fingerprint::default();
+        self.fingerprint = Fingerprint::built();
         self
     }
 
@@ -314,7 +315,10 @@ impl Bundle {
     /// hold the same corpus; read it from raw bytes with [`fingerprint_of`].
     /// A decoded bundle has it from its header; a built one computes it once, when asked.
     pub fn fingerprint(&self) -> u64 {
-        *self.fingerprint.0.get_or_init(|| checksum(&self.payload()))
+        match &self.fingerprint {
+            Fingerprint::Known(f) => *f,
+            Fingerprint::Built(cell, compute) => *cell.get_or_init(|| compute(self)),
+        }
     }
 
     /// The entity mentions of document `i` (none when the bundle has no entry for it).
@@ -360,13 +364,13 @@ impl Bundle {
     pub fn from_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
         let (fingerprint, [documents, mentions, entities, index]) = open(bytes)?;
         let UnpackedMentions(mentions) = sections::read(mentions, "entity mentions")?;
-        let mut bundle = Bundle::from_tables(
+        let bundle = Bundle::from_tables(
             sections::read(documents, "documents")?,
             sections::read(index, "search index")?,
             mentions,
             sections::read(entities, "entity table")?,
+            Fingerprint::Known(fingerprint),
         );
-        bundle.fingerprint = Fingerprint(OnceLock::from(fingerprint));
         check::check(&bundle)?;
         Ok(bundle)
     }
@@ -425,10 +429,23 @@ fn header_fields(len: u64, sum: u64) -> [u8; FIXED_HEADER] {
     fields
 }
 
-/// A bundle's fingerprint, once known. Equal for equal bundles whether known or not (it is
-/// derived from their contents), so it never makes two equal bundles compare unequal.
-#[derive(Debug, Clone, Default)]
-struct Fingerprint(OnceLock<u64>);
+/// A bundle's fingerprint. Equal for equal bundles whether known yet or not (it is derived from
+/// their contents), so it never makes two equal bundles compare unequal.
+#[derive(Debug, Clone)]
+enum Fingerprint {
+    /// Read from a decoded bundle's header, or given by the sharded loader.
+    Known(u64),
+    /// A bundle built here: the checksum of its payload, serialized the first time it is asked
+    /// for. The computation is a function pointer that only the constructors that build store,
+    /// so a program that only decodes bundles (the page) does not link the serializer.
+    Built(OnceLock<u64>, fn(&Bundle) -> u64),
+}
+
+impl Fingerprint {
+    fn built() -> Fingerprint {
+        Fingerprint::Built(OnceLock::new(), |b| checksum(&b.payload()))
+    }
+}
 
 impl PartialEq for Fingerprint {
     fn eq(&self, _: &Self) -> bool {
