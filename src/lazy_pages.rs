@@ -13,10 +13,13 @@
 use crate::pages::{Compare, Entities, Library, Reader, Search};
 use crate::url_state::{Route, Sort};
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use parallax_core::Bundle;
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 use wasm_bindgen::JsCast;
 
 /// A page's module could not be fetched or instantiated (the browser's console has the details).
@@ -94,7 +97,7 @@ pub fn view(
     route: RwSignal<Route>,
     arrived: impl Fn() + Send + Sync + 'static,
 ) -> AnyView {
-    let load: std::pin::Pin<Box<dyn Future<Output = Loaded> + Send>> = match page {
+    let load: Pin<Box<dyn Future<Output = Loaded> + Send>> = match page {
         LazyPage::Library => Box::pin(library(bundle, route)),
         LazyPage::Entities => Box::pin(entities(bundle, route)),
         LazyPage::Search => Box::pin(search(bundle, route)),
@@ -119,26 +122,42 @@ pub fn view(
 
 /// What `load` renders, at once when its module is already loaded; `waiting` meanwhile and
 /// `failed` if the module could not be fetched. `arrived` runs once it is in, before it is
-/// mounted. (Function pointers and boxes: one copy of this code serves every caller.)
+/// mounted. (Function pointers and boxes: one copy of this code serves every caller. A signal
+/// rather than `<Suspense>`, whose machinery the first load would carry for this alone.)
 pub fn when_loaded(
-    load: std::pin::Pin<Box<dyn Future<Output = Loaded> + Send>>,
+    load: Pin<Box<dyn Future<Output = Loaded> + Send>>,
     waiting: fn() -> AnyView,
     failed: fn() -> AnyView,
     arrived: Box<dyn Fn() + Send + Sync>,
 ) -> AnyView {
-    view! {
-        <Suspense fallback=waiting>
-            {Suspend::new(async move {
-                let shown = match load.await {
-                    Ok(view) => view,
-                    Err(LoadFailed) => failed(),
-                };
-                // Before this view is mounted: what `arrived` does waits for the next frame.
-                arrived();
-                shown
-            })}
-        </Suspense>
+    // Polled with the current owner (and no observer), so the page's signals and effects belong
+    // to the view that shows it and go with it.
+    let mut shown = Box::pin(ScopedFuture::new_untracked(async move {
+        let shown = load.await.unwrap_or_else(|LoadFailed| failed());
+        // Before this view is mounted: what `arrived` does waits for the next frame.
+        arrived();
+        shown
+    }));
+    // A module already loaded answers at once: no waiting state in between.
+    if let Poll::Ready(view) = shown.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        return view;
     }
+    let slot = StoredValue::new_local(None::<AnyView>);
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        let view = shown.await;
+        // The page may have been left meanwhile: then there is nothing to show it in.
+        if slot.try_set_value(Some(view)).is_none() {
+            let _ = ready.try_set(true);
+        }
+    });
+    (move || match ready.get() {
+        true => slot
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+        false => waiting(),
+    })
     .into_any()
 }
 

@@ -28,6 +28,9 @@ import {
   DESKTOP,
   watchLayoutShifts,
   layoutShifts,
+  splitModule,
+  failDownload,
+  failedDownload,
   parallax,
   bundle,
 } from './helpers.mjs';
@@ -507,6 +510,27 @@ describe('loading and load errors', () => {
         assert.equal(await page.locator('main#main').count(), 1);
       },
       { allowBadResponses: [/\/corpus\.bin$/], allowConsoleErrors: [/404/] },
+    );
+  });
+
+  test('a page whose module cannot be fetched says so; the others still open', async () => {
+    const entities = splitModule('entities');
+    await withPage(
+      browser,
+      server,
+      async (page) => {
+        await failDownload(page, entities);
+        await page.goto(server.baseUrl);
+        await page.locator('.overview h1').waitFor();
+        await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Entities' }).click();
+        const alert = page.locator('[role=alert].load-error');
+        await alert.waitFor();
+        assert.equal(await text(alert.locator('h1')), 'This page could not be loaded');
+        await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Library' }).click();
+        await waitForLibrary(page, 5);
+        assert.equal(await page.locator('[role=alert].load-error').count(), 0);
+      },
+      failedDownload(entities),
     );
   });
 });
