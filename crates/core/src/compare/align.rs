@@ -15,6 +15,7 @@ use super::prepare::Prepared;
 use super::round3;
 use super::similarity::{Bag, Weights};
 use crate::model::Document;
+use crate::sort::{sort_by, stable_sort_by, stable_sort_by_key};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -108,7 +109,7 @@ fn units(p: &Prepared, w: &Weights) -> Vec<Unit> {
                     _ => None,
                 })
                 .collect();
-            shingles.sort_unstable();
+            sort_by(&mut shingles, &|a, b| a.cmp(b));
             shingles.dedup();
             out.push(Unit {
                 first,
@@ -250,7 +251,7 @@ fn match_pair(ua: &[Unit], ub: &[Unit]) -> Vec<Match> {
         }
     }
     // Best first; on a tie the shorter unit, then document order (deterministic).
-    cands.sort_by(|p, q| {
+    stable_sort_by(&mut cands, |p, q| {
         score(q)
             .total_cmp(&score(p))
             .then((p.a.1 - p.a.0 + p.b.1 - p.b.0).cmp(&(q.a.1 - q.a.0 + q.b.1 - q.b.0)))
@@ -270,7 +271,7 @@ fn match_pair(ua: &[Unit], ub: &[Unit]) -> Vec<Match> {
         used_b.extend(c.b.0..=c.b.1);
         chosen.push(c);
     }
-    chosen.sort_by_key(|m| (m.a, m.b));
+    stable_sort_by_key(&mut chosen, |m| (m.a, m.b));
     // Merge matches that continue each other on both sides into one passage.
     let mut merged: Vec<Match> = Vec::new();
     for m in chosen {

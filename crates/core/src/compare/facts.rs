@@ -26,6 +26,7 @@ use super::prepare::{sentence_text, Prepared};
 use super::similarity::{Bag, Weights};
 use super::work;
 use crate::entities::numbers::{ONES, TENS};
+use crate::sort::sort_by;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -622,7 +623,7 @@ pub(crate) fn group(found: &[Vec<Found>], preps: &[Prepared], w: &Weights) -> Ve
             .filter_map(|&i| items.get(i).copied())
             .collect();
         let mut docs: Vec<usize> = ms.iter().map(|m| m.0).collect();
-        docs.sort_unstable();
+        sort_by(&mut docs, &|a, b| a.cmp(b));
         docs.dedup();
         let Some(first) = ms.first().filter(|_| docs.len() >= 2) else {
             continue;

@@ -11,6 +11,7 @@ use super::prepare::{Prepared, Vocab};
 use super::quotes::{self, Marks};
 use crate::search::stem::stem;
 use crate::search::tokenize::for_each_token;
+use crate::sort::stable_sort_by_key;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -231,7 +232,7 @@ pub(crate) fn find(
             }
         }
     }
-    out.sort_by_key(|h| (h.start, h.end));
+    stable_sort_by_key(&mut out, |h| (h.start, h.end));
     out
 }
 

@@ -13,6 +13,7 @@
 //! written form.
 
 use super::prepare::Prepared;
+use crate::sort::stable_sort_by;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -155,7 +156,9 @@ pub(crate) fn distinctive(
                 z: super::round3(z),
             })
             .collect();
-        words.sort_by(|a, b| b.z.total_cmp(&a.z).then(a.word.cmp(&b.word)));
+        stable_sort_by(&mut words, |a, b| {
+            b.z.total_cmp(&a.z).then(a.word.cmp(&b.word))
+        });
         words.truncate(TOP);
         out.push(Distinctive {
             source: s,

@@ -35,6 +35,7 @@ pub use timeline::{
 
 use crate::entities::{recognize, KnowledgeBase, Mention};
 use crate::model::{Date, Document};
+use crate::sort::stable_sort_by_key;
 use serde::{Deserialize, Serialize};
 
 /// One compared document, for labelling the results.
@@ -142,7 +143,7 @@ pub fn compare_with(docs: &[Document], mentions: Option<&[Vec<Mention>]>) -> Com
         .enumerate()
         .map(|(i, _)| {
             let mut m = mentions.and_then(|m| m.get(i)).unwrap_or(&none).clone();
-            m.sort_by_key(|x| (x.start, x.end));
+            stable_sort_by_key(&mut m, |x| (x.start, x.end));
             m
         })
         .collect();

@@ -7,6 +7,7 @@ use super::logodds::Distinctive;
 use super::speakers::{key, Quote, Resolution};
 use super::QuoteKind;
 use crate::model::{BlockKind, Document};
+use crate::sort::stable_sort_by;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -96,7 +97,9 @@ pub(crate) fn profiles(
                 .into_values()
                 .map(|(speaker, quotes)| SpeakerUse { speaker, quotes })
                 .collect();
-            speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then(a.speaker.cmp(&b.speaker)));
+            stable_sort_by(&mut speakers, |a, b| {
+                b.quotes.cmp(&a.quotes).then(a.speaker.cmp(&b.speaker))
+            });
             let body_words: usize = d
                 .blocks
                 .iter()

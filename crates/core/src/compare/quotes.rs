@@ -24,6 +24,7 @@ use super::work;
 /// How many words before a speech verb its subject is looked for in.
 const SUBJECT_WINDOW: usize = 40;
 use crate::model::BlockKind;
+use crate::sort::stable_sort_by_key;
 
 /// Speech verbs, as written (lowercase). The `-s` forms that are also plural nouns ("claims",
 /// "reports") only count with a subject directly before them.
@@ -470,7 +471,7 @@ pub(crate) fn find(text: &str, prep: &Prepared) -> (Vec<RawQuote>, Vec<Marks>) {
         }
         all_marks.extend(ms);
     }
-    out.sort_by_key(|q| (q.start, q.end));
+    stable_sort_by_key(&mut out, |q| (q.start, q.end));
     (out, all_marks)
 }
 

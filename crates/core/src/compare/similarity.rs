@@ -7,6 +7,7 @@
 //! passage rather than two passages on the same subject.
 
 use super::prepare::{Prepared, Tok};
+use crate::sort::{sort_by, stable_sort_by};
 
 /// Inverse sentence frequency of every stem id.
 #[derive(Debug, Clone)]
@@ -27,7 +28,7 @@ impl Weights {
                 n += 1;
                 seen.clear();
                 seen.extend(p.sentence_tokens(s).iter().map(|t| t.key));
-                seen.sort_unstable();
+                sort_by(&mut seen, &|a, b| a.cmp(b));
                 seen.dedup();
                 for &id in &seen {
                     if let Some(d) = df.get_mut(id as usize) {
@@ -58,7 +59,7 @@ impl Weights {
                 (t.key, self.idf(t.key) * boost)
             })
             .collect();
-        items.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        stable_sort_by(&mut items, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         items.dedup_by_key(|x| x.0);
         Bag::from_items(items)
     }

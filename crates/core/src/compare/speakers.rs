@@ -17,6 +17,7 @@ use super::quotes::{QuoteKind, RawQuote, PRONOUNS};
 use crate::entities::{EntityType, Mention};
 use crate::model::BlockKind;
 use crate::search::fold::fold;
+use crate::sort::{sort_by, stable_sort_by};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -453,7 +454,7 @@ pub(crate) fn resolve(
         }
     }
     for keys in speakers_of_para.values_mut() {
-        keys.sort();
+        sort_by(keys, &|a, b| a.cmp(b));
         keys.dedup_by(|a, b| a.0 == b.0);
     }
     for i in 0..out.len() {
@@ -487,7 +488,7 @@ fn pronoun(
 ) -> Option<String> {
     let distinct = |list: Vec<&String>| -> Option<String> {
         let mut v: Vec<&String> = list;
-        v.sort();
+        sort_by(&mut v, &|a, b| a.cmp(b));
         v.dedup();
         match v.as_slice() {
             [one] => Some((*one).clone()),
@@ -575,7 +576,7 @@ pub(crate) fn table(
     let mut keys: Vec<String> = quotes.iter().map(key).collect();
     // Merge spelling variants into the first key (in sorted order) they match.
     let mut distinct: Vec<String> = keys.clone();
-    distinct.sort();
+    sort_by(&mut distinct, &|a, b| a.cmp(b));
     distinct.dedup();
     // Only keys with the same first names can be variants: compare within those groups.
     let mut by_first_names: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
@@ -627,7 +628,7 @@ pub(crate) fn table(
         }
     }
     let mut out: Vec<Speaker> = rows.into_values().collect();
-    out.sort_by(|a, b| {
+    stable_sort_by(&mut out, |a, b| {
         (a.name == "(unknown)")
             .cmp(&(b.name == "(unknown)"))
             .then(b.total.cmp(&a.total))

@@ -25,6 +25,7 @@ use super::similarity::{Bag, Weights};
 use super::work;
 use crate::date::{find_dates, month_number, Date, WEEKDAYS};
 use crate::model::BlockKind;
+use crate::sort::{stable_sort_by, stable_sort_by_key};
 use serde::{Deserialize, Serialize};
 
 /// Gap beyond which two dates of one event are not the same news cycle.
@@ -354,7 +355,7 @@ fn find_raw(text: &str, prep: &Prepared) -> Vec<Raw> {
         }
     }
     out.extend(found);
-    out.sort_by_key(|r| (r.start, r.end));
+    stable_sort_by_key(&mut out, |r| (r.start, r.end));
     out
 }
 
@@ -815,7 +816,7 @@ pub(crate) fn timelines(inputs: &[Input], w: &Weights, event_topics: &[&str]) ->
         }
         // One piece of evidence per sentence, date expression and other article: the strongest
         // (an absolute date in the other article first, then the largest gap).
-        evidence.sort_by(|a, b| {
+        stable_sort_by(&mut evidence, |a, b| {
             (a.kind.as_str(), &a.sentence, &a.date_text, &a.other_doc)
                 .cmp(&(b.kind.as_str(), &b.sentence, &b.date_text, &b.other_doc))
                 .then(b.other_absolute.cmp(&a.other_absolute))
