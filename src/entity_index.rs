@@ -7,11 +7,13 @@
 //! when the page loads.
 
 use crate::per_corpus::{self, Slot};
+use parallax_core::aliases::Aliases;
 use parallax_core::bundle::EntityRow;
 use parallax_core::entities::{EntityType, Mention};
 use parallax_core::Bundle;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The bundle's entities with the documents' labels.
@@ -128,10 +130,17 @@ fn by_count(map: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     v
 }
 
+thread_local! {
+    static ALIASES: Slot<Rc<Aliases>> = const { RefCell::new(None) };
+}
+
 /// Per named entity (person, organisation, place, group), every name the corpus uses for it and
-/// its canonical name: what alias-aware search expands a query word with.
-pub fn name_groups(bundle: &Bundle) -> Vec<Vec<String>> {
-    bundle.entities.name_groups()
+/// its canonical name, looked up by name: what alias-aware search expands a query word with.
+/// Built once per corpus (every query asks, and the table folds every name the corpus knows).
+pub fn aliases(bundle: &Bundle) -> Rc<Aliases> {
+    per_corpus::cached(&ALIASES, bundle, || {
+        Rc::new(Aliases::new(bundle.entities.name_groups()))
+    })
 }
 
 /// "Person", "Organisation", …: the type as people read it.

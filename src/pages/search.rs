@@ -10,7 +10,7 @@ use crate::components::kwic::concordance;
 use crate::format::thousands;
 use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode, SearchRoute};
 use leptos::prelude::*;
-use parallax_core::aliases::{expand_aliases, Expand, Expanded};
+use parallax_core::aliases::{Expand, Expanded};
 use parallax_core::search::{
     kwic, search, FacetCounts, KwicLine, KwicOptions, KwicSort, Mode, Options, Passage,
     SearchResults, Selection, QUERY_HELP,
@@ -63,8 +63,7 @@ fn core_query(r: &SearchRoute, typed: &str) -> String {
 /// The query `r` asks for with the other names of the entities it names, and the query the
 /// core runs.
 fn expanded(bundle: &Bundle, r: &SearchRoute) -> (Expanded, String) {
-    let groups = crate::entity_index::name_groups(bundle);
-    let expanded = expand_aliases(&r.q, &groups, r.aliases);
+    let expanded = crate::entity_index::aliases(bundle).expand(&r.q, r.aliases);
     let query = core_query(r, &expanded.query);
     (expanded, query)
 }
@@ -83,10 +82,11 @@ struct Plan {
 /// occurrence of the searched words, most of a query at ten thousand articles): the count line
 /// says "in N documents" at once and counts passages when asked (`passage_total`).
 fn plan(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Plan {
-    let groups = crate::entity_index::name_groups(bundle);
     let (expanded, query) = expanded(bundle, r);
     let more = if r.aliases == Expand::Spelling {
-        let all = expand_aliases(&r.q, &groups, Expand::All).also;
+        let all = crate::entity_index::aliases(bundle)
+            .expand(&r.q, Expand::All)
+            .also;
         all.into_iter()
             .filter(|n| !expanded.also.contains(n))
             .collect()

@@ -2,14 +2,20 @@
 // use it), on the seed corpus and on a large generated one. Run by hand, never by test.sh:
 //
 //   trunk build --release --public-url /parallax/
-//   node tests/browser/bench-search.mjs [--docs 10000] [--seed 42] [--rounds 20]
+//   node tests/browser/bench-search.mjs [--docs 10000] [--seed 42] [--rounds 20] [--compare DIR]
 //
 // For each query the page is sent to `?q=…` through history (as Back/Forward would) and the app
 // reports, on the results container, how long `search()` (plus `kwic()` in concordance mode)
 // took (`data-search-ns`, performance.now() around the call) and the whole update including
 // building the result DOM (`data-update-ns`). Chromium coarsens performance.now() to 0.1 ms,
 // so on the seeds each search is repeated `window.__parallaxSearchRepeat` times and the mean
-// per run is recorded. Prints p50/p95 per query and overall (milliseconds).
+// per run is recorded. Prints p50/p95 per query and overall (milliseconds): the search, the
+// update (search and DOM) and the DOM alone (update minus search, as bench-peers.mjs reports it).
+//
+// `--compare DIR` serves a second build (another commit's dist/, say the one before a change)
+// beside dist/ and measures both in the same run, alternating query by query (which goes first
+// swaps every round), so that the machine's load weighs on both alike; the load average is
+// printed before and after. `--seeds 0` skips the seed corpus.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +31,8 @@ const arg = (name, dflt) => {
 const DOCS = Number(arg('docs', 10000));
 const SEED = Number(arg('seed', 42));
 const ROUNDS = Number(arg('rounds', 20));
+const COMPARE = arg('compare', null);
+const SEEDS = Number(arg('seeds', 1));
 
 const QUERIES = [
   ['ethnic', ''],
@@ -45,42 +53,71 @@ function pct(xs, p) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
-async function measure(browser, server, label, repeat) {
+const f = (x) => (x < 0.1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1));
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+
+/** Opens the app of each build on its server, ready to time queries. */
+async function openBuild(browser, server, repeat) {
   const page = await browser.newPage();
   await page.goto(server.baseUrl + '?mode=docs');
   await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
   const firstOutlet = await page.$eval('section[data-facet=outlet] .facet-name', (e) => e.textContent).catch(() => '');
   await page.evaluate((n) => (window.__parallaxSearchRepeat = n), repeat);
-  const rows = [];
-  const all = [];
-  for (const [q, extra] of QUERIES) {
-    const query = `?q=${encodeURIComponent(q)}${extra.replace('__FIRST_OUTLET__', encodeURIComponent(firstOutlet))}`;
-    const search = [];
-    const update = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const [s, u] = await timeSearchThroughHistory(page, query);
-      search.push(s);
-      update.push(u);
-      all.push(s);
-    }
-    const count = await page.$eval('.search-count', (e) => e.textContent);
-    rows.push([`${q || '(empty)'}${extra.replace('__FIRST_OUTLET__', 'first outlet')}`, pct(search, 50), pct(search, 95), pct(update, 50), pct(update, 95), count]);
-  }
-  await page.close();
-  console.log(`\n${label} (repeat ${repeat}, ${ROUNDS} rounds per query)`);
-  console.log('| query | search p50 / p95 (ms) | update p50 / p95 (ms) | result |');
-  console.log('|---|---:|---:|---|');
-  const f = (x) => (x < 0.1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1));
-  for (const [q, s50, s95, u50, u95, c] of rows) console.log(`| \`${q}\` | ${f(s50)} / ${f(s95)} | ${f(u50)} / ${f(u95)} | ${c} |`);
-  console.log(`| all queries | ${f(pct(all, 50))} / ${f(pct(all, 95))} | | |`);
+  return { page, firstOutlet };
 }
 
+/** Times every query on every build (`builds`: [{ label, server }]), alternating builds. */
+async function measure(browser, builds, label, repeat) {
+  const opened = [];
+  for (const b of builds) opened.push({ ...b, ...(await openBuild(browser, b.server, repeat)), rows: [], all: [], dom: [] });
+  console.log(`\n${label} (repeat ${repeat}, ${ROUNDS} rounds per query; load average before: ${load()})`);
+  for (const [q, extra] of QUERIES) {
+    const times = opened.map(() => ({ search: [], update: [], dom: [] }));
+    for (let i = 0; i < ROUNDS; i++) {
+      for (let j = 0; j < opened.length; j++) {
+        const k = (i + j) % opened.length;
+        const o = opened[k];
+        const query = `?q=${encodeURIComponent(q)}${extra.replace('__FIRST_OUTLET__', encodeURIComponent(o.firstOutlet))}`;
+        const [s, u] = await timeSearchThroughHistory(o.page, query);
+        times[k].search.push(s);
+        times[k].update.push(u);
+        times[k].dom.push(u - s);
+        o.all.push(s);
+        o.dom.push(u - s);
+      }
+    }
+    for (let k = 0; k < opened.length; k++) {
+      const count = await opened[k].page.$eval('.search-count', (e) => e.textContent);
+      const t = times[k];
+      opened[k].rows.push([`${q || '(empty)'}${extra.replace('__FIRST_OUTLET__', 'first outlet')}`, t, count]);
+    }
+  }
+  for (const o of opened) {
+    await o.page.close();
+    console.log(`\n${o.label}`);
+    console.log('| query | search p50 / p95 (ms) | update p50 / p95 (ms) | DOM p50 / p95 (ms) | result |');
+    console.log('|---|---:|---:|---:|---|');
+    const pp = (xs) => `${f(pct(xs, 50))} / ${f(pct(xs, 95))}`;
+    for (const [q, t, c] of o.rows) console.log(`| \`${q}\` | ${pp(t.search)} | ${pp(t.update)} | ${pp(t.dom)} | ${c} |`);
+    console.log(`| all queries | ${pp(o.all)} | | ${pp(o.dom)} | |`);
+  }
+  console.log(`\nload average after: ${load()}`);
+}
+
+const builds = (overrides) => {
+  const list = [{ label: `dist (${DIST})`, dir: DIST }];
+  if (COMPARE) list.push({ label: `compare (${path.resolve(COMPARE)})`, dir: path.resolve(COMPARE) });
+  return Promise.all(list.map(async (b) => ({ ...b, server: await startServer({ distDir: b.dir, overrides }) })));
+};
+
 const browser = await launchBrowser();
-const seeds = await startServer({ distDir: DIST });
-try {
-  await measure(browser, seeds, 'seeds (5 documents)', 200);
-} finally {
-  await seeds.close();
+if (SEEDS) {
+  const seeds = await builds({});
+  try {
+    await measure(browser, seeds, 'seeds (5 documents)', 200);
+  } finally {
+    for (const b of seeds) await b.server.close();
+  }
 }
 if (DOCS > 0) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-bench-'));
@@ -91,11 +128,11 @@ if (DOCS > 0) {
   cli('gen-corpus', '--docs', String(DOCS), '--seed', String(SEED), '-o', path.join(dir, 'corpus'));
   cli('bundle', path.join(dir, 'corpus'), '-o', path.join(dir, 'corpus.bin'));
   const size = fs.statSync(path.join(dir, 'corpus.bin')).size;
-  const big = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'corpus.bin') } });
+  const big = await builds({ 'corpus.bin': path.join(dir, 'corpus.bin') });
   try {
     await measure(browser, big, `synthetic (${DOCS} documents, seed ${SEED}, corpus.bin ${(size / 1e6).toFixed(1)} MB)`, 1);
   } finally {
-    await big.close();
+    for (const b of big) await b.server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

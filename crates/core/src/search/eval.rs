@@ -150,24 +150,46 @@ pub(crate) struct Scratch {
     starts: Vec<u32>,
     /// A slot's positions when it accepts several words.
     gathered: Vec<u32>,
+    /// When documents are checked in ascending order: per slot and word (in order), where the
+    /// previous document was found in the word's postings (`Postings::in_doc_from`).
+    cursors: Option<Vec<usize>>,
+}
+
+impl Scratch {
+    /// Buffers for checking documents in ascending order, walking each word's postings once.
+    fn ascending() -> Scratch {
+        Scratch {
+            cursors: Some(Vec::new()),
+            ..Scratch::default()
+        }
+    }
 }
 
 /// Positions in `doc` of any of `words`, ascending: the postings' own slice for one word;
 /// for several, gathered into `buf` and sorted once (O(n log n) however many words a prefix
-/// accepts).
+/// accepts). With `cursors` (one per word), documents come in ascending order.
 fn slot_positions<'a>(
     index: &'a Index,
     words: &[u32],
     doc: u32,
     buf: &'a mut Vec<u32>,
+    mut cursors: Option<&mut [usize]>,
 ) -> &'a [u32] {
-    let postings = |w: &u32| index.postings.get(*w as usize);
+    let mut find = |k: usize, w: &u32| -> &'a [u32] {
+        let Some(p) = index.postings.get(*w as usize) else {
+            return &[];
+        };
+        match cursors.as_deref_mut().and_then(|c| c.get_mut(k)) {
+            Some(cursor) => p.in_doc_from(doc, cursor),
+            None => p.in_doc(doc),
+        }
+    };
     if let [only] = words {
-        return postings(only).map_or(&[], |p| p.in_doc(doc));
+        return find(0, only);
     }
     buf.clear();
-    for p in words.iter().filter_map(postings) {
-        buf.extend_from_slice(p.in_doc(doc));
+    for (k, w) in words.iter().enumerate() {
+        buf.extend_from_slice(find(k, w));
     }
     sort_by(buf, &|a, b| a.cmp(b));
     buf
@@ -193,11 +215,27 @@ fn occurrences_into(
     let Some(first) = slots.first() else {
         return;
     };
-    let Scratch { starts, gathered } = scratch;
+    let Scratch {
+        starts,
+        gathered,
+        cursors,
+    } = scratch;
+    // One cursor per word of every slot, the slots' in a row.
+    let mut cursors = cursors.as_mut().map(|c| {
+        c.resize(slots.iter().map(Vec::len).sum(), 0);
+        c.as_mut_slice()
+    });
+    let mut slot_cursors = |words: &Vec<u32>| {
+        let (mine, rest) = std::mem::take(&mut cursors)?.split_at_mut(words.len());
+        cursors = Some(rest);
+        Some(mine)
+    };
     starts.clear();
-    starts.extend_from_slice(slot_positions(index, first, doc, gathered));
+    let mine = slot_cursors(first);
+    starts.extend_from_slice(slot_positions(index, first, doc, gathered, mine));
     for (k, words) in slots.iter().enumerate().skip(1) {
-        let next = slot_positions(index, words, doc, gathered);
+        let mine = slot_cursors(words);
+        let next = slot_positions(index, words, doc, gathered, mine);
         let mut j = 0;
         starts.retain(|&p| {
             let want = p.saturating_add(k as u32);
@@ -212,25 +250,16 @@ fn occurrences_into(
         out.extend(starts.iter().map(|&p| (p, p.saturating_add(1))));
         return;
     }
-    let Some(entry) = index.docs.get(doc as usize) else {
-        return;
-    };
-    // The run must end before the next sentence begins. Starts ascend, so the sentence is
-    // looked up (a binary search: sentences are many, starts few) only when a start is past
-    // the current one.
-    let mut s = 0;
+    // The run must end before the next sentence begins. Starts ascend, so the next boundary
+    // is searched for (a binary search: boundaries are many, starts few) only past the last.
+    let bounds = index.boundaries.of(doc as usize);
+    let mut b = 0;
     for &p in starts.iter() {
-        if entry
-            .sentences
-            .get(s + 1)
-            .is_some_and(|next| next.first_token <= p)
-        {
-            s = entry.sentence_of(p);
-        }
-        let ends_inside = entry
-            .sentences
-            .get(s + 1)
-            .is_none_or(|next| p.saturating_add(len) <= next.first_token);
+        b += bounds
+            .get(b..)
+            .unwrap_or_default()
+            .partition_point(|&x| x <= p);
+        let ends_inside = bounds.get(b).is_none_or(|&x| p.saturating_add(len) <= x);
         if ends_inside {
             out.push((p, p.saturating_add(len)));
         }
@@ -312,7 +341,7 @@ fn resolve(
                 }
             }
         }
-        let (mut scratch, mut found) = (Scratch::default(), Vec::new());
+        let (mut scratch, mut found) = (Scratch::ascending(), Vec::new());
         for (d, (tf, &s)) in tf.iter_mut().zip(&seen).enumerate() {
             if s == slots.len() {
                 occurrences_into(index, &slots, d as u32, &mut scratch, &mut found);

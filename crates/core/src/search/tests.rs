@@ -764,3 +764,27 @@ fn plain_occurrences(index: &Index, slots: &[Vec<u32>], doc: u32) -> Vec<(u32, u
         .map(|p| (p, p + len))
         .collect()
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+    /// Galloping forward from the previous find gives what a binary search of the whole list
+    /// gives, for any ascending sequence of documents asked.
+    #[test]
+    fn postings_walked_in_order_are_found_as_by_binary_search(
+        mut docs in proptest::collection::vec(0u32..300, 0..120),
+        mut asked in proptest::collection::vec(0u32..320, 0..80),
+    ) {
+        docs.sort();
+        docs.dedup();
+        asked.sort();
+        let mut p = index::Postings { docs: docs.clone(), offsets: vec![0], positions: Vec::new() };
+        for &d in &docs {
+            p.positions.extend([d * 2, d * 2 + 1]);
+            p.offsets.push(p.positions.len() as u32);
+        }
+        let mut cursor = 0;
+        for &d in &asked {
+            proptest::prop_assert_eq!(p.in_doc_from(d, &mut cursor), p.in_doc(d), "{}", d);
+        }
+    }
+}
