@@ -110,6 +110,25 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// [`Matcher::occurrences`] into `out` (cleared first), with `scratch`'s buffers: for
+    /// callers that walk many documents.
+    pub fn occurrences_into(
+        &self,
+        t: usize,
+        doc: u32,
+        scratch: &mut Scratch,
+        out: &mut Vec<(u32, u32)>,
+    ) {
+        out.clear();
+        if let Some(term) = self
+            .terms
+            .get(t)
+            .filter(|term| term.tf.get(doc as usize).is_some_and(|&tf| tf > 0))
+        {
+            occurrences_into(self.index, &term.slots, doc, scratch, out);
+        }
+    }
+
     /// The token positions where term `t` starts in `doc`, ascending, without building
     /// occurrence lists for the common case of one word in one form.
     pub fn for_each_start(&self, t: usize, doc: u32, mut f: impl FnMut(u32)) {

@@ -68,7 +68,11 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
         notes.push("A concordance needs a word or phrase to centre on.".into());
     }
     // Every occurrence first (cheap: spans only); context strings only for the lines returned.
+    // In document order the first `limit` occurrences are the lines: past them occurrences are
+    // only counted.
+    let in_order = opts.sort == KwicSort::Document;
     let mut hits: Vec<Hit> = Vec::new();
+    let mut total = 0;
     for d in m.matched.iter() {
         let Some(doc) = docs
             .get(d)
@@ -88,6 +92,13 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
             .collect();
         sort_by(&mut spans, &|a, b| a.cmp(b));
         spans.dedup_by_key(|s| s.0);
+        if in_order && hits.len() >= opts.limit {
+            total += spans
+                .iter()
+                .filter(|&&(a, b)| entry.token_span(a, b).is_some())
+                .count();
+            continue;
+        }
         for (a, b) in spans {
             let block = entry
                 .sentences
@@ -100,6 +111,7 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
                 .blocks
                 .get(block)
                 .map_or((start, end), |b| (b.start, b.end));
+            total += 1;
             hits.push(Hit {
                 doc: d,
                 a,
@@ -111,7 +123,6 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
             });
         }
     }
-    let total = hits.len();
     // Sort keys: the nearest few words on the chosen side, folded.
     let key = |h: &Hit, left: bool| -> Vec<String> {
         let (Some(entry), Some(doc)) = (index.docs.get(h.doc), docs.get(h.doc)) else {

@@ -1,7 +1,7 @@
 //! Passages: the sentences where a document says what was searched for, with the matched words'
 //! byte spans for highlighting.
 
-use super::eval::Matcher;
+use super::eval::{self, Matcher};
 use super::sort::sort_by;
 use crate::model::{BlockKind, Document};
 use serde::Serialize;
@@ -29,46 +29,87 @@ struct SentenceHits {
     excluded: bool,
 }
 
-/// The sentences of document `doc` with an occurrence of a query term, in sentence order.
-/// Occurrences are gathered, sorted and grouped: O(n log n) in the occurrences, whatever order
-/// the terms' occurrences come in.
-fn sentence_hits(m: &Matcher, doc: usize) -> Vec<SentenceHits> {
-    let Some(entry) = m.index.docs.get(doc) else {
-        return Vec::new();
-    };
-    // (sentence, term, first token, end token)
-    let mut occurrences: Vec<(usize, usize, u32, u32)> = Vec::new();
+/// Buffers reused across the documents of one query (passage mode walks every matching
+/// document), so that finding their sentences does not allocate for each.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    eval: eval::Scratch,
+    spans: Vec<(u32, u32)>,
+    /// (sentence, term, first token, end token) of every occurrence in one document.
+    occurrences: Vec<(usize, usize, u32, u32)>,
+    /// Per wanted term: occurrences in the sentence at hand.
+    counts: Vec<u32>,
+}
+
+/// Calls `f` for each sentence of document `doc` with an occurrence of a query term, in
+/// sentence order, with the sentence's occurrences (sentence, term, first token, end token) and
+/// per term how many of them are wanted ones (an excluded term's count stays 0). Occurrences
+/// are gathered, sorted and grouped: O(n log n) in the occurrences, whatever order the terms'
+/// occurrences come in.
+fn for_each_sentence(
+    m: &Matcher,
+    doc: usize,
+    scratch: &mut Scratch,
+    mut f: impl FnMut(&[(usize, usize, u32, u32)], &[u32]),
+) {
+    let Scratch {
+        eval,
+        spans,
+        occurrences,
+        counts,
+    } = scratch;
+    occurrences.clear();
+    // Sentences partition the tokens: a token's sentence is the number of boundaries up to it.
+    let bounds = m.index.boundaries.of(doc);
     for t in 0..m.terms.len() {
-        for (s, e) in m.occurrences(t, doc as u32) {
-            occurrences.push((entry.sentence_of(s), t, s, e));
-        }
+        m.occurrences_into(t, doc as u32, eval, spans);
+        occurrences.extend(
+            spans
+                .iter()
+                .map(|&(s, e)| (bounds.partition_point(|&b| b <= s), t, s, e)),
+        );
     }
-    sort_by(&mut occurrences, &|a, b| a.cmp(b));
-    let mut out: Vec<SentenceHits> = Vec::new();
+    sort_by(occurrences, &|a, b| a.cmp(b));
     for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+        counts.clear();
+        counts.resize(m.terms.len(), 0);
+        for &(_, t, _, _) in group {
+            if let Some(c) = counts
+                .get_mut(t)
+                .filter(|_| m.terms.get(t).is_some_and(|term| !term.negated))
+            {
+                *c += 1;
+            }
+        }
+        f(group, counts);
+    }
+}
+
+/// The sentences of document `doc` with an occurrence of a query term, in sentence order.
+fn sentence_hits(m: &Matcher, doc: usize) -> Vec<SentenceHits> {
+    let mut out: Vec<SentenceHits> = Vec::new();
+    for_each_sentence(m, doc, &mut Scratch::default(), |group, counts| {
         let mut h = SentenceHits {
             sentence: group.first().map_or(0, |o| o.0),
-            counts: vec![0; m.terms.len()],
+            counts: counts.to_vec(),
             spans: Vec::new(),
             excluded: false,
         };
         for &(_, t, s, e) in group {
             if m.terms.get(t).is_some_and(|term| term.negated) {
                 h.excluded = true;
-            } else if let Some(c) = h.counts.get_mut(t) {
-                *c += 1;
+            } else {
                 h.spans.push((s, e));
             }
         }
-        if !h.spans.is_empty() || h.excluded {
-            out.push(h);
-        }
-    }
+        out.push(h);
+    });
     out
 }
 
-fn passage_score(m: &Matcher, h: &SentenceHits) -> f32 {
-    h.counts
+/// A sentence's score from its occurrences of each wanted term.
+fn passage_score(m: &Matcher, counts: &[u32]) -> f32 {
+    counts
         .iter()
         .zip(&m.terms)
         .filter(|(c, _)| **c > 0)
@@ -112,8 +153,10 @@ pub(crate) fn best(m: &Matcher, doc: Option<&Document>, d: usize, k: usize) -> V
     let Some(doc) = doc else {
         return Vec::new();
     };
-    let mut scored: Vec<(f32, &SentenceHits)> =
-        hits.iter().map(|h| (passage_score(m, h), h)).collect();
+    let mut scored: Vec<(f32, &SentenceHits)> = hits
+        .iter()
+        .map(|h| (passage_score(m, &h.counts), h))
+        .collect();
     sort_by(&mut scored, &|a, b| {
         b.0.total_cmp(&a.0).then(a.1.sentence.cmp(&b.1.sentence))
     });
@@ -160,50 +203,70 @@ pub(crate) fn count(m: &Matcher, d: usize, seen: &mut Vec<usize>) -> usize {
     n
 }
 
-/// A matching sentence not yet made into a `Passage` (most never are: only the first `limit`).
+/// A sentence that satisfies the query on its own, not yet made into a `Passage` (most never
+/// are: only the first `limit`).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Candidate {
+    pub doc: usize,
     pub score: f32,
+    /// Its number in the document, and where it starts (bytes).
+    pub sentence: usize,
     pub start: u32,
-    hits: SentenceHits,
 }
 
 impl Candidate {
-    pub fn passage(&self, m: &Matcher, doc: &Document, d: usize) -> Passage {
-        to_passage(m, doc, d, &self.hits, self.score)
+    /// The passage, highlights included (the document's sentences found again: this runs only
+    /// for the passages listed).
+    pub fn passage(&self, m: &Matcher, doc: &Document) -> Option<Passage> {
+        let h = sentence_hits(m, self.doc)
+            .into_iter()
+            .find(|h| h.sentence == self.sentence)?;
+        Some(to_passage(m, doc, self.doc, &h, self.score))
     }
 }
 
-/// Every sentence of document `d` that satisfies the query on its own: each wanted clause
-/// matched inside the sentence (or by the document's fields), no excluded word in it.
-pub(crate) fn strict(m: &Matcher, doc: Option<&Document>, d: usize) -> Vec<Candidate> {
-    let wanted: Vec<usize> = m
-        .clauses
-        .iter()
-        .enumerate()
-        .filter(|(c, (negated, by_field))| {
-            !negated && !by_field.contains(d) && m.terms.iter().any(|t| t.clause == *c)
-        })
-        .map(|(c, _)| c)
-        .collect();
+/// Appends to `out` every sentence of document `d` that satisfies the query on its own: each
+/// wanted clause matched inside the sentence (or by the document's fields), no excluded word in
+/// it. Walks positions only, with `scratch`'s buffers: it runs for every matching document.
+pub(crate) fn strict(
+    m: &Matcher,
+    doc: Option<&Document>,
+    d: usize,
+    scratch: &mut Scratch,
+    out: &mut Vec<Candidate>,
+) {
     let (Some(_), Some(entry)) = (doc, m.index.docs.get(d)) else {
-        return Vec::new();
+        return;
     };
-    sentence_hits(m, d)
-        .into_iter()
-        .filter(|h| {
-            !h.excluded
-                && !h.spans.is_empty()
-                && wanted.iter().all(|&c| {
-                    m.terms
-                        .iter()
-                        .zip(&h.counts)
-                        .any(|(t, &n)| t.clause == c && n > 0)
-                })
-        })
-        .map(|h| Candidate {
-            score: passage_score(m, &h),
-            start: entry.sentences.get(h.sentence).map_or(0, |s| s.start),
-            hits: h,
-        })
-        .collect()
+    // The wanted clauses that this document does not satisfy through a field: each must be
+    // matched inside the sentence.
+    let inside = |c: usize, negated: bool, by_field: &super::docset::DocSet| {
+        !negated && !by_field.contains(d) && m.terms.iter().any(|t| t.clause == c)
+    };
+    for_each_sentence(m, d, scratch, |group, counts| {
+        let excluded = group
+            .iter()
+            .any(|&(_, t, _, _)| m.terms.get(t).is_some_and(|term| term.negated));
+        let wanted_hit = counts.iter().any(|&c| c > 0);
+        let every_clause = m
+            .clauses
+            .iter()
+            .enumerate()
+            .filter(|(c, (negated, by_field))| inside(*c, *negated, by_field))
+            .all(|(c, _)| {
+                m.terms
+                    .iter()
+                    .zip(counts)
+                    .any(|(t, &n)| t.clause == c && n > 0)
+            });
+        if !excluded && wanted_hit && every_clause {
+            let sentence = group.first().map_or(0, |o| o.0);
+            out.push(Candidate {
+                doc: d,
+                score: passage_score(m, counts),
+                sentence,
+                start: entry.sentences.get(sentence).map_or(0, |s| s.start),
+            });
+        }
+    });
 }

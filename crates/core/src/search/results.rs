@@ -115,7 +115,8 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
     };
 
     // The documents the query matches, in this mode.
-    let mut strict: Vec<Vec<passages::Candidate>> = Vec::new();
+    // Passage mode: every sentence that satisfies the query on its own, by document.
+    let mut strict: Vec<passages::Candidate> = Vec::new();
     let base: DocSet = match opts.mode {
         Mode::Documents => m.matched.clone(),
         Mode::Passages => {
@@ -128,16 +129,14 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
                 }
                 DocSet::empty(n)
             } else {
-                strict = (0..n)
-                    .map(|d| {
-                        if m.matched.contains(d) {
-                            passages::strict(&m, doc(d), d)
-                        } else {
-                            Vec::new()
-                        }
-                    })
-                    .collect();
-                let with = DocSet::from_fn(n, |d| strict.get(d).is_some_and(|p| !p.is_empty()));
+                let mut scratch = passages::Scratch::default();
+                for d in m.matched.iter() {
+                    passages::strict(&m, doc(d), d, &mut scratch, &mut strict);
+                }
+                let mut with = DocSet::empty(n);
+                for c in &strict {
+                    with.insert(c.doc);
+                }
                 if m.count() > 0 && with.count() == 0 {
                     notes.push(format!(
                         "No single sentence contains everything searched for; {} document{} contain{} it across sentences.",
@@ -257,13 +256,20 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
             }
         }
         Mode::Passages => {
-            // (passage score, document score, document, sentence start, index in strict[d])
+            // (passage score, document score, document, sentence start, index in `strict`)
             let mut all: Vec<(f32, f32, usize, u32, usize)> = Vec::new();
-            for &d in &matched {
-                let score = rank::score(&m, d);
-                for (k, c) in strict.get(d).into_iter().flatten().enumerate() {
-                    all.push((c.score, score, d, c.start, k));
+            // Candidates come by document: each document is scored once.
+            let mut scored: Option<(usize, f32)> = None;
+            for (k, c) in strict.iter().enumerate() {
+                if !include.contains(c.doc) {
+                    continue;
                 }
+                let score = match scored {
+                    Some((d, score)) if d == c.doc => score,
+                    _ => rank::score(&m, c.doc),
+                };
+                scored = Some((c.doc, score));
+                all.push((c.score, score, c.doc, c.start, k));
             }
             results.total_passages = Some(all.len());
             let best = top_k(all, opts.limit, &|a, b| {
@@ -278,7 +284,7 @@ pub fn search(index: &Index, docs: &[Document], query: &str, opts: &Options) -> 
                     Some(PassageHit {
                         doc: d,
                         id: index.doc_id(d)?.to_string(),
-                        passage: strict.get(d)?.get(k)?.passage(&m, doc(d)?, d),
+                        passage: strict.get(k)?.passage(&m, doc(d)?)?,
                     })
                 })
                 .collect();

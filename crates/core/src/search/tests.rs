@@ -788,3 +788,25 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, failure_persistence: None, ..Default::default() })]
+    /// A concordance of `limit` lines is the first `limit` of the whole concordance, and its
+    /// total is the whole one's, in every order (in document order the occurrences past the
+    /// lines shown are only counted).
+    #[test]
+    fn a_limited_concordance_is_the_start_of_the_whole(
+        word in 0usize..6,
+        sort in 0usize..3,
+        limit in 0usize..40,
+    ) {
+        const WORDS: [&str; 6] = ["the", "ethnic", "corridor", "\"ethnic cleansing\"", "armenian*", "said OR refugees"];
+        let (docs, index) = recombined();
+        let sort = [KwicSort::Document, KwicSort::Left, KwicSort::Right][sort];
+        let run = |limit| kwic(index, docs, WORDS[word], &KwicOptions { sort, limit, ..KwicOptions::default() });
+        let (whole, part) = (run(usize::MAX), run(limit));
+        proptest::prop_assert_eq!(part.total, whole.total);
+        proptest::prop_assert_eq!(whole.lines.len(), whole.total);
+        proptest::prop_assert_eq!(&part.lines[..], &whole.lines[..limit.min(whole.lines.len())]);
+    }
+}
