@@ -281,21 +281,23 @@ fn facts(doc: &Document) -> String {
     }
 }
 
-/// A matching passage, with a link to read it in its place in the article.
-fn passage(doc: &Document, label: &str, p: &Passage) -> El {
+/// Appends to `parent` a matching passage and a link to read it in its place in the article
+/// (two elements and the highlights: twenty results show sixty of them).
+fn push_passage(parent: &El, doc: &Document, label: &str, p: &Passage) {
     let q = el("blockquote").class("passage");
     highlighted(&q, &doc.text, p.start, p.end, &p.highlights);
-    el("div").class("passage-wrap").child(q).child(
+    parent.push(q);
+    parent.push(
         el("p").class("passage-context").child(
             link(&passage_href(&doc.id, p.start), "Read in context")
                 .attr("aria-label", &format!("Read in context: {label}")),
         ),
-    )
+    );
 }
 
 /// The results list for `o` (or why there is none), with a "Show more" button when more
 /// documents or passages match than it lists.
-fn results(r: &SearchRoute, o: &Outcome, docs: &[Document], labels: &[String]) -> El {
+fn results(r: &SearchRoute, o: &Outcome, bundle: &Arc<Bundle>, labels: &Rc<Vec<String>>) -> El {
     let empty = match &o.kwic {
         Some((lines, _, _)) => lines.is_empty(),
         None => o.results.hits.is_empty() && o.results.passages.is_empty(),
@@ -317,78 +319,109 @@ fn results(r: &SearchRoute, o: &Outcome, docs: &[Document], labels: &[String]) -
             .child(el("p").text("Nothing found."))
             .child(hint);
     }
-    let buttons = crate::export::buttons("search-results", result_rows(r, o, docs, labels));
+    let buttons = crate::export::buttons("search-results", result_rows(o, bundle, labels));
     el("div")
-        .child(result_list(r, o, docs, labels))
+        .child(result_list(r, o, &bundle.documents, labels))
         .child(buttons)
 }
 
 /// What the current view lists, as table rows for the CSV and JSON downloads: documents (rank,
 /// id, label, facts, score, best passage), passages (id, label, passage) or concordance lines.
+/// Built when a download is asked for, not with every search: the view keeps only which
+/// documents and passages it lists.
 fn result_rows(
-    r: &SearchRoute,
     o: &Outcome,
-    docs: &[Document],
-    labels: &[String],
+    bundle: &Arc<Bundle>,
+    labels: &Rc<Vec<String>>,
 ) -> impl Fn() -> Vec<Vec<String>> + 'static {
-    let text = |d: &Document, p: &Passage| {
-        d.text
-            .get(p.start..p.end)
-            .unwrap_or_default()
-            .trim()
-            .to_string()
-    };
-    let strings = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let label = |d: usize| labels.get(d).cloned().unwrap_or_default();
-    let mut rows = Vec::new();
-    if let Some((lines, _, _)) = &o.kwic {
-        rows.push(strings(&[
-            "document id",
-            "article",
-            "left",
-            "keyword",
-            "right",
-        ]));
-        for l in lines {
-            rows.push(vec![
-                l.id.clone(),
-                label(l.doc),
-                l.left.clone(),
-                l.keyword.clone(),
-                l.right.clone(),
-            ]);
-        }
-    } else if r.mode == SearchMode::Passages {
-        rows.push(strings(&["document id", "article", "passage"]));
-        for h in &o.results.passages {
-            if let Some(d) = docs.get(h.doc) {
-                rows.push(vec![d.id.clone(), label(h.doc), text(d, &h.passage)]);
-            }
-        }
-    } else {
-        rows.push(strings(&[
-            "rank",
-            "document id",
-            "article",
-            "published, outlet, authors",
-            "score",
-            "best passage",
-        ]));
-        for (i, h) in o.results.hits.iter().enumerate() {
-            if let Some(d) = docs.get(h.doc) {
-                let best = h.passages.first().map(|p| text(d, p)).unwrap_or_default();
-                rows.push(vec![
-                    (i + 1).to_string(),
-                    d.id.clone(),
-                    label(h.doc),
-                    facts(d),
-                    format!("{:.3}", h.score),
-                    best,
-                ]);
-            }
-        }
+    enum Listed {
+        Lines(Vec<KwicLine>),
+        Passages(Vec<(usize, Passage)>),
+        /// Document, score and best passage.
+        Docs(Vec<(usize, f32, Option<Passage>)>),
     }
-    move || rows.clone()
+    let res = &o.results;
+    let listed = match &o.kwic {
+        Some((lines, _, _)) => Listed::Lines(lines.clone()),
+        None if !res.passages.is_empty() => Listed::Passages(
+            res.passages
+                .iter()
+                .map(|h| (h.doc, h.passage.clone()))
+                .collect(),
+        ),
+        None => Listed::Docs(
+            res.hits
+                .iter()
+                .map(|h| (h.doc, h.score, h.passages.first().cloned()))
+                .collect(),
+        ),
+    };
+    let (bundle, labels) = (bundle.clone(), labels.clone());
+    move || {
+        let docs = &bundle.documents;
+        let text = |d: &Document, p: &Passage| {
+            d.text
+                .get(p.start..p.end)
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        };
+        let strings = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let label = |d: usize| labels.get(d).cloned().unwrap_or_default();
+        let mut rows = Vec::new();
+        match &listed {
+            Listed::Lines(lines) => {
+                rows.push(strings(&[
+                    "document id",
+                    "article",
+                    "left",
+                    "keyword",
+                    "right",
+                ]));
+                for l in lines {
+                    rows.push(vec![
+                        l.id.clone(),
+                        label(l.doc),
+                        l.left.clone(),
+                        l.keyword.clone(),
+                        l.right.clone(),
+                    ]);
+                }
+            }
+            Listed::Passages(passages) => {
+                rows.push(strings(&["document id", "article", "passage"]));
+                for (doc, p) in passages {
+                    if let Some(d) = docs.get(*doc) {
+                        rows.push(vec![d.id.clone(), label(*doc), text(d, p)]);
+                    }
+                }
+            }
+            Listed::Docs(hits) => {
+                rows.push(strings(&[
+                    "rank",
+                    "document id",
+                    "article",
+                    "published, outlet, authors",
+                    "score",
+                    "best passage",
+                ]));
+                for (i, (doc, score, best)) in hits.iter().enumerate() {
+                    if let Some(d) = docs.get(*doc) {
+                        let best = best.as_ref().map(|p| text(d, p)).unwrap_or_default();
+                        rows.push(vec![
+                            (i + 1).to_string(),
+                            d.id.clone(),
+                            label(*doc),
+                            facts(d),
+                            format!("{score:.3}"),
+                            best,
+                        ]);
+                    }
+                }
+            }
+        }
+        rows
+    }
 }
 
 /// The results of the current view.
@@ -421,19 +454,17 @@ fn append_items(
         let (Some(doc), Some(label)) = (docs.get(h.doc), labels.get(h.doc)) else {
             continue;
         };
-        list.push(
-            el("li")
-                .class("passage-hit")
-                .attr("data-doc-id", &doc.id)
-                .child(passage(doc, label, &h.passage))
-                .child(
-                    el("p")
-                        .class("passage-source")
-                        .child(link(&doc_href(&doc.id), label))
-                        .text(" — ")
-                        .text(&facts(doc)),
-                ),
-        );
+        list.push({
+            let item = el("li").class("passage-hit").attr("data-doc-id", &doc.id);
+            push_passage(&item, doc, label, &h.passage);
+            item.child(
+                el("p")
+                    .class("passage-source")
+                    .child(link(&doc_href(&doc.id), label))
+                    .text(" — ")
+                    .text(&facts(doc)),
+            )
+        });
     }
     for h in res.hits.iter().skip(from) {
         let (Some(doc), Some(label)) = (docs.get(h.doc), labels.get(h.doc)) else {
@@ -449,7 +480,7 @@ fn append_items(
             )
             .child(el("p").class("doc-facts").text(&facts(doc)));
         for p in &h.passages {
-            item.push(passage(doc, label, p));
+            push_passage(&item, doc, label, p);
         }
         list.push(item);
     }
@@ -679,12 +710,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let main = el("section")
             .class("search-results")
             .attr("aria-label", "Results")
-            .child(results(
-                &r,
-                &o,
-                &bundle.documents,
-                &crate::labels::all(&bundle),
-            ));
+            .child(results(&r, &o, &bundle, &crate::labels::all(&bundle)));
         fill(&body, vec![side, main]);
         *shown_facets.borrow_mut() = std::mem::take(&mut o.results.facets);
         // Where the benchmark reads how long the search (per run) and the whole update took, in
