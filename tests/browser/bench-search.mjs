@@ -15,7 +15,8 @@
 // `--compare DIR` serves a second build (another commit's dist/, say the one before a change)
 // beside dist/ and measures both in the same run, alternating query by query (which goes first
 // swaps every round), so that the machine's load weighs on both alike; the load average is
-// printed before and after. `--seeds 0` skips the seed corpus.
+// printed before and after. `--seeds 0` skips the seed corpus; `--bundle FILE` serves that
+// corpus.bin as the large corpus instead of generating one (`parallax gen-corpus`, `bundle`).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,7 @@ const SEED = Number(arg('seed', 42));
 const ROUNDS = Number(arg('rounds', 20));
 const COMPARE = arg('compare', null);
 const SEEDS = Number(arg('seeds', 1));
+const BUNDLE = arg('bundle', null);
 
 const QUERIES = [
   ['ethnic', ''],
@@ -119,18 +121,22 @@ if (SEEDS) {
     for (const b of seeds) await b.server.close();
   }
 }
-if (DOCS > 0) {
+if (DOCS > 0 || BUNDLE) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-bench-'));
   const cli = (...args) => {
     const r = spawnSync('cargo', ['run', '--quiet', '--release', '-p', 'parallax-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`parallax ${args.join(' ')}: ${r.stderr}`);
   };
-  cli('gen-corpus', '--docs', String(DOCS), '--seed', String(SEED), '-o', path.join(dir, 'corpus'));
-  cli('bundle', path.join(dir, 'corpus'), '-o', path.join(dir, 'corpus.bin'));
-  const size = fs.statSync(path.join(dir, 'corpus.bin')).size;
-  const big = await builds({ 'corpus.bin': path.join(dir, 'corpus.bin') });
+  const bin = BUNDLE ? path.resolve(BUNDLE) : path.join(dir, 'corpus.bin');
+  if (!BUNDLE) {
+    cli('gen-corpus', '--docs', String(DOCS), '--seed', String(SEED), '-o', path.join(dir, 'corpus'));
+    cli('bundle', path.join(dir, 'corpus'), '-o', bin);
+  }
+  const size = fs.statSync(bin).size;
+  const big = await builds({ 'corpus.bin': bin });
   try {
-    await measure(browser, big, `synthetic (${DOCS} documents, seed ${SEED}, corpus.bin ${(size / 1e6).toFixed(1)} MB)`, 1);
+    const what = BUNDLE ? `${bin} (` : `synthetic (${DOCS} documents, seed ${SEED}, `;
+    await measure(browser, big, `${what}corpus.bin ${(size / 1e6).toFixed(1)} MB)`, 1);
   } finally {
     for (const b of big) await b.server.close();
     fs.rmSync(dir, { recursive: true, force: true });
