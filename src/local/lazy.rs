@@ -82,7 +82,11 @@ pub fn AddArticles() -> impl IntoView {
         return ().into_any();
     }
     let controls = crate::lazy_pages::when_loaded(
-        Box::pin(controls()),
+        // After the first paint: the landing page is on screen without them (see why there).
+        Box::pin(async {
+            crate::lazy_pages::after_first_paint().await;
+            controls().await
+        }),
         controls::outline,
         || view! { <p class="notice notice-error" role="alert">{NOT_LOADED}</p> }.into_any(),
         Box::new(|| ()),

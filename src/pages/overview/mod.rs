@@ -161,6 +161,8 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             if docs.len() >= 2 {
                 let bundle = bundle.clone();
                 spawn_local(async move {
+                    // The cards' module waits for the first paint (see why there).
+                    crate::lazy_pages::after_first_paint().await;
                     let asked = ask_now(Ask {
                         bundle,
                         docs,
@@ -214,6 +216,7 @@ pub fn Overview(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             filters: filters.get_untracked(),
         };
         spawn_local(async move {
+            crate::lazy_pages::after_first_paint().await;
             let parts = show_cards(show).await.unwrap_or_else(|LoadFailed| {
                 vec![el("p")
                     .class("notice notice-error")
