@@ -4,10 +4,10 @@
 use crate::components::search_box::SearchBox;
 use crate::lazy_pages::{self, LazyPage};
 use crate::pages::{NotFound, Overview};
-use crate::url_state::{self, Route, SearchMode, SearchRoute, Sort};
+use crate::url_state::{self, Route, SearchRoute, Sort};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parallax_core::bundle::{LazyBundle, MANIFEST_MAGIC};
+use parallax_core::bundle::MANIFEST_MAGIC;
 use parallax_core::Bundle;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -79,16 +79,17 @@ pub fn App() -> impl IntoView {
         let loaded = match fetch_corpus().await {
             // A sharded corpus: the views start on its manifest and fetch the rest as needed;
             // a view that loads it all hands the page the whole bundle.
-            Ok(Corpus::Sharded(lazy)) => {
-                crate::shards::start(*lazy, shards_changed, move |full| match full {
+            Ok(Corpus::Sharded(manifest)) => {
+                let on_full = move |full: Result<Arc<Bundle>, String>| match full {
                     Ok(b) => {
-                        let b = Arc::new(b);
                         served.set_value(Some(b.clone()));
                         load.set(Load::Ready(b));
                     }
                     Err(msg) => load.set(Load::Failed(msg)),
-                });
-                crate::shards::snapshot().ok_or_else(String::new)
+                };
+                crate::shards::open(manifest, shards_changed, on_full)
+                    .await
+                    .map_err(corpus_failed)
             }
             Ok(Corpus::Whole(b)) => Ok(Arc::from(b)),
             Err(msg) => Err(msg),
@@ -141,21 +142,38 @@ pub fn App() -> impl IntoView {
         Load::Loading => Page::Loading,
         Load::Failed(msg) => Page::Failed(msg),
         Load::Ready(bundle) => {
-            // A sharded corpus: the reader waits for its article, the views that read every
-            // article for all of them (a search fetches its own pieces, `pages/search.rs`).
+            // A sharded corpus: the reader waits for its article, the overview and the
+            // comparison for the entity table and the articles they read, the entities page for
+            // every article (a search fetches its own pieces, `pages/search.rs`).
             crate::shards::track();
             let lazy = crate::shards::is_lazy();
+            let bundle = crate::shards::snapshot().unwrap_or(bundle);
             let wait = |w: Option<crate::shards::Wait>, what: &str, ready: Page| match w {
                 Some(crate::shards::Wait::Failed(msg)) => Page::Failed(msg),
                 Some(w) => Page::Waiting(crate::shards::message(&w, what)),
                 None => ready,
             };
             let all = |ready: Page| wait(crate::shards::ensure_all(), "the full corpus", ready);
+            let documents = |docs: &[usize], ready: Page| {
+                let w = crate::shards::ensure_documents(docs);
+                wait(w, "the articles", ready)
+            };
             route.with(|r| match r {
-                Route::Compare(_) if lazy => all(Page::Compare),
+                Route::Compare(c) if lazy => {
+                    let position = |id: &String| bundle.documents.iter().position(|d| d.id == *id);
+                    let docs: Vec<usize> = c.ids.iter().filter_map(position).collect();
+                    documents(&docs, Page::Compare)
+                }
                 Route::Entities(_) if lazy => all(Page::Entities),
-                Route::Overview(_) if lazy => all(Page::Overview),
-                Route::Search(s) if lazy && s.mode == SearchMode::Kwic => all(Page::Search),
+                // The overview reads the articles its filters let through (all without one).
+                Route::Overview(f) if lazy => {
+                    documents(&crate::pages::filtered(&bundle, f), Page::Overview)
+                }
+                Route::Library(l) if lazy && l.entity.is_some() => wait(
+                    crate::shards::ensure_entities(),
+                    "the entity table",
+                    Page::Library,
+                ),
                 Route::Compare(_) => Page::Compare,
                 Route::Entities(_) => Page::Entities,
                 Route::Search(_) => Page::Search,
@@ -310,25 +328,28 @@ fn load_error(msg: String) -> impl IntoView {
 }
 
 /// What `corpus.bin` holds: a whole bundle, or the manifest of a sharded corpus (told apart by
-/// their first bytes, so a site serves either under the one name).
+/// their first bytes, so a site serves either under the one name), read by `shards::open`.
 enum Corpus {
     Whole(Box<Bundle>),
-    Sharded(Box<LazyBundle>),
+    Sharded(Vec<u8>),
+}
+
+/// "Could not load the corpus file “corpus.bin”: {why}."
+fn corpus_failed(why: String) -> String {
+    format!("Could not load the corpus file “{CORPUS_URL}”: {why}.")
 }
 
 /// Fetches and decodes the corpus. Errors are sentences for people, naming the file.
 async fn fetch_corpus() -> Result<Corpus, String> {
-    let failed = |why: String| format!("Could not load the corpus file “{CORPUS_URL}”: {why}.");
-    let bytes = crate::fetch::bytes(CORPUS_URL).await.map_err(failed)?;
+    let bytes = crate::fetch::bytes(CORPUS_URL)
+        .await
+        .map_err(corpus_failed)?;
     if bytes.starts_with(MANIFEST_MAGIC) {
-        LazyBundle::from_manifest(&bytes)
-            .map(|l| Corpus::Sharded(Box::new(l)))
-            .map_err(|e| failed(e.to_string()))
-    } else {
-        Bundle::from_bytes(&bytes)
-            .map(|b| Corpus::Whole(Box::new(b)))
-            .map_err(|e| failed(e.to_string()))
+        return Ok(Corpus::Sharded(bytes));
     }
+    Bundle::from_bytes(&bytes)
+        .map(|b| Corpus::Whole(Box::new(b)))
+        .map_err(|e| corpus_failed(e.to_string()))
 }
 
 /// Scrolls to the top and focuses the page's `<h1>` (made focusable with `tabindex="-1"`);

@@ -16,6 +16,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
+/// Names with their counts, most used first.
+pub type Counted = Vec<(String, usize)>;
+
 /// The bundle's entities with the documents' labels.
 pub struct EntityIndex {
     bundle: Arc<Bundle>,
@@ -51,13 +54,24 @@ impl EntityIndex {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Per source label, the names row `row` is written as there with their counts, most used
-    /// first; sources in label order. Counted when asked (an entity card, a description), from
-    /// the mentions of the documents that name the entity.
-    pub fn names_by_source(&self, row: usize) -> Vec<(String, Vec<(String, usize)>)> {
+    /// The names row `row` is written as: per source label, with their counts there (most
+    /// used first; sources in label order), counted when asked (an entity card, a description)
+    /// from the mentions of the documents that name the entity; or, while some of those
+    /// documents are not loaded (a sharded corpus), over the whole corpus from the entity
+    /// table, as one source named `None`.
+    pub fn names_by_source(&self, row: usize) -> Vec<(Option<String>, Counted)> {
         let Some(r) = self.rows().get(row) else {
             return Vec::new();
         };
+        // A document naming it whose mentions are not loaded yet.
+        if r.docs
+            .iter()
+            .any(|&(d, n)| n > 0 && self.mention_rows(d as usize).is_empty())
+        {
+            let counted = r.names.iter().cloned();
+            let counts = r.name_mentions.iter().map(|&n| n as usize);
+            return vec![(None, counted.zip(counts).collect())];
+        }
         let mut by_source: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
         for &(d, _) in &r.docs {
             let d = d as usize;
@@ -76,7 +90,7 @@ impl EntityIndex {
         }
         by_source
             .into_iter()
-            .map(|(s, names)| (s.to_string(), by_count(names)))
+            .map(|(s, names)| (Some(s.to_string()), by_count(names)))
             .collect()
     }
 

@@ -161,7 +161,10 @@ pub fn descriptions(ents: &EntityIndex, doc_index: usize) -> impl IntoView + use
             let names: Vec<String> = ents
                 .names_by_source(r)
                 .iter()
-                .map(|(src, names)| format!("{src}: {}", name_list(names)))
+                .map(|(src, names)| match src {
+                    Some(src) => format!("{src}: {}", name_list(names)),
+                    None => format!("all sources: {}", name_list(names)),
+                })
                 .collect();
             let text = format!(
                 "{}, {}. Names in this corpus: {}.",
@@ -267,9 +270,10 @@ pub fn MarkedArea(ents: Arc<EntityIndex>, children: Children) -> impl IntoView {
             .names_by_source(row)
             .iter()
             .map(|(src, names)| {
+                let src = src.clone().unwrap_or_else(|| "All sources".to_string());
                 view! {
                     <li>
-                        <span class="card-source">{src.clone()}</span>
+                        <span class="card-source">{src}</span>
                         ": "
                         {name_list(names)}
                     </li>

@@ -155,6 +155,20 @@ pub fn passage_total(bundle: &Bundle, r: &SearchRoute) -> String {
     )
 }
 
+/// The concordance's options for `r` (every line when facets filter them afterwards).
+fn kwic_options(r: &SearchRoute, faceted: bool) -> KwicOptions {
+    let sort = match r.ksort {
+        KwicOrder::Corpus => KwicSort::Document,
+        KwicOrder::Left => KwicSort::Left,
+        KwicOrder::Right => KwicSort::Right,
+    };
+    KwicOptions {
+        sort,
+        limit: if faceted { usize::MAX } else { KWIC_LIMIT },
+        ..KwicOptions::default()
+    }
+}
+
 /// Searches for what `r` asks, listing the first `limit` documents or passages.
 pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
     let Plan {
@@ -168,20 +182,11 @@ pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
     let results = search(&bundle.index, &bundle.documents, &query, &opts);
     let mut notes = results.notes.clone();
     let kwic_part = (mode == SearchMode::Kwic).then(|| {
-        let sort = match r.ksort {
-            KwicOrder::Corpus => KwicSort::Document,
-            KwicOrder::Left => KwicSort::Left,
-            KwicOrder::Right => KwicSort::Right,
-        };
         let k = kwic(
             &bundle.index,
             &bundle.documents,
             &query,
-            &KwicOptions {
-                sort,
-                limit: if faceted { usize::MAX } else { KWIC_LIMIT },
-                ..KwicOptions::default()
-            },
+            &kwic_options(r, faceted),
         );
         for n in k.notes {
             if !notes.contains(&n) {
@@ -675,8 +680,9 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let (Some(modes), Some(live), Some(body)) = (modes.get(), live.get(), body.get()) else {
             return;
         };
-        // A sharded corpus: first the index shards of the query's words, then the chunks of
-        // the results shown (the search runs again as they arrive).
+        // A sharded corpus: first the index shards of the query's words (and the entity
+        // table if it filters by entity), then the chunks of the results or concordance lines
+        // shown (the search runs again as they arrive).
         crate::shards::track();
         let bundle = crate::shards::snapshot().unwrap_or_else(|| bundle.clone());
         let waiting = |w: crate::shards::Wait, what: &str| {
@@ -686,8 +692,15 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             fill(&live, vec![p]);
             fill(&body, Vec::new());
         };
-        if let Some(w) = crate::shards::ensure_query(&expanded(&bundle, &r).1) {
+        let p = plan(&bundle, &r, PAGE);
+        if let Some(w) = crate::shards::ensure_query(&p.query, &p.opts) {
             return waiting(w, &format!("the index for “{}”", r.q.trim()));
+        }
+        let faceted = !p.opts.selected.is_empty();
+        if r.mode == SearchMode::Kwic {
+            if let Some(w) = crate::shards::ensure_kwic(&p.query, &kwic_options(&r, faceted)) {
+                return waiting(w, "the concordance's articles");
+            }
         }
         let t0 = now();
         let mut o = run(&bundle, &r, PAGE);

@@ -1,9 +1,11 @@
 // A sharded corpus (`parallax bundle --shards`: corpus.bin is then a manifest, with index
-// shards and document chunks beside it) served with the same app: a search fetches only its
-// words' shards and its results' chunks and shows what the same corpus as one bundle shows; the
-// reader fetches its article's chunk; a view that reads every article loads the rest, saying
-// how much; a missing or stale file is named in the message. Small pieces (2 KB shards, 8 KB
-// chunks) so that 60 generated articles make dozens of files.
+// shards, document chunks and the entity file beside it) served with the same app: a search
+// fetches only its words' shards and its results' chunks (a filter alone, none) and shows what
+// the same corpus as one bundle shows; so does the concordance, fetching the chunks of the
+// lines it lists; the reader fetches its article's chunk and the entity table; the overview the
+// entity table and the chunks of the articles it compares, saying so, and shows what the whole
+// corpus's overview shows; a missing or stale file is named in the message. Small pieces
+// (2 KB shards, 8 KB chunks) so that 60 generated articles make dozens of files.
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,11 +34,15 @@ before(async () => {
   const chunks = Object.keys(files).filter((k) => k.startsWith('docs/')).sort();
   sites.whole = await startServer({ distDir: DIST, overrides: { 'corpus.bin': path.join(dir, 'whole.bin') } });
   sites.sharded = await startServer({ distDir: DIST, overrides: files });
-  // Each index file answers after 1.5 s, to see what the page says meanwhile.
+  // Each index file and the entity file answer after 1.5 s, to see what the page says meanwhile.
   sites.slow = await startServer({
     distDir: DIST,
     overrides: files,
-    delays: Object.fromEntries(Object.keys(files).filter((k) => k.startsWith('index/')).map((k) => [k, 1500])),
+    delays: Object.fromEntries(
+      Object.keys(files)
+        .filter((k) => k.startsWith('index/') || k.startsWith('entities/'))
+        .map((k) => [k, 1500]),
+    ),
   });
   // Deleted index shards (the server answers 404 for them), and two chunks swapped (another
   // deployment's file under a name the manifest lists).
@@ -59,18 +65,19 @@ function fetched(log, site) {
   return log.requests
     .filter((u) => u.startsWith(site.baseUrl))
     .map((u) => u.slice(site.baseUrl.length))
-    .filter((p) => p === 'corpus.bin' || p.startsWith('index/') || p.startsWith('docs/'));
+    .filter((p) => p === 'corpus.bin' || p.startsWith('index/') || p.startsWith('docs/') || p.startsWith('entities/'));
 }
 
-/** What the search view shows for `query`: the count line and each hit's title and passages. */
+/** What the search view shows for `query` (or a whole query string): the count line and each
+ * hit's title and passages, or each concordance line. */
 async function searchShows(site, query) {
   let shown;
   const log = await withPage(browser, site, async (page) => {
-    await page.goto(site.baseUrl + '?q=' + encodeURIComponent(query));
+    await page.goto(site.baseUrl + (query.startsWith('?') ? query : '?q=' + encodeURIComponent(query)));
     await page.locator('.search-layout[data-search-ns]').waitFor();
     shown = await page.evaluate(() => ({
       count: document.querySelector('.search-count')?.textContent,
-      hits: [...document.querySelectorAll('li.search-hit, li.passage-hit')].map((li) => li.innerText),
+      hits: [...document.querySelectorAll('li.search-hit, li.passage-hit, .kwic tr')].map((li) => li.innerText),
     }));
   });
   return { shown, files: fetched(log, site) };
@@ -92,9 +99,34 @@ describe('a sharded corpus', () => {
       assert.ok(docs.length <= 20, `${q}: ${docs.length} chunks for 20 results at most`);
       assert.equal(new Set(sharded.files).size, sharded.files.length, `${q}: each file fetched once`);
     }
-    // One word: the one shard of its stem.
+    // One word: the one shard of its stem; no entity table.
     const one = await searchShows(sites.sharded, 'lachin');
     assert.equal(one.files.filter((p) => p.startsWith('index/')).length, 1, one.files.join(' '));
+    assert.equal(one.files.filter((p) => p.startsWith('entities/')).length, 0, one.files.join(' '));
+  });
+
+  test('a filter alone fetches no chunk; an entity filter fetches the entity table', async () => {
+    const outlet = '?mode=docs&outlet=' + encodeURIComponent(JSON.parse(parallax(['parse', '--json', path.join(dir, 'corpus', 'synth_00003.txt')]))[0].outlet);
+    const whole = await searchShows(sites.whole, outlet);
+    const sharded = await searchShows(sites.sharded, outlet);
+    assert.ok(whole.shown.hits.length > 0, outlet);
+    assert.deepEqual(sharded.shown, whole.shown);
+    assert.deepEqual(sharded.files, ['corpus.bin'], 'the manifest alone');
+    const entity = await searchShows(sites.sharded, 'entity:Armenia');
+    assert.deepEqual(entity.shown, (await searchShows(sites.whole, 'entity:Armenia')).shown);
+    assert.equal(entity.files.filter((p) => p.startsWith('entities/')).length, 1, entity.files.join(' '));
+  });
+
+  test('the concordance shows what the whole corpus’s shows, fetching the chunks of its lines', async () => {
+    for (const q of ['?q=corridor&mode=kwic', '?q=the&mode=kwic', '?q=corridor&mode=kwic&ksort=left']) {
+      const whole = await searchShows(sites.whole, q);
+      const sharded = await searchShows(sites.sharded, q);
+      assert.ok(whole.shown.hits.length > 0, `${q}: lines`);
+      assert.deepEqual(sharded.shown, whole.shown, q);
+      const docs = sharded.files.filter((p) => p.startsWith('docs/'));
+      const all = Object.keys(files).filter((k) => k.startsWith('docs/')).length;
+      if (!q.includes('ksort')) assert.ok(docs.length < all, `${q}: ${docs.length} of ${all} chunks`);
+    }
   });
 
   test('while a shard loads the page says so, then shows the results', async () => {
@@ -117,7 +149,7 @@ describe('a sharded corpus', () => {
       assert.ok((await page.locator('article.reader').innerText()).includes(line.slice(0, 60)), 'the article text is shown');
     });
     const docs = fetched(log, sites.sharded).filter((p) => p.startsWith('docs/'));
-    assert.equal(docs.length, 1, docs.join(' '));
+    assert.equal(new Set(docs).size, 1, docs.join(' '));
     assert.equal(fetched(log, sites.sharded).filter((p) => p.startsWith('index/')).length, 0);
   });
 
@@ -139,18 +171,56 @@ describe('a sharded corpus', () => {
     assert.deepEqual([...read].filter((p) => p.startsWith('index/')), []);
   });
 
-  test('the overview loads the full corpus, saying how much, then shows the story', async () => {
-    const log = await withPage(browser, sites.slow, async (page) => {
-      await page.goto(sites.slow.baseUrl);
+  test('the reader’s entity card counts the names over the whole corpus', async () => {
+    const cards = {};
+    for (const site of ['whole', 'sharded']) {
+      await withPage(browser, sites[site], async (page) => {
+        await page.goto(sites[site].baseUrl + '?doc=synth_00057');
+        await waitForReader(page, 'synth_00057');
+        // The most mentioned entity of the article: its hidden description names the counts.
+        cards[site] = await page.evaluate(() => [...document.querySelectorAll('.ent-descriptions span')].map((s) => s.textContent));
+      });
+    }
+    assert.ok(cards.sharded.length > 0);
+    // Whole: per source; sharded, before the other articles load: over every source, the same totals.
+    const total = (lines) => lines.map((l) => [...l.matchAll(/×(\d+)/g)].reduce((a, m) => a + Number(m[1]), 0));
+    assert.deepEqual(total(cards.sharded), total(cards.whole));
+    assert.ok(cards.sharded.some((l) => l.includes('all sources: ')), cards.sharded[0]);
+  });
+
+  test('the overview fetches the entity table and its articles’ chunks, saying so, and shows the whole corpus’s story', async () => {
+    const story = async (site, checkWaiting) => {
+      let text;
+      const log = await withPage(browser, site, async (page) => {
+        await page.goto(site.baseUrl);
+        if (checkWaiting) {
+          const waiting = page.locator('main p.loading', { hasText: 'Loading the articles' });
+          await waiting.waitFor();
+          assert.match(await waiting.innerText(), /^Loading the articles \(\d+(\.\d)? (KB|MB)\)…$/);
+        }
+        await page.locator('section.card[data-card="timeline"]').waitFor();
+        await page.locator('section.card[data-card="names"]').waitFor();
+        text = await page.locator('main').innerText();
+      });
+      return { text, files: fetched(log, site) };
+    };
+    const whole = await story(sites.whole, false);
+    const sharded = await story(sites.slow, true);
+    assert.equal(sharded.text, whole.text);
+    // The index is not read.
+    assert.equal(sharded.files.filter((p) => p.startsWith('index/')).length, 0, sharded.files.join(' '));
+    assert.equal(sharded.files.filter((p) => p.startsWith('entities/')).length, 1);
+  });
+
+  test('the entities page loads the full corpus, saying how much', async () => {
+    await withPage(browser, sites.slow, async (page) => {
+      await page.goto(sites.slow.baseUrl + '?page=entities');
       const waiting = page.locator('main p.loading', { hasText: 'Loading the full corpus' });
       await waiting.waitFor();
       assert.match(await waiting.innerText(), /^Loading the full corpus \(\d+(\.\d)? (KB|MB)\)…$/);
       await page.locator('main h1').first().waitFor();
       await page.locator('main p.loading').waitFor({ state: 'detached' });
     });
-    for (const f of Object.keys(files).filter((k) => k.startsWith('docs/'))) {
-      assert.ok(log.requests.some((u) => u.endsWith(f)), `${f} fetched`);
-    }
   });
 
   test('a deleted index shard is named in the message', async () => {

@@ -219,10 +219,12 @@ fn bundle_shards_read_back_as_the_bundle() {
         .iter()
         .map(|c| &c.file)
         .chain(m.index_shards.iter().map(|s| &s.file))
-        .chain([&m.vocabulary_file])
+        .chain([&m.vocabulary_file, &m.entities_file])
     {
         assert!(
-            f.path.starts_with("docs/") || f.path.starts_with("index/"),
+            ["docs/", "index/", "entities/"]
+                .iter()
+                .any(|d| f.path.starts_with(d)),
             "{}",
             f.path
         );

@@ -210,6 +210,41 @@ fn plain_word(w: &str) -> bool {
         && w.chars().any(char::is_alphabetic)
 }
 
+/// The groups of `groups` (per entity, its names) that can change what [`expand_aliases`]
+/// does: those with two or more names, and those of one name that a word matching one of the
+/// former also matches (they make that word ambiguous). A group of one name never adds a name
+/// of its own, so expanding any query with these gives exactly what expanding it with every
+/// group gives (tested); a sharded corpus's manifest carries only these.
+pub fn groups_that_expand(groups: &[Vec<String>]) -> Vec<Vec<String>> {
+    // The words (folded letters) a query word must be to match a group: each name whole, and
+    // the last word of each name of several words (`other_names`).
+    let keys = |names: &Vec<String>| -> Vec<String> {
+        names
+            .iter()
+            .flat_map(|n| {
+                let last = n.contains(' ').then(|| letters(last_word(n)));
+                std::iter::once(letters(n)).chain(last)
+            })
+            .collect()
+    };
+    let distinct = |names: &Vec<String>| {
+        let mut ls: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        ls.sort_unstable();
+        ls.dedup();
+        ls.len() > 1
+    };
+    let several: std::collections::HashSet<String> = groups
+        .iter()
+        .filter(|g| distinct(g))
+        .flat_map(keys)
+        .collect();
+    groups
+        .iter()
+        .filter(|g| distinct(g) || keys(g).iter().any(|k| several.contains(k)))
+        .cloned()
+        .collect()
+}
+
 /// The last word of a name ("Pashinian" of "Nikol Pashinian").
 fn last_word(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
@@ -311,6 +346,44 @@ mod tests {
     fn abbreviations_expand_to_words() {
         let e = run("UN mission", Expand::Spelling);
         assert_eq!(e.query, "UN OR \"United Nations\" mission");
+    }
+
+    /// The groups a sharded corpus's manifest keeps expand every word as all groups do: a
+    /// single name that makes a word ambiguous stays, one that changes nothing goes.
+    #[test]
+    fn the_groups_that_expand_expand_as_all_groups() {
+        let mut all = ents();
+        for single in ["Pashinian", "Karabakh Times", "Geneva", "Nikol", "Ali Un"] {
+            all.push(vec![single.to_string()]);
+        }
+        all.push(vec!["Geneva".into(), "Geneva".into()]);
+        let kept = groups_that_expand(&all);
+        assert!(
+            kept.len() < all.len() && kept.len() > ents().len(),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|g| g[0] == "Geneva" || g[0] == "Nikol"));
+        let mut words: Vec<String> = all
+            .iter()
+            .flatten()
+            .flat_map(|n| {
+                let whole = n.clone();
+                n.split([' ', '-'])
+                    .map(str::to_string)
+                    .chain([whole])
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        words.extend(["un".into(), "times".into(), "-pashinian".into()]);
+        for w in &words {
+            for mode in [Expand::Spelling, Expand::All] {
+                assert_eq!(
+                    expand_aliases(w, &kept, mode),
+                    expand_aliases(w, &all, mode),
+                    "{w}"
+                );
+            }
+        }
     }
 
     #[test]

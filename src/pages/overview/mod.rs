@@ -37,8 +37,9 @@ enum State {
 
 /// The documents the filters let through (every document when none is chosen): outlet and
 /// author values OR-ed within a filter, filters AND-ed, dates as in the search (on or after
-/// `after`, before `before`; an undated article is left out once a date is chosen).
-fn filtered(bundle: &Bundle, f: &OverviewRoute) -> Vec<usize> {
+/// `after`, before `before`; an undated article is left out once a date is chosen). The
+/// overview reads them all (the contested names; the compared articles are among them).
+pub fn filtered(bundle: &Bundle, f: &OverviewRoute) -> Vec<usize> {
     let date = |v: &Option<String>| {
         v.as_deref()
             .and_then(|s| s.parse::<parallax_core::Date>().ok())

@@ -404,6 +404,7 @@ mod tests {
             total: docs.len(),
             docs: docs.iter().map(|&d| (d, 1)).collect(),
             names: Vec::new(),
+            name_mentions: Vec::new(),
             description: None,
         };
         let rows = [

@@ -11,6 +11,9 @@ use crate::sort::stable_sort_by;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// The name of the search index's facet of named entities (`entity:"…"` in a query).
+pub const ENTITY_FACET: &str = "entity";
+
 /// Every entity of the corpus and the row of every mention.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityTable {
@@ -18,6 +21,11 @@ pub struct EntityTable {
     pub rows: Vec<EntityRow>,
     /// Per document, per mention (in the order of `Bundle::mentions`), its row in `rows`.
     pub mention_rows: Vec<Vec<u32>>,
+    /// A sharded corpus's table before its file arrives (`LazyBundle`): no rows yet, only the
+    /// name groups alias-aware search needs ([`crate::aliases::groups_that_expand`]), which
+    /// [`EntityTable::name_groups`] then gives. Never serialized.
+    #[serde(skip)]
+    pub(crate) pending_aliases: Option<Vec<Vec<String>>>,
 }
 
 /// One entity across the corpus.
@@ -33,6 +41,9 @@ pub struct EntityRow {
     /// Every name the corpus writes it as ([`surface`] form), most used first, then
     /// alphabetically.
     pub names: Vec<String>,
+    /// The mentions written as each of `names` (what the reader's entity card counts before a
+    /// sharded corpus has loaded every article naming the entity).
+    pub name_mentions: Vec<u32>,
     /// The knowledge base's one-line description, when it knows the entity.
     pub description: Option<String>,
 }
@@ -100,6 +111,7 @@ impl EntityTable {
                         total: 0,
                         docs: Vec::new(),
                         names: Vec::new(),
+                        name_mentions: Vec::new(),
                         description: None,
                     });
                     r
@@ -160,6 +172,7 @@ impl EntityTable {
         for (row, counted) in self.rows.iter_mut().zip(names) {
             let mut v: Vec<(String, usize)> = counted.into_iter().collect();
             stable_sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            row.name_mentions = v.iter().map(|&(_, c)| c as u32).collect();
             row.names = v.into_iter().map(|(n, _)| n).collect();
             row.description = describe(row.kind, &row.canonical);
         }
@@ -219,7 +232,7 @@ impl EntityTable {
             }
         }
         Facet {
-            name: "entity".to_string(),
+            name: ENTITY_FACET.to_string(),
             values,
             docs: per_doc,
         }
@@ -227,7 +240,12 @@ impl EntityTable {
 
     /// Per named entity (person, organisation, place, group), its canonical name and every
     /// other name the corpus uses for it: what alias-aware search expands a query word with.
+    /// Before a sharded corpus's entity file is loaded, the groups that expand a word (which
+    /// expand every query as all of them would).
     pub fn name_groups(&self) -> Vec<Vec<String>> {
+        if let Some(groups) = &self.pending_aliases {
+            return groups.clone();
+        }
         self.rows
             .iter()
             .filter(|r| r.kind.is_name())
@@ -339,7 +357,12 @@ mod check {
             }
             for (row, &at) in self.rows.iter().zip(&cursor) {
                 let sum: usize = row.docs.iter().map(|&(_, n)| n as usize).sum();
-                if at != row.docs.len() || sum != row.total {
+                let named: usize = row.name_mentions.iter().map(|&n| n as usize).sum();
+                if at != row.docs.len()
+                    || sum != row.total
+                    || named != row.total
+                    || row.names.len() != row.name_mentions.len()
+                {
                     return Err(bad(format!(
                         "the counts of {} disagree with its mentions",
                         row.canonical

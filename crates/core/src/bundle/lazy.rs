@@ -1,19 +1,23 @@
 //! A sharded corpus read piece by piece: the manifest first, then the index shards a query's
-//! words need, the vocabulary when a query needs typo correction, and the document chunks of
-//! the documents shown. [`LazyBundle::bundle`] is a [`Bundle`] of every document whose unloaded
-//! parts are empty: its metadata, facets, dates, entity table and every document's token and
-//! sentence counts come from the manifest, so searching it gives exactly what searching the
+//! words need, the vocabulary when a query needs typo correction, the document chunks of the
+//! documents shown, and the entity file when entities are shown or filtered by.
+//! [`LazyBundle::bundle`] is a [`Bundle`] of every document whose unloaded parts are empty: its
+//! metadata, facets, dates, the names alias-aware search expands and every document's token
+//! and sentence counts come from the manifest, so searching it gives exactly what searching the
 //! whole bundle gives once [`LazyBundle::query_needs`] and then [`LazyBundle::results_needs`]
-//! are loaded (property-tested in `tests.rs`). The caller fetches; this file only says what to
-//! fetch and checks what arrives.
+//! are loaded (property-tested in `tests.rs`). Until the entity file is loaded its entity table
+//! has no rows and its `entity` facet no values. The caller fetches; this file only says what
+//! to fetch and checks what arrives.
 
-use super::shards::{bad, Chunk, IndexShard, Vocabulary, MAGICS};
+use super::entity_table::ENTITY_FACET;
+use super::shards::{bad, Chunk, EntityFile, IndexShard, Vocabulary, MAGICS};
 use super::{check, Bundle, BundleError, FileRef, Fingerprint, Manifest};
 use crate::model::Document;
+use crate::search::facets::Facet;
 use crate::search::index::packed;
 use crate::search::index::{DocEntry, Index, SentenceEntry};
 use crate::search::query::Slot;
-use crate::search::{needs, SearchResults};
+use crate::search::{kwic, needs, KwicOptions, Options, SearchResults};
 
 /// A file of the sharded corpus, by its place in the manifest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,6 +28,8 @@ pub enum Need {
     Shard(usize),
     /// Document chunk `k` (`Manifest::chunks`).
     Chunk(usize),
+    /// The entity table and the `entity` facet.
+    Entities,
 }
 
 /// A sharded corpus as far as it is loaded.
@@ -34,6 +40,7 @@ pub struct LazyBundle {
     shards: Vec<bool>,
     chunks: Vec<bool>,
     vocabulary: bool,
+    entities: bool,
     labels: Vec<String>,
     /// The manifest's checksum and the number of files added since: the bundle's fingerprint
     /// changes with every file, so what a view derived from an earlier state is derived again.
@@ -69,18 +76,27 @@ impl LazyBundle {
             })
             .collect();
         let entries: Vec<DocEntry> = manifest.documents.iter().map(placeholder_entry).collect();
+        // The `entity` facet's place holds an empty facet of that name until the entity file
+        // arrives (so that `entity:` still reads as a field).
+        let mut facets = std::mem::take(&mut manifest.facets);
+        if let Some(at) = manifest.entity_facet {
+            facets.insert(at as usize, Facet::empty(ENTITY_FACET));
+        }
         let mut index = Index::from_parts(
             Vec::new(),
             Vec::new(),
             entries,
-            std::mem::take(&mut manifest.facets),
+            facets,
             std::mem::take(&mut manifest.published),
         );
         let words = manifest.vocabulary as usize;
         index.words = vec![String::new(); words];
         index.postings = vec![Default::default(); words];
-        let mut entities = std::mem::take(&mut manifest.entities);
-        entities.mention_rows = vec![Vec::new(); n];
+        let entities = super::EntityTable {
+            rows: Vec::new(),
+            mention_rows: vec![Vec::new(); n],
+            pending_aliases: Some(std::mem::take(&mut manifest.aliases)),
+        };
         let bundle = Bundle::from_tables(
             documents,
             index,
@@ -92,6 +108,7 @@ impl LazyBundle {
             shards: vec![false; manifest.index_shards.len()],
             chunks: vec![false; manifest.chunks.len()],
             vocabulary: false,
+            entities: false,
             labels,
             fingerprint: (fingerprint, 0),
             manifest,
@@ -111,6 +128,12 @@ impl LazyBundle {
         &self.bundle
     }
 
+    /// The manifest's checksum: what names this corpus while it loads (the bundle's
+    /// fingerprint changes with every file added).
+    pub fn manifest_checksum(&self) -> u64 {
+        self.fingerprint.0
+    }
+
     /// The documents' labels, as `label::labels` gives them for the whole corpus.
     pub fn labels(&self) -> &[String] {
         &self.labels
@@ -122,6 +145,7 @@ impl LazyBundle {
             Need::Vocabulary => Some(&self.manifest.vocabulary_file),
             Need::Shard(k) => self.manifest.index_shards.get(k).map(|s| &s.file),
             Need::Chunk(k) => self.manifest.chunks.get(k).map(|c| &c.file),
+            Need::Entities => Some(&self.manifest.entities_file),
         }
     }
 
@@ -130,6 +154,7 @@ impl LazyBundle {
             Need::Vocabulary => self.vocabulary,
             Need::Shard(k) => self.shards.get(k).copied().unwrap_or(true),
             Need::Chunk(k) => self.chunks.get(k).copied().unwrap_or(true),
+            Need::Entities => self.entities,
         }
     }
 
@@ -142,17 +167,29 @@ impl LazyBundle {
 
     /// Whether every file is loaded.
     pub fn is_complete(&self) -> bool {
-        self.shards.iter().chain(&self.chunks).all(|&b| b)
+        self.entities && self.shards.iter().chain(&self.chunks).all(|&b| b)
     }
 
-    /// What searching `query` reads that is not loaded yet: the index shards of its words
-    /// (their stems; the shards a `prefix*` may be in), and when nothing matches and a word may
-    /// be misspelt, the vocabulary, then the corrected words' shards. Load them and ask again:
-    /// an empty answer means [`crate::search::search`] over [`LazyBundle::bundle`] gives the
-    /// full index's counts, facets, order and notes (passages need [`Self::results_needs`]).
-    pub fn query_needs(&self, query: &str) -> Vec<Need> {
+    /// What searching `query` with `opts` reads that is not loaded yet: the index shards of
+    /// its words (their stems; the shards a `prefix*` may be in), the entity file when the
+    /// query or the options filter by the `entity` facet or count it, and when nothing matches
+    /// and a word may be misspelt, the vocabulary, then the corrected words' shards. Load them
+    /// and ask again: an empty answer means [`crate::search::search`] over
+    /// [`LazyBundle::bundle`] with `opts` gives the full index's counts, facets, order and
+    /// notes (passages need [`Self::results_needs`]).
+    pub fn query_needs(&self, query: &str, opts: &Options) -> Vec<Need> {
         let index = &self.bundle.index;
-        let missing = self.slot_needs(&needs::query_slots(index, query));
+        let mut missing = self.slot_needs(&needs::query_slots(index, query));
+        let entity_facet = self.manifest.entity_facet.is_some()
+            && (needs::filters_by(index, query, ENTITY_FACET)
+                || opts.selected.iter().any(|s| s.facet == ENTITY_FACET)
+                || opts
+                    .facets
+                    .as_ref()
+                    .is_none_or(|f| f.iter().any(|f| f == ENTITY_FACET)));
+        if entity_facet && !self.entities {
+            missing.push(Need::Entities);
+        }
         if !missing.is_empty() || !needs::corrects(index, query) {
             return missing;
         }
@@ -190,22 +227,43 @@ impl LazyBundle {
         out
     }
 
-    /// The chunks the shown results' passages are cut from (search again once they are loaded).
+    /// The chunks the shown results' passages are cut from (search again once they are
+    /// loaded). A hit lists passages over the manifest's sentence counts exactly when it does
+    /// over the whole bundle, so a hit without passages (a search that only filters) needs
+    /// nothing: its label and metadata are the manifest's.
     pub fn results_needs(&self, results: &SearchResults) -> Vec<Need> {
         self.document_needs(
             results
                 .hits
                 .iter()
+                .filter(|h| !h.passages.is_empty())
                 .map(|h| h.doc)
                 .chain(results.passages.iter().map(|p| p.doc)),
         )
+    }
+
+    /// The chunks the concordance of `query` with `opts` reads ([`crate::search::kwic`]): in
+    /// corpus order those of the lines shown, sorted by context every matching document's.
+    /// Load [`Self::query_needs`] first; then `kwic` over [`Self::bundle`] gives what it gives
+    /// over the whole bundle.
+    pub fn kwic_needs(&self, query: &str, opts: &KwicOptions) -> Vec<Need> {
+        self.document_needs(kwic::line_docs(&self.bundle.index, query, opts))
+    }
+
+    /// The entity file, if it is not loaded yet (what a view showing entities needs).
+    pub fn entity_needs(&self) -> Vec<Need> {
+        self.missing(std::iter::once(Need::Entities))
     }
 
     /// Every file not loaded yet (what a view that reads every document needs).
     pub fn all_needs(&self) -> Vec<Need> {
         let shards = (0..self.shards.len()).map(Need::Shard);
         let chunks = (0..self.chunks.len()).map(Need::Chunk);
-        shards.chain(chunks).filter(|&n| !self.has(n)).collect()
+        std::iter::once(Need::Entities)
+            .chain(shards)
+            .chain(chunks)
+            .filter(|&n| !self.has(n))
+            .collect()
     }
 
     /// Bytes of the files in `needs` (to say how much a full load fetches).
@@ -227,7 +285,7 @@ impl LazyBundle {
             .file(need)
             .ok_or_else(|| bad(format!("no file {need:?}")))?
             .clone();
-        let (index_magic, chunk_magic, vocabulary_magic) = MAGICS;
+        let (index_magic, chunk_magic, vocabulary_magic, entities_magic) = MAGICS;
         match need {
             Need::Vocabulary => {
                 let payload = file.open(bytes, vocabulary_magic)?;
@@ -256,6 +314,12 @@ impl LazyBundle {
                 if let Some(c) = self.chunks.get_mut(k) {
                     *c = true;
                 }
+            }
+            Need::Entities => {
+                let payload = file.open(bytes, entities_magic)?;
+                let entities: EntityFile = super::sections::read(payload, "entity table")?;
+                self.add_entities(entities, &file)?;
+                self.entities = true;
             }
         }
         self.fingerprint.1 += 1;
@@ -308,7 +372,7 @@ impl LazyBundle {
         let other = |what: &str| bad(format!("{}: {what}", file.path));
         let count = chunk.documents.len();
         check::check_documents(&chunk.documents, &chunk.mentions)?;
-        let rows = self.bundle.entities.rows.len();
+        let rows = self.manifest.entity_rows as usize;
         let mut entries = Vec::with_capacity(count);
         for (k, ((doc, packed_entry), (ms, mrows))) in chunk
             .documents
@@ -369,6 +433,41 @@ impl LazyBundle {
                 *e = entry;
             }
         }
+        Ok(())
+    }
+
+    fn add_entities(&mut self, file: EntityFile, at: &FileRef) -> Result<(), BundleError> {
+        let n = self.manifest.documents.len();
+        let other = |what: &str| bad(format!("{}: {what}", at.path));
+        BundleError::expect_count(
+            "entity rows",
+            self.manifest.entity_rows as usize,
+            file.rows.len(),
+        )?;
+        if let Some(row) = file
+            .rows
+            .iter()
+            .find(|r| r.docs.iter().any(|&(d, _)| d as usize >= n))
+        {
+            return Err(other(&format!(
+                "entity {} names a document past the last",
+                row.canonical
+            )));
+        }
+        let index = &mut self.bundle.index;
+        match (self.manifest.entity_facet, file.facet) {
+            (None, None) => {}
+            (Some(at), Some(facet)) if facet.name == ENTITY_FACET => {
+                BundleError::expect_count("documents of the entity facet", n, facet.docs.len())?;
+                if let Some(slot) = index.facets.get_mut(at as usize) {
+                    *slot = facet;
+                }
+            }
+            _ => return Err(other("the entity facet is not the one the manifest lists")),
+        }
+        let table = &mut self.bundle.entities;
+        table.rows = file.rows;
+        table.pending_aliases = None;
         Ok(())
     }
 

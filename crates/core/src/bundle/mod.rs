@@ -3,6 +3,7 @@
 //! entities: the recogniser and its knowledge base stay out of the app's wasm. `check.rs` is
 //! what a decoded bundle must satisfy before anything uses it.
 mod check;
+mod columns;
 mod entity_table;
 mod lazy;
 mod packed_mentions;
@@ -27,8 +28,10 @@ use std::sync::OnceLock;
 /// Version 4 added the length and checksum header; 5 packs the entity mentions; 6 records the
 /// parser's rule in each text provenance; 7 carries the entity table (rows, the row of each
 /// mention, descriptions) and the search index's `entity` facet, built at bundle time; 8 puts
-/// each table in its own section, so the documents can be read without the index.
-pub const BUNDLE_VERSION: u32 = 8;
+/// each table in its own section, so the documents can be read without the index; 9 counts the
+/// mentions of each name of an entity, and a sharded corpus's entity table and `entity` facet
+/// leave its manifest for a file of their own.
+pub const BUNDLE_VERSION: u32 = 9;
 
 /// The first bytes of every bundle, so another file (an HTML error page served in its place,
 /// say) is recognised as "not a bundle" instead of being misread as a strange version.

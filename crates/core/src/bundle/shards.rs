@@ -1,9 +1,11 @@
 //! The sharded corpus layout, for corpora too large to fetch in one file: a small manifest (each
-//! document's id, metadata and sizes; the facets, dates and entity table: what the library, the
-//! facet lists and the first screen need), index shards by term (words grouped by stem, cut into
-//! shards of a target size, so a query fetches the shards of its words), and document chunks
-//! (documents in corpus order with their mentions and token spans, fetched when a reader,
-//! passage or comparison needs them). Every file but the manifest is named by the checksum of
+//! document's id, metadata and sizes; the facets, dates and the names alias-aware search
+//! expands: what the library, the facet lists and the first search need), index shards by term
+//! (words grouped by stem, cut into shards of a target size, so a query fetches the shards of its
+//! words), document chunks (documents in corpus order with their mentions and token spans,
+//! fetched when a reader, passage or comparison needs them) and the entity file (the entity
+//! table and the `entity` facet, fetched when a view shows entities or a query filters by one).
+//! Every file but the manifest is named by the checksum of
 //! its bytes, so a CDN or the browser may cache it forever; the manifest lists each file's name,
 //! length and checksum, so a stale or damaged file is refused by name. See ARCHITECTURE.md.
 //!
@@ -11,7 +13,7 @@
 //! manifest alone, and [`Bundle::from_shards`] reads every file back into the bundle
 //! `Bundle::from_bytes` would give (with the same load check).
 
-use super::entity_table::EntityTable;
+use super::entity_table::ENTITY_FACET;
 use super::{checksum, Bundle, BundleError};
 use crate::entities::Mention;
 use crate::model::{Date, Document, Metadata};
@@ -25,10 +27,11 @@ pub const MANIFEST_MAGIC: &[u8; 4] = b"PLXM";
 const INDEX_MAGIC: &[u8; 4] = b"PLXI";
 const CHUNK_MAGIC: &[u8; 4] = b"PLXD";
 const VOCABULARY_MAGIC: &[u8; 4] = b"PLXV";
+const ENTITIES_MAGIC: &[u8; 4] = b"PLXE";
 
 /// Where the files go: the manifest in `corpus.bin` (where a site serves a whole bundle, so the
-/// app tells the two apart by their first bytes), `index/<checksum>.bin`, `docs/<checksum>.bin`
-/// and `index/<checksum>.bin` for the vocabulary.
+/// app tells the two apart by their first bytes), `index/<checksum>.bin`, `docs/<checksum>.bin`,
+/// `index/<checksum>.bin` for the vocabulary and `entities/<checksum>.bin`.
 pub const MANIFEST_FILE: &str = "corpus.bin";
 
 /// How large the pieces are (bytes of serialized data, before compression).
@@ -60,6 +63,7 @@ pub struct Shards {
 /// What the first screen needs, and where everything else is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
+    #[serde(with = "super::columns::documents")]
     pub documents: Vec<DocSummary>,
     /// Document chunks, in corpus order; together they hold every document once.
     pub chunks: Vec<ChunkRef>,
@@ -70,14 +74,23 @@ pub struct Manifest {
     /// Every word with the number of documents holding it, by word id: what typo correction
     /// compares a word missing from the index with (fetched only for that).
     pub vocabulary_file: FileRef,
+    /// The facets but the `entity` facet, which is in the entity file.
     pub facets: Vec<Facet>,
+    /// Where the `entity` facet goes among `facets`, when the corpus has one.
+    pub entity_facet: Option<u32>,
     pub published: Vec<Option<Date>>,
-    /// The entity table without its per-mention rows (those travel with their documents).
-    pub entities: EntityTable,
+    /// The entity table without its per-mention rows (those travel with their documents) and
+    /// the `entity` facet.
+    pub entities_file: FileRef,
+    /// Rows in the entity table (what a chunk's mentions may point at).
+    pub entity_rows: u32,
+    /// The entities' name groups that alias-aware search expands a word with
+    /// (`aliases::groups_that_expand`): the search box needs them before the entity file.
+    pub aliases: Vec<Vec<String>>,
 }
 
-/// One document as the manifest lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One document as the manifest lists it (stored column by column, `columns.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocSummary {
     pub id: String,
     pub meta: Metadata,
@@ -97,12 +110,24 @@ impl DocSummary {
     }
 }
 
-/// A file the manifest vouches for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A file the manifest vouches for (stored without its path, which its checksum names,
+/// `columns.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRef {
     pub path: String,
     pub bytes: u64,
     pub checksum: u64,
+}
+
+impl FileRef {
+    /// The file of `dir` with these length and checksum: `<dir>/<checksum>.bin`.
+    pub(super) fn named(dir: &str, bytes: u64, checksum: u64) -> FileRef {
+        FileRef {
+            path: format!("{dir}/{checksum:016x}.bin"),
+            bytes,
+            checksum,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,6 +177,15 @@ pub(super) type IndexShard = Vec<(u32, String, PackedPostings)>;
 /// The vocabulary file's contents: every word, by id, and its document count.
 pub(super) type Vocabulary = Vec<(String, u32)>;
 
+/// The entity file's contents.
+#[derive(Serialize, Deserialize)]
+pub(super) struct EntityFile {
+    /// The table's rows (`EntityTable::rows`).
+    pub rows: Vec<super::EntityRow>,
+    /// The `entity` facet, when the corpus has one (`Manifest::entity_facet` says where).
+    pub facet: Option<Facet>,
+}
+
 impl Manifest {
     /// Reads a manifest and checks what it can alone: its header and checksum, one entry per
     /// document in every per-document table, chunks that cover the documents in order, shards in
@@ -168,6 +202,12 @@ impl Manifest {
         BundleError::expect_count("publication dates in the manifest", n, self.published.len())?;
         for f in &self.facets {
             BundleError::expect_count("documents of a facet", n, f.docs.len())?;
+        }
+        if self
+            .entity_facet
+            .is_some_and(|at| at as usize > self.facets.len())
+        {
+            return Err(bad("the entity facet's place is past the facets".into()));
         }
         if self.documents.iter().any(|d| d.sentences.contains(&0)) {
             return Err(bad("a sentence without tokens".into()));
@@ -198,14 +238,6 @@ impl Manifest {
                         text_len: d.text_len as usize,
                     });
                 }
-            }
-        }
-        for row in &self.entities.rows {
-            if row.docs.iter().any(|&(d, _)| d as usize >= n) {
-                return Err(bad(format!(
-                    "entity {} names a document past the last",
-                    row.canonical
-                )));
             }
         }
         Ok(())
@@ -258,8 +290,8 @@ impl FileRef {
 }
 
 /// The magic of each kind of file, for `lazy.rs`.
-pub(super) const MAGICS: (&[u8; 4], &[u8; 4], &[u8; 4]) =
-    (INDEX_MAGIC, CHUNK_MAGIC, VOCABULARY_MAGIC);
+pub(super) const MAGICS: (&[u8; 4], &[u8; 4], &[u8; 4], &[u8; 4]) =
+    (INDEX_MAGIC, CHUNK_MAGIC, VOCABULARY_MAGIC, ENTITIES_MAGIC);
 
 pub(super) fn bad(what: String) -> BundleError {
     BundleError::Inconsistent(format!("sharded corpus: {what}"))
@@ -268,13 +300,10 @@ pub(super) fn bad(what: String) -> BundleError {
 /// `bytes` behind a header with `magic`, and the file's reference (named by its checksum).
 fn file(dir: &str, magic: &[u8; 4], payload: &[u8]) -> (FileRef, Vec<u8>) {
     let bytes = super::seal_with(magic, payload);
-    let sum = checksum(&bytes);
-    let r = FileRef {
-        path: format!("{dir}/{sum:016x}.bin"),
-        bytes: bytes.len() as u64,
-        checksum: sum,
-    };
-    (r, bytes)
+    (
+        FileRef::named(dir, bytes.len() as u64, checksum(&bytes)),
+        bytes,
+    )
 }
 
 fn postcard_bytes<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
@@ -396,8 +425,17 @@ impl Bundle {
             file("index", VOCABULARY_MAGIC, &postcard_bytes(&vocabulary));
         files.push((vocabulary_file.path.clone(), bytes));
 
-        let mut entities = self.entities.clone();
-        entities.mention_rows = Vec::new();
+        // The entity table and facet in a file of their own.
+        let mut facets = self.index.facets.clone();
+        let entity_facet = facets.iter().position(|f| f.name == ENTITY_FACET);
+        let facet = entity_facet.map(|at| facets.remove(at));
+        let entity_file = EntityFile {
+            rows: self.entities.rows.clone(),
+            facet,
+        };
+        let (entities_file, bytes) =
+            file("entities", ENTITIES_MAGIC, &postcard_bytes(&entity_file));
+        files.push((entities_file.path.clone(), bytes));
         let manifest = Manifest {
             documents: self
                 .documents
@@ -429,9 +467,12 @@ impl Bundle {
             index_shards,
             vocabulary: self.index.words.len() as u32,
             vocabulary_file,
-            facets: self.index.facets.clone(),
+            facets,
+            entity_facet: entity_facet.map(|at| at as u32),
             published: self.index.published.clone(),
-            entities,
+            entities_file,
+            entity_rows: self.entities.rows.len() as u32,
+            aliases: crate::aliases::groups_that_expand(&self.entities.name_groups()),
         };
         Shards {
             manifest: super::seal_with(MANIFEST_MAGIC, &postcard_bytes(&manifest)),

@@ -345,6 +345,8 @@ fn the_entity_table_aggregates_the_mentions() {
         names_sorted.sort();
         assert_eq!(names_sorted, names.keys().cloned().collect::<Vec<_>>());
         assert!(row.names.windows(2).all(|w| names[&w[0]] >= names[&w[1]]));
+        let counted: Vec<u32> = row.names.iter().map(|n| names[n] as u32).collect();
+        assert_eq!(row.name_mentions, counted, "{}", row.canonical);
     }
     // Every mention's row is its entity's.
     for (d, rows) in b.entities.mention_rows.iter().enumerate() {
@@ -392,7 +394,7 @@ fn the_entity_table_aggregates_the_mentions() {
 fn an_entity_table_that_disagrees_with_the_mentions_is_refused() {
     let good = small_bundle();
     type Damage = Box<dyn Fn(&mut Bundle)>;
-    let damages: [(&str, Damage); 4] = [
+    let damages: [(&str, Damage); 5] = [
         (
             "a mention in another entity's row",
             Box::new(|b| {
@@ -413,6 +415,10 @@ fn an_entity_table_that_disagrees_with_the_mentions_is_refused() {
         (
             "a total that is not the counts'",
             Box::new(|b| b.entities.rows[0].total += 1),
+        ),
+        (
+            "a name's count that is not its mentions'",
+            Box::new(|b| b.entities.rows[0].name_mentions[0] += 1),
         ),
     ];
     for (what, damage) in damages {
@@ -588,8 +594,8 @@ mod sharded {
             m.chunks.len(),
             m.index_shards.len()
         );
-        // And the vocabulary.
-        assert_eq!(s.files.len(), m.chunks.len() + m.index_shards.len() + 1);
+        // And the vocabulary and the entity file.
+        assert_eq!(s.files.len(), m.chunks.len() + m.index_shards.len() + 2);
         let back = read(&s, &files(&s)).unwrap();
         let whole = Bundle::from_bytes(&b.to_bytes()).unwrap();
         assert_eq!(back, whole);
@@ -597,10 +603,16 @@ mod sharded {
         // The manifest alone lists the documents and the facets.
         assert_eq!(m.documents.len(), b.documents.len());
         assert_eq!(m.documents[2].id, "geneve");
-        assert_eq!(m.facets, b.index.facets);
+        // Every facet but the entity facet, which is in the entity file with the table.
+        let at = m.entity_facet.unwrap() as usize;
+        let mut facets = m.facets.clone();
+        facets.insert(at, b.index.facet("entity").unwrap().clone());
+        assert_eq!(facets, b.index.facets);
+        assert_eq!(m.entity_rows as usize, b.entities.rows.len());
+        assert!(m.entities_file.path.starts_with("entities/"));
         // Default sizes: the whole test corpus in one chunk and one shard.
         let one = b.to_shards(&ShardOptions::default());
-        assert_eq!(one.files.len(), 3);
+        assert_eq!(one.files.len(), 4);
         assert_eq!(read(&one, &files(&one)).unwrap(), whole);
     }
 
@@ -712,7 +724,9 @@ mod sharded {
 mod lazy {
     use super::*;
     use crate::bundle::{LazyBundle, Need, ShardOptions, Shards};
-    use crate::search::{search, Mode, Options, SearchResults, Selection};
+    use crate::search::{
+        kwic, search, KwicOptions, KwicSort, Mode, Options, SearchResults, Selection,
+    };
     use std::collections::HashMap;
 
     /// Small pieces, so the corpus has dozens of shards and chunks.
@@ -776,13 +790,13 @@ mod lazy {
     /// Loads what `query` needs, searches, loads the shown results' chunks, searches again.
     fn lazy_search(lazy: &mut LazyBundle, query: &str, opts: &Options) -> SearchResults {
         for _ in 0..4 {
-            let needs = lazy.query_needs(query);
+            let needs = lazy.query_needs(query, opts);
             if needs.is_empty() {
                 break;
             }
             load(lazy, &needs);
         }
-        assert_eq!(lazy.query_needs(query), [], "{query}: needs settle");
+        assert_eq!(lazy.query_needs(query, opts), [], "{query}: needs settle");
         let run =
             |lazy: &LazyBundle| search(&lazy.bundle().index, &lazy.bundle().documents, query, opts);
         let first = run(lazy);
@@ -802,7 +816,17 @@ mod lazy {
             .labels()
             .iter()
             .any(|l| l.starts_with("Untitled: the mission")));
-        assert_eq!(lazy.bundle().index.facets, b.index.facets);
+        // The facets but the entity facet's values, which come with the entity table.
+        let facets = &lazy.bundle().index.facets;
+        assert_eq!(facets.len(), b.index.facets.len());
+        for (got, want) in facets.iter().zip(&b.index.facets) {
+            if got.name == "entity" {
+                assert!(got.values.is_empty() && !want.values.is_empty());
+            } else {
+                assert_eq!(got, want);
+            }
+        }
+        assert!(lazy.bundle().entities.rows.is_empty());
         assert!(!lazy.has_document(0) && !lazy.is_complete());
         let m = lazy.manifest();
         assert!(
@@ -821,8 +845,18 @@ mod lazy {
             limit: 5,
             ..Options::default()
         };
-        let needs = lazy.query_needs("lachin");
-        assert_eq!(needs.len(), 1, "{needs:?}");
+        let needs = lazy.query_needs("lachin", &opts);
+        assert_eq!(needs.len(), 2, "one shard and the entity file: {needs:?}");
+        // Counting only the outlets, the shard alone.
+        let outlets = Options {
+            facets: Some(vec!["outlet".into()]),
+            ..opts.clone()
+        };
+        assert_eq!(lazy.query_needs("lachin", &outlets).len(), 1);
+        assert_eq!(
+            lazy.query_needs("lachin entity:karabakh", &outlets).last(),
+            Some(&Need::Entities)
+        );
         let r = lazy_search(&mut lazy, "lachin", &opts);
         assert_eq!(r, search(&b.index, &b.documents, "lachin", &opts));
         assert!(r.hits.len() == 5 && !r.hits[0].passages.is_empty());
@@ -832,8 +866,25 @@ mod lazy {
                 .count()
         };
         assert!(loaded(&lazy) <= 5, "{} chunks", loaded(&lazy));
+        // Filtering only (no words): no passages, so no chunk.
+        let before = loaded(&lazy);
+        let outlet = b.index.facet("outlet").unwrap().values[0].clone();
+        let filter = Options {
+            selected: vec![Selection {
+                facet: "outlet".into(),
+                value: outlet,
+            }],
+            ..opts.clone()
+        };
+        let r = lazy_search(&mut lazy, "", &filter);
+        assert!(!r.hits.is_empty() && r.hits.iter().all(|h| h.passages.is_empty()));
+        assert_eq!(r, search(&b.index, &b.documents, "", &filter));
+        assert_eq!(loaded(&lazy), before);
         // A misspelt word loads the vocabulary, then the corrected word's shard.
-        assert_eq!(lazy.query_needs("Azerbajan"), lazy.query_needs("azerbajan"));
+        assert_eq!(
+            lazy.query_needs("Azerbajan", &opts),
+            lazy.query_needs("azerbajan", &opts)
+        );
         let r = lazy_search(&mut lazy, "Azerbajan", &opts);
         assert_eq!(r.corrected_query.as_deref(), Some("Azerbaijan"));
         assert!(lazy.has(Need::Vocabulary));
@@ -868,30 +919,84 @@ mod lazy {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 32, failure_persistence: None, ..Default::default() })]
+
+        /// The concordance, loaded piece by piece, is the whole corpus's: in corpus order it
+        /// reads only the chunks of the lines it lists.
+        #[test]
+        fn a_lazy_concordance_is_the_full_concordance(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "the", "ethnic", "corridor", "re*", "\"the mission\"", "Azerbajan", "-russia",
+                "outlet:times",
+            ][..]), 1..3),
+            limit in 1usize..40,
+            sort in proptest::sample::select(&[KwicSort::Document, KwicSort::Left, KwicSort::Right][..]),
+        ) {
+            let q = pieces.join(" ");
+            let (b, s, _) = corpus();
+            let opts = KwicOptions { limit, sort, ..KwicOptions::default() };
+            let mut lazy = LazyBundle::from_manifest(&s.manifest).unwrap();
+            for _ in 0..4 {
+                let needs = lazy.query_needs(&q, &Options::default());
+                load(&mut lazy, &needs);
+            }
+            let needs = lazy.kwic_needs(&q, &opts);
+            load(&mut lazy, &needs);
+            let want = kwic(&b.index, &b.documents, &q, &opts);
+            let got = kwic(&lazy.bundle().index, &lazy.bundle().documents, &q, &opts);
+            if sort == KwicSort::Document {
+                let shown: std::collections::BTreeSet<usize> = want.lines.iter().map(|l| l.doc).collect();
+                let chunks: std::collections::BTreeSet<usize> =
+                    shown.iter().map(|&d| lazy.manifest().chunk_of(d).unwrap()).collect();
+                let loaded = (0..lazy.manifest().chunks.len()).filter(|&k| lazy.has(Need::Chunk(k))).count();
+                proptest::prop_assert_eq!(loaded, chunks.len(), "only the listed lines' chunks");
+            }
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, failure_persistence: None, ..Default::default() })]
 
         /// Whatever the query (words, forms, prefixes, phrases, OR, negation, typos, fields,
-        /// facet choices) and mode, the lazily loaded corpus answers exactly as the whole one.
+        /// facet choices, names expanded with their aliases), mode and facets counted, the
+        /// lazily loaded corpus answers exactly as the whole one.
         #[test]
         fn a_lazy_search_is_the_full_search(
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "the", "ethnic", "corridor", "lachin", "armenian*", "re*", "refugees", "said",
                 "karabakh", "Azerbajan", "coridor", "azerbaijan", "zzzz", "OR", "-russia",
                 "-the", "\"ethnic cleansing\"", "\"the mission\"", "outlet:times", "after:2023-10",
+                "entity:karabakh", "-entity:azerbaijan", "UN", "pashinyan", "Aliyev",
             ][..]), 1..5),
             limit in 1usize..25,
             passages in proptest::bool::ANY,
             outlet in proptest::option::of(0usize..4),
+            listed in proptest::bool::ANY,
+            aliases in proptest::bool::ANY,
         ) {
-            let q = pieces.join(" ");
             let (b, s, _) = corpus();
+            let mut lazy = LazyBundle::from_manifest(&s.manifest).unwrap();
+            let typed = pieces.join(" ");
+            // Expanded with the manifest's name groups, before the entity file.
+            let q = if aliases {
+                use crate::aliases::{expand_aliases, Expand};
+                let all = Expand::All;
+                let full = expand_aliases(&typed, &b.entities.name_groups(), all);
+                let got = expand_aliases(&typed, &lazy.bundle().entities.name_groups(), all);
+                proptest::prop_assert_eq!(&got, &full);
+                got.query
+            } else {
+                typed
+            };
             let selected = outlet
                 .and_then(|k| b.index.facet("outlet")?.values.get(k).cloned())
                 .map(|value| vec![Selection { facet: "outlet".into(), value }])
                 .unwrap_or_default();
             let mode = if passages { Mode::Passages } else { Mode::Documents };
-            let opts = Options { mode, limit, selected, ..Options::default() };
-            let mut lazy = LazyBundle::from_manifest(&s.manifest).unwrap();
+            // The facets the search view lists, or every facet.
+            let facets = listed.then(|| vec!["outlet".to_string(), "author".to_string()]);
+            let opts = Options { mode, limit, selected, facets, ..Options::default() };
             let got = lazy_search(&mut lazy, &q, &opts);
             proptest::prop_assert_eq!(got, search(&b.index, &b.documents, &q, &opts));
         }

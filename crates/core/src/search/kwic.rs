@@ -1,6 +1,7 @@
 //! KWIC concordance: every occurrence of the searched words or phrases, keyword centred between
 //! its left and right context (within its paragraph), sortable by either side.
 
+use super::eval::Matcher;
 use super::fold::fold;
 use super::index::Index;
 use super::results::evaluate;
@@ -61,6 +62,42 @@ pub struct Kwic {
     pub corrected_query: Option<String>,
 }
 
+/// The keyword spans (first and last token) of document `d`'s lines: every occurrence of a
+/// searched word or phrase, one per first token, in text order.
+fn line_spans(m: &Matcher, d: usize) -> Vec<(u32, u32)> {
+    let mut spans: Vec<(u32, u32)> = m
+        .terms
+        .iter()
+        .enumerate()
+        .filter(|(_, term)| !term.negated)
+        .flat_map(|(t, _)| m.occurrences(t, d as u32))
+        .collect();
+    sort_by(&mut spans, &|a, b| a.cmp(b));
+    spans.dedup_by_key(|s| s.0);
+    spans
+}
+
+/// The documents whose text [`kwic`] reads for `query` (for a corpus loaded piece by piece,
+/// `bundle::LazyBundle`): in corpus order, those of the first `opts.limit` lines; sorted by
+/// context, every matching document (the sort reads every line's context). Needs only the
+/// index's postings of the query's words.
+pub(crate) fn line_docs(index: &Index, query: &str, opts: &KwicOptions) -> Vec<usize> {
+    let (m, ..) = evaluate(index, query);
+    let mut out = Vec::new();
+    let mut lines = 0usize;
+    for d in m.matched.iter() {
+        if opts.sort == KwicSort::Document && lines >= opts.limit {
+            break;
+        }
+        let n = line_spans(&m, d).len();
+        if n > 0 {
+            out.push(d);
+            lines += n;
+        }
+    }
+    out
+}
+
 /// Concordance of the words and phrases `query` looks for, in the documents it matches.
 pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -> Kwic {
     let (m, _, mut notes, corrected_query) = evaluate(index, query);
@@ -72,6 +109,8 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
     // only counted.
     let in_order = opts.sort == KwicSort::Document;
     let mut hits: Vec<Hit> = Vec::new();
+    // Lines past the first `limit` in document order, and lines of documents whose text is not
+    // loaded (a sharded corpus), are counted, not listed.
     let mut total = 0;
     for d in m.matched.iter() {
         let Some(doc) = docs
@@ -83,15 +122,11 @@ pub fn kwic(index: &Index, docs: &[Document], query: &str, opts: &KwicOptions) -
         let Some(entry) = index.docs.get(d) else {
             continue;
         };
-        let mut spans: Vec<(u32, u32)> = m
-            .terms
-            .iter()
-            .enumerate()
-            .filter(|(_, term)| !term.negated)
-            .flat_map(|(t, _)| m.occurrences(t, d as u32))
-            .collect();
-        sort_by(&mut spans, &|a, b| a.cmp(b));
-        spans.dedup_by_key(|s| s.0);
+        let spans = line_spans(&m, d);
+        if entry.tokens.is_empty() {
+            total += spans.len();
+            continue;
+        }
         if in_order && hits.len() >= opts.limit {
             total += spans
                 .iter()

@@ -32,6 +32,15 @@ pub(crate) fn query_slots(index: &Index, query: &str) -> Vec<Slot> {
     slots(&parsed(index, query))
 }
 
+/// Whether `query` filters by facet `facet` (a `facet:value` field, negated or not).
+pub(crate) fn filters_by(index: &Index, query: &str, facet: &str) -> bool {
+    parsed(index, query)
+        .clauses
+        .iter()
+        .flat_map(|c| &c.any_of)
+        .any(|t| matches!(t, Term::Field { name, .. } if name.eq_ignore_ascii_case(facet)))
+}
+
 /// Whether searching `query` goes on to typo correction: it wants words and nothing matches.
 /// Exact only once the words of [`query_slots`] are loaded.
 pub(crate) fn corrects(index: &Index, query: &str) -> bool {

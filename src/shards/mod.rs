@@ -1,19 +1,27 @@
 //! A sharded corpus in the page: `corpus.bin` is then a manifest (`parallax bundle --shards`),
-//! and the index shards, the vocabulary and the document chunks it lists are fetched when a
-//! view needs them (`parallax_core::bundle::LazyBundle` says which), each once: their names
-//! are their checksums, so the browser may keep them. Views get the corpus as loaded so far
-//! ([`snapshot`]); what they wait for is said in words ("Loading the index for …"), and a file
-//! that cannot be had, or is not the one the manifest lists, is named in a message.
+//! and the index shards, the vocabulary, the entity file and the document chunks it lists are
+//! fetched when a view needs them (`parallax_core::bundle::LazyBundle` says which), each once:
+//! their names are their checksums, so the browser may keep them. Views get the corpus as
+//! loaded so far ([`snapshot`]); what they wait for is said in words ("Loading the index for
+//! …"), and a file that cannot be had, or is not the one the manifest lists, is named in a
+//! message.
 //!
-//! Searching, the library and the reader work on the pieces they need. Views that read every
-//! document (overview, entities, comparison, concordance) load the rest first, saying how much
-//! ([`ensure_all`]); once everything is loaded the page holds the whole bundle and this module
-//! steps aside.
+//! Searching, the library, the reader and the concordance fetch the pieces they need. Views
+//! that read every document load the rest first, saying how much ([`ensure_all`]); once
+//! everything is loaded the page holds the whole bundle and this module steps aside.
+//!
+//! Reading the files (decoding and checking them, `load.rs`) is a module of its own that the
+//! page fetches only when `corpus.bin` is a manifest: a site whose corpus is one file never
+//! loads that code. What stays here is what views call: the state, and which files to fetch.
+
+mod load;
+
+pub use load::open;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parallax_core::bundle::{LazyBundle, Need};
-use parallax_core::search::SearchResults;
+use parallax_core::search::{KwicOptions, Options, SearchResults};
 use parallax_core::Bundle;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -31,8 +39,10 @@ pub enum Wait {
 
 struct State {
     lazy: LazyBundle,
-    /// The corpus as the views see it, cloned from `lazy` after a file arrives.
-    snapshot: Option<Arc<Bundle>>,
+    /// The corpus as the views see it, cloned from `lazy` when a batch of files has arrived.
+    snapshot: Arc<Bundle>,
+    /// Files were added since `snapshot` was made (more are still in flight).
+    stale: bool,
     labels: Rc<Vec<String>>,
     in_flight: HashSet<Need>,
     failed: Option<String>,
@@ -41,7 +51,7 @@ struct State {
     /// Told when a batch of files has arrived (views waiting on it run again).
     changed: RwSignal<u64>,
     /// Given the whole bundle once every file is loaded (or why it could not be read).
-    on_full: Rc<dyn Fn(Result<Bundle, String>)>,
+    on_full: Rc<dyn Fn(Result<Arc<Bundle>, String>)>,
 }
 
 thread_local! {
@@ -55,28 +65,6 @@ thread_local! {
 /// `None` when the site serves one bundle.
 pub fn served_key() -> Option<u64> {
     SERVED_KEY.with(|k| k.get())
-}
-
-/// The page now reads `lazy`; `on_full` gets the whole corpus once a view has loaded it all.
-pub fn start(
-    lazy: LazyBundle,
-    changed: RwSignal<u64>,
-    on_full: impl Fn(Result<Bundle, String>) + 'static,
-) {
-    let labels = Rc::new(lazy.labels().to_vec());
-    SERVED_KEY.with(|k| k.set(Some(lazy.bundle().fingerprint())));
-    STATE.with(|s| {
-        *s.borrow_mut() = Some(State {
-            lazy,
-            snapshot: None,
-            labels,
-            in_flight: HashSet::new(),
-            failed: None,
-            waiting: Vec::new(),
-            changed,
-            on_full: Rc::new(on_full),
-        })
-    });
 }
 
 /// The page holds another corpus now (articles added in the page, or the whole one).
@@ -102,11 +90,7 @@ pub fn track() {
 
 /// The corpus as loaded so far (`None` when the page holds a whole bundle).
 pub fn snapshot() -> Option<Arc<Bundle>> {
-    with(|s| {
-        s.snapshot
-            .get_or_insert_with(|| Arc::new(s.lazy.bundle().clone()))
-            .clone()
-    })
+    with(|s| s.snapshot.clone())
 }
 
 /// Every document's label (the manifest's, as `parallax_core::labels` gives them).
@@ -122,7 +106,13 @@ fn ensure(needs: impl FnOnce(&LazyBundle) -> Vec<Need>) -> Option<Wait> {
         }
         let needs = needs(&s.lazy);
         if needs.is_empty() {
-            return (Vec::new(), None);
+            // Loaded, but the views' snapshot is made again only when the files still in
+            // flight are in: wait for them too.
+            let wait = s.stale.then(|| {
+                let in_flight: Vec<Need> = s.in_flight.iter().copied().collect();
+                Wait::Loading(s.lazy.bytes_of(&in_flight))
+            });
+            return (Vec::new(), wait);
         }
         let bytes = s.lazy.bytes_of(&needs);
         let start: Vec<(Need, String)> = needs
@@ -141,48 +131,17 @@ fn ensure(needs: impl FnOnce(&LazyBundle) -> Vec<Need>) -> Option<Wait> {
 
 async fn fetch(need: Need, path: String) {
     let got = crate::fetch::bytes(&path).await;
-    let done = with(|s| {
-        s.in_flight.remove(&need);
-        let added = match got {
-            Ok(bytes) => s.lazy.add(need, &bytes).map_err(|e| e.to_string()),
-            Err(why) => Err(format!(
-                "the corpus file “{path}” could not be loaded: {why}"
-            )),
-        };
-        if let Err(why) = added {
-            s.failed.get_or_insert(format!(
-                "Part of the corpus could not be read: {why}. Reload the page; if it keeps failing, the site needs rebuilding."
-            ));
-        }
-        s.snapshot = None;
-        s.in_flight.is_empty()
-    });
-    if done != Some(true) {
-        return;
-    }
-    // A batch has arrived: a complete corpus replaces this one; waiting views run again.
-    if with(|s| s.lazy.is_complete()) == Some(true) {
-        if let Some(s) = STATE.with(|s| s.borrow_mut().take()) {
-            let full = s
-                .lazy
-                .into_bundle()
-                .map_err(|e| format!("The corpus could not be read: {e}."));
-            (s.on_full)(full);
-        }
-        return;
-    }
-    let (waiting, changed) = with(|s| (std::mem::take(&mut s.waiting), s.changed)).unzip();
-    for f in waiting.into_iter().flatten() {
-        f();
-    }
-    if let Some(changed) = changed {
-        changed.update(|n| *n += 1);
-    }
+    load::arrived(need, path, got).await;
 }
 
-/// What searching `query` (the core's query text) still needs; starts fetching it.
-pub fn ensure_query(query: &str) -> Option<Wait> {
-    ensure(|l| l.query_needs(query))
+/// What searching `query` (the core's query text) with `opts` still needs; starts fetching it.
+pub fn ensure_query(query: &str, opts: &Options) -> Option<Wait> {
+    ensure(|l| l.query_needs(query, opts))
+}
+
+/// The chunks the concordance of `query` reads (once [`ensure_query`] is satisfied).
+pub fn ensure_kwic(query: &str, opts: &KwicOptions) -> Option<Wait> {
+    ensure(|l| l.kwic_needs(query, opts))
 }
 
 /// The chunks the shown results' passages need; starts fetching them.
@@ -190,9 +149,20 @@ pub fn ensure_results(results: &SearchResults) -> Option<Wait> {
     ensure(|l| l.results_needs(results))
 }
 
-/// Document `i`'s chunk; starts fetching it.
+/// Document `i`'s chunk and the entity table (its mentions' marks and cards); starts fetching
+/// them.
 pub fn ensure_document(i: usize) -> Option<Wait> {
-    ensure(|l| l.document_needs([i]))
+    ensure_documents(&[i])
+}
+
+/// The chunks of documents `docs` and the entity table; starts fetching them.
+pub fn ensure_documents(docs: &[usize]) -> Option<Wait> {
+    ensure(|l| [l.document_needs(docs.iter().copied()), l.entity_needs()].concat())
+}
+
+/// The entity table and the `entity` facet; starts fetching them.
+pub fn ensure_entities() -> Option<Wait> {
+    ensure(LazyBundle::entity_needs)
 }
 
 /// Every file; starts fetching them (the page then gets the whole bundle).
