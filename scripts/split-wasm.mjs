@@ -93,7 +93,9 @@ try {
     .map((f) => path.join(split, f));
   // 3. Shrink each piece on its own, as Trunk would have shrunk the one module.
   if (release && optLevel && optLevel !== '0') {
-    for (const f of [mainWasm, ...chunks]) run('wasm-opt', [`-O${optLevel}`, f, '-o', f]);
+    // PARALLAX_WASM_NAMES=1 keeps the function names (`-g`), for a CPU profile that names them.
+    const names = process.env.PARALLAX_WASM_NAMES === '1' ? ['-g'] : [];
+    for (const f of [mainWasm, ...chunks]) run('wasm-opt', [`-O${optLevel}`, ...names, f, '-o', f]);
   }
 
   // Name the chunks by content, then the loader that names them, then the main module's JS

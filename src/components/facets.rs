@@ -63,19 +63,14 @@ fn chosen<'a>(r: &'a mut SearchRoute, name: &str) -> Option<&'a mut Vec<String>>
     }
 }
 
-/// A link that toggles a filter. The check box is drawn, and "selected" said in words, so
-/// colour is not the cue; `aria-current` tells assistive technology which links are in force.
+/// A link that toggles a filter. The check box is drawn (by the style sheet, from
+/// `aria-current`), and "selected" said in words, so colour is not the cue; `aria-current`
+/// tells assistive technology which links are in force.
 fn toggle_link(href: &str, key: &str, selected: bool, label: &str, count: usize) -> El {
     let a = el("a")
         .class("facet-value")
         .attr("href", href)
         .attr("data-key", key)
-        .child(
-            el("span")
-                .class("facet-check")
-                .attr("aria-hidden", "true")
-                .text(if selected { "☑" } else { "☐" }),
-        )
         .child(el("span").class("facet-name").text(label))
         .child(el("span").class("facet-count").text(&thousands(count)));
     if selected {
@@ -194,17 +189,18 @@ fn date_list(r: &SearchRoute, h: &DateHistogram) -> El {
         } else {
             (Some(start.clone()), Some(end))
         };
-        let width = format!("{}%", b.count * 100 / max);
+        let share = format!("{}%", b.count * 100 / max);
         let mut a = el("a")
             .class("date-bin")
             .attr("href", &Route::Search(next).href())
             .attr("data-key", &format!("date:{start}"))
             .child(el("span").class("date-label").text(&b.label))
+            // One element: the style sheet draws the bar and its track from `--share`.
             .child(
                 el("span")
                     .class("date-bar")
                     .attr("aria-hidden", "true")
-                    .child(el("span").style("width", &width)),
+                    .style("--share", &share),
             )
             .child(el("span").class("date-count").text(&thousands(b.count)));
         if selected {

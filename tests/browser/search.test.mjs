@@ -158,7 +158,7 @@ describe('search', () => {
       const hit = page.locator('li.passage-hit').last();
       const id = await hit.getAttribute('data-doc-id');
       const words = (await hit.locator('blockquote.passage').textContent()).trim().split(/\s+/).slice(0, 5).join(' ');
-      await hit.locator('.passage-context a').click();
+      await hit.locator('a.passage-context').click();
       await waitForReader(page, id);
       assert.ok(Number(params(page).get('at')) >= 0, 'the offset is in the URL');
       const target = page.locator('.blocks .at-target');

@@ -370,7 +370,6 @@ fn toggles(
                     Route::Overview(f).href()
                 }
             };
-            let on2 = on.clone();
             view! {
                 <li>
                     <a
@@ -378,9 +377,6 @@ fn toggles(
                         href=href
                         aria-current=move || on().then_some("true")
                     >
-                        <span class="facet-check" aria-hidden="true">
-                            {move || if on2() { "☑" } else { "☐" }}
-                        </span>
                         <span class="facet-name">{name}</span>
                         <span class="facet-count">{n}</span>
                     </a>
