@@ -240,16 +240,18 @@ describe('search', () => {
       await page.locator('.copy-status', { hasText: 'Link copied' }).waitFor();
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(copied, page.url());
-      const before = await page.locator('section.search-results').innerText();
+      // textContent: results below the fold are not laid out (`content-visibility`), so their
+      // innerText is empty until scrolled to.
+      const before = await page.locator('section.search-results').textContent();
       const status = await page.locator('.search-count').textContent();
       await page.reload();
       await waitForCount(page, new RegExp(status.replace(/[()]/g, '.')));
-      assert.equal(await page.locator('section.search-results').innerText(), before);
+      assert.equal(await page.locator('section.search-results').textContent(), before);
       assert.equal(await page.locator('input#q').inputValue(), '"UN mission"');
       const fresh = await context.newPage();
       await fresh.goto(copied);
       await waitForCount(fresh, new RegExp(status));
-      assert.equal(await fresh.locator('section.search-results').innerText(), before);
+      assert.equal(await fresh.locator('section.search-results').textContent(), before);
     } finally {
       await context.close();
     }

@@ -77,7 +77,9 @@ async function searchShows(site, query) {
     await page.locator('.search-layout[data-search-ns]').waitFor();
     shown = await page.evaluate(() => ({
       count: document.querySelector('.search-count')?.textContent,
-      hits: [...document.querySelectorAll('li.search-hit, li.passage-hit, .kwic tr')].map((li) => li.innerText),
+      // textContent, not innerText: results below the fold are not laid out
+      // (`content-visibility: auto`), and innerText of what is not laid out is empty.
+      hits: [...document.querySelectorAll('li.search-hit, li.passage-hit, .kwic tr')].map((li) => li.textContent),
     }));
   });
   return { shown, files: fetched(log, site) };
