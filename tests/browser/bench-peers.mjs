@@ -24,7 +24,8 @@
 //   --fresh runs, the tools alternating.
 // - per query, --rounds times, the tools alternating round by round in pages already loaded:
 //   the search (Parallax: `search()` and the facet counts, as its app reports them) and the DOM
-//   update (building the result list and a layout), p50/p95 over every query and round.
+//   update (building the result list and a layout: the peers' harness and, with the benchmark
+//   hook set, the app read a size after it), p50/p95 over every query and round.
 // The queries use each tool's own syntax; where a tool has no way to say what is asked (phrase,
 // OR, negation, typo), the row says so and that query is not run for it.
 

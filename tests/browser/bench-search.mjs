@@ -7,7 +7,9 @@
 // For each query the page is sent to `?q=…` through history (as Back/Forward would) and the app
 // reports, on the results container, how long `search()` (plus `kwic()` in concordance mode)
 // took (`data-search-ns`, performance.now() around the call) and the whole update including
-// building the result DOM (`data-update-ns`). Chromium coarsens performance.now() to 0.1 ms,
+// building the result DOM and its layout (`data-update-ns`; with the benchmark hook set the app
+// reads a size after the update, which makes the browser lay the page out then, as the peers'
+// harness does). Chromium coarsens performance.now() to 0.1 ms,
 // so on the seeds each search is repeated `window.__parallaxSearchRepeat` times and the mean
 // per run is recorded. Prints p50/p95 per query and overall (milliseconds): the search, the
 // update (search and DOM) and the DOM alone (update minus search, as bench-peers.mjs reports it).
