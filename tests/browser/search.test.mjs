@@ -408,4 +408,28 @@ describe('search results a page at a time', () => {
       assert.deepEqual(await axeViolations(page), []);
     });
   });
+
+  test('the concordance lists its first 100 lines; "Show more lines" adds the rest, keeps the first, and focuses the first new one', async () => {
+    const site = served.server;
+    await withPage(browser, site, async (page) => {
+      await page.goto(site.baseUrl + '?q=corridor+OR+trucks&mode=kwic');
+      await waitForCount(page, /^135 occurrences in 45 of 45 documents$/);
+      const rows = 'table.kwic-table tbody tr';
+      assert.equal(await page.locator(rows).count(), 100);
+      assert.equal((await page.locator('.search-more .search-shown').textContent()).trim(), 'Showing 100 of 135 lines.');
+      await page.$$eval(rows, (els) => els.forEach((e) => (e.__kept = true)));
+      await page.getByRole('button', { name: 'Show 35 more lines' }).click();
+      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 135, rows);
+      assert.equal(await page.$$eval(rows, (els) => els.filter((e) => e.__kept).length), 100);
+      assert.equal(
+        await page.evaluate((sel) => document.activeElement?.closest('tr') === document.querySelectorAll(sel)[100], rows),
+        true,
+        'focus is on the first new line',
+      );
+      assert.equal(await page.locator('.search-more button').count(), 0, 'no button once all are listed');
+      const places = await page.$$eval('table.kwic-table td.kwic-doc a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.equal(new Set(places).size, 135, 'every occurrence once');
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  });
 });
