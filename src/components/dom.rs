@@ -2,16 +2,64 @@
 //! every search, and building them through `web-sys` calls costs a small fraction of the wasm
 //! that typed `view!` trees (with their build and rebuild code per shape) cost here. Text always
 //! goes in as text nodes, never as HTML.
+//!
+//! A page of results makes about 1,500 DOM calls, and the calls' own cost (not the DOM's) was
+//! most of it: each name passed as `&str` is decoded from UTF-8 into a new JS string, and each
+//! `document()` is a new reference to the document. So tag, class and attribute names cross as
+//! JS strings made once (`names`), and elements are made from one held document.
 
 use leptos::prelude::document;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    // The document's and elements' calls, taking a name already in JS (and not catching: a
+    // fixed tag, class or attribute name cannot make them throw).
+    type NamedDocument;
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &NamedDocument, tag: &JsValue) -> web_sys::Element;
+    type NamedElement;
+    #[wasm_bindgen(method, setter = className)]
+    fn set_class_name(this: &NamedElement, class: &JsValue);
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute(this: &NamedElement, name: &JsValue, value: &str);
+}
+
+/// Names seen at most: they come from the code, not from the corpus, so a few dozen in all;
+/// past this bound a name is passed as any string is.
+const NAMES_KEPT: usize = 512;
+
+thread_local! {
+    static DOCUMENT: web_sys::Document = document();
+    static NAMES: RefCell<HashMap<String, JsValue>> = RefCell::new(HashMap::new());
+}
+
+/// Calls `f` with `name` as a JS string, made at its first use.
+fn with_name<R>(name: &str, f: impl FnOnce(&JsValue) -> R) -> R {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(js) = names.get(name) {
+            return f(js);
+        }
+        let js = JsValue::from_str(name);
+        let out = f(&js);
+        if names.len() < NAMES_KEPT {
+            names.insert(name.to_string(), js);
+        }
+        out
+    })
+}
 
 /// An element under construction.
 pub struct El(pub web_sys::Element);
 
 pub fn el(tag: &str) -> El {
-    El(document()
-        .create_element(tag)
-        .expect("creating an element with a fixed tag name"))
+    DOCUMENT.with(|d| {
+        let d: &NamedDocument = d.unchecked_ref();
+        El(with_name(tag, |tag| d.create_element(tag)))
+    })
 }
 
 /// An SVG element: SVG needs its own namespace (an HTML `<rect>` draws nothing). Give it classes
@@ -24,19 +72,18 @@ pub fn svg(tag: &str) -> El {
 
 impl El {
     pub fn class(self, class: &str) -> El {
-        self.0.set_class_name(class);
+        with_name(class, |c| self.calls().set_class_name(c));
         self
     }
 
     pub fn attr(self, name: &str, value: &str) -> El {
-        let _ = self.0.set_attribute(name, value);
+        with_name(name, |n| self.calls().set_attribute(n, value));
         self
     }
 
     /// Sets one CSS property through CSSOM. Never a `style` attribute: the Content-Security-Policy
     /// (`style-src 'self'`, see index.html) refuses those, but allows CSSOM.
     pub fn style(self, property: &str, value: &str) -> El {
-        use wasm_bindgen::JsCast;
         if let Some(html) = self.0.dyn_ref::<web_sys::HtmlElement>() {
             let _ = html.style().set_property(property, value);
         }
@@ -45,12 +92,12 @@ impl El {
 
     /// Appends `text` as a text node.
     pub fn text(self, text: &str) -> El {
-        let _ = self.0.append_with_str_1(text);
+        self.push_text(text);
         self
     }
 
     pub fn child(self, child: El) -> El {
-        let _ = self.0.append_with_node_1(&child.0);
+        self.push(child);
         self
     }
 
@@ -60,6 +107,10 @@ impl El {
 
     pub fn push_text(&self, text: &str) {
         let _ = self.0.append_with_str_1(text);
+    }
+
+    fn calls(&self) -> &NamedElement {
+        self.0.unchecked_ref()
     }
 }
 
