@@ -512,10 +512,16 @@ fn matching(o: &Outcome) -> usize {
 /// "Showing 100 of 500 lines." and the button that lists the next lines of the concordance
 /// (handled with the results' "Show more", see `show_more`); nothing when all are listed.
 fn more_lines(total: usize, shown: usize) -> El {
+    more_button(shown, total, KWIC_PAGE, " lines")
+}
+
+/// "Showing `shown` of `total``unit`." and a "Show N more`unit`" button that lists up to `page`
+/// more (the click is handled by the search layout, see `Search`); nothing when all are listed.
+fn more_button(shown: usize, total: usize, page: usize, unit: &str) -> El {
     let row = el("div").class("search-more");
     if shown < total {
         row.push(el("p").class("search-shown").text(&format!(
-            "Showing {} of {} lines.",
+            "Showing {} of {}{unit}.",
             thousands(shown),
             thousands(total)
         )));
@@ -523,10 +529,24 @@ fn more_lines(total: usize, shown: usize) -> El {
             el("button")
                 .attr("type", "button")
                 .attr("data-more", "")
-                .text(&format!("Show {} more lines", KWIC_PAGE.min(total - shown))),
+                .text(&format!("Show {} more{unit}", page.min(total - shown))),
         );
     }
     row
+}
+
+/// Puts keyboard focus on the link of the `n`-th (from 1) row matching `rows` inside `body`,
+/// so that reading goes on where a list grew.
+fn focus_row_link(body: &web_sys::HtmlElement, rows: &str, n: usize) {
+    let first_new = format!("{rows}:nth-child({n}) a");
+    if let Some(a) = body
+        .query_selector(&first_new)
+        .ok()
+        .flatten()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = a.focus();
+    }
 }
 
 /// Appends the concordance's next lines (the search runs again: the view keeps no results) and
@@ -551,36 +571,13 @@ fn show_more_lines(body: &web_sys::HtmlElement, bundle: &Arc<Bundle>, r: &Search
         old.replace_with_with_node_1(&more_lines(lines.len(), listed).0)
             .ok();
     }
-    let first_new = format!(".kwic-table tbody tr:nth-child({}) a", shown + 1);
-    if let Some(a) = body
-        .query_selector(&first_new)
-        .ok()
-        .flatten()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = a.focus();
-    }
+    focus_row_link(body, ".kwic-table tbody tr", shown + 1);
 }
 
-/// "Showing 20 of 1,234." and the button that lists the next page (the click is handled by the
-/// search layout, see `Search`); nothing when everything is listed.
+/// "Showing 20 of 1,234." and the button that lists the next page; nothing when everything is
+/// listed.
 fn more_row(o: &Outcome, shown: usize) -> El {
-    let row = el("div").class("search-more");
-    let total = matching(o);
-    if shown < total {
-        row.push(el("p").class("search-shown").text(&format!(
-            "Showing {} of {}.",
-            thousands(shown),
-            thousands(total)
-        )));
-        row.push(
-            el("button")
-                .attr("type", "button")
-                .attr("data-more", "")
-                .text(&format!("Show {} more", PAGE.min(total - shown))),
-        );
-    }
-    row
+    more_button(shown, matching(o), PAGE, "")
 }
 
 /// "Show more": searches again for one more page and appends only the new results, then puts
@@ -625,15 +622,7 @@ fn show_more(body: &web_sys::HtmlElement, bundle: &Arc<Bundle>, r: &SearchRoute)
     if let Some(old) = body.query_selector(".search-more").ok().flatten() {
         old.replace_with_with_node_1(&more_row(&o, listed).0).ok();
     }
-    let first_new = format!(".search-list > ol > li:nth-child({}) a", shown + 1);
-    if let Some(a) = body
-        .query_selector(&first_new)
-        .ok()
-        .flatten()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = a.focus();
-    }
+    focus_row_link(body, ".search-list > ol > li", shown + 1);
 }
 
 /// Links to the three result views; the current one is marked in words and `aria-current`.
