@@ -47,31 +47,22 @@ pub(super) mod documents {
             languages: Vec::with_capacity(docs.len()),
             notes: Vec::with_capacity(docs.len()),
         };
+        // A field added to `Metadata` fails to compile in `deserialize` (which names them all)
+        // until it has a column; a column not filled here fails the length check there.
         for d in docs {
-            // Every field named, so that a field added to `Metadata` fails to compile here
-            // instead of being left out of the manifest.
-            let Metadata {
-                title,
-                outlet,
-                authors,
-                published,
-                updated,
-                url,
-                language,
-                notes,
-            } = d.meta.clone();
+            let m = &d.meta;
             c.ids.push(d.id.clone());
             c.text_lens.push(d.text_len);
             c.sentences.push(d.sentences.clone());
             c.ledes.push(d.lede.clone());
-            c.titles.push(title);
-            c.outlets.push(outlet);
-            c.authors.push(authors);
-            c.published.push(published);
-            c.updated.push(updated);
-            c.urls.push(url);
-            c.languages.push(language);
-            c.notes.push(notes);
+            c.titles.push(m.title.clone());
+            c.outlets.push(m.outlet.clone());
+            c.authors.push(m.authors.clone());
+            c.published.push(m.published.clone());
+            c.updated.push(m.updated.clone());
+            c.urls.push(m.url.clone());
+            c.languages.push(m.language.clone());
+            c.notes.push(m.notes.clone());
         }
         c.serialize(s)
     }
