@@ -564,14 +564,15 @@ describe('a redeploy between the page and its comparison worker', () => {
       overrides['corpus.bin'] = path.join(dir, 'newer.bin'); // the redeploy
       await page.locator('button#toggle-frames').click();
       const alert = page.locator('.framing-summary [role=alert]');
-      await alert.waitFor();
+      // The worker starts now (its wasm, then the served corpus.bin): slow on a loaded machine.
+      await alert.waitFor({ timeout: 60000 });
       assert.match(await text(alert), /site was updated after this page was loaded.*Reload the page/);
       // The comparison page says the same (client-side navigation: the page keeps its bundle).
       await page.evaluate(() => {
         history.pushState(null, '', '?compare=000_c89f353285aead65,003_a22fafbe7c290254');
         dispatchEvent(new PopStateEvent('popstate'));
       });
-      await page.locator('.compare-page [role=alert]').waitFor();
+      await page.locator('.compare-page [role=alert]').waitFor({ timeout: 60000 });
       assert.match(await text(page.locator('.compare-page [role=alert]')), /site was updated/);
       // Reloading loads the new bundle with the page, and the comparison works.
       await page.locator('.compare-page [role=alert] a', { hasText: 'Reload the page' }).click();
