@@ -68,9 +68,10 @@ impl Aliases {
         for (g, names) in entities.iter().enumerate() {
             let g = g as u32;
             for n in names {
-                add(&mut by_name, letters(n), g);
-                if n.contains(' ') {
-                    add(&mut by_surname, letters(last_word(n)), g);
+                let (whole, surname) = name_keys(n);
+                add(&mut by_name, whole, g);
+                if let Some(surname) = surname {
+                    add(&mut by_surname, surname, g);
                 }
             }
         }
@@ -216,14 +217,13 @@ fn plain_word(w: &str) -> bool {
 /// of its own, so expanding any query with these gives exactly what expanding it with every
 /// group gives (tested); a sharded corpus's manifest carries only these.
 pub fn groups_that_expand(groups: &[Vec<String>]) -> Vec<Vec<String>> {
-    // The words (folded letters) a query word must be to match a group: each name whole, and
-    // the last word of each name of several words (`other_names`).
+    // The words (folded letters) a query word must be to match a group.
     let keys = |names: &Vec<String>| -> Vec<String> {
         names
             .iter()
             .flat_map(|n| {
-                let last = n.contains(' ').then(|| letters(last_word(n)));
-                std::iter::once(letters(n)).chain(last)
+                let (whole, surname) = name_keys(n);
+                std::iter::once(whole).chain(surname)
             })
             .collect()
     };
@@ -243,6 +243,12 @@ pub fn groups_that_expand(groups: &[Vec<String>]) -> Vec<Vec<String>> {
         .filter(|g| distinct(g) || keys(g).iter().any(|k| several.contains(k)))
         .cloned()
         .collect()
+}
+
+/// What a query word (its folded letters) is looked up as to find name `n`: the whole name,
+/// and for a name of several words its last word ("pashinyan" of "Nikol Pashinyan").
+fn name_keys(n: &str) -> (String, Option<String>) {
+    (letters(n), n.contains(' ').then(|| letters(last_word(n))))
 }
 
 /// The last word of a name ("Pashinian" of "Nikol Pashinian").
