@@ -174,12 +174,17 @@ fn kwic_options(r: &SearchRoute, faceted: bool) -> KwicOptions {
 
 /// Searches for what `r` asks, listing the first `limit` documents or passages.
 pub fn run(bundle: &Bundle, r: &SearchRoute, limit: usize) -> Outcome {
+    run_plan(bundle, r, plan(bundle, r, limit))
+}
+
+/// [`run`] with its plan made already (the search view makes it first, to fetch what it needs).
+fn run_plan(bundle: &Bundle, r: &SearchRoute, p: Plan) -> Outcome {
     let Plan {
         query,
         opts,
         expanded,
         more,
-    } = plan(bundle, r, limit);
+    } = p;
     let mode = r.mode;
     let faceted = !opts.selected.is_empty();
     let results = search(&bundle.index, &bundle.documents, &query, &opts);
@@ -755,7 +760,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             }
         }
         let t0 = now();
-        let mut o = run(&bundle, &r, PAGE);
+        let mut o = run_plan(&bundle, &r, p);
         if let Some(w) = crate::shards::ensure_results(&o.results) {
             return waiting(w, "the passages");
         }
