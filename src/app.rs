@@ -158,10 +158,10 @@ pub fn App() -> impl IntoView {
                 let w = crate::shards::ensure_documents(docs);
                 wait(w, "the articles", ready)
             };
+            let position = |id: &str| bundle.documents.iter().position(|d| d.id == id);
             route.with(|r| match r {
                 Route::Compare(c) if lazy => {
-                    let position = |id: &String| bundle.documents.iter().position(|d| d.id == *id);
-                    let docs: Vec<usize> = c.ids.iter().filter_map(position).collect();
+                    let docs: Vec<usize> = c.ids.iter().filter_map(|id| position(id)).collect();
                     documents(&docs, Page::Compare)
                 }
                 Route::Entities(_) if lazy => all(Page::Entities),
@@ -179,7 +179,7 @@ pub fn App() -> impl IntoView {
                 Route::Search(_) => Page::Search,
                 Route::Library(_) => Page::Library,
                 Route::Overview(_) => Page::Overview,
-                Route::Reader(rd) => match bundle.documents.iter().position(|d| d.id == rd.doc) {
+                Route::Reader(rd) => match position(&rd.doc) {
                     Some(i) if lazy => wait(
                         crate::shards::ensure_document(i),
                         "the article",
