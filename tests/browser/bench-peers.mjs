@@ -25,7 +25,12 @@
 // - per query, --rounds times, the tools alternating round by round in pages already loaded:
 //   the search (Parallax: `search()` and the facet counts, as its app reports them) and the DOM
 //   update (building the result list and a layout: the peers' harness and, with the benchmark
-//   hook set, the app read a size after it), p50/p95 over every query and round.
+//   hook set, the app read a size after it), p50/p95 over every query and round; and the DOM
+//   update plus the work of the next frame (its style, layout and paint: what the browser still
+//   had to do before the results were on screen, such as the layout `content-visibility` defers
+//   to it; `nextFrameWorkProbe` in helpers.mjs); and the query to painted: from asking (the
+//   peers: calling search; Parallax: the route change) to the end of that frame, everything
+//   in between included.
 // The queries use each tool's own syntax; where a tool has no way to say what is asked (phrase,
 // OR, negation, typo), the row says so and that query is not run for it.
 
@@ -36,7 +41,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, filesUnder, launchBrowser, timeSearchThroughHistory } from './helpers.mjs';
+import { ROOT, DIST, filesUnder, launchBrowser, nextFrameWorkProbe, timeSearchThroughHistory } from './helpers.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -189,15 +194,16 @@ async function queryRunners(browser, urls) {
       await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
       await page.evaluate(() => (window.__parallaxSearchRepeat = 1));
       runners[tool] = async (q) => {
-        const [search, update] = await timeSearchThroughHistory(page, `?q=${encodeURIComponent(q)}`);
+        const [search, update, frame, painted] = await timeSearchThroughHistory(page, `?q=${encodeURIComponent(q)}`);
         // "2,106 passages in 871 of 1,000 documents": the documents.
         const count = await page.$eval('.search-count', (e) => e.textContent);
         const total = Number((/([\d,]+) of [\d,]+ documents?$/.exec(count)?.[1] ?? 'NaN').replaceAll(',', ''));
-        return { search, update, total };
+        return { search, update, frame, painted, total };
       };
     } else {
       await page.goto(urls[tool]);
       await page.waitForFunction(() => typeof window.bench === 'function');
+      await page.evaluate(nextFrameWorkProbe);
       await page.evaluate((q) => window.bench(q), QUERIES[0][tool]);
       runners[tool] = (q) => page.evaluate((q) => window.bench(q), q);
     }
@@ -248,7 +254,7 @@ try {
 
       // Queries, rounds alternating tools.
       const runners = await queryRunners(browser, urls);
-      const times = Object.fromEntries(TOOLS.map((t) => [t, { search: [], dom: [] }]));
+      const times = Object.fromEntries(TOOLS.map((t) => [t, { search: [], dom: [], framed: [], painted: [] }]));
       const totals = Object.fromEntries(TOOLS.map((t) => [t, {}]));
       for (let r = 0; r < ROUNDS; r++) {
         const order = TOOLS.map((_, i) => TOOLS[(i + r) % TOOLS.length]);
@@ -258,6 +264,8 @@ try {
             const t = await runners[tool](q[tool]);
             times[tool].search.push(t.search);
             times[tool].dom.push(t.update - t.search);
+            times[tool].framed.push(t.update - t.search + t.frame);
+            times[tool].painted.push(t.painted);
             totals[tool][q.label] = t.total;
           }
         }
@@ -273,6 +281,8 @@ try {
       row('time to first result (fresh page)', (t) => `${f(median(first[t].ms))} ms`);
       row('query p50 / p95', (t) => `${f(pct(times[t].search, 50))} / ${f(pct(times[t].search, 95))} ms`);
       row('DOM update p50 / p95', (t) => `${f(pct(times[t].dom, 50))} / ${f(pct(times[t].dom, 95))} ms`);
+      row('DOM update and next frame p50 / p95', (t) => `${f(pct(times[t].framed, 50))} / ${f(pct(times[t].framed, 95))} ms`);
+      row('query to painted p50 / p95', (t) => `${f(pct(times[t].painted, 50))} / ${f(pct(times[t].painted, 95))} ms`);
       console.log('\nWhat each query found (documents; "–": the tool has no way to ask it):');
       console.log(`| query | ${TOOLS.join(' | ')} |`);
       console.log(`|---|${TOOLS.map(() => '---').join('|')}|`);

@@ -12,7 +12,9 @@
 // harness does). Chromium coarsens performance.now() to 0.1 ms,
 // so on the seeds each search is repeated `window.__parallaxSearchRepeat` times and the mean
 // per run is recorded. Prints p50/p95 per query and overall (milliseconds): the search, the
-// update (search and DOM) and the DOM alone (update minus search, as bench-peers.mjs reports it).
+// update (search and DOM), the DOM alone (update minus search, as bench-peers.mjs reports it) and
+// the DOM plus the work of the browser's next frame (`nextFrameWorkProbe` in helpers.mjs), and
+// the query to painted: from the route change to the end of that frame (`timeSearchThroughHistory`).
 //
 // `--compare DIR` serves a second build (another commit's dist/, say the one before a change)
 // beside dist/ and measures both in the same run, alternating query by query (which goes first
@@ -73,21 +75,25 @@ async function openBuild(browser, server, repeat) {
 /** Times every query on every build (`builds`: [{ label, server }]), alternating builds. */
 async function measure(browser, builds, label, repeat) {
   const opened = [];
-  for (const b of builds) opened.push({ ...b, ...(await openBuild(browser, b.server, repeat)), rows: [], all: [], dom: [] });
+  for (const b of builds) opened.push({ ...b, ...(await openBuild(browser, b.server, repeat)), rows: [], all: [], dom: [], framed: [], painted: [] });
   console.log(`\n${label} (repeat ${repeat}, ${ROUNDS} rounds per query; load average before: ${load()})`);
   for (const [q, extra] of QUERIES) {
-    const times = opened.map(() => ({ search: [], update: [], dom: [] }));
+    const times = opened.map(() => ({ search: [], update: [], dom: [], framed: [], painted: [] }));
     for (let i = 0; i < ROUNDS; i++) {
       for (let j = 0; j < opened.length; j++) {
         const k = (i + j) % opened.length;
         const o = opened[k];
         const query = `?q=${encodeURIComponent(q)}${extra.replace('__FIRST_OUTLET__', encodeURIComponent(o.firstOutlet))}`;
-        const [s, u] = await timeSearchThroughHistory(o.page, query);
+        const [s, u, frame, painted] = await timeSearchThroughHistory(o.page, query);
         times[k].search.push(s);
         times[k].update.push(u);
         times[k].dom.push(u - s);
+        times[k].framed.push(u - s + frame);
+        times[k].painted.push(painted);
         o.all.push(s);
         o.dom.push(u - s);
+        o.framed.push(u - s + frame);
+        o.painted.push(painted);
       }
     }
     for (let k = 0; k < opened.length; k++) {
@@ -99,11 +105,11 @@ async function measure(browser, builds, label, repeat) {
   for (const o of opened) {
     await o.page.close();
     console.log(`\n${o.label}`);
-    console.log('| query | search p50 / p95 (ms) | update p50 / p95 (ms) | DOM p50 / p95 (ms) | result |');
-    console.log('|---|---:|---:|---:|---|');
+    console.log('| query | search p50 / p95 (ms) | update p50 / p95 (ms) | DOM p50 / p95 (ms) | DOM and next frame p50 / p95 (ms) | query to painted p50 / p95 (ms) | result |');
+    console.log('|---|---:|---:|---:|---:|---:|---|');
     const pp = (xs) => `${f(pct(xs, 50))} / ${f(pct(xs, 95))}`;
-    for (const [q, t, c] of o.rows) console.log(`| \`${q}\` | ${pp(t.search)} | ${pp(t.update)} | ${pp(t.dom)} | ${c} |`);
-    console.log(`| all queries | ${pp(o.all)} | | ${pp(o.dom)} | |`);
+    for (const [q, t, c] of o.rows) console.log(`| \`${q}\` | ${pp(t.search)} | ${pp(t.update)} | ${pp(t.dom)} | ${pp(t.framed)} | ${pp(t.painted)} | ${c} |`);
+    console.log(`| all queries | ${pp(o.all)} | | ${pp(o.dom)} | ${pp(o.framed)} | ${pp(o.painted)} | |`);
   }
   console.log(`\nload average after: ${load()}`);
 }

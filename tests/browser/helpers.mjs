@@ -399,16 +399,56 @@ export function axeAtTwoWidths(env, views) {
 /**
  * Benchmarks (bench-search.mjs, bench-peers.mjs): moves the app in `page` to the search `query`
  * (a query string) through history, as Back/Forward would, after a neutral search so that it is
- * a real route change; resolves to the [search, whole update] milliseconds the view reported.
+ * a real route change; resolves to the [search, whole update, next frame, painted] milliseconds:
+ * the first two as the view reported them, the third the work of the frame that shows the update
+ * (`nextFrameWorkProbe`), the last from the route change (`pushState`) to the end of that frame:
+ * everything the page did for the query before it was on screen (route, effects, search, DOM,
+ * style, layout, paint), as the peers' harness times its own.
  */
 export async function timeSearchThroughHistory(page, query) {
+  await page.evaluate(nextFrameWorkProbe);
+  let out;
   for (const qs of ['?mode=docs&q=zzzznothing', query]) {
-    await page.evaluate((u) => {
-      document.querySelector('.search-layout').removeAttribute('data-search-ns');
-      history.pushState(null, '', u);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, qs);
-    await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
+    out = await page.evaluate(
+      (u) =>
+        new Promise((resolve, reject) => {
+          const done = () => document.querySelector('.search-layout[data-search-ns]');
+          // As soon as the view says it is done (before the browser's next frame can start).
+          const mo = new MutationObserver(() => {
+            const L = done();
+            if (!L) return;
+            mo.disconnect();
+            const times = [Number(L.dataset.searchNs) / 1e6, Number(L.dataset.updateNs) / 1e6];
+            window.__nextFrameWork().then((frame) => resolve([...times, frame, performance.now() - asked]));
+          });
+          mo.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-search-ns'] });
+          setTimeout(() => reject(new Error(`no search results for ${u} after 120 s`)), 120000);
+          document.querySelector('.search-layout').removeAttribute('data-search-ns');
+          const asked = performance.now();
+          history.pushState(null, '', u);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }),
+      qs,
+    );
   }
-  return page.$eval('.search-layout', (e) => [Number(e.dataset.searchNs) / 1e6, Number(e.dataset.updateNs) / 1e6]);
+  return out;
+}
+
+/**
+ * Page side (`page.evaluate(nextFrameWorkProbe)`): defines `window.__nextFrameWork()`, which
+ * resolves to the work of the browser's next frame: from the start of its animation-frame
+ * callbacks to the first task after it, which runs once the frame's style, layout and paint are
+ * done. What an update leaves to that frame (layout the browser deferred, as `content-visibility`
+ * does for what it has not yet placed on screen) is counted there. The peers' harness uses it too.
+ */
+export function nextFrameWorkProbe() {
+  window.__nextFrameWork = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const t = performance.now();
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now() - t);
+        ch.port2.postMessage(0);
+      }),
+    );
 }
