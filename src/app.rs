@@ -165,9 +165,19 @@ pub fn App() -> impl IntoView {
                     documents(&docs, Page::Compare)
                 }
                 Route::Entities(_) if lazy => all(Page::Entities),
-                // The overview reads the articles its filters let through (all without one).
+                // The overview reads the articles its filters let through; without a filter, only
+                // those it compares (chosen from the entity table), since the entity file has
+                // the whole corpus's contested names (`overview::cards::names_card`).
                 Route::Overview(f) if lazy => {
-                    documents(&crate::pages::filtered(&bundle, f), Page::Overview)
+                    let pool = crate::pages::filtered(&bundle, f);
+                    if pool.len() < bundle.documents.len() {
+                        documents(&pool, Page::Overview)
+                    } else {
+                        match crate::shards::ensure_entities() {
+                            None => documents(&crate::pages::compared(&bundle, f), Page::Overview),
+                            w => wait(w, "the entity table", Page::Overview),
+                        }
+                    }
                 }
                 Route::Library(l) if lazy && l.entity.is_some() => wait(
                     crate::shards::ensure_entities(),

@@ -13,6 +13,6 @@ pub use compare::Compare;
 pub use entities::Entities;
 pub use library::Library;
 pub use not_found::NotFound;
-pub use overview::{filtered, overview_route, Overview};
+pub use overview::{compared, filtered, overview_route, Overview};
 pub use reader::Reader;
 pub use search::Search;

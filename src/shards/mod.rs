@@ -98,6 +98,12 @@ pub fn labels() -> Option<Rc<Vec<String>>> {
     with(|s| s.labels.clone())
 }
 
+/// The entities named in more than one way over the whole corpus, once the entity file is in
+/// (`LazyBundle::named_ways`): the overview's contested names without the articles' text.
+pub fn named_ways() -> Option<Vec<parallax_core::entities::NamedWays>> {
+    with(|s| s.lazy.named_ways().map(<[_]>::to_vec)).flatten()
+}
+
 /// Starts fetching what `needs` of `lazy` asks for; `None` when nothing is missing.
 fn ensure(needs: impl FnOnce(&LazyBundle) -> Vec<Need>) -> Option<Wait> {
     let (start, wait) = with(|s| {

@@ -3,9 +3,10 @@
 // fetches only its words' shards and its results' chunks (a filter alone, none) and shows what
 // the same corpus as one bundle shows; so does the concordance, fetching the chunks of the
 // lines it lists; the reader fetches its article's chunk and the entity table; the overview the
-// entity table and the chunks of the articles it compares, saying so, and shows what the whole
-// corpus's overview shows; a missing or stale file is named in the message. Small pieces
-// (2 KB shards, 8 KB chunks) so that 60 generated articles make dozens of files.
+// entity table and the chunks of the articles it compares (the entity file has the whole
+// corpus's contested names), saying so, and shows what the whole corpus's overview shows; a
+// missing or stale file is named in the message. Small pieces (2 KB shards, 8 KB chunks) so
+// that 60 generated articles make dozens of files.
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -190,15 +191,15 @@ describe('a sharded corpus', () => {
     assert.ok(cards.sharded.some((l) => l.includes('all sources: ')), cards.sharded[0]);
   });
 
-  test('the overview fetches the entity table and its articles’ chunks, saying so, and shows the whole corpus’s story', async () => {
+  test('the overview fetches the entity table and the chunks of the articles it compares, saying so, and shows the whole corpus’s story', async () => {
     const story = async (site, checkWaiting) => {
       let text;
       const log = await withPage(browser, site, async (page) => {
         await page.goto(site.baseUrl);
         if (checkWaiting) {
-          const waiting = page.locator('main p.loading', { hasText: 'Loading the articles' });
+          const waiting = page.locator('main p.loading', { hasText: 'Loading the entity table' });
           await waiting.waitFor();
-          assert.match(await waiting.innerText(), /^Loading the articles \(\d+(\.\d)? (KB|MB)\)…$/);
+          assert.match(await waiting.innerText(), /^Loading the entity table \(\d+(\.\d)? (KB|MB)\)…$/);
         }
         await page.locator('section.card[data-card="timeline"]').waitFor();
         await page.locator('section.card[data-card="names"]').waitFor();
@@ -208,10 +209,15 @@ describe('a sharded corpus', () => {
     };
     const whole = await story(sites.whole, false);
     const sharded = await story(sites.slow, true);
+    // The same story, the contested names of every article included (from the entity file).
     assert.equal(sharded.text, whole.text);
-    // The index is not read.
+    assert.match(sharded.text, /Contested names/);
+    // The index is not read, nor the chunks of articles not compared (at most six are).
     assert.equal(sharded.files.filter((p) => p.startsWith('index/')).length, 0, sharded.files.join(' '));
-    assert.equal(sharded.files.filter((p) => p.startsWith('entities/')).length, 1);
+    assert.equal(new Set(sharded.files.filter((p) => p.startsWith('entities/'))).size, 1);
+    const chunks = new Set(sharded.files.filter((p) => p.startsWith('docs/')));
+    const all = Object.keys(files).filter((k) => k.startsWith('docs/'));
+    assert.ok(chunks.size >= 1 && chunks.size <= 6 && all.length > 6, `${chunks.size} of ${all.length} chunks`);
   });
 
   test('the entities page loads the full corpus, saying how much', async () => {

@@ -7,6 +7,7 @@ use super::full_view;
 use super::model::{Model, TOP};
 use crate::components::dom::{el, link, svg, El};
 use crate::url_state::{CompareRoute, CompareView, Route, Sort};
+use parallax_core::entities::NamedWays;
 use parallax_core::variants::name_groups;
 use parallax_core::Bundle;
 use std::sync::Arc;
@@ -337,16 +338,22 @@ fn framing(m: &Model) -> Vec<El> {
 
 /// Entities the sources call by different names (not mere spellings or abbreviations), from the
 /// bundle's entity mentions: no comparison needed, so it shows as soon as the cards' module is in.
+/// Over a sharded corpus's every article, from its entity file (`shards::named_ways`), which
+/// has them without the articles' text.
 pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize], by: Option<&str>) -> El {
-    let ents = crate::entity_index::index(bundle);
+    let whole = docs.len() == bundle.documents.len();
+    let ways = match crate::shards::named_ways() {
+        Some(ways) if whole => ways,
+        _ => NamedWays::of(&crate::entity_index::index(bundle).alias_usage_in(bundle, docs)),
+    };
     let (mut loaded, mut variants) = (Vec::new(), 0usize);
-    for u in ents.alias_usage_in(bundle, docs) {
-        let groups: Vec<String> = name_groups(u.aliases.iter().map(|a| a.alias.as_str()))
+    for w in ways {
+        let groups: Vec<String> = name_groups(w.names.iter().map(String::as_str))
             .iter()
             .filter_map(|g| g.first().map(|s| s.to_string()))
             .collect();
         if groups.len() >= 2 {
-            loaded.push((u.canonical, groups, u.outlets.len()));
+            loaded.push((w.canonical, groups, w.sources as usize));
         } else {
             variants += 1;
         }

@@ -12,6 +12,7 @@
 use super::entity_table::ENTITY_FACET;
 use super::shards::{bad, Chunk, EntityFile, IndexShard, Vocabulary, MAGICS};
 use super::{check, Bundle, BundleError, FileRef, Fingerprint, Manifest};
+use crate::entities::NamedWays;
 use crate::model::Document;
 use crate::search::facets::Facet;
 use crate::search::index::packed;
@@ -42,6 +43,8 @@ pub struct LazyBundle {
     vocabulary: bool,
     entities: bool,
     labels: Vec<String>,
+    /// From the entity file (`EntityFile::named_ways`), once it is in.
+    named_ways: Option<Vec<NamedWays>>,
     /// The manifest's checksum and the number of files added since: the bundle's fingerprint
     /// changes with every file, so what a view derived from an earlier state is derived again.
     fingerprint: (u64, u64),
@@ -110,6 +113,7 @@ impl LazyBundle {
             vocabulary: false,
             entities: false,
             labels,
+            named_ways: None,
             fingerprint: (fingerprint, 0),
             manifest,
             bundle,
@@ -137,6 +141,12 @@ impl LazyBundle {
     /// The documents' labels, as `label::labels` gives them for the whole corpus.
     pub fn labels(&self) -> &[String] {
         &self.labels
+    }
+
+    /// The entities named in more than one way over the whole corpus (`alias_usage` by the
+    /// documents' labels), once the entity file is in.
+    pub fn named_ways(&self) -> Option<&[NamedWays]> {
+        self.named_ways.as_deref()
     }
 
     /// The file a need is.
@@ -468,6 +478,7 @@ impl LazyBundle {
         let table = &mut self.bundle.entities;
         table.rows = file.rows;
         table.pending_aliases = None;
+        self.named_ways = Some(file.named_ways);
         Ok(())
     }
 

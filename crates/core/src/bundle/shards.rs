@@ -15,7 +15,7 @@
 
 use super::entity_table::ENTITY_FACET;
 use super::{checksum, Bundle, BundleError};
-use crate::entities::Mention;
+use crate::entities::{Mention, NamedWays};
 use crate::model::{Date, Document, Metadata};
 use crate::search::facets::Facet;
 use crate::search::index::packed::{self, PackedDoc, PackedPostings};
@@ -184,6 +184,9 @@ pub(super) struct EntityFile {
     pub rows: Vec<super::EntityRow>,
     /// The `entity` facet, when the corpus has one (`Manifest::entity_facet` says where).
     pub facet: Option<Facet>,
+    /// The entities named in more than one way over the whole corpus, by the documents' labels
+    /// (`alias_usage`), for the story overview of the whole corpus without its articles' text.
+    pub named_ways: Vec<NamedWays>,
 }
 
 impl Manifest {
@@ -429,9 +432,18 @@ impl Bundle {
         let mut facets = self.index.facets.clone();
         let entity_facet = facets.iter().position(|f| f.name == ENTITY_FACET);
         let facet = entity_facet.map(|at| facets.remove(at));
+        let labels = crate::label::labels(&self.documents);
+        let usage = crate::entities::alias_usage(
+            self.documents
+                .iter()
+                .zip(&labels)
+                .enumerate()
+                .map(|(i, (d, label))| (label.as_str(), d.text.as_str(), self.mentions_of(i))),
+        );
         let entity_file = EntityFile {
             rows: self.entities.rows.clone(),
             facet,
+            named_ways: NamedWays::of(&usage),
         };
         let (entities_file, bytes) =
             file("entities", ENTITIES_MAGIC, &postcard_bytes(&entity_file));

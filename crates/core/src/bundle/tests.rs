@@ -808,6 +808,28 @@ mod lazy {
     }
 
     #[test]
+    fn the_entity_file_alone_gives_the_names_the_whole_corpus_uses() {
+        let (b, s, _) = corpus();
+        let mut lazy = LazyBundle::from_manifest(&s.manifest).unwrap();
+        assert_eq!(lazy.named_ways(), None);
+        let needs = lazy.entity_needs();
+        load(&mut lazy, &needs);
+        assert!(!lazy.has_document(0), "no article was read");
+        let labels = crate::label::labels(&b.documents);
+        let usage = crate::entities::alias_usage((0..b.documents.len()).map(|i| {
+            (
+                labels[i].as_str(),
+                b.documents[i].text.as_str(),
+                b.mentions_of(i),
+            )
+        }));
+        let want = crate::entities::NamedWays::of(&usage);
+        assert!(want.len() >= 3, "{want:?}");
+        assert!(want.iter().all(|w| w.names.len() >= 2 && w.sources >= 1));
+        assert_eq!(lazy.named_ways(), Some(want.as_slice()));
+    }
+
+    #[test]
     fn the_manifest_alone_gives_labels_and_facets() {
         let (b, s, _) = corpus();
         let lazy = LazyBundle::from_manifest(&s.manifest).unwrap();

@@ -28,7 +28,9 @@ pub mod usage;
 mod words;
 
 pub use kb::{Alias, Entity, KnowledgeBase};
-pub use usage::{alias_usage, summarize, AliasCount, EntitySummary, EntityUsage, OutletUsage};
+pub use usage::{
+    alias_usage, summarize, AliasCount, EntitySummary, EntityUsage, NamedWays, OutletUsage,
+};
 
 use crate::model::{BlockKind, Document, Provenance};
 use serde::{Deserialize, Serialize};

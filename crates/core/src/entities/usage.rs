@@ -85,6 +85,32 @@ pub struct EntityUsage {
     pub contested: bool,
 }
 
+/// Of one [`EntityUsage`], what the story overview's contested-names card reads: the entity, its
+/// names (most frequent first) and how many outlets (or labels) name it. [`alias_usage`] over a
+/// whole corpus reads every article's text; a sharded corpus's entity file carries this instead
+/// (computed by `parallax bundle --shards`), so that the overview of a corpus of thousands
+/// needs none of the articles for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedWays {
+    pub canonical: String,
+    pub names: Vec<String>,
+    pub sources: u32,
+}
+
+impl NamedWays {
+    /// `usage`'s entities in its order.
+    pub fn of(usage: &[EntityUsage]) -> Vec<NamedWays> {
+        usage
+            .iter()
+            .map(|u| NamedWays {
+                canonical: u.canonical.clone(),
+                names: u.aliases.iter().map(|a| a.alias.clone()).collect(),
+                sources: u32::try_from(u.outlets.len()).unwrap_or(u32::MAX),
+            })
+            .collect()
+    }
+}
+
 /// For every named entity (PERSON, ORG, PLACE, NORP) that appears under more than one name,
 /// which names each outlet uses. Input: per document, its outlet (or any grouping label), its
 /// text and its mentions. Contested entities first, then the most mentioned.
