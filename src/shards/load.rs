@@ -88,6 +88,8 @@ fn start(bytes: &[u8], changed: RwSignal<u64>, on_full: OnFull) -> Result<Arc<Bu
             stale: false,
             labels,
             in_flight: HashSet::new(),
+            queue: Default::default(),
+            fetching: 0,
             failed: None,
             waiting: Vec::new(),
             changed,

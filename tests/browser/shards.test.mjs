@@ -220,8 +220,21 @@ describe('a sharded corpus', () => {
     assert.ok(chunks.size >= 1 && chunks.size <= 6 && all.length > 6, `${chunks.size} of ${all.length} chunks`);
   });
 
-  test('the entities page loads the full corpus, saying how much', async () => {
+  test('the entities page loads the full corpus, saying how much, a few files at a time', async () => {
+    // Files of the corpus being fetched at once, at most (a browser refuses thousands at once).
+    let now = 0;
+    let most = 0;
+    let files = 0;
+    const corpusFile = (req) => /\/(docs|index|entities)\//.test(new URL(req.url()).pathname);
     await withPage(browser, sites.slow, async (page) => {
+      page.on('request', (req) => {
+        if (!corpusFile(req)) return;
+        files += 1;
+        most = Math.max(most, ++now);
+      });
+      const done = (req) => corpusFile(req) && (now -= 1);
+      page.on('requestfinished', done);
+      page.on('requestfailed', done);
       await page.goto(sites.slow.baseUrl + '?page=entities');
       const waiting = page.locator('main p.loading', { hasText: 'Loading the full corpus' });
       await waiting.waitFor();
@@ -229,6 +242,8 @@ describe('a sharded corpus', () => {
       await page.locator('main h1').first().waitFor();
       await page.locator('main p.loading').waitFor({ state: 'detached' });
     });
+    assert.ok(files > 40, `${files} files fetched`);
+    assert.ok(most >= 2 && most <= 32, `${most} files fetched at once`);
   });
 
   test('a deleted index shard is named in the message', async () => {
