@@ -1,10 +1,13 @@
 //! The entities page (`?page=entities`): first the contested names (entities the articles call by
-//! different names, and which source uses which), kept apart from names that differ only in
-//! spelling or abbreviation (`parallax_core::variants`); then every entity with its mentions per
-//! article, as a table whose cells are shaded by count (a heatmap that carries its numbers).
-//! Dates and numbers are listed only when asked for (`etype=all` or the type).
+//! different names, and which source uses which, or past [`SOURCES_LISTED`] sources how many
+//! prefer each name), kept apart from names that differ only in spelling or abbreviation
+//! (`parallax_core::variants`); then every entity with its mentions per article, as a table
+//! whose cells are shaded by count (a heatmap that carries its numbers), up to
+//! [`ARTICLE_COLUMNS`] articles; past that, each entity's totals. Dates and numbers are listed
+//! only when asked for (`etype=all` or the type).
 
 use crate::entity_index::{self, type_label, EntityIndex};
+use crate::format::thousands;
 use crate::url_state::{self, EntitiesRoute, EntitySort, Route, TypeFilter};
 use leptos::prelude::*;
 use parallax_core::entities::{EntityType, EntityUsage};
@@ -15,6 +18,12 @@ use std::sync::Arc;
 
 /// How many shades the table's cells have (besides none for zero).
 const HEAT_LEVELS: usize = 5;
+
+/// Articles up to which the table has a column per article. Past it the table lists each
+/// entity's totals only: thousands of columns are neither readable nor quick to lay out (at
+/// 10,000 generated articles the page took about 30 s to appear), and choosing an entity
+/// lists the articles that name it.
+const ARTICLE_COLUMNS: usize = 50;
 
 #[component]
 pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
@@ -72,6 +81,16 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         move || entity_table(&ents, &shown.get(), chosen.get(), esort.get())
     };
     let names = names_view(&bundle, &ents);
+    let matrix_hint = if ents.labels.len() <= ARTICLE_COLUMNS {
+        "Mentions of each entity in each article; the darker the cell, the more mentions."
+            .to_string()
+    } else {
+        format!(
+            "Mentions of each entity, and how many articles name it: with more than \
+             {ARTICLE_COLUMNS} articles the table has no column per article. Choose an entity \
+             to list the articles that mention it."
+        )
+    };
     let chosen_note = {
         let ents = ents.clone();
         move || {
@@ -119,9 +138,7 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
                         </select>
                     </div>
                 </div>
-                <p class="hint">
-                    "Mentions of each entity in each article; the darker the cell, the more mentions."
-                </p>
+                <p class="hint">{matrix_hint}</p>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-caption">
                     {table}
                 </div>
@@ -174,11 +191,13 @@ fn entity_table(
             "descending"
         })
     };
-    let doc_heads = ents
-        .labels
-        .iter()
-        .map(|l| view! { <th scope="col" class="num doc-col">{l.clone()}</th> })
-        .collect_view();
+    let per_article = ents.labels.len() <= ARTICLE_COLUMNS;
+    let doc_heads = per_article.then(|| {
+        ents.labels
+            .iter()
+            .map(|l| view! { <th scope="col" class="num doc-col">{l.clone()}</th> })
+            .collect_view()
+    });
     let max = rows
         .iter()
         .flat_map(|&i| ents.rows()[i].docs.iter().map(|&(_, n)| n as usize))
@@ -190,10 +209,12 @@ fn entity_table(
             let r = &ents.rows()[i];
             let href = Route::library_of_entity(&r.canonical).href();
             let is_chosen = chosen.as_deref() == Some(r.canonical.as_str());
-            let cells = (0..ents.labels.len())
-                .map(|d| r.count_in(d))
-                .map(|n| view! { <td class=format!("num heat-{}", heat(n, max))>{n}</td> })
-                .collect_view();
+            let cells = per_article.then(|| {
+                (0..ents.labels.len())
+                    .map(|d| r.count_in(d))
+                    .map(|n| view! { <td class=format!("num heat-{}", heat(n, max))>{n}</td> })
+                    .collect_view()
+            });
             view! {
                 <tr class:chosen=is_chosen aria-current=is_chosen.then_some("true")>
                     <th scope="row">
@@ -214,7 +235,11 @@ fn entity_table(
     view! {
         <table class="entity-table">
             <caption id="matrix-caption">
-                {format!("{} entities: mentions in each document", rows.len())}
+                {if per_article {
+                    format!("{} entities: mentions in each document", rows.len())
+                } else {
+                    format!("{} entities: mentions in the corpus", rows.len())
+                }}
             </caption>
             <thead>
                 <tr>
@@ -281,6 +306,25 @@ fn split_names(usage: Vec<EntityUsage>) -> (Vec<Contested>, Vec<EntityUsage>) {
     (contested, variants)
 }
 
+/// Sources of one entity up to which the contested-names table lists each with its names; past
+/// it, how many sources prefer each name (an entity named in thousands of articles would list
+/// thousands of lines).
+const SOURCES_LISTED: usize = 12;
+
+/// Each name some source uses most for the entity, with how many sources do: most sources
+/// first, then by name.
+fn preferred_by(outlets: &[parallax_core::entities::OutletUsage]) -> Vec<(String, usize)> {
+    let mut by: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for o in outlets {
+        if let Some(a) = o.aliases.first() {
+            *by.entry(a.alias.as_str()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, usize)> = by.into_iter().map(|(a, n)| (a.to_string(), n)).collect();
+    stable_sort_by(&mut out, |a, b| b.1.cmp(&a.1));
+    out
+}
+
 /// "“Karabakh” ×3, “Garabagh” ×1".
 fn counted(aliases: &[parallax_core::entities::AliasCount]) -> String {
     aliases
@@ -298,19 +342,37 @@ fn names_view(bundle: &Bundle, ents: &EntityIndex) -> impl IntoView + use<> {
         .iter()
         .map(|c| {
             let u = &c.usage;
-            let sources = u
-                .outlets
-                .iter()
-                .map(|o| {
-                    view! {
-                        <li>
-                            <span class="card-source">{o.outlet.clone()}</span>
-                            ": "
-                            {counted(&o.aliases)}
-                        </li>
-                    }
-                })
-                .collect_view();
+            let sources = if u.outlets.len() <= SOURCES_LISTED {
+                u.outlets
+                    .iter()
+                    .map(|o| {
+                        view! {
+                            <li>
+                                <span class="card-source">{o.outlet.clone()}</span>
+                                ": "
+                                {counted(&o.aliases)}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            } else {
+                preferred_by(&u.outlets)
+                    .into_iter()
+                    .map(|(name, n)| {
+                        view! {
+                            <li>
+                                {format!(
+                                    "“{name}”: preferred by {} {}",
+                                    thousands(n),
+                                    if n == 1 { "source" } else { "sources" },
+                                )}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            };
             let href = Route::library_of_entity(&u.canonical).href();
             view! {
                 <tr class="contested">
@@ -417,6 +479,30 @@ mod tests {
             aliases,
             contested,
         }
+    }
+
+    #[test]
+    fn many_sources_are_counted_by_the_name_each_prefers() {
+        let source = |outlet: &str, names: &[(&str, usize)]| OutletUsage {
+            outlet: outlet.to_string(),
+            aliases: names
+                .iter()
+                .map(|&(alias, count)| AliasCount {
+                    alias: alias.to_string(),
+                    count,
+                })
+                .collect(),
+        };
+        let by = preferred_by(&[
+            source("A", &[("Garabagh", 3), ("Karabakh", 1)]),
+            source("B", &[("Karabakh", 2)]),
+            source("C", &[("Karabakh", 5), ("Garabagh", 4)]),
+            source("D", &[]),
+        ]);
+        assert_eq!(
+            by,
+            [("Karabakh".to_string(), 2), ("Garabagh".to_string(), 1)]
+        );
     }
 
     #[test]

@@ -21,6 +21,8 @@ import {
   axeAtTwoWidths,
   waitForParam,
   serveCorpus,
+  parallax,
+  CORPUS,
 } from './helpers.mjs';
 
 const D001 = '001_1d5485b6803e7481';
@@ -291,6 +293,37 @@ describe('entities page', () => {
       await page.locator('.entity-chosen-note a', { hasText: 'Search within them' }).click();
       await waitForParam(page, 'q', `entity:"${chosen}"`);
       await page.waitForFunction((n) => document.querySelectorAll('li.search-hit').length === n, expected);
+    });
+  });
+});
+
+describe('entities: a corpus past the table’s article columns', () => {
+  const served = serveCorpus('ent-sixty', (corpus) => {
+    parallax(['gen-corpus', '--docs', '60', '--seed', '5', '-o', corpus, '--corpus', CORPUS]);
+  });
+
+  test('with more than 50 articles the table lists each entity’s totals, saying why, contested names count the sources preferring each name, and an entity still lists its articles', async () => {
+    const big = served.server;
+    await withPage(browser, big, async (page) => {
+      await page.goto(`${big.baseUrl}?page=entities`);
+      await waitForEntities(page);
+      const heads = await page.$$eval('table.entity-table thead th', (ths) => ths.map((t) => t.textContent.trim()));
+      assert.deepEqual(heads, ['Entity', 'Type', 'Mentions', 'Documents']);
+      assert.equal(await page.locator('table.entity-table td[class*="heat-"]').count(), 0);
+      assert.match(await page.locator('table.entity-table caption').textContent(), /^\d+ entities: mentions in the corpus$/);
+      assert.match(await page.locator('section[aria-labelledby="matrix-heading"] p.hint').textContent(), /more than 50 articles the table has no column per article/);
+      // An entity named by more than 12 sources: how many prefer each name, adding up to all.
+      const grouped = await page.$$eval('table.contested-table tbody tr', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('.card-names li')].map((li) => li.textContent)),
+      );
+      const many = grouped.find((lis) => lis.length && lis.every((t) => /^“.+”: preferred by \d+ sources?$/.test(t)));
+      assert.ok(many, JSON.stringify(grouped.slice(0, 3)));
+      assert.ok(many.map((t) => Number(/by (\d+)/.exec(t)[1])).reduce((a, b) => a + b) > 12, many.join('; '));
+      // The first entity's row: its documents count, and its link lists that many articles.
+      const [name, docs] = await page.$eval('table.entity-table tbody tr', (tr) => [tr.querySelector('th a').textContent, Number(tr.querySelectorAll('td')[2].textContent)]);
+      assert.ok(docs >= 1, `${name}: ${docs}`);
+      await page.locator('table.entity-table tbody th a', { hasText: name }).first().click();
+      assert.equal((await waitForLibrary(page, docs)).length, docs);
     });
   });
 });
