@@ -25,6 +25,11 @@ const HEAT_LEVELS: usize = 5;
 /// lists the articles that name it.
 const ARTICLE_COLUMNS: usize = 50;
 
+/// Whether the table has a column per article ([`ARTICLE_COLUMNS`]).
+fn has_article_columns(ents: &EntityIndex) -> bool {
+    ents.labels.len() <= ARTICLE_COLUMNS
+}
+
 #[component]
 pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let ents = entity_index::index(&bundle);
@@ -81,7 +86,7 @@ pub fn Entities(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         move || entity_table(&ents, &shown.get(), chosen.get(), esort.get())
     };
     let names = names_view(&bundle, &ents);
-    let matrix_hint = if ents.labels.len() <= ARTICLE_COLUMNS {
+    let matrix_hint = if has_article_columns(&ents) {
         "Mentions of each entity in each article; the darker the cell, the more mentions."
             .to_string()
     } else {
@@ -191,18 +196,22 @@ fn entity_table(
             "descending"
         })
     };
-    let per_article = ents.labels.len() <= ARTICLE_COLUMNS;
+    let per_article = has_article_columns(ents);
     let doc_heads = per_article.then(|| {
         ents.labels
             .iter()
             .map(|l| view! { <th scope="col" class="num doc-col">{l.clone()}</th> })
             .collect_view()
     });
-    let max = rows
-        .iter()
-        .flat_map(|&i| ents.rows()[i].docs.iter().map(|&(_, n)| n as usize))
-        .max()
-        .unwrap_or(0);
+    // The largest count a cell shows (none without the article columns).
+    let max = if per_article {
+        rows.iter()
+            .flat_map(|&i| ents.rows()[i].docs.iter().map(|&(_, n)| n as usize))
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
     let body = rows
         .iter()
         .map(|&i| {
