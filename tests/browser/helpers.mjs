@@ -418,11 +418,15 @@ export async function timeSearchThroughHistory(page, query) {
             const L = done();
             if (!L) return;
             mo.disconnect();
+            clearTimeout(timer);
             const times = [Number(L.dataset.searchNs) / 1e6, Number(L.dataset.updateNs) / 1e6];
             window.__nextFrameWork().then((frame) => resolve([...times, frame, performance.now() - asked]));
           });
           mo.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-search-ns'] });
-          setTimeout(() => reject(new Error(`no search results for ${u} after 120 s`)), 120000);
+          const timer = setTimeout(() => {
+            mo.disconnect();
+            reject(new Error(`no search results for ${u} after 120 s`));
+          }, 120000);
           document.querySelector('.search-layout').removeAttribute('data-search-ns');
           const asked = performance.now();
           history.pushState(null, '', u);
