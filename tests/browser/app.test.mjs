@@ -559,9 +559,17 @@ describe('a redeploy between the page and its comparison worker', () => {
   test('the worker refuses to compare another bundle; the page explains and a reload resolves it', async () => {
     await withPage(browser, site, async (page) => {
       delete overrides['corpus.bin'];
-      await page.goto(`${site.baseUrl}?doc=${D001}`);
-      await waitForReader(page, D001);
+      // The library, which never starts the worker: the reader does at once (its re-publication
+      // check asks for the overview's comparison), so opening it before the redeploy let the
+      // worker, when it started quickly, fetch the page's own bundle and never refuse.
+      await page.goto(`${site.baseUrl}?page=library`);
+      await waitForLibrary(page, 5);
       overrides['corpus.bin'] = path.join(dir, 'newer.bin'); // the redeploy
+      await page.evaluate((id) => {
+        history.pushState(null, '', `?doc=${id}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, D001);
+      await waitForReader(page, D001);
       await page.locator('button#toggle-frames').click();
       const alert = page.locator('.framing-summary [role=alert]');
       // The worker starts now (its wasm, then the served corpus.bin): slow on a loaded machine.
