@@ -125,21 +125,36 @@ pub fn link(href: &str, text: &str) -> El {
 /// Replaces `host`'s children with `children`, keeping keyboard focus on the element with the
 /// same `data-key` if focus was inside (a facet link that was just followed, for instance).
 pub fn fill(host: &web_sys::Element, children: Vec<El>) {
-    let focused = document()
+    keep_focus(host, || {
+        host.set_text_content(None);
+        for c in children {
+            let _ = host.append_with_node_1(&c.0);
+        }
+    });
+}
+
+/// Runs `change` on `host`'s children; if keyboard focus was inside on an element with a
+/// `data-key` and that element is gone (rebuilt, or moved), focus goes to the element now
+/// there with the same key.
+pub fn keep_focus(host: &web_sys::Element, change: impl FnOnce()) {
+    let active = document()
         .active_element()
-        .filter(|a| host.contains(Some(a)))
-        .and_then(|a| a.get_attribute("data-key"));
-    host.set_text_content(None);
-    for c in children {
-        let _ = host.append_with_node_1(&c.0);
+        .filter(|a| host.contains(Some(a)));
+    let key = active.as_ref().and_then(|a| a.get_attribute("data-key"));
+    change();
+    let Some(key) = key else {
+        return;
+    };
+    let still = document()
+        .active_element()
+        .is_some_and(|a| Some(&a) == active.as_ref() && host.contains(Some(&a)));
+    if still {
+        return;
     }
-    if let Some(key) = focused {
-        let sel = format!("[data-key=\"{}\"]", css_escape(&key));
-        if let Some(el) = host.query_selector(&sel).ok().flatten() {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+    let sel = format!("[data-key=\"{}\"]", css_escape(&key));
+    if let Some(el) = host.query_selector(&sel).ok().flatten() {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
         }
     }
 }

@@ -4,6 +4,7 @@
 //! history entry.
 
 use super::dom::{el, El};
+use super::keyed::{Keyed, Slot};
 use crate::format::thousands;
 use crate::url_state::{Route, SearchRoute};
 use parallax_core::search::{DateHistogram, FacetCounts, FacetValue};
@@ -14,32 +15,175 @@ const SHOWN: usize = 10;
 /// The facets the filters list (name, legend); the search asks the core to count only these.
 pub const LISTED: [(&str, &str); 2] = [("outlet", "Outlet"), ("author", "Author")];
 
-/// The filters for `r`'s results.
-/// On a phone they fold away under "Filters" (unless one is chosen), so that the results start
-/// on the first screen.
-pub fn facets(r: &SearchRoute, counts: &[FacetCounts], dates: &DateHistogram) -> El {
-    let aside = el("aside").class("facets").attr("aria-label", "Filters");
-    let chosen =
-        r.outlets.len() + r.authors.len() + usize::from(r.after.is_some() || r.before.is_some());
-    let title = match chosen {
-        0 => "Filters".to_string(),
-        n => format!("Filters ({n} chosen)"),
-    };
-    let fold = el("details")
-        .class("facets-fold")
-        .child(el("summary").child(el("h2").class("facets-title").text(&title)));
-    let fold = if is_wide() || chosen > 0 {
-        fold.attr("open", "")
-    } else {
-        fold
-    };
-    for (name, legend) in LISTED {
-        if let Some(f) = counts.iter().find(|f| f.name == name) {
-            fold.push(value_list(r, f, legend));
+/// The filters on screen. Each search updates them in place (`show`): the sections, the
+/// date bins (the same for every query, over the corpus's dates) and every value still listed
+/// keep their elements, and only counts, links and what comes or goes change. Rebuilt, they
+/// were about a third of the browser's work per search at 10,000 articles (BENCHMARKS.md).
+pub struct Filters {
+    aside: web_sys::Element,
+    fold: web_sys::Element,
+    title: web_sys::Element,
+    title_shown: String,
+    /// The value facets listed, by name: the facets `counts` had when these were built.
+    lists: Vec<ValueList>,
+    dates: DateList,
+}
+
+/// One facet's values, its "N more" and its count of documents without a value.
+struct ValueList {
+    name: String,
+    none: Slot<()>,
+    values: Keyed<Value>,
+    more: Slot<More>,
+    missing: Slot<usize>,
+}
+
+/// A listed value as shown: the link that toggles it, its label and count.
+#[derive(PartialEq)]
+struct Value {
+    key: String,
+    href: String,
+    label: String,
+    count: usize,
+    selected: bool,
+}
+
+/// A facet's "N more": rebuilt when the view changes, since the links it folds away do.
+#[derive(PartialEq)]
+struct More {
+    view: String,
+    rest: usize,
+    open: bool,
+}
+
+/// The published-date histogram.
+struct DateList {
+    range: Slot<String>,
+    bins: Keyed<Bin>,
+    undated: Slot<usize>,
+    any: Slot<String>,
+}
+
+/// A date bin as shown.
+#[derive(PartialEq)]
+struct Bin {
+    key: String,
+    href: String,
+    label: String,
+    share: String,
+    count: usize,
+    selected: bool,
+}
+
+impl Filters {
+    /// The filters for `r`'s results.
+    /// On a phone they fold away under "Filters" (unless one is chosen), so that the results
+    /// start on the first screen.
+    pub fn new(r: &SearchRoute, counts: &[FacetCounts], dates: &DateHistogram) -> Filters {
+        let aside = el("aside").class("facets").attr("aria-label", "Filters");
+        let title = el("h2").class("facets-title");
+        let fold = el("details").class("facets-fold");
+        if is_wide() || chosen_count(r) > 0 {
+            fold.0.set_attribute("open", "").ok();
         }
+        let title_el = title.0.clone();
+        let fold = fold.child(el("summary").child(title));
+        let mut lists = Vec::new();
+        for (name, legend) in LISTED {
+            if counts.iter().any(|f| f.name == name) {
+                let section = el("section")
+                    .class("facet")
+                    .attr("data-facet", name)
+                    .attr("aria-label", legend)
+                    .child(el("h3").text(legend));
+                let none = Slot::new(&section);
+                let ul = el("ul").class("facet-values");
+                let values = Keyed::new(&ul);
+                section.push(ul);
+                let more = Slot::new(&section);
+                let missing = Slot::new(&section);
+                fold.push(section);
+                lists.push(ValueList {
+                    name: name.to_string(),
+                    none,
+                    values,
+                    more,
+                    missing,
+                });
+            }
+        }
+        let section = el("section")
+            .class("facet facet-dates")
+            .attr("data-facet", "published")
+            .attr("aria-label", "Published")
+            .child(el("h3").text("Published"));
+        let range = Slot::new(&section);
+        let ul = el("ul").class("date-bins");
+        let bins = Keyed::new(&ul);
+        section.push(ul);
+        let dates_list = DateList {
+            range,
+            bins,
+            undated: Slot::new(&section),
+            any: Slot::new(&section),
+        };
+        fold.push(section);
+        let fold_el = fold.0.clone();
+        let mut filters = Filters {
+            aside: aside.child(fold).0,
+            fold: fold_el,
+            title: title_el,
+            title_shown: String::new(),
+            lists,
+            dates: dates_list,
+        };
+        filters.show(r, counts, dates);
+        filters
     }
-    fold.push(date_list(r, dates));
-    aside.child(fold)
+
+    pub fn element(&self) -> &web_sys::Element {
+        &self.aside
+    }
+
+    /// Whether these filters are in `parent` and list the facets `counts` has, so that
+    /// `show` can update them.
+    pub fn fits(&self, parent: &web_sys::Element, counts: &[FacetCounts]) -> bool {
+        let listed = LISTED
+            .iter()
+            .filter(|(name, _)| counts.iter().any(|f| f.name == *name));
+        self.aside.parent_element().as_ref() == Some(parent)
+            && listed
+                .map(|(name, _)| *name)
+                .eq(self.lists.iter().map(|l| l.name.as_str()))
+    }
+
+    /// Shows the filters for `r`'s results, in place.
+    pub fn show(&mut self, r: &SearchRoute, counts: &[FacetCounts], dates: &DateHistogram) {
+        let title = match chosen_count(r) {
+            0 => "Filters".to_string(),
+            n => {
+                // A chosen filter keeps them open (on a phone they start folded).
+                self.fold.set_attribute("open", "").ok();
+                format!("Filters ({n} chosen)")
+            }
+        };
+        if title != self.title_shown {
+            self.title.set_text_content(Some(&title));
+            self.title_shown = title;
+        }
+        let view = Route::Search(r.clone()).href();
+        for list in &mut self.lists {
+            if let Some(f) = counts.iter().find(|f| f.name == list.name) {
+                list.show(r, f, &view);
+            }
+        }
+        self.dates.show(r, dates);
+    }
+}
+
+/// How many filters `r` has chosen (the date range counts as one).
+fn chosen_count(r: &SearchRoute) -> usize {
+    r.outlets.len() + r.authors.len() + usize::from(r.after.is_some() || r.before.is_some())
 }
 
 /// Whether the window is wider than a phone (the width at which the CSS puts the filters
@@ -66,14 +210,14 @@ fn chosen<'a>(r: &'a mut SearchRoute, name: &str) -> Option<&'a mut Vec<String>>
 /// A link that toggles a filter. The check box is drawn (by the style sheet, from
 /// `aria-current`), and "selected" said in words, so colour is not the cue; `aria-current`
 /// tells assistive technology which links are in force.
-fn toggle_link(href: &str, key: &str, selected: bool, label: &str, count: usize) -> El {
+fn toggle_link(v: &Value) -> El {
     let a = el("a")
         .class("facet-value")
-        .attr("href", href)
-        .attr("data-key", key)
-        .child(el("span").class("facet-name").text(label))
-        .child(el("span").class("facet-count").text(&thousands(count)));
-    if selected {
+        .attr("href", &v.href)
+        .attr("data-key", &v.key)
+        .child(el("span").class("facet-name").text(&v.label))
+        .child(el("span").class("facet-count").text(&thousands(v.count)));
+    if v.selected {
         a.attr("aria-current", "true")
             .child(el("span").class("visually-hidden").text(", selected"))
     } else {
@@ -82,7 +226,7 @@ fn toggle_link(href: &str, key: &str, selected: bool, label: &str, count: usize)
 }
 
 /// One value of facet `f`: a link that toggles it in `r`, with its count.
-fn value_item(r: &SearchRoute, f: &FacetCounts, v: &FacetValue) -> El {
+fn value(r: &SearchRoute, f: &FacetCounts, v: &FacetValue) -> Value {
     let mut next = r.clone();
     if let Some(list) = chosen(&mut next, &f.name) {
         match list.iter().position(|x| *x == v.value) {
@@ -92,53 +236,85 @@ fn value_item(r: &SearchRoute, f: &FacetCounts, v: &FacetValue) -> El {
             None => list.push(v.value.clone()),
         }
     }
-    let key = format!("{}:{}", f.name, v.value);
-    el("li").child(toggle_link(
-        &Route::Search(next).href(),
-        &key,
-        v.selected,
-        &v.value,
-        v.count,
-    ))
+    Value {
+        key: format!("{}:{}", f.name, v.value),
+        href: Route::Search(next).href(),
+        label: v.value.clone(),
+        count: v.count,
+        selected: v.selected,
+    }
 }
 
-fn value_list(r: &SearchRoute, f: &FacetCounts, legend: &str) -> El {
-    let section = el("section")
-        .class("facet")
-        .attr("data-facet", &f.name)
-        .attr("aria-label", legend)
-        .child(el("h3").text(legend));
-    if f.values.is_empty() {
-        section.push(el("p").class("hint").text("None among these results."));
+fn value_item(v: &Value) -> El {
+    el("li").child(toggle_link(v))
+}
+
+/// Updates a listed value's `li` from `old` to `new`: its link and count in place, or a new
+/// link when it was chosen or unchosen (the focus that link had is given back by the caller,
+/// `dom::keep_focus`).
+fn update_value(li: &web_sys::Element, old: &Value, new: &Value) {
+    if old.selected != new.selected || old.label != new.label {
+        li.replace_children_with_node_1(&toggle_link(new).0);
+        return;
     }
-    let list = el("ul").class("facet-values");
-    for v in f.values.iter().take(SHOWN) {
-        list.push(value_item(r, f, v));
+    let Some(a) = li.first_element_child() else {
+        return;
+    };
+    if old.href != new.href {
+        a.set_attribute("href", &new.href).ok();
     }
-    section.push(list);
-    let rest = f.values.get(SHOWN..).unwrap_or_default();
-    if !rest.is_empty() {
-        // The rest (a facet can have hundreds of values) is built when first opened
-        // (`fill_rest`), unless a chosen value is among it: then it is open, so that the
-        // choice shows and keeps focus.
-        let more = el("details")
-            .class("facet-more")
-            .attr("data-rest", &f.name)
-            .child(el("summary").text(&format!("{} more", rest.len())))
-            .child(el("ul").class("facet-values"));
-        let more = if rest.iter().any(|v| v.selected) {
-            fill_rest(&more.0, r, std::slice::from_ref(f));
-            more.attr("open", "")
-        } else {
-            more
-        };
-        section.push(more);
+    if old.count != new.count {
+        set_text(&a, ".facet-count", &thousands(new.count));
     }
-    if f.missing > 0 {
-        let t = format!("Not stated: {}", thousands(f.missing));
-        section.push(el("p").class("hint").text(&t));
+}
+
+/// Sets the text of `parent`'s first element matching `selector`.
+fn set_text(parent: &web_sys::Element, selector: &str, text: &str) {
+    if let Some(e) = parent.query_selector(selector).ok().flatten() {
+        e.set_text_content(Some(text));
     }
-    section
+}
+
+impl ValueList {
+    fn show(&mut self, r: &SearchRoute, f: &FacetCounts, view: &str) {
+        self.none.show(f.values.is_empty().then_some(()), |_| {
+            el("p").class("hint").text("None among these results.")
+        });
+        let shown = f.values.iter().take(SHOWN);
+        let wanted = shown
+            .map(|v| value(r, f, v))
+            .map(|v| (v.key.clone(), v))
+            .collect();
+        self.values.show(wanted, value_item, update_value);
+        let rest = f.values.get(SHOWN..).unwrap_or_default();
+        let more = (!rest.is_empty()).then(|| More {
+            view: view.to_string(),
+            rest: rest.len(),
+            // A chosen value among the rest: open, so that the choice shows and keeps focus.
+            open: rest.iter().any(|v| v.selected),
+        });
+        self.more.show(more, |m| {
+            // The rest (a facet can have hundreds of values) is built when first opened
+            // (`fill_rest`).
+            let more = el("details")
+                .class("facet-more")
+                .attr("data-rest", &f.name)
+                .child(el("summary").text(&format!("{} more", m.rest)))
+                .child(el("ul").class("facet-values"));
+            if m.open {
+                fill_rest(&more.0, r, std::slice::from_ref(f));
+                more.attr("open", "")
+            } else {
+                more
+            }
+        });
+        self.missing
+            .show((f.missing > 0).then_some(f.missing), |n| {
+                el("p")
+                    .class("hint")
+                    .text(&format!("Not stated: {}", thousands(*n)))
+            });
+    }
 }
 
 /// Builds the values a facet's "N more" (`details`, as `value_list` made it) folds away, if
@@ -156,76 +332,111 @@ pub fn fill_rest(details: &web_sys::Element, r: &SearchRoute, counts: &[FacetCou
     }
     let list = El(list);
     for v in f.values.get(SHOWN..).unwrap_or_default() {
-        list.push(value_item(r, f, v));
+        list.push(value_item(&value(r, f, v)));
     }
 }
 
 /// Publication dates as a bar list: each bin is a link whose bar length shows its count and
 /// whose text says the same (the bar is decoration, hidden from assistive technology).
-fn date_list(r: &SearchRoute, h: &DateHistogram) -> El {
-    let section = el("section")
-        .class("facet facet-dates")
-        .attr("data-facet", "published")
-        .attr("aria-label", "Published")
-        .child(el("h3").text("Published"));
-    let range = match (&r.after, &r.before) {
-        (Some(a), Some(b)) => Some(format!("From {a}, before {b}")),
-        (Some(a), None) => Some(format!("From {a}")),
-        (None, Some(b)) => Some(format!("Before {b}")),
-        _ => None,
+fn bin_link(b: &Bin) -> El {
+    let a = el("a")
+        .class("date-bin")
+        .attr("href", &b.href)
+        .attr("data-key", &b.key)
+        .child(el("span").class("date-label").text(&b.label))
+        // One element: the style sheet draws the bar and its track from `--share`.
+        .child(
+            el("span")
+                .class("date-bar")
+                .attr("aria-hidden", "true")
+                .style("--share", &b.share),
+        )
+        .child(el("span").class("date-count").text(&thousands(b.count)));
+    if b.selected {
+        a.attr("aria-current", "true")
+            .child(el("span").class("visually-hidden").text(", selected"))
+    } else {
+        a
+    }
+}
+
+/// Updates a date bin's `li` from `old` to `new`, as `update_value` does a value's.
+fn update_bin(li: &web_sys::Element, old: &Bin, new: &Bin) {
+    if old.selected != new.selected || old.label != new.label {
+        li.replace_children_with_node_1(&bin_link(new).0);
+        return;
+    }
+    let Some(a) = li.first_element_child() else {
+        return;
     };
-    if let Some(t) = &range {
-        section.push(el("p").class("hint").text(t));
+    if old.href != new.href {
+        a.set_attribute("href", &new.href).ok();
     }
-    let max = h.bins.iter().map(|b| b.count).max().unwrap_or(0).max(1);
-    let list = el("ul").class("date-bins");
-    for b in &h.bins {
-        let (start, end) = (b.start.to_string(), b.end.to_string());
-        let selected =
-            r.after.as_deref() == Some(start.as_str()) && r.before.as_deref() == Some(end.as_str());
-        let mut next = r.clone();
-        (next.after, next.before) = if selected {
-            (None, None)
-        } else {
-            (Some(start.clone()), Some(end))
-        };
-        let share = format!("{}%", b.count * 100 / max);
-        let mut a = el("a")
-            .class("date-bin")
-            .attr("href", &Route::Search(next).href())
-            .attr("data-key", &format!("date:{start}"))
-            .child(el("span").class("date-label").text(&b.label))
-            // One element: the style sheet draws the bar and its track from `--share`.
-            .child(
-                el("span")
-                    .class("date-bar")
-                    .attr("aria-hidden", "true")
-                    .style("--share", &share),
-            )
-            .child(el("span").class("date-count").text(&thousands(b.count)));
-        if selected {
-            a = a
-                .attr("aria-current", "true")
-                .child(el("span").class("visually-hidden").text(", selected"));
+    if old.share != new.share {
+        if let Some(bar) = a.query_selector(".date-bar").ok().flatten() {
+            El(bar).style("--share", &new.share);
         }
-        list.push(el("li").child(a));
     }
-    section.push(list);
-    if h.undated > 0 {
-        let t = format!("Undated: {}", thousands(h.undated));
-        section.push(el("p").class("hint").text(&t));
+    if old.count != new.count {
+        set_text(&a, ".date-count", &thousands(new.count));
     }
-    if range.is_some() {
-        let mut next = r.clone();
-        (next.after, next.before) = (None, None);
-        section.push(
+}
+
+impl DateList {
+    fn show(&mut self, r: &SearchRoute, h: &DateHistogram) {
+        let range = match (&r.after, &r.before) {
+            (Some(a), Some(b)) => Some(format!("From {a}, before {b}")),
+            (Some(a), None) => Some(format!("From {a}")),
+            (None, Some(b)) => Some(format!("Before {b}")),
+            _ => None,
+        };
+        let any = range.is_some().then(|| {
+            let mut next = r.clone();
+            (next.after, next.before) = (None, None);
+            Route::Search(next).href()
+        });
+        self.range.show(range, |t| el("p").class("hint").text(t));
+        let max = h.bins.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+        let wanted = h
+            .bins
+            .iter()
+            .map(|b| {
+                let (start, end) = (b.start.to_string(), b.end.to_string());
+                let selected = r.after.as_deref() == Some(start.as_str())
+                    && r.before.as_deref() == Some(end.as_str());
+                let mut next = r.clone();
+                (next.after, next.before) = if selected {
+                    (None, None)
+                } else {
+                    (Some(start.clone()), Some(end))
+                };
+                let key = format!("date:{start}");
+                let bin = Bin {
+                    key: key.clone(),
+                    href: Route::Search(next).href(),
+                    label: b.label.clone(),
+                    share: format!("{}%", b.count * 100 / max),
+                    count: b.count,
+                    selected,
+                };
+                (key, bin)
+            })
+            .collect();
+        self.bins
+            .show(wanted, |b| el("li").child(bin_link(b)), update_bin);
+        self.undated
+            .show((h.undated > 0).then_some(h.undated), |n| {
+                el("p")
+                    .class("hint")
+                    .text(&format!("Undated: {}", thousands(*n)))
+            });
+        self.any.show(any, |href| {
             el("p").child(
                 el("a")
-                    .attr("href", &Route::Search(next).href())
+                    .attr("href", href)
                     .attr("data-key", "date:any")
                     .text("Any date"),
-            ),
-        );
+            )
+        });
     }
-    section
 }

@@ -3,8 +3,8 @@
 //! written to the URL (see `url_state::Route`).
 
 use crate::components::copy_link::CopyLink;
-use crate::components::dom::{el, fill, link, El};
-use crate::components::facets::{facets, fill_rest, LISTED};
+use crate::components::dom::{el, fill, keep_focus, link, El};
+use crate::components::facets::{fill_rest, Filters, LISTED};
 use crate::components::highlight::highlighted;
 use crate::components::kwic::{concordance, row as kwic_row};
 use crate::format::thousands;
@@ -27,8 +27,9 @@ fn now() -> f64 {
 
 /// Documents (or passages) listed at first, and added by each "Show more"; the counts always
 /// cover everything. A page, not all matches, so that building the results costs the same at
-/// ten thousand articles as at ten.
-const PAGE: usize = 20;
+/// ten thousand articles as at ten; ten, not twenty, because building and laying out a page
+/// is most of what a search costs in the browser (BENCHMARKS.md).
+const PAGE: usize = 10;
 /// Concordance lines made at most (the occurrences past them are counted).
 const KWIC_LIMIT: usize = 500;
 /// Concordance lines listed at first, and added by each "Show more": a table lays out all its
@@ -496,8 +497,25 @@ fn append_items(
                     .child(link(&doc_href(&doc.id), label).class("doc-link")),
             )
             .child(el("p").class("doc-facts").text(&facts(doc)));
-        for p in &h.passages {
+        // The best passage; the others when asked for (`show_passages`), which keeps a page of
+        // results about half the elements.
+        if let Some(p) = h.passages.first() {
             push_passage(&item, doc, label, p);
+        }
+        let rest = h.passages.len().saturating_sub(1);
+        if rest > 0 {
+            let text = format!(
+                "Show {rest} more {}",
+                if rest == 1 { "passage" } else { "passages" }
+            );
+            item.push(
+                el("button")
+                    .attr("type", "button")
+                    .class("more-passages")
+                    .attr("data-more-passages", "")
+                    .attr("aria-label", &format!("{text}: {label}"))
+                    .text(&text),
+            );
         }
         list.push(item);
     }
@@ -630,6 +648,45 @@ fn show_more(body: &web_sys::HtmlElement, bundle: &Arc<Bundle>, r: &SearchRoute)
     focus_row_link(body, ".search-list > ol > li", shown + 1);
 }
 
+/// "Show N more passages" (`button`, in a result): searches again for the results listed (the
+/// view keeps no results), puts the result's other passages in place of the button and
+/// keyboard focus on the first new passage's link.
+fn show_passages(button: &web_sys::Element, bundle: &Arc<Bundle>, r: &SearchRoute) {
+    let item = button.closest("li[data-doc-id]").ok().flatten();
+    let list = item.as_ref().and_then(|i| i.parent_element());
+    let (Some(item), Some(list)) = (item, list) else {
+        return;
+    };
+    let id = item.get_attribute("data-doc-id").unwrap_or_default();
+    let bundle = &crate::shards::snapshot().unwrap_or_else(|| bundle.clone());
+    let o = run(bundle, r, list.child_element_count() as usize);
+    let labels = crate::labels::all(bundle);
+    let docs = &bundle.documents;
+    let hit = o
+        .results
+        .hits
+        .iter()
+        .find(|h| docs.get(h.doc).is_some_and(|d| d.id == id));
+    let Some((hit, doc)) = hit.and_then(|h| Some((h, docs.get(h.doc)?))) else {
+        return;
+    };
+    let label = labels.get(hit.doc).map_or("", |l| l.as_str());
+    button.remove();
+    let item = El(item);
+    for p in hit.passages.iter().skip(1) {
+        push_passage(&item, doc, label, p);
+    }
+    if let Some(a) = item
+        .0
+        .query_selector_all("a.passage-context")
+        .ok()
+        .and_then(|links| links.item(1))
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = a.focus();
+    }
+}
+
 /// Links to the three result views; the current one is marked in words and `aria-current`.
 fn mode_switch(r: &SearchRoute) -> El {
     let nav = el("nav")
@@ -729,6 +786,8 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let count_bundle = bundle.clone();
     // The facet counts on screen, for the values a facet's "N more" builds when opened.
     let shown_facets: Rc<RefCell<Vec<FacetCounts>>> = Rc::default();
+    // The filters on screen, kept from one search to the next.
+    let filters: Rc<RefCell<Option<Filters>>> = Rc::default();
     let facets_for_click = shown_facets.clone();
     // Each search rebuilds the parts below; the live region itself stays in place so that
     // screen readers announce its new text.
@@ -776,12 +835,29 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let t1 = now();
         fill(&modes, vec![mode_switch(&r)]);
         fill(&live, status(&r, &o));
-        let side = facets(&r, &o.results.facets, &o.results.dates);
         let main = el("section")
             .class("search-results")
             .attr("aria-label", "Results")
             .child(results(&r, &o, &bundle, &crate::labels::all(&bundle)));
-        fill(&body, vec![side, main]);
+        // The filters stay and are updated in place when they are on the page (the results
+        // beside them are rebuilt).
+        let mut filters = filters.borrow_mut();
+        let (counts, dates) = (&o.results.facets, &o.results.dates);
+        match filters.as_mut().filter(|f| f.fits(&body, counts)) {
+            Some(shown) => keep_focus(&body, || {
+                shown.show(&r, counts, dates);
+                while let Some(old) = shown.element().next_sibling() {
+                    let _ = body.remove_child(&old);
+                }
+                let _ = body.append_with_node_1(&main.0);
+            }),
+            None => {
+                let shown = Filters::new(&r, counts, dates);
+                fill(&body, vec![El(shown.element().clone()), main]);
+                *filters = Some(shown);
+            }
+        }
+        drop(filters);
         *shown_facets.borrow_mut() = std::mem::take(&mut o.results.facets);
         if bench.is_some() {
             // The layout the browser does before painting belongs to the update, as the peers'
@@ -815,6 +891,9 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             });
         } else if let (Some(_), Some(body)) = (closest("button[data-more]"), body.get_untracked()) {
             route.with_untracked(|r| show_more(&body, &more_bundle, &r.part::<SearchRoute>()));
+        } else if let Some(button) = closest("button[data-more-passages]") {
+            route
+                .with_untracked(|r| show_passages(&button, &more_bundle, &r.part::<SearchRoute>()));
         }
     };
     // "Count passages": counts for the route shown, puts the count in the line (which the live

@@ -29,6 +29,15 @@ async function waitForCount(page, re) {
   return (await count.textContent()).trim();
 }
 
+/** Asserts that the view lists the first page of `total` results (`rows` each), and says so. */
+async function assertListed(page, rows, total) {
+  const page1 = Math.min(total, 10);
+  assert.equal(await page.locator(rows).count(), page1);
+  const shown = page.locator('.search-more .search-shown');
+  if (total > page1) assert.equal((await shown.textContent()).trim(), `Showing ${page1} of ${total}.`);
+  else assert.equal(await shown.count(), 0);
+}
+
 function hitIds(page, sel = 'li.search-hit') {
   return page.$$eval(sel, (els) => els.map((e) => e.getAttribute('data-doc-id')));
 }
@@ -60,6 +69,37 @@ describe('search', () => {
     });
   });
 
+  test('a result shows its best passage; "Show N more passages" (keyboard) adds the others in place', async () => {
+    await withPage(browser, server, async (page) => {
+      await page.goto(server.baseUrl + '?q=mission');
+      await waitForCount(page, /of 5 documents/);
+      const id = await page.locator('li.search-hit').filter({ has: page.locator('button.more-passages') }).first().getAttribute('data-doc-id');
+      const hit = page.locator(`li.search-hit[data-doc-id="${id}"]`);
+      assert.equal(await hit.locator('blockquote.passage').count(), 1, 'one passage at first');
+      const button = hit.locator('button.more-passages');
+      const n = Number((await button.textContent()).match(/^Show (\d+) more passages?$/)[1]);
+      assert.ok(n >= 1);
+      // Its name says whose passages it shows (every result has such a button).
+      const title = (await hit.locator('a.doc-link').textContent()).trim();
+      assert.equal(await button.getAttribute('aria-label'), `${(await button.textContent()).trim()}: ${title}`);
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        ([id, k]) => document.querySelectorAll(`li.search-hit[data-doc-id="${id}"] blockquote.passage`).length === k,
+        [id, 1 + n],
+      );
+      assert.equal(await hit.locator('button.more-passages').count(), 0, 'the button is gone');
+      const marks = await hit.locator('blockquote.passage mark').allTextContents();
+      assert.ok(marks.length >= 1 + n && marks.every((m) => m.toLowerCase().startsWith('mission')), `marks: ${marks}`);
+      assert.equal(
+        await hit.evaluate((li) => document.activeElement === li.querySelectorAll('a.passage-context')[1]),
+        true,
+        "focus is on the first new passage's link",
+      );
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  });
+
   test('"Count passages" counts the passages of every document found, as passage mode lists them', async () => {
     await withPage(browser, server, async (page) => {
       await page.goto(server.baseUrl + '?q=mission');
@@ -74,7 +114,7 @@ describe('search', () => {
       const n = Number(count.split(' ')[0]);
       await page.getByRole('link', { name: 'Passages' }).click();
       await waitForCount(page, new RegExp(`^${n} passages in 4 of 5 documents$`));
-      assert.equal(await page.locator('li.passage-hit').count(), n);
+      await assertListed(page, 'li.passage-hit', n);
       // A new search counts its documents at once again, and offers the button again.
       await page.goto(server.baseUrl + '?q=lachin');
       assert.equal(await waitForCount(page, /of 5 documents/), '2 of 5 documents');
@@ -118,7 +158,7 @@ describe('search', () => {
       await waitForParam(page, 'mode', 'passages');
       const count = await waitForCount(page, /passages in 4 of 5 documents/);
       const n = Number(count.split(' ')[0]);
-      assert.equal(await page.locator('li.passage-hit').count(), n);
+      await assertListed(page, 'li.passage-hit', n);
       assert.ok(n >= 8, count);
       assert.equal(await page.getByRole('link', { name: 'Passages' }).getAttribute('aria-current'), 'true');
 
@@ -376,26 +416,30 @@ describe('search results a page at a time', () => {
     });
   });
 
-  test('the first 20 show; "Show more" (keyboard) adds the next ones without rebuilding the list, and focuses the first new one', async () => {
+  test('the first 10 show; "Show more" (keyboard) adds the next ones without rebuilding the list, and focuses the first new one', async () => {
     const site = served.server;
     await withPage(browser, site, async (page) => {
       await page.goto(site.baseUrl + '?q=corridor');
       await waitForCount(page, /^45 of 45 documents$/);
-      assert.equal(await page.locator('li.search-hit').count(), 20);
-      assert.equal((await page.locator('.search-more .search-shown').textContent()).trim(), 'Showing 20 of 45.');
+      assert.equal(await page.locator('li.search-hit').count(), 10);
+      assert.equal((await page.locator('.search-more .search-shown').textContent()).trim(), 'Showing 10 of 45.');
       // The first page's items, marked, so that we can tell they are kept, not rebuilt.
       await page.$$eval('li.search-hit', (els) => els.forEach((e) => (e.__kept = true)));
-      const more = page.getByRole('button', { name: 'Show 20 more' });
+      const more = page.getByRole('button', { name: 'Show 10 more' });
       await more.focus();
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelectorAll('li.search-hit').length === 40);
-      assert.equal(await page.$$eval('li.search-hit', (els) => els.filter((e) => e.__kept).length), 20);
+      await page.waitForFunction(() => document.querySelectorAll('li.search-hit').length === 20);
+      assert.equal(await page.$$eval('li.search-hit', (els) => els.filter((e) => e.__kept).length), 10);
       assert.equal(
-        await page.evaluate(() => document.activeElement?.closest('li.search-hit') === document.querySelectorAll('li.search-hit')[20]),
+        await page.evaluate(() => document.activeElement?.closest('li.search-hit') === document.querySelectorAll('li.search-hit')[10]),
         true,
         'focus is on the first new result',
       );
-      assert.equal((await page.locator('.search-more .search-shown').textContent()).trim(), 'Showing 40 of 45.');
+      assert.equal((await page.locator('.search-more .search-shown').textContent()).trim(), 'Showing 20 of 45.');
+      for (const n of [30, 40]) {
+        await page.getByRole('button', { name: 'Show 10 more' }).click();
+        await page.waitForFunction((n) => document.querySelectorAll('li.search-hit').length === n, n);
+      }
       await page.getByRole('button', { name: 'Show 5 more' }).click();
       await page.waitForFunction(() => document.querySelectorAll('li.search-hit').length === 45);
       assert.equal(await page.locator('.search-more button').count(), 0, 'no button once all are listed');
@@ -404,7 +448,47 @@ describe('search results a page at a time', () => {
       // A new search starts from the first page again.
       await page.goto(site.baseUrl + '?q=trucks&mode=passages');
       await waitForCount(page, /45 passages in 45 of 45 documents/);
-      assert.equal(await page.locator('li.passage-hit').count(), 20);
+      assert.equal(await page.locator('li.passage-hit').count(), 10);
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  });
+
+  test('a new query updates the filters in place: the same elements, new counts and links', async () => {
+    const site = served.server;
+    await withPage(browser, site, async (page) => {
+      await page.goto(site.baseUrl + '?q=corridor');
+      await waitForCount(page, /^45 of 45 documents$/);
+      // Marked, so that we can tell which elements are kept rather than rebuilt.
+      await page.$$eval('aside.facets, .date-bin, a.facet-value', (els) => els.forEach((e) => (e.__kept = true)));
+      const dateCounts = () => page.$$eval('.date-bin .date-count', (els) => els.map((e) => Number(e.textContent)));
+      const before = await dateCounts();
+      assert.equal(before.reduce((a, b) => a + b, 0), 45);
+      const input = page.locator('form[role=search] input#q');
+      await input.fill('"number 7" OR "number 23"');
+      await input.press('Enter');
+      await waitForCount(page, /^2 of 45 documents$/);
+      assert.equal(await page.$eval('aside.facets', (e) => e.__kept === true), true, 'the filters are kept');
+      // The same date bins, counting the two documents found now.
+      const after = await dateCounts();
+      assert.equal(after.length, before.length);
+      assert.equal(after.reduce((a, b) => a + b, 0), 2);
+      assert.equal(await page.$$eval('.date-bin', (els) => els.every((e) => e.__kept)), true, 'every date bin is kept');
+      // Two outlets now; their links choose them with the new query.
+      const values = await page.$$eval('section[data-facet=outlet] a.facet-value', (els) =>
+        els.map((e) => [e.querySelector('.facet-name').textContent, e.querySelector('.facet-count').textContent, new URL(e.href).searchParams.get('q')]),
+      );
+      assert.deepEqual(values, [
+        ['Outlet 08', '1', '"number 7" OR "number 23"'],
+        ['Outlet 09', '1', '"number 7" OR "number 23"'],
+      ]);
+      assert.equal(await page.locator('section[data-facet=outlet] details.facet-more').count(), 0, 'nothing left to fold away');
+      // Choosing one by keyboard keeps focus on it, now chosen.
+      await page.locator('section[data-facet=outlet] a.facet-value').first().focus();
+      await page.keyboard.press('Enter');
+      await waitForParam(page, 'outlet', 'Outlet 08');
+      await waitForCount(page, /^1 of 45 documents$/);
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-key')), 'outlet:Outlet 08');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-current')), 'true');
       assert.deepEqual(await axeViolations(page), []);
     });
   });
