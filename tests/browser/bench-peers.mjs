@@ -14,8 +14,9 @@
 // date and the text of every block). Built ahead, as a static site would ship them: MiniSearch's
 // index as JSON (loadJSON), Pagefind's index files (its Node API); FlexSearch gets the documents
 // and indexes them in the page. Each peer's page (peers/*.html, from peers/harness.js and an
-// adapter per tool) shows the same list as Parallax's first page: 20 results, each a title,
-// outlet and date, and an excerpt (Parallax also shows each hit's best passages, highlighted).
+// adapter per tool) shows the same list as Parallax's first page: 10 results, each a title,
+// outlet and date, and an excerpt (Parallax shows each hit's best passage, highlighted, and a
+// button for its others).
 //
 // Measured:
 // - first result: a fresh page (new browser context, empty cache) opened on the first query;

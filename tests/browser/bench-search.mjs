@@ -3,6 +3,7 @@
 //
 //   trunk build --release --public-url /parallax/
 //   node tests/browser/bench-search.mjs [--docs 10000] [--seed 42] [--rounds 20] [--compare DIR]
+//                                       [--from previous]
 //
 // For each query the page is sent to `?q=…` through history (as Back/Forward would) and the app
 // reports, on the results container, how long `search()` (plus `kwic()` in concordance mode)
@@ -15,6 +16,10 @@
 // update (search and DOM), the DOM alone (update minus search, as bench-peers.mjs reports it) and
 // the DOM plus the work of the browser's next frame (`nextFrameWorkProbe` in helpers.mjs), and
 // the query to painted: from the route change to the end of that frame (`timeSearchThroughHistory`).
+//
+// `--from previous` times each query from the one before it in the list (as typing goes from
+// one query to the next) instead of from a search with no results, so that what the view keeps
+// from one search to the next (the filters, updated in place) counts.
 //
 // `--compare DIR` serves a second build (another commit's dist/, say the one before a change)
 // beside dist/ and measures both in the same run, alternating query by query (which goes first
@@ -37,6 +42,7 @@ const DOCS = Number(arg('docs', 10000));
 const SEED = Number(arg('seed', 42));
 const ROUNDS = Number(arg('rounds', 20));
 const COMPARE = arg('compare', null);
+const FROM_PREVIOUS = arg('from', 'empty') === 'previous';
 const SEEDS = Number(arg('seeds', 1));
 const BUNDLE = arg('bundle', null);
 
@@ -83,8 +89,11 @@ async function measure(browser, builds, label, repeat) {
       for (let j = 0; j < opened.length; j++) {
         const k = (i + j) % opened.length;
         const o = opened[k];
-        const query = `?q=${encodeURIComponent(q)}${extra.replace('__FIRST_OUTLET__', encodeURIComponent(o.firstOutlet))}`;
-        const [s, u, frame, painted] = await timeSearchThroughHistory(o.page, query);
+        const url = ([q, extra]) => `?q=${encodeURIComponent(q)}${extra.replace('__FIRST_OUTLET__', encodeURIComponent(o.firstOutlet))}`;
+        const query = url([q, extra]);
+        const previous = QUERIES[(QUERIES.findIndex((x) => x[0] === q && x[1] === extra) + QUERIES.length - 1) % QUERIES.length];
+        const from = FROM_PREVIOUS ? { from: url(previous) } : {};
+        const [s, u, frame, painted] = await timeSearchThroughHistory(o.page, query, from);
         times[k].search.push(s);
         times[k].update.push(u);
         times[k].dom.push(u - s);

@@ -398,17 +398,18 @@ export function axeAtTwoWidths(env, views) {
 
 /**
  * Benchmarks (bench-search.mjs, bench-peers.mjs): moves the app in `page` to the search `query`
- * (a query string) through history, as Back/Forward would, after a neutral search so that it is
- * a real route change; resolves to the [search, whole update, next frame, painted] milliseconds:
+ * (a query string) through history, as Back/Forward would, after the view `from` (by default a
+ * search with no results, so that the view builds its results from none; another query, as when
+ * typing, lets what the view keeps from one search to the next count); resolves to the [search, whole update, next frame, painted] milliseconds:
  * the first two as the view reported them, the third the work of the frame that shows the update
  * (`nextFrameWorkProbe`), the last from the route change (`pushState`) to the end of that frame:
  * everything the page did for the query before it was on screen (route, effects, search, DOM,
  * style, layout, paint), as the peers' harness times its own.
  */
-export async function timeSearchThroughHistory(page, query) {
+export async function timeSearchThroughHistory(page, query, { from = '?mode=docs&q=zzzznothing' } = {}) {
   await page.evaluate(nextFrameWorkProbe);
   let out;
-  for (const qs of ['?mode=docs&q=zzzznothing', query]) {
+  for (const qs of [from, query]) {
     out = await page.evaluate(
       (u) =>
         new Promise((resolve, reject) => {

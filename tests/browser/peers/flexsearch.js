@@ -19,7 +19,7 @@ window.peer = {
     const docs = [...seen.values()];
     return {
       total: docs.length,
-      hits: docs.slice(0, 20).map((d) => ({ title: d.title, meta: `${d.outlet} · ${d.published}`, excerpt: d.excerpt })),
+      hits: docs.slice(0, window.PAGE).map((d) => ({ title: d.title, meta: `${d.outlet} · ${d.published}`, excerpt: d.excerpt })),
     };
   },
 };

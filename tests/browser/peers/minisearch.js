@@ -13,7 +13,7 @@ window.peer = {
     const r = this.index.search(q.query, q.options);
     return {
       total: r.length,
-      hits: r.slice(0, 20).map((x) => ({ title: x.title, meta: `${x.outlet} · ${x.published}`, excerpt: x.excerpt })),
+      hits: r.slice(0, window.PAGE).map((x) => ({ title: x.title, meta: `${x.outlet} · ${x.published}`, excerpt: x.excerpt })),
     };
   },
 };

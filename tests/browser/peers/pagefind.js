@@ -9,7 +9,7 @@ window.peer = {
   // `q` is a string in Pagefind's syntax (words, all required; "quoted phrases").
   async search(q) {
     const s = await this.pf.search(q);
-    const data = await Promise.all(s.results.slice(0, 20).map((r) => r.data()));
+    const data = await Promise.all(s.results.slice(0, window.PAGE).map((r) => r.data()));
     return {
       total: s.results.length,
       hits: data.map((d) => ({
