@@ -253,19 +253,33 @@ fn value_item(v: &Value) -> El {
 /// link when it was chosen or unchosen (the focus that link had is given back by the caller,
 /// `dom::keep_focus`).
 fn update_value(li: &web_sys::Element, old: &Value, new: &Value) {
-    if old.selected != new.selected || old.label != new.label {
-        li.replace_children_with_node_1(&toggle_link(new).0);
-        return;
-    }
-    let Some(a) = li.first_element_child() else {
+    let same = old.selected == new.selected && old.label == new.label;
+    let Some(a) = kept_link(li, same, [&old.href, &new.href], || toggle_link(new)) else {
         return;
     };
-    if old.href != new.href {
-        a.set_attribute("href", &new.href).ok();
-    }
     if old.count != new.count {
         set_text(&a, ".facet-count", &thousands(new.count));
     }
+}
+
+/// The link of a filter's `li`, kept when it shows the `same` value in the same state, with its
+/// `href` updated (`[old, new]`), for the caller to update the rest; otherwise `li` gets a new
+/// link from `build` and there is nothing more to update.
+fn kept_link(
+    li: &web_sys::Element,
+    same: bool,
+    [old_href, new_href]: [&String; 2],
+    build: impl FnOnce() -> El,
+) -> Option<web_sys::Element> {
+    if !same {
+        li.replace_children_with_node_1(&build().0);
+        return None;
+    }
+    let a = li.first_element_child()?;
+    if old_href != new_href {
+        a.set_attribute("href", new_href).ok();
+    }
+    Some(a)
 }
 
 /// Sets the text of `parent`'s first element matching `selector`.
@@ -362,16 +376,10 @@ fn bin_link(b: &Bin) -> El {
 
 /// Updates a date bin's `li` from `old` to `new`, as `update_value` does a value's.
 fn update_bin(li: &web_sys::Element, old: &Bin, new: &Bin) {
-    if old.selected != new.selected || old.label != new.label {
-        li.replace_children_with_node_1(&bin_link(new).0);
-        return;
-    }
-    let Some(a) = li.first_element_child() else {
+    let same = old.selected == new.selected && old.label == new.label;
+    let Some(a) = kept_link(li, same, [&old.href, &new.href], || bin_link(new)) else {
         return;
     };
-    if old.href != new.href {
-        a.set_attribute("href", &new.href).ok();
-    }
     if old.share != new.share {
         if let Some(bar) = a.query_selector(".date-bar").ok().flatten() {
             El(bar).style("--share", &new.share);
