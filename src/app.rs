@@ -144,7 +144,7 @@ pub fn App() -> impl IntoView {
         Load::Ready(bundle) => {
             // A sharded corpus: the reader waits for its article, the overview and the
             // comparison for the entity table and the articles they read, the entities page for
-            // every article (a search fetches its own pieces, `pages/search.rs`).
+            // the entity table (a search fetches its own pieces, `pages/search.rs`).
             crate::shards::track();
             let lazy = crate::shards::is_lazy();
             let bundle = crate::shards::snapshot().unwrap_or(bundle);
@@ -153,7 +153,6 @@ pub fn App() -> impl IntoView {
                 Some(w) => Page::Waiting(crate::shards::message(&w, what)),
                 None => ready,
             };
-            let all = |ready: Page| wait(crate::shards::ensure_all(), "the full corpus", ready);
             let documents = |docs: &[usize], ready: Page| {
                 let w = crate::shards::ensure_documents(docs);
                 wait(w, "the articles", ready)
@@ -164,7 +163,13 @@ pub fn App() -> impl IntoView {
                     let docs: Vec<usize> = c.ids.iter().filter_map(|id| position(id)).collect();
                     documents(&docs, Page::Compare)
                 }
-                Route::Entities(_) if lazy => all(Page::Entities),
+                // The entities page reads the entity file alone: the table, and the names by
+                // source (`NamedWays`), computed when the corpus was bundled.
+                Route::Entities(_) if lazy => wait(
+                    crate::shards::ensure_entities(),
+                    "the entity table",
+                    Page::Entities,
+                ),
                 // The overview reads the articles its filters let through; without a filter, only
                 // those it compares (chosen from the entity table), since the entity file has
                 // the whole corpus's contested names (`overview::cards::names_card`).

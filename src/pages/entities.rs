@@ -1,5 +1,5 @@
 //! The entities page (`?page=entities`): first the contested names (entities the articles call by
-//! different names, and which source uses which, or past [`SOURCES_LISTED`] sources how many
+//! different names, and which source uses which, or past [`SOURCES_LISTED`](parallax_core::entities::SOURCES_LISTED) sources how many
 //! prefer each name), kept apart from names that differ only in spelling or abbreviation
 //! (`parallax_core::variants`); then every entity with its mentions per article, as a table
 //! whose cells are shaded by count (a heatmap that carries its numbers), up to
@@ -10,7 +10,7 @@ use crate::entity_index::{self, type_label, EntityIndex};
 use crate::format::thousands;
 use crate::url_state::{self, EntitiesRoute, EntitySort, Route, TypeFilter};
 use leptos::prelude::*;
-use parallax_core::entities::{EntityType, EntityUsage};
+use parallax_core::entities::{BySource, EntityType, NamedWays};
 use parallax_core::sort::{stable_sort_by, stable_sort_by_key};
 use parallax_core::variants::name_groups;
 use parallax_core::Bundle;
@@ -278,60 +278,40 @@ fn heat(n: usize, max: usize) -> usize {
     (n * HEAT_LEVELS).div_ceil(max).clamp(1, HEAT_LEVELS)
 }
 
-/// An entity called by different names: its usage, and the first name of each group of mere
+/// An entity called by different names: how, and the first name of each group of mere
 /// variants ("Karabakh", "Garabagh", "Artsakh").
 struct Contested {
-    usage: EntityUsage,
+    ways: NamedWays,
     names: Vec<String>,
 }
 
 /// The entities named in more than one way, split: contested (different names, first, most
 /// mentioned first) and mere variants (spelling, abbreviation, a shorter form).
-fn split_names(usage: Vec<EntityUsage>) -> (Vec<Contested>, Vec<EntityUsage>) {
+fn split_names(ways: Vec<NamedWays>) -> (Vec<Contested>, Vec<NamedWays>) {
     let (mut contested, mut variants) = (Vec::new(), Vec::new());
-    for u in usage {
-        let names: Vec<String> = name_groups(u.aliases.iter().map(|a| a.alias.as_str()))
+    for w in ways {
+        let names: Vec<String> = name_groups(w.names())
             .iter()
             .filter_map(|g| g.first().map(|s| s.to_string()))
             .collect();
         if names.len() >= 2 {
-            contested.push(Contested { usage: u, names });
+            contested.push(Contested { ways: w, names });
         } else {
-            variants.push(u);
+            variants.push(w);
         }
     }
-    let mentions = |u: &EntityUsage| u.aliases.iter().map(|a| a.count).sum::<usize>();
     // Sources preferring different names first, then the most mentioned; the name breaks ties.
     stable_sort_by(&mut contested, |a, b| {
-        (b.usage.contested, mentions(&b.usage))
-            .cmp(&(a.usage.contested, mentions(&a.usage)))
-            .then_with(|| a.usage.canonical.cmp(&b.usage.canonical))
+        (b.ways.contested, b.ways.mentions())
+            .cmp(&(a.ways.contested, a.ways.mentions()))
+            .then_with(|| a.ways.canonical.cmp(&b.ways.canonical))
     });
     stable_sort_by(&mut variants, |a, b| {
-        mentions(b)
-            .cmp(&mentions(a))
+        b.mentions()
+            .cmp(&a.mentions())
             .then_with(|| a.canonical.cmp(&b.canonical))
     });
     (contested, variants)
-}
-
-/// Sources of one entity up to which the contested-names table lists each with its names; past
-/// it, how many sources prefer each name (an entity named in thousands of articles would list
-/// thousands of lines).
-const SOURCES_LISTED: usize = 12;
-
-/// Each name some source uses most for the entity, with how many sources do: most sources
-/// first, then by name.
-fn preferred_by(outlets: &[parallax_core::entities::OutletUsage]) -> Vec<(String, usize)> {
-    let mut by: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for o in outlets {
-        if let Some(a) = o.aliases.first() {
-            *by.entry(a.alias.as_str()).or_default() += 1;
-        }
-    }
-    let mut out: Vec<(String, usize)> = by.into_iter().map(|(a, n)| (a.to_string(), n)).collect();
-    stable_sort_by(&mut out, |a, b| b.1.cmp(&a.1));
-    out
 }
 
 /// "“Karabakh” ×3, “Garabagh” ×1".
@@ -345,14 +325,17 @@ fn counted(aliases: &[parallax_core::entities::AliasCount]) -> String {
 
 /// Contested names first (a table: the different names, and per source the names it uses),
 /// then, folded away, the entities whose names differ only in spelling or abbreviation.
+/// A sharded corpus's come from its entity file (`shards::named_ways`), without the articles.
 fn names_view(bundle: &Bundle, ents: &EntityIndex) -> impl IntoView + use<> {
-    let (contested, variants) = split_names(ents.alias_usage(bundle));
+    let ways =
+        crate::shards::named_ways().unwrap_or_else(|| NamedWays::of(&ents.alias_usage(bundle)));
+    let (contested, variants) = split_names(ways);
     let rows = contested
         .iter()
         .map(|c| {
-            let u = &c.usage;
-            let sources = if u.outlets.len() <= SOURCES_LISTED {
-                u.outlets
+            let u = &c.ways;
+            let sources = match &u.by_source {
+                BySource::Each(outlets) => outlets
                     .iter()
                     .map(|o| {
                         view! {
@@ -364,23 +347,22 @@ fn names_view(bundle: &Bundle, ents: &EntityIndex) -> impl IntoView + use<> {
                         }
                     })
                     .collect_view()
-                    .into_any()
-            } else {
-                preferred_by(&u.outlets)
-                    .into_iter()
+                    .into_any(),
+                BySource::Preferred(by) => by
+                    .iter()
                     .map(|(name, n)| {
                         view! {
                             <li>
                                 {format!(
                                     "“{name}”: preferred by {} {}",
-                                    thousands(n),
-                                    if n == 1 { "source" } else { "sources" },
+                                    thousands(*n),
+                                    if *n == 1 { "source" } else { "sources" },
                                 )}
                             </li>
                         }
                     })
                     .collect_view()
-                    .into_any()
+                    .into_any(),
             };
             let href = Route::library_of_entity(&u.canonical).href();
             view! {
@@ -468,7 +450,7 @@ fn names_view(bundle: &Bundle, ents: &EntityIndex) -> impl IntoView + use<> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::entities::{AliasCount, OutletUsage};
+    use parallax_core::entities::{AliasCount, EntityUsage, OutletUsage};
 
     fn usage(canonical: &str, names: &[(&str, usize)], contested: bool) -> EntityUsage {
         let aliases: Vec<AliasCount> = names
@@ -491,32 +473,8 @@ mod tests {
     }
 
     #[test]
-    fn many_sources_are_counted_by_the_name_each_prefers() {
-        let source = |outlet: &str, names: &[(&str, usize)]| OutletUsage {
-            outlet: outlet.to_string(),
-            aliases: names
-                .iter()
-                .map(|&(alias, count)| AliasCount {
-                    alias: alias.to_string(),
-                    count,
-                })
-                .collect(),
-        };
-        let by = preferred_by(&[
-            source("A", &[("Garabagh", 3), ("Karabakh", 1)]),
-            source("B", &[("Karabakh", 2)]),
-            source("C", &[("Karabakh", 5), ("Garabagh", 4)]),
-            source("D", &[]),
-        ]);
-        assert_eq!(
-            by,
-            [("Karabakh".to_string(), 2), ("Garabagh".to_string(), 1)]
-        );
-    }
-
-    #[test]
     fn contested_names_come_apart_from_variants() {
-        let (contested, variants) = split_names(vec![
+        let (contested, variants) = split_names(NamedWays::of(&[
             usage("United Nations", &[("UN", 9), ("U.N.", 2)], true),
             usage(
                 "Stepanakert",
@@ -528,10 +486,10 @@ mod tests {
                 &[("Karabakh", 5), ("Garabagh", 2), ("Karabagh", 1)],
                 true,
             ),
-        ]);
+        ]));
         let names: Vec<(&str, String)> = contested
             .iter()
-            .map(|c| (c.usage.canonical.as_str(), c.names.join(" / ")))
+            .map(|c| (c.ways.canonical.as_str(), c.names.join(" / ")))
             .collect();
         assert_eq!(
             names,

@@ -6,9 +6,10 @@
 //! …"), and a file that cannot be had, or is not the one the manifest lists, is named in a
 //! message.
 //!
-//! Searching, the library, the reader and the concordance fetch the pieces they need. Views
-//! that read every document load the rest first, saying how much ([`ensure_all`]); once
-//! everything is loaded the page holds the whole bundle and this module steps aside.
+//! Searching, the library, the reader, the concordance, the overview and the entities page
+//! fetch the pieces they need (the entities page and the overview of the whole corpus, the
+//! entity file alone, which carries the names by source); once everything is loaded the page
+//! holds the whole bundle and this module steps aside.
 //!
 //! Reading the files (decoding and checking them, `load.rs`) is a module of its own that the
 //! page fetches only when `corpus.bin` is a manifest: a site whose corpus is one file never
@@ -197,11 +198,6 @@ pub fn ensure_documents(docs: &[usize]) -> Option<Wait> {
 /// The entity table and the `entity` facet; starts fetching them.
 pub fn ensure_entities() -> Option<Wait> {
     ensure(LazyBundle::entity_needs)
-}
-
-/// Every file; starts fetching them (the page then gets the whole bundle).
-pub fn ensure_all() -> Option<Wait> {
-    ensure(LazyBundle::all_needs)
 }
 
 /// Runs `f` once the files on their way have arrived (at once when none are).

@@ -4,7 +4,8 @@
 // the same corpus as one bundle shows; so does the concordance, fetching the chunks of the
 // lines it lists; the reader fetches its article's chunk and the entity table; the overview the
 // entity table and the chunks of the articles it compares (the entity file has the whole
-// corpus's contested names), saying so, and shows what the whole corpus's overview shows; a
+// corpus's contested names), saying so, and shows what the whole corpus's overview shows; the
+// entities page the entity file alone, and shows what the whole corpus's page shows; a
 // missing or stale file is named in the message. Small pieces (2 KB shards, 8 KB chunks) so
 // that 60 generated articles make dozens of files.
 
@@ -220,29 +221,56 @@ describe('a sharded corpus', () => {
     assert.ok(chunks.size >= 1 && chunks.size <= 6 && all.length > 6, `${chunks.size} of ${all.length} chunks`);
   });
 
-  test('the entities page loads the full corpus, saying how much, a few files at a time', async () => {
+  test('the entities page fetches the entity file alone, saying so, and shows what the whole corpus’s page shows', async () => {
+    const page_ = async (site, checkWaiting) => {
+      let text;
+      const log = await withPage(browser, site, async (page) => {
+        await page.goto(site.baseUrl + '?page=entities');
+        if (checkWaiting) {
+          const waiting = page.locator('main p.loading', { hasText: 'Loading the entity table' });
+          await waiting.waitFor();
+          assert.match(await waiting.innerText(), /^Loading the entity table \(\d+(\.\d)? (KB|MB)\)…$/);
+        }
+        await page.locator('section.contested').waitFor();
+        text = await page.locator('main').innerText();
+      });
+      return { text, files: fetched(log, site) };
+    };
+    const whole = await page_(sites.whole, false);
+    const sharded = await page_(sites.slow, true);
+    // The same page: the table, and each contested name by source (more than twelve sources:
+    // how many prefer each name), from the names by source the entity file carries.
+    assert.equal(sharded.text, whole.text);
+    assert.match(sharded.text, /preferred by \d+ sources/);
+    // No article and no index shard is read.
+    assert.equal(sharded.files.filter((p) => p.startsWith('docs/') || p.startsWith('index/')).length, 0, sharded.files.join(' '));
+    assert.equal(new Set(sharded.files.filter((p) => p.startsWith('entities/'))).size, 1);
+  });
+
+  test('a query that needs every index shard fetches them a few files at a time', async () => {
     // Files of the corpus being fetched at once, at most (a browser refuses thousands at once).
     let now = 0;
     let most = 0;
-    let files = 0;
+    let requested = 0;
     const corpusFile = (req) => /\/(docs|index|entities)\//.test(new URL(req.url()).pathname);
+    const letters = [...'abcdefghijklmnopqrstuvwxyz'].map((c) => `${c}*`).join(' OR ');
     await withPage(browser, sites.slow, async (page) => {
       page.on('request', (req) => {
         if (!corpusFile(req)) return;
-        files += 1;
+        requested += 1;
         most = Math.max(most, ++now);
       });
       const done = (req) => corpusFile(req) && (now -= 1);
       page.on('requestfinished', done);
       page.on('requestfailed', done);
-      await page.goto(sites.slow.baseUrl + '?page=entities');
-      const waiting = page.locator('main p.loading', { hasText: 'Loading the full corpus' });
+      await page.goto(sites.slow.baseUrl + '?q=' + encodeURIComponent(letters));
+      const waiting = page.locator('.search-status .search-waiting', { hasText: 'Loading the index for' });
       await waiting.waitFor();
-      assert.match(await waiting.innerText(), /^Loading the full corpus \(\d+(\.\d)? (KB|MB)\)…$/);
-      await page.locator('main h1').first().waitFor();
-      await page.locator('main p.loading').waitFor({ state: 'detached' });
+      await page.locator('li.search-hit').first().waitFor();
     });
-    assert.ok(files > 40, `${files} files fetched`);
+    const shards = Object.keys(files).filter((k) => k.startsWith('index/')).length;
+    assert.ok(shards > 32, `${shards} index shards`);
+    assert.ok(requested >= shards, `${requested} files fetched`);
     assert.ok(most >= 2 && most <= 32, `${most} files fetched at once`);
   });
 

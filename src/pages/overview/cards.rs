@@ -348,7 +348,7 @@ pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize], by: Option<&str>) -> El 
     };
     let (mut loaded, mut variants) = (Vec::new(), 0usize);
     for w in ways {
-        let groups: Vec<String> = name_groups(w.names.iter().map(String::as_str))
+        let groups: Vec<String> = name_groups(w.names())
             .iter()
             .filter_map(|g| g.first().map(|s| s.to_string()))
             .collect();

@@ -31,8 +31,9 @@ use std::sync::OnceLock;
 /// each table in its own section, so the documents can be read without the index; 9 counts the
 /// mentions of each name of an entity, and a sharded corpus's entity table and `entity` facet
 /// leave its manifest for a file of their own; 10 adds to that file the entities named in more
-/// than one way over the whole corpus (`EntityFile::named_ways`).
-pub const BUNDLE_VERSION: u32 = 10;
+/// than one way over the whole corpus (`EntityFile::named_ways`); 11 gives those their names'
+/// counts and the names by source (`NamedWays::by_source`), for the entities page.
+pub const BUNDLE_VERSION: u32 = 11;
 
 /// The first bytes of every bundle, so another file (an HTML error page served in its place,
 /// say) is recognised as "not a bundle" instead of being misread as a strange version.

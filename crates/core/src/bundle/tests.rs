@@ -825,7 +825,9 @@ mod lazy {
         }));
         let want = crate::entities::NamedWays::of(&usage);
         assert!(want.len() >= 3, "{want:?}");
-        assert!(want.iter().all(|w| w.names.len() >= 2 && w.sources >= 1));
+        assert!(want
+            .iter()
+            .all(|w| w.names().count() >= 2 && w.sources >= 1));
         assert_eq!(lazy.named_ways(), Some(want.as_slice()));
     }
 

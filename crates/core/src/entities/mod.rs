@@ -29,7 +29,8 @@ mod words;
 
 pub use kb::{Alias, Entity, KnowledgeBase};
 pub use usage::{
-    alias_usage, summarize, AliasCount, EntitySummary, EntityUsage, NamedWays, OutletUsage,
+    alias_usage, preferred_by, summarize, AliasCount, BySource, EntitySummary, EntityUsage,
+    NamedWays, OutletUsage, SOURCES_LISTED,
 };
 
 use crate::model::{BlockKind, Document, Provenance};

@@ -85,16 +85,36 @@ pub struct EntityUsage {
     pub contested: bool,
 }
 
-/// Of one [`EntityUsage`], what the story overview's contested-names card reads: the entity, its
-/// names (most frequent first) and how many outlets (or labels) name it. [`alias_usage`] over a
-/// whole corpus reads every article's text; a sharded corpus's entity file carries this instead
-/// (computed by `parallax bundle --shards`), so that the overview of a corpus of thousands
-/// needs none of the articles for it.
+/// Sources of one entity up to which the views list each with its names; past it, how many
+/// sources prefer each name (an entity named in thousands of articles would list thousands of
+/// lines).
+pub const SOURCES_LISTED: usize = 12;
+
+/// Of one [`EntityUsage`], what the views of names read (the entities page's contested names,
+/// the story overview's card): the entity, its names with their counts, how many sources name
+/// it, and by source as much as is shown ([`SOURCES_LISTED`]). [`alias_usage`] over a whole
+/// corpus reads every article's text; a sharded corpus's entity file carries this instead
+/// (computed by `parallax bundle --shards`), so that those views of a corpus of thousands need
+/// none of the articles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NamedWays {
+    pub kind: EntityType,
     pub canonical: String,
-    pub names: Vec<String>,
+    /// Every form seen, most frequent first.
+    pub aliases: Vec<AliasCount>,
     pub sources: u32,
+    /// The sources' preferred names differ (plural and case variants aside).
+    pub contested: bool,
+    pub by_source: BySource,
+}
+
+/// The names each source uses for an entity, as the views show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BySource {
+    /// Each source with its names, up to [`SOURCES_LISTED`] sources.
+    Each(Vec<OutletUsage>),
+    /// Past them, each name some source prefers, with how many sources do ([`preferred_by`]).
+    Preferred(Vec<(String, usize)>),
 }
 
 impl NamedWays {
@@ -103,12 +123,43 @@ impl NamedWays {
         usage
             .iter()
             .map(|u| NamedWays {
+                kind: u.kind,
                 canonical: u.canonical.clone(),
-                names: u.aliases.iter().map(|a| a.alias.clone()).collect(),
+                aliases: u.aliases.clone(),
                 sources: u32::try_from(u.outlets.len()).unwrap_or(u32::MAX),
+                contested: u.contested,
+                by_source: if u.outlets.len() <= SOURCES_LISTED {
+                    BySource::Each(u.outlets.clone())
+                } else {
+                    BySource::Preferred(preferred_by(&u.outlets))
+                },
             })
             .collect()
     }
+
+    /// Its names, most frequent first.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.aliases.iter().map(|a| a.alias.as_str())
+    }
+
+    /// How many times it is mentioned, under any name.
+    pub fn mentions(&self) -> usize {
+        self.aliases.iter().map(|a| a.count).sum()
+    }
+}
+
+/// Each name some source uses most for the entity, with how many sources do: most sources
+/// first, then by name.
+pub fn preferred_by(outlets: &[OutletUsage]) -> Vec<(String, usize)> {
+    let mut by: BTreeMap<&str, usize> = BTreeMap::new();
+    for o in outlets {
+        if let Some(a) = o.aliases.first() {
+            *by.entry(a.alias.as_str()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, usize)> = by.into_iter().map(|(a, n)| (a.to_string(), n)).collect();
+    stable_sort_by(&mut out, |a, b| b.1.cmp(&a.1));
+    out
 }
 
 /// For every named entity (PERSON, ORG, PLACE, NORP) that appears under more than one name,
@@ -191,4 +242,71 @@ fn sorted(map: BTreeMap<String, usize>) -> Vec<AliasCount> {
         b.count.cmp(&a.count).then(a.alias.cmp(&b.alias))
     });
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(outlet: &str, names: &[(&str, usize)]) -> OutletUsage {
+        OutletUsage {
+            outlet: outlet.to_string(),
+            aliases: names
+                .iter()
+                .map(|&(alias, count)| AliasCount {
+                    alias: alias.to_string(),
+                    count,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn many_sources_are_counted_by_the_name_each_prefers() {
+        let by = preferred_by(&[
+            source("A", &[("Garabagh", 3), ("Karabakh", 1)]),
+            source("B", &[("Karabakh", 2)]),
+            source("C", &[("Karabakh", 5), ("Garabagh", 4)]),
+            source("D", &[]),
+        ]);
+        assert_eq!(
+            by,
+            [("Karabakh".to_string(), 2), ("Garabagh".to_string(), 1)]
+        );
+    }
+
+    /// Up to `SOURCES_LISTED` sources each is kept with its names; past them, only how many
+    /// prefer each name.
+    #[test]
+    fn named_ways_list_sources_up_to_the_bound_then_count_them() {
+        let usage = |n: usize| EntityUsage {
+            kind: EntityType::Place,
+            canonical: "Nagorno-Karabakh".to_string(),
+            aliases: source("", &[("Karabakh", n), ("Garabagh", n)]).aliases,
+            outlets: (0..n)
+                .map(|i| match i % 3 {
+                    0 => source(&format!("S{i}"), &[("Garabagh", 2), ("Karabakh", 1)]),
+                    _ => source(&format!("S{i}"), &[("Karabakh", 1)]),
+                })
+                .collect(),
+            contested: true,
+        };
+        let few = NamedWays::of(&[usage(SOURCES_LISTED)]);
+        assert!(matches!(&few[0].by_source, BySource::Each(o) if o.len() == SOURCES_LISTED));
+        assert_eq!(few[0].sources as usize, SOURCES_LISTED);
+        let many = NamedWays::of(&[usage(SOURCES_LISTED + 3)]);
+        assert_eq!(
+            many[0].by_source,
+            BySource::Preferred(vec![
+                ("Karabakh".to_string(), 10),
+                ("Garabagh".to_string(), 5)
+            ])
+        );
+        assert_eq!(many[0].sources as usize, SOURCES_LISTED + 3);
+        assert_eq!(many[0].mentions(), 2 * (SOURCES_LISTED + 3));
+        assert_eq!(
+            many[0].names().collect::<Vec<_>>(),
+            ["Karabakh", "Garabagh"]
+        );
+    }
 }
