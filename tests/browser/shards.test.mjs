@@ -70,6 +70,24 @@ function fetched(log, site) {
     .filter((p) => p === 'corpus.bin' || p.startsWith('index/') || p.startsWith('docs/') || p.startsWith('entities/'));
 }
 
+/** The text of the page `query` of `site` once every one of `shown` (selectors) is there, and
+ * the corpus files it fetched; with `waiting`, the page first says it is loading that, and how
+ * much ("Loading the entity table (12 KB)…"). */
+async function mainText(site, query, shown, waiting) {
+  let text;
+  const log = await withPage(browser, site, async (page) => {
+    await page.goto(site.baseUrl + query);
+    if (waiting) {
+      const msg = page.locator('main p.loading', { hasText: waiting });
+      await msg.waitFor();
+      assert.match(await msg.innerText(), new RegExp(`^${waiting} \\(\\d+(\\.\\d)? (KB|MB)\\)…$`));
+    }
+    for (const sel of shown) await page.locator(sel).waitFor();
+    text = await page.locator('main').innerText();
+  });
+  return { text, files: fetched(log, site) };
+}
+
 /** What the search view shows for `query` (or a whole query string): the count line and each
  * hit's title and passages, or each concordance line. */
 async function searchShows(site, query) {
@@ -193,23 +211,9 @@ describe('a sharded corpus', () => {
   });
 
   test('the overview fetches the entity table and the chunks of the articles it compares, saying so, and shows the whole corpus’s story', async () => {
-    const story = async (site, checkWaiting) => {
-      let text;
-      const log = await withPage(browser, site, async (page) => {
-        await page.goto(site.baseUrl);
-        if (checkWaiting) {
-          const waiting = page.locator('main p.loading', { hasText: 'Loading the entity table' });
-          await waiting.waitFor();
-          assert.match(await waiting.innerText(), /^Loading the entity table \(\d+(\.\d)? (KB|MB)\)…$/);
-        }
-        await page.locator('section.card[data-card="timeline"]').waitFor();
-        await page.locator('section.card[data-card="names"]').waitFor();
-        text = await page.locator('main').innerText();
-      });
-      return { text, files: fetched(log, site) };
-    };
-    const whole = await story(sites.whole, false);
-    const sharded = await story(sites.slow, true);
+    const shown = ['section.card[data-card="timeline"]', 'section.card[data-card="names"]'];
+    const whole = await mainText(sites.whole, '', shown);
+    const sharded = await mainText(sites.slow, '', shown, 'Loading the entity table');
     // The same story, the contested names of every article included (from the entity file).
     assert.equal(sharded.text, whole.text);
     assert.match(sharded.text, /Contested names/);
@@ -222,22 +226,8 @@ describe('a sharded corpus', () => {
   });
 
   test('the entities page fetches the entity file alone, saying so, and shows what the whole corpus’s page shows', async () => {
-    const page_ = async (site, checkWaiting) => {
-      let text;
-      const log = await withPage(browser, site, async (page) => {
-        await page.goto(site.baseUrl + '?page=entities');
-        if (checkWaiting) {
-          const waiting = page.locator('main p.loading', { hasText: 'Loading the entity table' });
-          await waiting.waitFor();
-          assert.match(await waiting.innerText(), /^Loading the entity table \(\d+(\.\d)? (KB|MB)\)…$/);
-        }
-        await page.locator('section.contested').waitFor();
-        text = await page.locator('main').innerText();
-      });
-      return { text, files: fetched(log, site) };
-    };
-    const whole = await page_(sites.whole, false);
-    const sharded = await page_(sites.slow, true);
+    const whole = await mainText(sites.whole, '?page=entities', ['section.contested']);
+    const sharded = await mainText(sites.slow, '?page=entities', ['section.contested'], 'Loading the entity table');
     // The same page: the table, and each contested name by source (more than twelve sources:
     // how many prefer each name), from the names by source the entity file carries.
     assert.equal(sharded.text, whole.text);
