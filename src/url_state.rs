@@ -433,7 +433,7 @@ impl EntitySort {
 impl Params {
     /// Whether any facet or date filter is chosen.
     fn has_filters(&self) -> bool {
-        filters_chosen(&self.outlets, &self.authors, &self.after, &self.before)
+        filters_counted(&self.outlets, &self.authors, &self.after, &self.before) > 0
     }
 
     /// Reads a query string (with or without the leading `?`). Never fails: unknown parameters
@@ -773,7 +773,12 @@ pub struct OverviewRoute {
 impl OverviewRoute {
     /// Whether any filter is chosen.
     pub fn has_filters(&self) -> bool {
-        filters_chosen(&self.outlets, &self.authors, &self.after, &self.before)
+        self.filters_counted() > 0
+    }
+
+    /// How many filters are chosen (the date range counts as one).
+    pub fn filters_counted(&self) -> usize {
+        filters_counted(&self.outlets, &self.authors, &self.after, &self.before)
     }
 }
 
@@ -817,7 +822,12 @@ pub struct SearchRoute {
 impl SearchRoute {
     /// Whether any facet or date filter is chosen.
     pub fn has_filters(&self) -> bool {
-        filters_chosen(&self.outlets, &self.authors, &self.after, &self.before)
+        self.filters_counted() > 0
+    }
+
+    /// How many filters are chosen (the date range counts as one).
+    pub fn filters_counted(&self) -> usize {
+        filters_counted(&self.outlets, &self.authors, &self.after, &self.before)
     }
 
     /// The same search with every filter removed.
@@ -1003,14 +1013,15 @@ fn with_scope(query: String) -> String {
     }
 }
 
-/// Whether a search has a facet or date filter chosen (for the codec and the search's state).
-fn filters_chosen(
+/// How many facet values and date ranges are chosen (the date range counts as one): for the
+/// codec, the search's state and the filters' "Filters (2 chosen)".
+fn filters_counted(
     outlets: &[String],
     authors: &[String],
     after: &Option<String>,
     before: &Option<String>,
-) -> bool {
-    !outlets.is_empty() || !authors.is_empty() || after.is_some() || before.is_some()
+) -> usize {
+    outlets.len() + authors.len() + usize::from(after.is_some() || before.is_some())
 }
 
 /// `aliases=off` / `aliases=all`; anything else is the default (spelling variants).

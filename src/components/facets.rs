@@ -83,7 +83,7 @@ impl Filters {
         let aside = el("aside").class("facets").attr("aria-label", "Filters");
         let title = el("h2").class("facets-title");
         let fold = el("details").class("facets-fold");
-        if is_wide() || chosen_count(r) > 0 {
+        if is_wide() || r.filters_counted() > 0 {
             fold.0.set_attribute("open", "").ok();
         }
         let title_el = title.0.clone();
@@ -159,14 +159,12 @@ impl Filters {
 
     /// Shows the filters for `r`'s results, in place.
     pub fn show(&mut self, r: &SearchRoute, counts: &[FacetCounts], dates: &DateHistogram) {
-        let title = match chosen_count(r) {
-            0 => "Filters".to_string(),
-            n => {
-                // A chosen filter keeps them open (on a phone they start folded).
-                self.fold.set_attribute("open", "").ok();
-                format!("Filters ({n} chosen)")
-            }
-        };
+        let chosen = r.filters_counted();
+        if chosen > 0 {
+            // A chosen filter keeps them open (on a phone they start folded).
+            self.fold.set_attribute("open", "").ok();
+        }
+        let title = title(chosen);
         if title != self.title_shown {
             self.title.set_text_content(Some(&title));
             self.title_shown = title;
@@ -181,9 +179,13 @@ impl Filters {
     }
 }
 
-/// How many filters `r` has chosen (the date range counts as one).
-fn chosen_count(r: &SearchRoute) -> usize {
-    r.outlets.len() + r.authors.len() + usize::from(r.after.is_some() || r.before.is_some())
+/// The filters' heading: "Filters", or "Filters (2 chosen)" (`chosen` as `filters_counted`
+/// counts them); the story overview's filters too.
+pub fn title(chosen: usize) -> String {
+    match chosen {
+        0 => "Filters".to_string(),
+        n => format!("Filters ({n} chosen)"),
+    }
 }
 
 /// Whether the window is wider than a phone (the width at which the CSS puts the filters
@@ -331,7 +333,7 @@ impl ValueList {
     }
 }
 
-/// Builds the values a facet's "N more" (`details`, as `value_list` made it) folds away, if
+/// Builds the values a facet's "N more" (`details`, as `ValueList::show` made it) folds away, if
 /// not built yet, from the counts shown.
 pub fn fill_rest(details: &web_sys::Element, r: &SearchRoute, counts: &[FacetCounts]) {
     let name = details.get_attribute("data-rest").unwrap_or_default();

@@ -303,16 +303,9 @@ fn filter_panel(
             .filter_map(|d| d.meta.outlet.as_ref()),
     );
     let authors = counts(bundle.documents.iter().flat_map(|d| &d.meta.authors));
-    let chosen = move || {
-        filters.with(|f| {
-            f.outlets.len() + f.authors.len() + usize::from(f.after.is_some() || f.before.is_some())
-        })
-    };
+    let chosen = move || filters.with(|f| f.filters_counted());
     let open = crate::components::facets::is_wide() || chosen() > 0;
-    let title = move || match chosen() {
-        0 => "Filters".to_string(),
-        n => format!("Filters ({n} chosen)"),
-    };
+    let title = move || crate::components::facets::title(chosen());
     view! {
         <details class="overview-filters" open=open>
             <summary>{title}</summary>
