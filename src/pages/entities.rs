@@ -1,6 +1,7 @@
 //! The entities page (`?page=entities`): first the contested names (entities the articles call by
-//! different names, and which source uses which, or past [`SOURCES_LISTED`](parallax_core::entities::SOURCES_LISTED) sources how many
-//! prefer each name), kept apart from names that differ only in spelling or abbreviation
+//! different names, and which source uses which, or past
+//! [`SOURCES_LISTED`](parallax_core::entities::SOURCES_LISTED) sources how many prefer each
+//! name), kept apart from names that differ only in spelling or abbreviation
 //! (`parallax_core::variants`); then every entity with its mentions per article, as a table
 //! whose cells are shaded by count (a heatmap that carries its numbers), up to
 //! [`ARTICLE_COLUMNS`] articles; past that, each entity's totals. Dates and numbers are listed
@@ -12,7 +13,6 @@ use crate::url_state::{self, EntitiesRoute, EntitySort, Route, TypeFilter};
 use leptos::prelude::*;
 use parallax_core::entities::{BySource, EntityType, NamedWays};
 use parallax_core::sort::{stable_sort_by, stable_sort_by_key};
-use parallax_core::variants::name_groups;
 use parallax_core::Bundle;
 use std::sync::Arc;
 
@@ -290,10 +290,7 @@ struct Contested {
 fn split_names(ways: Vec<NamedWays>) -> (Vec<Contested>, Vec<NamedWays>) {
     let (mut contested, mut variants) = (Vec::new(), Vec::new());
     for w in ways {
-        let names: Vec<String> = name_groups(w.names())
-            .iter()
-            .filter_map(|g| g.first().map(|s| s.to_string()))
-            .collect();
+        let names = w.distinct_names();
         if names.len() >= 2 {
             contested.push(Contested { ways: w, names });
         } else {

@@ -8,7 +8,6 @@ use super::model::{Model, TOP};
 use crate::components::dom::{el, link, svg, El};
 use crate::url_state::{CompareRoute, CompareView, Route, Sort};
 use parallax_core::entities::NamedWays;
-use parallax_core::variants::name_groups;
 use parallax_core::Bundle;
 use std::sync::Arc;
 
@@ -348,10 +347,7 @@ pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize], by: Option<&str>) -> El 
     };
     let (mut loaded, mut variants) = (Vec::new(), 0usize);
     for w in ways {
-        let groups: Vec<String> = name_groups(w.names())
-            .iter()
-            .filter_map(|g| g.first().map(|s| s.to_string()))
-            .collect();
+        let groups = w.distinct_names();
         if groups.len() >= 2 {
             loaded.push((w.canonical, groups, w.sources as usize));
         } else {

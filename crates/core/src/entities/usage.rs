@@ -142,6 +142,16 @@ impl NamedWays {
         self.aliases.iter().map(|a| a.alias.as_str())
     }
 
+    /// The most used name of each group of mere variants ([`crate::variants::name_groups`]):
+    /// two or more, and the entity is called by different names ("Karabakh / Garabagh"); one,
+    /// and its names differ only in spelling or abbreviation.
+    pub fn distinct_names(&self) -> Vec<String> {
+        crate::variants::name_groups(self.names())
+            .iter()
+            .filter_map(|g| g.first().map(|s| s.to_string()))
+            .collect()
+    }
+
     /// How many times it is mentioned, under any name.
     pub fn mentions(&self) -> usize {
         self.aliases.iter().map(|a| a.count).sum()
