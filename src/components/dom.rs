@@ -134,8 +134,8 @@ pub fn fill(host: &web_sys::Element, children: Vec<El>) {
 }
 
 /// Runs `change` on `host`'s children; if keyboard focus was inside on an element with a
-/// `data-key` and that element is gone (rebuilt, or moved), focus goes to the element now
-/// there with the same key.
+/// `data-key` and that element is gone (rebuilt, or moved) or now shows another key (a row
+/// updated in place, `in_place::Rows`), focus goes to the element now there with the key.
 pub fn keep_focus(host: &web_sys::Element, change: impl FnOnce()) {
     let active = document()
         .active_element()
@@ -145,9 +145,11 @@ pub fn keep_focus(host: &web_sys::Element, change: impl FnOnce()) {
     let Some(key) = key else {
         return;
     };
-    let still = document()
-        .active_element()
-        .is_some_and(|a| Some(&a) == active.as_ref() && host.contains(Some(&a)));
+    let still = document().active_element().is_some_and(|a| {
+        Some(&a) == active.as_ref()
+            && host.contains(Some(&a))
+            && a.get_attribute("data-key").as_ref() == Some(&key)
+    });
     if still {
         return;
     }

@@ -4,7 +4,7 @@
 //! history entry.
 
 use super::dom::{el, El};
-use super::keyed::{Keyed, Slot};
+use super::in_place::{Rows, Slot};
 use crate::format::thousands;
 use crate::url_state::{Route, SearchRoute};
 use parallax_core::search::{DateHistogram, FacetCounts, FacetValue};
@@ -15,10 +15,10 @@ const SHOWN: usize = 10;
 /// The facets the filters list (name, legend); the search asks the core to count only these.
 pub const LISTED: [(&str, &str); 2] = [("outlet", "Outlet"), ("author", "Author")];
 
-/// The filters on screen. Each search updates them in place (`show`): the sections, the
-/// date bins (the same for every query, over the corpus's dates) and every value still listed
-/// keep their elements, and only counts, links and what comes or goes change. Rebuilt, they
-/// were about a third of the browser's work per search at 10,000 articles (BENCHMARKS.md).
+/// The filters on screen. Each search updates them in place (`show`): the sections and the
+/// rows of values and date bins keep their elements, and only labels, counts, links and how
+/// many rows there are change. Rebuilt, they were about a third of the browser's work per
+/// search at 10,000 articles (BENCHMARKS.md).
 pub struct Filters {
     aside: web_sys::Element,
     fold: web_sys::Element,
@@ -33,19 +33,30 @@ pub struct Filters {
 struct ValueList {
     name: String,
     none: Slot<()>,
-    values: Keyed<Value>,
+    values: Rows<Choice, LinkParts>,
     more: Slot<More>,
     missing: Slot<usize>,
 }
 
-/// A listed value as shown: the link that toggles it, its label and count.
+/// A listed value or date bin as shown: the link that toggles it, its label and count.
 #[derive(PartialEq)]
-struct Value {
+struct Choice {
+    /// Which value or bin (`data-key`, by which focus is given back).
     key: String,
     href: String,
     label: String,
     count: usize,
     selected: bool,
+    /// A date bin's bar length, as a share of the largest bin (`--share`); values have none.
+    share: Option<String>,
+}
+
+/// The parts of a choice's link that an update changes.
+struct LinkParts {
+    a: web_sys::Element,
+    label: web_sys::Element,
+    count: web_sys::Element,
+    bar: Option<web_sys::Element>,
 }
 
 /// A facet's "N more": rebuilt when the view changes, since the links it folds away do.
@@ -59,20 +70,9 @@ struct More {
 /// The published-date histogram.
 struct DateList {
     range: Slot<String>,
-    bins: Keyed<Bin>,
+    bins: Rows<Choice, LinkParts>,
     undated: Slot<usize>,
     any: Slot<String>,
-}
-
-/// A date bin as shown.
-#[derive(PartialEq)]
-struct Bin {
-    key: String,
-    href: String,
-    label: String,
-    share: String,
-    count: usize,
-    selected: bool,
 }
 
 impl Filters {
@@ -98,7 +98,7 @@ impl Filters {
                     .child(el("h3").text(legend));
                 let none = Slot::new(&section);
                 let ul = el("ul").class("facet-values");
-                let values = Keyed::new(&ul);
+                let values = Rows::new(&ul);
                 section.push(ul);
                 let more = Slot::new(&section);
                 let missing = Slot::new(&section);
@@ -119,7 +119,7 @@ impl Filters {
             .child(el("h3").text("Published"));
         let range = Slot::new(&section);
         let ul = el("ul").class("date-bins");
-        let bins = Keyed::new(&ul);
+        let bins = Rows::new(&ul);
         section.push(ul);
         let dates_list = DateList {
             range,
@@ -209,26 +209,85 @@ fn chosen<'a>(r: &'a mut SearchRoute, name: &str) -> Option<&'a mut Vec<String>>
     }
 }
 
-/// A link that toggles a filter. The check box is drawn (by the style sheet, from
+/// A link that toggles a filter value or date bin, and the handles an update needs. A date
+/// bin's bar length shows its count and its text says the same (the bar is decoration, hidden
+/// from assistive technology). The check box is drawn (by the style sheet, from
 /// `aria-current`), and "selected" said in words, so colour is not the cue; `aria-current`
 /// tells assistive technology which links are in force.
-fn toggle_link(v: &Value) -> El {
-    let a = el("a")
-        .class("facet-value")
-        .attr("href", &v.href)
-        .attr("data-key", &v.key)
-        .child(el("span").class("facet-name").text(&v.label))
-        .child(el("span").class("facet-count").text(&thousands(v.count)));
-    if v.selected {
-        a.attr("aria-current", "true")
-            .child(el("span").class("visually-hidden").text(", selected"))
-    } else {
-        a
+fn choice_link(c: &Choice) -> (El, LinkParts) {
+    let [class, label_class, count_class] = match c.share {
+        Some(_) => ["date-bin", "date-label", "date-count"],
+        None => ["facet-value", "facet-name", "facet-count"],
+    };
+    let label = el("span").class(label_class).text(&c.label);
+    let count = el("span").class(count_class).text(&thousands(c.count));
+    // One element: the style sheet draws the bar and its track from `--share`.
+    let bar = c.share.as_ref().map(|share| {
+        el("span")
+            .class("date-bar")
+            .attr("aria-hidden", "true")
+            .style("--share", share)
+    });
+    let mut parts = LinkParts {
+        a: label.0.clone(),
+        label: label.0.clone(),
+        count: count.0.clone(),
+        bar: bar.as_ref().map(|b| b.0.clone()),
+    };
+    let mut a = el("a")
+        .class(class)
+        .attr("href", &c.href)
+        .attr("data-key", &c.key)
+        .child(label);
+    if let Some(bar) = bar {
+        a = a.child(bar);
+    }
+    a = a.child(count);
+    if c.selected {
+        a = a
+            .attr("aria-current", "true")
+            .child(el("span").class("visually-hidden").text(", selected"));
+    }
+    parts.a = a.0.clone();
+    (a, parts)
+}
+
+fn choice_item(c: &Choice) -> (El, LinkParts) {
+    let (a, parts) = choice_link(c);
+    (el("li").child(a), parts)
+}
+
+/// Updates a row's `li` from `old` to `new` (another value, when the values reordered): the
+/// link's text, count and `href` in place, or a new link when the value shown is chosen or
+/// unchosen (the focus that link had is given back by the caller, `dom::keep_focus`).
+fn update_choice(li: &web_sys::Element, parts: &mut LinkParts, old: &Choice, new: &Choice) {
+    if old.selected != new.selected {
+        let (a, new_parts) = choice_link(new);
+        li.replace_children_with_node_1(&a.0);
+        *parts = new_parts;
+        return;
+    }
+    if old.href != new.href {
+        parts.a.set_attribute("href", &new.href).ok();
+    }
+    if old.key != new.key {
+        parts.a.set_attribute("data-key", &new.key).ok();
+    }
+    if old.label != new.label {
+        parts.label.set_text_content(Some(&new.label));
+    }
+    if let (Some(bar), Some(share)) = (&parts.bar, &new.share) {
+        if old.share.as_ref() != Some(share) {
+            El(bar.clone()).style("--share", share);
+        }
+    }
+    if old.count != new.count {
+        parts.count.set_text_content(Some(&thousands(new.count)));
     }
 }
 
 /// One value of facet `f`: a link that toggles it in `r`, with its count.
-fn value(r: &SearchRoute, f: &FacetCounts, v: &FacetValue) -> Value {
+fn value(r: &SearchRoute, f: &FacetCounts, v: &FacetValue) -> Choice {
     let mut next = r.clone();
     if let Some(list) = chosen(&mut next, &f.name) {
         match list.iter().position(|x| *x == v.value) {
@@ -238,56 +297,13 @@ fn value(r: &SearchRoute, f: &FacetCounts, v: &FacetValue) -> Value {
             None => list.push(v.value.clone()),
         }
     }
-    Value {
+    Choice {
         key: format!("{}:{}", f.name, v.value),
         href: Route::Search(next).href(),
         label: v.value.clone(),
         count: v.count,
         selected: v.selected,
-    }
-}
-
-fn value_item(v: &Value) -> El {
-    el("li").child(toggle_link(v))
-}
-
-/// Updates a listed value's `li` from `old` to `new`: its link and count in place, or a new
-/// link when it was chosen or unchosen (the focus that link had is given back by the caller,
-/// `dom::keep_focus`).
-fn update_value(li: &web_sys::Element, old: &Value, new: &Value) {
-    let same = old.selected == new.selected && old.label == new.label;
-    let Some(a) = kept_link(li, same, [&old.href, &new.href], || toggle_link(new)) else {
-        return;
-    };
-    if old.count != new.count {
-        set_text(&a, ".facet-count", &thousands(new.count));
-    }
-}
-
-/// The link of a filter's `li`, kept when it shows the `same` value in the same state, with its
-/// `href` updated (`[old, new]`), for the caller to update the rest; otherwise `li` gets a new
-/// link from `build` and there is nothing more to update.
-fn kept_link(
-    li: &web_sys::Element,
-    same: bool,
-    [old_href, new_href]: [&String; 2],
-    build: impl FnOnce() -> El,
-) -> Option<web_sys::Element> {
-    if !same {
-        li.replace_children_with_node_1(&build().0);
-        return None;
-    }
-    let a = li.first_element_child()?;
-    if old_href != new_href {
-        a.set_attribute("href", new_href).ok();
-    }
-    Some(a)
-}
-
-/// Sets the text of `parent`'s first element matching `selector`.
-fn set_text(parent: &web_sys::Element, selector: &str, text: &str) {
-    if let Some(e) = parent.query_selector(selector).ok().flatten() {
-        e.set_text_content(Some(text));
+        share: None,
     }
 }
 
@@ -297,11 +313,8 @@ impl ValueList {
             el("p").class("hint").text("None among these results.")
         });
         let shown = f.values.iter().take(SHOWN);
-        let wanted = shown
-            .map(|v| value(r, f, v))
-            .map(|v| (v.key.clone(), v))
-            .collect();
-        self.values.show(wanted, value_item, update_value);
+        self.values
+            .show(shown.map(|v| value(r, f, v)), choice_item, update_choice);
         let rest = f.values.get(SHOWN..).unwrap_or_default();
         let more = (!rest.is_empty()).then(|| More {
             view: view.to_string(),
@@ -348,47 +361,7 @@ pub fn fill_rest(details: &web_sys::Element, r: &SearchRoute, counts: &[FacetCou
     }
     let list = El(list);
     for v in f.values.get(SHOWN..).unwrap_or_default() {
-        list.push(value_item(&value(r, f, v)));
-    }
-}
-
-/// Publication dates as a bar list: each bin is a link whose bar length shows its count and
-/// whose text says the same (the bar is decoration, hidden from assistive technology).
-fn bin_link(b: &Bin) -> El {
-    let a = el("a")
-        .class("date-bin")
-        .attr("href", &b.href)
-        .attr("data-key", &b.key)
-        .child(el("span").class("date-label").text(&b.label))
-        // One element: the style sheet draws the bar and its track from `--share`.
-        .child(
-            el("span")
-                .class("date-bar")
-                .attr("aria-hidden", "true")
-                .style("--share", &b.share),
-        )
-        .child(el("span").class("date-count").text(&thousands(b.count)));
-    if b.selected {
-        a.attr("aria-current", "true")
-            .child(el("span").class("visually-hidden").text(", selected"))
-    } else {
-        a
-    }
-}
-
-/// Updates a date bin's `li` from `old` to `new`, as `update_value` does a value's.
-fn update_bin(li: &web_sys::Element, old: &Bin, new: &Bin) {
-    let same = old.selected == new.selected && old.label == new.label;
-    let Some(a) = kept_link(li, same, [&old.href, &new.href], || bin_link(new)) else {
-        return;
-    };
-    if old.share != new.share {
-        if let Some(bar) = a.query_selector(".date-bar").ok().flatten() {
-            El(bar).style("--share", &new.share);
-        }
-    }
-    if old.count != new.count {
-        set_text(&a, ".date-count", &thousands(new.count));
+        list.push(choice_item(&value(r, f, v)).0);
     }
 }
 
@@ -407,33 +380,26 @@ impl DateList {
         });
         self.range.show(range, |t| el("p").class("hint").text(t));
         let max = h.bins.iter().map(|b| b.count).max().unwrap_or(0).max(1);
-        let wanted = h
-            .bins
-            .iter()
-            .map(|b| {
-                let (start, end) = (b.start.to_string(), b.end.to_string());
-                let selected = r.after.as_deref() == Some(start.as_str())
-                    && r.before.as_deref() == Some(end.as_str());
-                let mut next = r.clone();
-                (next.after, next.before) = if selected {
-                    (None, None)
-                } else {
-                    (Some(start.clone()), Some(end))
-                };
-                let key = format!("date:{start}");
-                let bin = Bin {
-                    key: key.clone(),
-                    href: Route::Search(next).href(),
-                    label: b.label.clone(),
-                    share: format!("{}%", b.count * 100 / max),
-                    count: b.count,
-                    selected,
-                };
-                (key, bin)
-            })
-            .collect();
-        self.bins
-            .show(wanted, |b| el("li").child(bin_link(b)), update_bin);
+        let wanted = h.bins.iter().map(|b| {
+            let (start, end) = (b.start.to_string(), b.end.to_string());
+            let selected = r.after.as_deref() == Some(start.as_str())
+                && r.before.as_deref() == Some(end.as_str());
+            let mut next = r.clone();
+            (next.after, next.before) = if selected {
+                (None, None)
+            } else {
+                (Some(start.clone()), Some(end))
+            };
+            Choice {
+                key: format!("date:{start}"),
+                href: Route::Search(next).href(),
+                label: b.label.clone(),
+                count: b.count,
+                selected,
+                share: Some(format!("{}%", b.count * 100 / max)),
+            }
+        });
+        self.bins.show(wanted, choice_item, update_choice);
         self.undated
             .show((h.undated > 0).then_some(h.undated), |n| {
                 el("p")

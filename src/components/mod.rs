@@ -7,7 +7,7 @@ pub mod entity_marks;
 pub mod facets;
 pub mod framing_marks;
 pub mod highlight;
-pub mod keyed;
+pub mod in_place;
 pub mod kwic;
 pub mod progressive;
 pub mod provenance;

@@ -480,6 +480,8 @@ describe('search results a page at a time', () => {
         ['Outlet 08', '1', '"number 7" OR "number 23"'],
         ['Outlet 09', '1', '"number 7" OR "number 23"'],
       ]);
+      // Rows keep their elements and show the values now listed (no link moved or rebuilt).
+      assert.equal(await page.$$eval('section[data-facet=outlet] a.facet-value', (els) => els.every((e) => e.__kept)), true, 'the value links are kept');
       assert.equal(await page.locator('section[data-facet=outlet] details.facet-more').count(), 0, 'nothing left to fold away');
       // Choosing one by keyboard keeps focus on it, now chosen.
       await page.locator('section[data-facet=outlet] a.facet-value').first().focus();
