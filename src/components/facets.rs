@@ -8,6 +8,7 @@ use super::in_place::{Rows, Slot};
 use crate::format::thousands;
 use crate::url_state::{Route, SearchRoute};
 use parallax_core::search::{DateHistogram, FacetCounts, FacetValue};
+use wasm_bindgen::JsCast;
 
 /// Values shown before the rest fold away under "more".
 const SHOWN: usize = 10;
@@ -56,7 +57,8 @@ struct LinkParts {
     a: web_sys::Element,
     label: web_sys::Element,
     count: web_sys::Element,
-    bar: Option<web_sys::Element>,
+    /// A date bin's bar's inline style, held: setting `--share` through it is one call.
+    bar: Option<web_sys::CssStyleDeclaration>,
 }
 
 /// A facet's "N more": rebuilt when the view changes, since the links it folds away do.
@@ -232,7 +234,10 @@ fn choice_link(c: &Choice) -> (El, LinkParts) {
         a: label.0.clone(),
         label: label.0.clone(),
         count: count.0.clone(),
-        bar: bar.as_ref().map(|b| b.0.clone()),
+        bar: bar
+            .as_ref()
+            .and_then(|b| b.0.dyn_ref::<web_sys::HtmlElement>())
+            .map(|b| b.style()),
     };
     let mut a = el("a")
         .class(class)
@@ -278,7 +283,8 @@ fn update_choice(li: &web_sys::Element, parts: &mut LinkParts, old: &Choice, new
     }
     if let (Some(bar), Some(share)) = (&parts.bar, &new.share) {
         if old.share.as_ref() != Some(share) {
-            El(bar.clone()).style("--share", share);
+            // CSSOM, never a `style` attribute (the Content-Security-Policy refuses those).
+            let _ = bar.set_property("--share", share);
         }
     }
     if old.count != new.count {
