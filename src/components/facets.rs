@@ -230,15 +230,11 @@ fn choice_link(c: &Choice) -> (El, LinkParts) {
             .attr("aria-hidden", "true")
             .style("--share", share)
     });
-    let mut parts = LinkParts {
-        a: label.0.clone(),
-        label: label.0.clone(),
-        count: count.0.clone(),
-        bar: bar
-            .as_ref()
-            .and_then(|b| b.0.dyn_ref::<web_sys::HtmlElement>())
-            .map(|b| b.style()),
-    };
+    let (label_el, count_el) = (label.0.clone(), count.0.clone());
+    let bar_style = bar
+        .as_ref()
+        .and_then(|b| b.0.dyn_ref::<web_sys::HtmlElement>())
+        .map(|b| b.style());
     let mut a = el("a")
         .class(class)
         .attr("href", &c.href)
@@ -253,7 +249,12 @@ fn choice_link(c: &Choice) -> (El, LinkParts) {
             .attr("aria-current", "true")
             .child(el("span").class("visually-hidden").text(", selected"));
     }
-    parts.a = a.0.clone();
+    let parts = LinkParts {
+        a: a.0.clone(),
+        label: label_el,
+        count: count_el,
+        bar: bar_style,
+    };
     (a, parts)
 }
 
