@@ -83,15 +83,6 @@ impl El {
         self
     }
 
-    /// Sets one CSS property through CSSOM. Never a `style` attribute: the Content-Security-Policy
-    /// (`style-src 'self'`, see index.html) refuses those, but allows CSSOM.
-    pub fn style(self, property: &str, value: &str) -> El {
-        if let Some(html) = self.0.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = html.style().set_property(property, value);
-        }
-        self
-    }
-
     /// Appends `text` as a text node.
     pub fn text(self, text: &str) -> El {
         self.push_text(text);

@@ -224,17 +224,18 @@ fn choice_link(c: &Choice) -> (El, LinkParts) {
     let label = el("span").class(label_class).text(&c.label);
     let count = el("span").class(count_class).text(&thousands(c.count));
     // One element: the style sheet draws the bar and its track from `--share`.
-    let bar = c.share.as_ref().map(|share| {
-        el("span")
-            .class("date-bar")
-            .attr("aria-hidden", "true")
-            .style("--share", share)
-    });
-    let (label_el, count_el) = (label.0.clone(), count.0.clone());
+    let bar = c
+        .share
+        .as_ref()
+        .map(|_| el("span").class("date-bar").attr("aria-hidden", "true"));
     let bar_style = bar
         .as_ref()
         .and_then(|b| b.0.dyn_ref::<web_sys::HtmlElement>())
         .map(|b| b.style());
+    if let (Some(style), Some(share)) = (&bar_style, &c.share) {
+        set_share(style, share);
+    }
+    let (label_el, count_el) = (label.0.clone(), count.0.clone());
     let mut a = el("a")
         .class(class)
         .attr("href", &c.href)
@@ -284,13 +285,18 @@ fn update_choice(li: &web_sys::Element, parts: &mut LinkParts, old: &Choice, new
     }
     if let (Some(bar), Some(share)) = (&parts.bar, &new.share) {
         if old.share.as_ref() != Some(share) {
-            // CSSOM, never a `style` attribute (the Content-Security-Policy refuses those).
-            let _ = bar.set_property("--share", share);
+            set_share(bar, share);
         }
     }
     if old.count != new.count {
         parts.count.set_text_content(Some(&thousands(new.count)));
     }
+}
+
+/// Sets a date bin's bar length through CSSOM. Never a `style` attribute: the
+/// Content-Security-Policy (`style-src 'self'`, see index.html) refuses those, but allows CSSOM.
+fn set_share(bar: &web_sys::CssStyleDeclaration, share: &str) {
+    let _ = bar.set_property("--share", share);
 }
 
 /// One value of facet `f`: a link that toggles it in `r`, with its count.

@@ -62,7 +62,8 @@ impl<T: PartialEq, P> Rows<T, P> {
             }
             count += 1;
         }
-        for row in self.shown.drain(count.min(self.shown.len())..) {
+        // Every wanted value has a row by now, so `count` is at most the rows shown.
+        for row in self.shown.drain(count..) {
             row.element.remove();
         }
     }
