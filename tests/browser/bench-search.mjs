@@ -3,7 +3,7 @@
 //
 //   trunk build --release --public-url /parallax/
 //   node tests/browser/bench-search.mjs [--docs 10000] [--seed 42] [--rounds 20] [--compare DIR]
-//                                       [--from previous]
+//                                       [--from previous] [--css RULES]
 //
 // For each query the page is sent to `?q=…` through history (as Back/Forward would) and the app
 // reports, on the results container, how long `search()` (plus `kwic()` in concordance mode)
@@ -26,11 +26,16 @@
 // swaps every round), so that the machine's load weighs on both alike; the load average is
 // printed before and after. `--seeds 0` skips the seed corpus; `--bundle FILE` serves that
 // corpus.bin as the large corpus instead of generating one (`parallax gen-corpus`, `bundle`).
+//
+// `--css RULES` compares dist/ with itself plus RULES at the end of its style sheet (say
+// `'.facets{display:none}'`, to see what a part of the page costs), served in place of the
+// compared build; the sheet's integrity hash in index.html is made to match.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import { startServer } from './server.mjs';
 import { ROOT, DIST, launchBrowser, timeSearchThroughHistory } from './helpers.mjs';
 
@@ -45,6 +50,7 @@ const COMPARE = arg('compare', null);
 const FROM_PREVIOUS = arg('from', 'empty') === 'previous';
 const SEEDS = Number(arg('seeds', 1));
 const BUNDLE = arg('bundle', null);
+const CSS = arg('css', null);
 
 const QUERIES = [
   ['ethnic', ''],
@@ -123,10 +129,25 @@ async function measure(browser, builds, label, repeat) {
   console.log(`\nload average after: ${load()}`);
 }
 
+/** dist/'s style sheet with `CSS` appended, and its index.html naming it: server overrides. */
+function withCss() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-css-'));
+  const sheet = fs.readdirSync(DIST).find((f) => f.endsWith('.css'));
+  const old = fs.readFileSync(path.join(DIST, sheet));
+  const css = Buffer.concat([old, Buffer.from(`\n${CSS}\n`)]);
+  const sri = (b) => `sha384-${crypto.createHash('sha384').update(b).digest('base64')}`;
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  if (!html.includes(sri(old))) throw new Error(`index.html does not name ${sheet} by its hash`);
+  fs.writeFileSync(path.join(dir, sheet), css);
+  fs.writeFileSync(path.join(dir, 'index.html'), html.replace(sri(old), sri(css)));
+  return { [sheet]: path.join(dir, sheet), 'index.html': path.join(dir, 'index.html') };
+}
+
 const builds = (overrides) => {
   const list = [{ label: `dist (${DIST})`, dir: DIST }];
   if (COMPARE) list.push({ label: `compare (${path.resolve(COMPARE)})`, dir: path.resolve(COMPARE) });
-  return Promise.all(list.map(async (b) => ({ ...b, server: await startServer({ distDir: b.dir, overrides }) })));
+  if (CSS) list.push({ label: `dist with ${CSS}`, dir: DIST, extra: withCss() });
+  return Promise.all(list.map(async (b) => ({ ...b, server: await startServer({ distDir: b.dir, overrides: { ...overrides, ...b.extra } }) })));
 };
 
 const browser = await launchBrowser();
