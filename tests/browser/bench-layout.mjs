@@ -42,7 +42,7 @@ try {
       'every filter count': (k) => counts.forEach((c, i) => (c.textContent = String(k * 31 + i))),
       'every filter value’s name': (k) => names.forEach((n, i) => (n.textContent = `Value ${k} ${i}`)),
       // On the bar, as the app sets it (`facets::set_share`): on the bin the custom property
-      // would be inherited by the label and count too, and cost about twice as much.
+      // would be inherited by the label and count too, and cost more than twice as much.
       'every date bar’s length': (k) => bars.forEach((b, i) => b.style.setProperty('--share', `${(k * 13 + i * 7) % 101}%`)),
       'one result’s outlet and date line': (k) => (document.querySelector('.doc-facts').textContent = `Outlet ${k}`),
       'the count line': (k) => (document.querySelector('.search-count').textContent = `${k} of 10,000 documents`),

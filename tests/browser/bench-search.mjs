@@ -132,6 +132,7 @@ async function measure(browser, builds, label, repeat) {
 /** dist/'s style sheet with `CSS` appended, and its index.html naming it: server overrides. */
 function withCss() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-css-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const sheet = fs.readdirSync(DIST).find((f) => f.endsWith('.css'));
   const old = fs.readFileSync(path.join(DIST, sheet));
   const css = Buffer.concat([old, Buffer.from(`\n${CSS}\n`)]);
