@@ -16,12 +16,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { DIST, launchBrowser, parallax } from './helpers.mjs';
+import { DIST, launchBrowser, parallax, arg } from './helpers.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const DOCS = Number(arg('docs', 300));
 const SEED = Number(arg('seed', 7));
 const SEEDS = 5;

@@ -23,12 +23,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, CORPUS, filesUnder, launchBrowser } from './helpers.mjs';
+import { ROOT, DIST, CORPUS, filesUnder, launchBrowser, arg } from './helpers.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const DOCS = Number(arg('docs', 200));
 const SEED = Number(arg('seed', 42));
 const RUNS = Number(arg('runs', 5));

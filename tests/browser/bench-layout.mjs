@@ -9,12 +9,8 @@
 // results of `--query` in a 1280×900 window. Prints the median and p90 milliseconds per change.
 
 import { startServer } from './server.mjs';
-import { DIST, launchBrowser, timeSearchThroughHistory } from './helpers.mjs';
+import { DIST, launchBrowser, timeSearchThroughHistory, arg } from './helpers.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const BUNDLE = arg('bundle', null);
 const ROUNDS = Number(arg('rounds', 30));
 const QUERY = arg('query', 'ethnic');

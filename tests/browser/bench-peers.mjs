@@ -42,12 +42,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, filesUnder, launchBrowser, nextFrameWorkProbe, timeSearchThroughHistory } from './helpers.mjs';
+import { ROOT, DIST, filesUnder, launchBrowser, nextFrameWorkProbe, timeSearchThroughHistory, arg, pct } from './helpers.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const SIZES = arg('docs', '1000,10000').split(',').map(Number);
 const SEED = Number(arg('seed', 42));
 const ROUNDS = Number(arg('rounds', 10));
@@ -89,10 +85,6 @@ const QUERIES = [
   { label: 'Azerbajan (typo)', parallax: 'Azerbajan', minisearch: { query: 'Azerbajan', options: { fuzzy: 0.2 } }, flexsearch: null, pagefind: null },
 ];
 
-function pct(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
-}
 const median = (xs) => pct(xs, 50);
 
 function cli(...args) {

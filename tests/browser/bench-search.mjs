@@ -37,12 +37,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, launchBrowser, timeSearchThroughHistory } from './helpers.mjs';
+import { ROOT, DIST, launchBrowser, timeSearchThroughHistory, arg, pct } from './helpers.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const DOCS = Number(arg('docs', 10000));
 const SEED = Number(arg('seed', 42));
 const ROUNDS = Number(arg('rounds', 20));
@@ -65,11 +61,6 @@ const QUERIES = [
   ['ethnic cleansing', '&mode=passages'],
   ['ethnic', '&mode=kwic'],
 ];
-
-function pct(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 
 const f = (x) => (x < 0.1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
@@ -144,10 +135,13 @@ function withCss() {
   return { [sheet]: path.join(dir, sheet), 'index.html': path.join(dir, 'index.html') };
 }
 
+// Made once: the seeds and the large corpus are served by builds of their own.
+const cssOverrides = CSS ? withCss() : {};
+
 const builds = (overrides) => {
   const list = [{ label: `dist (${DIST})`, dir: DIST }];
   if (COMPARE) list.push({ label: `compare (${path.resolve(COMPARE)})`, dir: path.resolve(COMPARE) });
-  if (CSS) list.push({ label: `dist with ${CSS}`, dir: DIST, extra: withCss() });
+  if (CSS) list.push({ label: `dist with ${CSS}`, dir: DIST, extra: cssOverrides });
   return Promise.all(list.map(async (b) => ({ ...b, server: await startServer({ distDir: b.dir, overrides: { ...overrides, ...b.extra } }) })));
 };
 

@@ -457,3 +457,15 @@ export function nextFrameWorkProbe() {
       }),
     );
 }
+
+/** A bench script's `--name value` option, or `dflt` when it is not given. */
+export function arg(name, dflt) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+}
+
+/** The `p`-th percentile (0–100) of `xs` (the nearest rank); NaN when there are none. */
+export function pct(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+}

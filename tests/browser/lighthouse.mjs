@@ -17,12 +17,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { ROOT, DIST, OUT_DIR, launchBrowser } from './helpers.mjs';
+import { ROOT, DIST, OUT_DIR, launchBrowser, arg } from './helpers.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const RUNS = Number(arg('runs', 3));
 const QUERY = arg('url', '');
 const OUT = path.join(OUT_DIR, 'lighthouse');
