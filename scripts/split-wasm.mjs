@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sri } from './sri.mjs';
 
 const APP = 'parallax-app';
 const stage = need('TRUNK_STAGING_DIR');
@@ -50,7 +51,6 @@ function run(cmd, args) {
 }
 
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 // The app's rust link in index.html says which cargo profile and wasm-opt level Trunk uses.
 const html = fs.readFileSync(path.join(stage, 'index.html'), 'utf8');

@@ -35,8 +35,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import { startServer } from './server.mjs';
+import { sri } from '../../scripts/sri.mjs';
 import { ROOT, DIST, launchBrowser, timeSearchThroughHistory, arg, pct } from './helpers.mjs';
 
 const DOCS = Number(arg('docs', 10000));
@@ -127,7 +127,6 @@ function withCss() {
   const sheet = fs.readdirSync(DIST).find((f) => f.endsWith('.css'));
   const old = fs.readFileSync(path.join(DIST, sheet));
   const css = Buffer.concat([old, Buffer.from(`\n${CSS}\n`)]);
-  const sri = (b) => `sha384-${crypto.createHash('sha384').update(b).digest('base64')}`;
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   if (!html.includes(sri(old))) throw new Error(`index.html does not name ${sheet} by its hash`);
   fs.writeFileSync(path.join(dir, sheet), css);
