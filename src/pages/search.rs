@@ -688,26 +688,77 @@ fn show_passages(button: &web_sys::Element, bundle: &Arc<Bundle>, r: &SearchRout
 }
 
 /// Links to the three result views; the current one is marked in words and `aria-current`.
-fn mode_switch(r: &SearchRoute) -> El {
-    let nav = el("nav")
-        .class("mode-switch")
-        .attr("aria-label", "Result views");
-    for m in SearchMode::ALL {
-        let next = Route::Search(SearchRoute {
-            mode: m,
-            ..r.clone()
-        });
-        let mut a = el("a")
-            .class("toggle")
-            .attr("href", &next.href())
-            .attr("data-key", &format!("mode:{}", m.as_param()))
-            .text(m.label());
-        if r.mode == m {
-            a = a.attr("aria-current", "true");
+/// Kept from one search to the next: a search changes their `href`s (they carry the query) and,
+/// when the view changes, which one is current, so the browser neither builds nor lays out new
+/// links for them (changed text costs it far more than a changed `href`, BENCHMARKS.md).
+struct ModeLinks {
+    nav: web_sys::Element,
+    links: Vec<(SearchMode, web_sys::Element, String)>,
+    current: SearchMode,
+}
+
+impl ModeLinks {
+    fn new(r: &SearchRoute) -> Self {
+        let nav = el("nav")
+            .class("mode-switch")
+            .attr("aria-label", "Result views");
+        let mut links = Vec::new();
+        for m in SearchMode::ALL {
+            let href = mode_href(r, m);
+            let a = el("a")
+                .class("toggle")
+                .attr("href", &href)
+                .attr("data-key", &format!("mode:{}", m.as_param()))
+                .text(m.label());
+            if r.mode == m {
+                let _ = a.0.set_attribute("aria-current", "true");
+            }
+            links.push((m, a.0.clone(), href));
+            nav.push(a);
         }
-        nav.push(a);
+        ModeLinks {
+            nav: nav.0,
+            links,
+            current: r.mode,
+        }
     }
-    nav
+
+    /// The links for `r`, in `host`: these updated in place when they are there, else new ones.
+    fn show(kept: &mut Option<ModeLinks>, host: &web_sys::Element, r: &SearchRoute) {
+        match kept.as_mut().filter(|k| k.nav.parent_element().as_ref() == Some(host)) {
+            Some(k) => k.update(r),
+            None => {
+                let k = ModeLinks::new(r);
+                fill(host, vec![El(k.nav.clone())]);
+                *kept = Some(k);
+            }
+        }
+    }
+
+    fn update(&mut self, r: &SearchRoute) {
+        for (m, a, shown) in &mut self.links {
+            let href = mode_href(r, *m);
+            if href != *shown {
+                let _ = a.set_attribute("href", &href);
+                *shown = href;
+            }
+            if *m == r.mode && self.current != r.mode {
+                let _ = a.set_attribute("aria-current", "true");
+            } else if *m == self.current && self.current != r.mode {
+                let _ = a.remove_attribute("aria-current");
+            }
+        }
+        self.current = r.mode;
+    }
+}
+
+/// The link to view `r`'s results as `mode`.
+fn mode_href(r: &SearchRoute, mode: SearchMode) -> String {
+    Route::Search(SearchRoute {
+        mode,
+        ..r.clone()
+    })
+    .href()
 }
 
 /// The count line (with a "Count passages" button when the passages were not counted) and the
@@ -788,6 +839,8 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let shown_facets: Rc<RefCell<Vec<FacetCounts>>> = Rc::default();
     // The filters on screen, kept from one search to the next.
     let filters: Rc<RefCell<Option<Filters>>> = Rc::default();
+    // The view links on screen, likewise kept.
+    let mode_links: Rc<RefCell<Option<ModeLinks>>> = Rc::default();
     let facets_for_click = shown_facets.clone();
     // Each search rebuilds the parts below; the live region itself stays in place so that
     // screen readers announce its new text.
@@ -802,7 +855,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         crate::shards::track();
         let bundle = crate::shards::snapshot().unwrap_or_else(|| bundle.clone());
         let waiting = |w: crate::shards::Wait, what: &str| {
-            fill(&modes, vec![mode_switch(&r)]);
+            ModeLinks::show(&mut mode_links.borrow_mut(), &modes, &r);
             let msg = crate::shards::message(&w, what);
             let p = el("p").class("search-waiting").text(&msg);
             fill(&live, vec![p]);
@@ -833,7 +886,7 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             let _ = run(&bundle, &r, PAGE);
         }
         let t1 = now();
-        fill(&modes, vec![mode_switch(&r)]);
+        ModeLinks::show(&mut mode_links.borrow_mut(), &modes, &r);
         fill(&live, status(&r, &o));
         let main = el("section")
             .class("search-results")

@@ -165,6 +165,8 @@ describe('search', () => {
       await page.getByRole('link', { name: 'Concordance' }).click();
       await waitForParam(page, 'mode', 'kwic');
       await waitForCount(page, /occurrences in 4 of 5 documents/);
+      // The view links are kept from one search to the next (marked here, checked below).
+      await page.$$eval('nav.mode-switch a', (as) => as.forEach((a) => (a.__kept = true)));
       const keys = await page.$$eval('table.kwic-table tbody td.kwic-key', (tds) => tds.map((t) => t.textContent.toLowerCase()));
       assert.ok(keys.length >= 8 && keys.every((k) => k.startsWith('mission')), `keywords: ${keys}`);
       await screenshot(page, 'search-kwic');
@@ -184,9 +186,20 @@ describe('search', () => {
       await page.goBack();
       await waitForParam(page, 'mode', 'passages');
       await waitForCount(page, /passages in 4 of 5 documents/);
+      // The same links, now marking the passages view and leading from it.
+      const views = () =>
+        page.$$eval('nav.mode-switch a', (as) =>
+          as.map((a) => [a.textContent, a.getAttribute('aria-current'), new URL(a.href).search, a.__kept === true]),
+        );
+      assert.deepEqual(await views(), [
+        ['Documents', null, '?q=mission', true],
+        ['Passages', 'true', '?q=mission&mode=passages', true],
+        ['Concordance', null, '?q=mission&mode=kwic', true],
+      ]);
       await page.goForward();
       await waitForParam(page, 'mode', 'kwic');
       await waitForCount(page, /occurrences in 4 of 5 documents/);
+      assert.deepEqual((await views()).map((v) => v[1]), [null, null, 'true'], 'the current view follows Forward');
     });
   });
 
