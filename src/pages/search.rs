@@ -725,7 +725,10 @@ impl ModeLinks {
 
     /// The links for `r`, in `host`: these updated in place when they are there, else new ones.
     fn show(kept: &mut Option<ModeLinks>, host: &web_sys::Element, r: &SearchRoute) {
-        match kept.as_mut().filter(|k| k.nav.parent_element().as_ref() == Some(host)) {
+        match kept
+            .as_mut()
+            .filter(|k| k.nav.parent_element().as_ref() == Some(host))
+        {
             Some(k) => k.update(r),
             None => {
                 let k = ModeLinks::new(r);
@@ -754,11 +757,7 @@ impl ModeLinks {
 
 /// The link to view `r`'s results as `mode`.
 fn mode_href(r: &SearchRoute, mode: SearchMode) -> String {
-    Route::Search(SearchRoute {
-        mode,
-        ..r.clone()
-    })
-    .href()
+    Route::Search(SearchRoute { mode, ..r.clone() }).href()
 }
 
 /// The count line (with a "Count passages" button when the passages were not counted) and the
