@@ -5,7 +5,7 @@
 //   trunk build --release --public-url /parallax/
 //   (cd tests/browser/peers && npm ci)        # the peers, in this folder only, never in the app
 //   node tests/browser/bench-peers.mjs [--docs 1000,10000] [--seed 42] [--rounds 10] [--warmup 1]
-//                                      [--fresh 3]
+//                                      [--fresh 3] [--from previous|empty]
 //
 // For each corpus size: `parallax gen-corpus` writes the articles, `parallax bundle` the app's
 // corpus.bin (the whole corpus in one file, column "Parallax") and `parallax bundle --shards`
@@ -33,6 +33,12 @@
 //   to it; `nextFrameWorkProbe` in helpers.mjs); and the query to painted: from asking (the
 //   peers: calling search; Parallax: the route change) to the end of that frame, everything
 //   in between included.
+//   Every tool goes from one query to the next, as typing does: a peer's list is replaced by
+//   the next query's, and the app is sent to the query before it in the list, then timed to
+//   the query, so what its view keeps from one search to the next (the filters, updated in
+//   place) counts. `--from empty` times the app from a search with no results instead (its
+//   filters emptied, then built again: more work than the peers do), as this script did
+//   before 2026-12-02.
 //   Before the timed rounds, --warmup rounds of the same queries (every tool, alternating) are
 //   run and kept apart, as each peer had one search before it was timed and the app only its
 //   list of all articles: a page's first searches are slower in every tool (code and caches
@@ -55,6 +61,7 @@ const SIZES = arg('docs', '1000,10000').split(',').map(Number);
 const SEED = Number(arg('seed', 42));
 const ROUNDS = Number(arg('rounds', 10));
 const WARMUP = Number(arg('warmup', 1));
+const FROM_PREVIOUS = arg('from', 'previous') === 'previous';
 const FRESH = Number(arg('fresh', 3));
 
 const PEERS = path.join(ROOT, 'tests', 'browser', 'peers');
@@ -194,8 +201,10 @@ async function queryRunners(browser, urls) {
       await page.goto(urls[tool] + '?mode=docs');
       await page.waitForSelector('.search-layout[data-search-ns]', { timeout: 120000 });
       await page.evaluate(() => (window.__parallaxSearchRepeat = 1));
-      runners[tool] = async (q) => {
-        const [search, update, frame, painted] = await timeSearchThroughHistory(page, `?q=${encodeURIComponent(q)}`);
+      runners[tool] = async (q, previous) => {
+        const at = (q) => `?q=${encodeURIComponent(q)}`;
+        const from = FROM_PREVIOUS && previous != null ? { from: at(previous) } : {};
+        const [search, update, frame, painted] = await timeSearchThroughHistory(page, at(q), from);
         // "2,106 passages in 871 of 1,000 documents": the documents.
         const count = await page.$eval('.search-count', (e) => e.textContent);
         const total = Number((/([\d,]+) of [\d,]+ documents?$/.exec(count)?.[1] ?? 'NaN').replaceAll(',', ''));
@@ -261,9 +270,10 @@ try {
       for (let r = 0; r < WARMUP + ROUNDS; r++) {
         const order = TOOLS.map((_, i) => TOOLS[(i + r) % TOOLS.length]);
         for (const tool of order) {
-          for (const q of QUERIES) {
+          for (const [i, q] of QUERIES.entries()) {
             if (q[tool] === null) continue;
-            const t = await runners[tool](q[tool]);
+            // The query before it in the list (each tool's page shows it by then).
+            const t = await runners[tool](q[tool], QUERIES[(i + QUERIES.length - 1) % QUERIES.length][tool]);
             if (r < WARMUP) {
               cold[tool].search.push(t.search);
               cold[tool].dom.push(t.update - t.search);
