@@ -739,19 +739,19 @@ impl ModeLinks {
     }
 
     fn update(&mut self, r: &SearchRoute) {
+        let was = std::mem::replace(&mut self.current, r.mode);
         for (m, a, shown) in &mut self.links {
             let href = mode_href(r, *m);
             if href != *shown {
                 let _ = a.set_attribute("href", &href);
                 *shown = href;
             }
-            if *m == r.mode && self.current != r.mode {
+            if was != r.mode && *m == r.mode {
                 let _ = a.set_attribute("aria-current", "true");
-            } else if *m == self.current && self.current != r.mode {
+            } else if was != r.mode && *m == was {
                 let _ = a.remove_attribute("aria-current");
             }
         }
-        self.current = r.mode;
     }
 }
 
