@@ -6,6 +6,7 @@ use crate::components::copy_link::CopyLink;
 use crate::components::dom::{el, fill, keep_focus, link, El};
 use crate::components::facets::{fill_rest, Filters, LISTED};
 use crate::components::highlight::highlighted;
+use crate::components::in_place::Rows;
 use crate::components::kwic::{concordance, row as kwic_row};
 use crate::format::thousands;
 use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode, SearchRoute};
@@ -688,70 +689,71 @@ fn show_passages(button: &web_sys::Element, bundle: &Arc<Bundle>, r: &SearchRout
 }
 
 /// Links to the three result views; the current one is marked in words and `aria-current`.
-/// Kept from one search to the next: a search changes their `href`s (they carry the query) and,
-/// when the view changes, which one is current, so the browser neither builds nor lays out new
-/// links for them (changed text costs it far more than a changed `href`, BENCHMARKS.md).
+/// Kept from one search to the next (rows of `in_place::Rows`): a search changes their `href`s
+/// (they carry the query) and, when the view changes, which one is current, so the browser
+/// neither builds nor lays out new links for them (changed text costs it far more than a
+/// changed `href`, BENCHMARKS.md).
 struct ModeLinks {
     nav: web_sys::Element,
-    links: Vec<(SearchMode, web_sys::Element, String)>,
-    current: SearchMode,
+    links: Rows<ModeLink, ()>,
+}
+
+/// One view link as shown.
+#[derive(PartialEq)]
+struct ModeLink {
+    mode: SearchMode,
+    href: String,
+    current: bool,
 }
 
 impl ModeLinks {
-    fn new(r: &SearchRoute) -> Self {
-        let nav = el("nav")
-            .class("mode-switch")
-            .attr("aria-label", "Result views");
-        let mut links = Vec::new();
-        for m in SearchMode::ALL {
-            let href = mode_href(r, m);
-            let a = el("a")
-                .class("toggle")
-                .attr("href", &href)
-                .attr("data-key", &format!("mode:{}", m.as_param()))
-                .text(m.label());
-            if r.mode == m {
-                let _ = a.0.set_attribute("aria-current", "true");
-            }
-            links.push((m, a.0.clone(), href));
-            nav.push(a);
-        }
-        ModeLinks {
-            nav: nav.0,
-            links,
-            current: r.mode,
-        }
-    }
-
     /// The links for `r`, in `host`: these updated in place when they are there, else new ones.
     fn show(kept: &mut Option<ModeLinks>, host: &web_sys::Element, r: &SearchRoute) {
-        match kept
+        let k = match kept
             .as_mut()
             .filter(|k| k.nav.parent_element().as_ref() == Some(host))
         {
-            Some(k) => k.update(r),
+            Some(k) => k,
             None => {
-                let k = ModeLinks::new(r);
-                fill(host, vec![El(k.nav.clone())]);
-                *kept = Some(k);
+                let nav = el("nav")
+                    .class("mode-switch")
+                    .attr("aria-label", "Result views");
+                let links = Rows::new(&nav);
+                fill(host, vec![El(nav.0.clone())]);
+                kept.insert(ModeLinks { nav: nav.0, links })
             }
-        }
-    }
-
-    fn update(&mut self, r: &SearchRoute) {
-        let was = std::mem::replace(&mut self.current, r.mode);
-        for (m, a, shown) in &mut self.links {
-            let href = mode_href(r, *m);
-            if href != *shown {
-                let _ = a.set_attribute("href", &href);
-                *shown = href;
-            }
-            if was != r.mode && *m == r.mode {
-                let _ = a.set_attribute("aria-current", "true");
-            } else if was != r.mode && *m == was {
-                let _ = a.remove_attribute("aria-current");
-            }
-        }
+        };
+        let wanted = SearchMode::ALL.into_iter().map(|mode| ModeLink {
+            mode,
+            href: mode_href(r, mode),
+            current: r.mode == mode,
+        });
+        k.links.show(
+            wanted,
+            |l| {
+                let a = el("a")
+                    .class("toggle")
+                    .attr("href", &l.href)
+                    .attr("data-key", &format!("mode:{}", l.mode.as_param()))
+                    .text(l.mode.label());
+                if l.current {
+                    let _ = a.0.set_attribute("aria-current", "true");
+                }
+                (a, ())
+            },
+            |a, _, old, new| {
+                if old.href != new.href {
+                    let _ = a.set_attribute("href", &new.href);
+                }
+                if old.current != new.current {
+                    let _ = if new.current {
+                        a.set_attribute("aria-current", "true")
+                    } else {
+                        a.remove_attribute("aria-current")
+                    };
+                }
+            },
+        );
     }
 }
 
