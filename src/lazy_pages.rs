@@ -178,13 +178,8 @@ pub async fn after_first_paint() {
         return;
     }
     let painted = js_sys::Promise::new(&mut |resolve, _| {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-                },
-                std::time::Duration::ZERO,
-            );
+        crate::frames::after_next_paint(move |_| {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
         });
     });
     // The promise cannot reject; either way the caller goes on.

@@ -7,6 +7,7 @@ mod entity_index;
 mod export;
 mod fetch;
 mod format;
+mod frames;
 mod labels;
 mod lazy_pages;
 mod local;

@@ -147,6 +147,15 @@ impl Filters {
         &self.aside
     }
 
+    /// Says (`aria-busy`) that these filters still count the search before the one shown,
+    /// until `show` brings them up to date.
+    pub fn set_busy(&self, busy: bool) {
+        let _ = match busy {
+            true => self.aside.set_attribute("aria-busy", "true"),
+            false => self.aside.remove_attribute("aria-busy"),
+        };
+    }
+
     /// Whether these filters are in `parent` and list the facets `counts` has, so that
     /// `show` can update them.
     pub fn fits(&self, parent: &web_sys::Element, counts: &[FacetCounts]) -> bool {

@@ -9,22 +9,19 @@ use crate::components::highlight::highlighted;
 use crate::components::in_place::Rows;
 use crate::components::kwic::{concordance, row as kwic_row};
 use crate::format::thousands;
+use crate::frames::now;
 use crate::url_state::{doc_href, passage_href, KwicOrder, Route, SearchMode, SearchRoute};
 use leptos::prelude::*;
 use parallax_core::aliases::{Expand, Expanded};
 use parallax_core::search::{
-    kwic, search, FacetCounts, KwicLine, KwicOptions, KwicSort, Mode, Options, Passage,
-    SearchResults, Selection, QUERY_HELP,
+    kwic, search, DateHistogram, FacetCounts, KwicLine, KwicOptions, KwicSort, Mode, Options,
+    Passage, SearchResults, Selection, QUERY_HELP,
 };
 use parallax_core::{Bundle, Document};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
 
 /// Documents (or passages) listed at first, and added by each "Show more"; the counts always
 /// cover everything. A page, not all matches, so that building the results costs the same at
@@ -829,6 +826,98 @@ fn alias_note(r: &SearchRoute, o: &Outcome) -> Option<El> {
     Some(p)
 }
 
+/// How long a search and its updates took (milliseconds, from `performance.now()`), for the
+/// benchmarks.
+#[derive(Clone, Copy)]
+struct Took {
+    /// `search()` and the facet counts, per run.
+    search: f64,
+    /// The count line, view links and results (with the filters, when they were built anew).
+    update: f64,
+    /// When the filters were updated a frame later (`Deferred`): the work of the frame that
+    /// painted the results, and when it ended (the results on screen).
+    frame: Option<(f64, f64)>,
+    /// The filters updated in place (`Deferred`).
+    filters: f64,
+}
+
+impl Took {
+    /// Writes the times on `body` as integer nanoseconds (float formatting would add 8 KB of
+    /// wasm): `data-update-ns` (search and update), `data-filters-ns`, with deferred filters
+    /// `data-frame-ns` and `data-painted-ns` (since the page began), and last `data-search-ns`,
+    /// which says the view is complete (tests/browser/bench-search.mjs and bench-peers.mjs wait
+    /// for it).
+    fn mark(self, body: &web_sys::Element) {
+        let ns = |ms: f64| ((ms * 1e6) as u64).to_string();
+        let _ = body.set_attribute("data-update-ns", &ns(self.update + self.search));
+        let _ = body.set_attribute("data-filters-ns", &ns(self.filters));
+        if let Some((work, painted)) = self.frame {
+            let _ = body.set_attribute("data-frame-ns", &ns(work));
+            let _ = body.set_attribute("data-painted-ns", &ns(painted));
+        }
+        let _ = body.set_attribute("data-search-ns", &ns(self.search));
+    }
+}
+
+/// With the benchmark hook set, makes the browser lay the page out now, so that the layout it
+/// would do before painting belongs to the update, as the peers' harness counts it
+/// (tests/browser/peers/harness.js).
+fn force_layout(body: &web_sys::HtmlElement, bench: bool) {
+    if bench {
+        let _ = body.offset_height();
+    }
+}
+
+/// A search's filter counts, shown a frame after its results.
+///
+/// Every count, name and link of the filters changes with the query, and updating them (about
+/// thirty rows, with the style and layout of their text) took as long as the results did
+/// (BENCHMARKS.md). The results come first, so they reach the screen sooner; the filters follow
+/// in a task of their own after that frame's paint (as React's `useDeferredValue` defers a
+/// slower part of a page), and a search that is overtaken by a newer one before then never
+/// updates them. While they wait, the filters say `aria-busy`.
+struct Deferred {
+    /// Which search this was (`searches` when it began).
+    search: u32,
+    searches: Rc<Cell<u32>>,
+    filters: Rc<RefCell<Option<Filters>>>,
+    shown_facets: Rc<RefCell<Vec<FacetCounts>>>,
+    body: web_sys::HtmlElement,
+}
+
+impl Deferred {
+    /// Shows `r`'s filter counts, in the task after the frame that began at `frame` (see
+    /// `frames::after_next_paint`), unless a newer search has begun since.
+    fn show(
+        self,
+        r: &SearchRoute,
+        facets: Vec<FacetCounts>,
+        dates: &DateHistogram,
+        took: Took,
+        frame: f64,
+        bench: bool,
+    ) {
+        if self.searches.get() != self.search {
+            return;
+        }
+        let t = now();
+        let mut filters = self.filters.borrow_mut();
+        let Some(shown) = filters.as_mut().filter(|f| f.fits(&self.body, &facets)) else {
+            return;
+        };
+        keep_focus(&self.body, || shown.show(r, &facets, dates));
+        shown.set_busy(false);
+        force_layout(&self.body, bench);
+        *self.shown_facets.borrow_mut() = facets;
+        Took {
+            frame: Some((t - frame, t)),
+            filters: now() - t,
+            ..took
+        }
+        .mark(&self.body);
+    }
+}
+
 #[component]
 pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let modes = NodeRef::<leptos::html::Div>::new();
@@ -842,6 +931,9 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
     let filters: Rc<RefCell<Option<Filters>>> = Rc::default();
     // The view links on screen, likewise kept.
     let mode_links: Rc<RefCell<Option<ModeLinks>>> = Rc::default();
+    // How many searches the view has begun, so that a filter update left for the next frame
+    // knows whether a newer search came since.
+    let searches: Rc<Cell<u32>> = Rc::default();
     let facets_for_click = shown_facets.clone();
     // Each search rebuilds the parts below; the live region itself stays in place so that
     // screen readers announce its new text.
@@ -850,6 +942,8 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
         let (Some(modes), Some(live), Some(body)) = (modes.get(), live.get(), body.get()) else {
             return;
         };
+        let this = searches.get().wrapping_add(1);
+        searches.set(this);
         // A sharded corpus: first the index shards of the query's words (and the entity
         // table if it filters by entity), then the chunks of the results or concordance lines
         // shown (the search runs again as they arrive).
@@ -894,36 +988,50 @@ pub fn Search(bundle: Arc<Bundle>, route: RwSignal<Route>) -> impl IntoView {
             .attr("aria-label", "Results")
             .child(results(&r, &o, &bundle, &crate::labels::all(&bundle)));
         // The filters stay and are updated in place when they are on the page (the results
-        // beside them are rebuilt).
-        let mut filters = filters.borrow_mut();
-        let (counts, dates) = (&o.results.facets, &o.results.dates);
-        match filters.as_mut().filter(|f| f.fits(&body, counts)) {
-            Some(shown) => keep_focus(&body, || {
-                shown.show(&r, counts, dates);
-                while let Some(old) = shown.element().next_sibling() {
-                    let _ = body.remove_child(&old);
-                }
-                let _ = body.append_with_node_1(&main.0);
-            }),
-            None => {
-                let shown = Filters::new(&r, counts, dates);
-                fill(&body, vec![El(shown.element().clone()), main]);
-                *filters = Some(shown);
-            }
+        // beside them are rebuilt), a frame after the results: see `Deferred`.
+        let deferred = filters
+            .borrow_mut()
+            .as_mut()
+            .filter(|f| f.fits(&body, &o.results.facets))
+            .map(|shown| {
+                keep_focus(&body, || {
+                    while let Some(old) = shown.element().next_sibling() {
+                        let _ = body.remove_child(&old);
+                    }
+                    let _ = body.append_with_node_1(&main.0);
+                });
+                shown.set_busy(true);
+            })
+            .is_some();
+        if !deferred {
+            let shown = Filters::new(&r, &o.results.facets, &o.results.dates);
+            fill(&body, vec![El(shown.element().clone()), main]);
+            *filters.borrow_mut() = Some(shown);
         }
-        drop(filters);
-        *shown_facets.borrow_mut() = std::mem::take(&mut o.results.facets);
-        if bench.is_some() {
-            // The layout the browser does before painting belongs to the update, as the peers'
-            // harness counts it (tests/browser/peers/harness.js): reading a size forces it now.
-            let _ = body.offset_height();
+        let bench = bench.is_some();
+        force_layout(&body, bench);
+        let took = Took {
+            search: (t1 - t0) / f64::from(repeat),
+            update: now() - t1,
+            frame: None,
+            filters: 0.0,
+        };
+        let facets = std::mem::take(&mut o.results.facets);
+        if !deferred {
+            *shown_facets.borrow_mut() = facets;
+            return took.mark(&body);
         }
-        // Where the benchmark reads how long the search (per run) and the whole update took, in
-        // nanoseconds: integers, because float formatting would add 8 KB of wasm.
-        let search_ms = (t1 - t0) / f64::from(repeat);
-        let ns = |ms: f64| ((ms * 1e6) as u64).to_string();
-        let _ = body.set_attribute("data-search-ns", &ns(search_ms));
-        let _ = body.set_attribute("data-update-ns", &ns(now() - t1 + search_ms));
+        let later = Deferred {
+            search: this,
+            searches: searches.clone(),
+            filters: filters.clone(),
+            shown_facets: shown_facets.clone(),
+            body: body.clone().into(),
+        };
+        let dates = o.results.dates;
+        crate::frames::after_next_paint(move |frame| {
+            later.show(&r, facets, &dates, took, frame, bench)
+        });
     });
 
     // One listener for the "Show more" button, which the results rebuild with every search,

@@ -16,6 +16,8 @@
 // update (search and DOM), the DOM alone (update minus search, as bench-peers.mjs reports it) and
 // the DOM plus the work of the browser's next frame (`nextFrameWorkProbe` in helpers.mjs), and
 // the query to painted: from the route change to the end of that frame (`timeSearchThroughHistory`).
+// The filters, which the view updates in the task after that frame, have columns of their own:
+// their update (with its layout), and the query to the end of the frame after it.
 //
 // `--from previous` times each query from the one before it in the list (as typing goes from
 // one query to the next) instead of from a search with no results, so that what the view keeps
@@ -78,10 +80,10 @@ async function openBuild(browser, server, repeat) {
 /** Times every query on every build (`builds`: [{ label, server }]), alternating builds. */
 async function measure(browser, builds, label, repeat) {
   const opened = [];
-  for (const b of builds) opened.push({ ...b, ...(await openBuild(browser, b.server, repeat)), rows: [], all: [], dom: [], framed: [], painted: [] });
+  for (const b of builds) opened.push({ ...b, ...(await openBuild(browser, b.server, repeat)), rows: [], all: [], dom: [], framed: [], painted: [], filters: [], complete: [] });
   console.log(`\n${label} (repeat ${repeat}, ${ROUNDS} rounds per query; load average before: ${load()})`);
   for (const [q, extra] of QUERIES) {
-    const times = opened.map(() => ({ search: [], update: [], dom: [], framed: [], painted: [] }));
+    const times = opened.map(() => ({ search: [], update: [], dom: [], framed: [], painted: [], filters: [], complete: [] }));
     for (let i = 0; i < ROUNDS; i++) {
       for (let j = 0; j < opened.length; j++) {
         const k = (i + j) % opened.length;
@@ -90,16 +92,12 @@ async function measure(browser, builds, label, repeat) {
         const query = url([q, extra]);
         const previous = QUERIES[(QUERIES.findIndex((x) => x[0] === q && x[1] === extra) + QUERIES.length - 1) % QUERIES.length];
         const from = FROM_PREVIOUS ? { from: url(previous) } : {};
-        const [s, u, frame, painted] = await timeSearchThroughHistory(o.page, query, from);
-        times[k].search.push(s);
-        times[k].update.push(u);
-        times[k].dom.push(u - s);
-        times[k].framed.push(u - s + frame);
-        times[k].painted.push(painted);
-        o.all.push(s);
-        o.dom.push(u - s);
-        o.framed.push(u - s + frame);
-        o.painted.push(painted);
+        const t = await timeSearchThroughHistory(o.page, query, from);
+        const sample = { search: t.search, update: t.search + t.dom, dom: t.dom, framed: t.dom + t.frame, painted: t.painted, filters: t.filters, complete: t.complete };
+        for (const [key, x] of Object.entries(sample)) {
+          times[k][key].push(x);
+          if (key !== 'update') o[key === 'search' ? 'all' : key].push(x);
+        }
       }
     }
     for (let k = 0; k < opened.length; k++) {
@@ -111,11 +109,11 @@ async function measure(browser, builds, label, repeat) {
   for (const o of opened) {
     await o.page.close();
     console.log(`\n${o.label}`);
-    console.log('| query | search p50 / p95 (ms) | update p50 / p95 (ms) | DOM p50 / p95 (ms) | DOM and next frame p50 / p95 (ms) | query to painted p50 / p95 (ms) | result |');
-    console.log('|---|---:|---:|---:|---:|---:|---|');
+    console.log('| query | search p50 / p95 (ms) | update p50 / p95 (ms) | DOM p50 / p95 (ms) | DOM and next frame p50 / p95 (ms) | query to painted p50 / p95 (ms) | filters p50 / p95 (ms) | query to filters painted p50 / p95 (ms) | result |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
     const pp = (xs) => `${f(pct(xs, 50))} / ${f(pct(xs, 95))}`;
-    for (const [q, t, c] of o.rows) console.log(`| \`${q}\` | ${pp(t.search)} | ${pp(t.update)} | ${pp(t.dom)} | ${pp(t.framed)} | ${pp(t.painted)} | ${c} |`);
-    console.log(`| all queries | ${pp(o.all)} | | ${pp(o.dom)} | ${pp(o.framed)} | ${pp(o.painted)} | |`);
+    for (const [q, t, c] of o.rows) console.log(`| \`${q}\` | ${pp(t.search)} | ${pp(t.update)} | ${pp(t.dom)} | ${pp(t.framed)} | ${pp(t.painted)} | ${pp(t.filters)} | ${pp(t.complete)} | ${c} |`);
+    console.log(`| all queries | ${pp(o.all)} | | ${pp(o.dom)} | ${pp(o.framed)} | ${pp(o.painted)} | ${pp(o.filters)} | ${pp(o.complete)} | |`);
   }
   console.log(`\nload average after: ${load()}`);
 }

@@ -400,11 +400,17 @@ export function axeAtTwoWidths(env, views) {
  * Benchmarks (bench-search.mjs, bench-peers.mjs): moves the app in `page` to the search `query`
  * (a query string) through history, as Back/Forward would, after the view `from` (by default a
  * search with no results, so that the view builds its results from none; another query, as when
- * typing, lets what the view keeps from one search to the next count); resolves to the [search, whole update, next frame, painted] milliseconds:
- * the first two as the view reported them, the third the work of the frame that shows the update
- * (`nextFrameWorkProbe`), the last from the route change (`pushState`) to the end of that frame:
- * everything the page did for the query before it was on screen (route, effects, search, DOM,
- * style, layout, paint), as the peers' harness times its own.
+ * typing, lets what the view keeps from one search to the next count). Resolves to milliseconds:
+ * - `search`: the search, as the view reported it;
+ * - `dom`: the view's update for it (count line, view links, results, and a forced layout; the
+ *   filters too when they were built anew), as the view reported it;
+ * - `frame`: the work of the frame that painted that update (`nextFrameWorkProbe`; the view
+ *   measures it itself when it updates its filters in the task after that frame);
+ * - `painted`: from the route change (`pushState`) to the end of that frame: everything the
+ *   page did for the query before its results were on screen (route, effects, search, DOM,
+ *   style, layout, paint), as the peers' harness times its own;
+ * - `filters`: the filters updated in place, in a task after that frame (0 when built with the
+ *   results), and `complete`: from the route change to the end of the frame after that.
  */
 export async function timeSearchThroughHistory(page, query, { from = '?mode=docs&q=zzzznothing' } = {}) {
   await page.evaluate(nextFrameWorkProbe);
@@ -420,15 +426,28 @@ export async function timeSearchThroughHistory(page, query, { from = '?mode=docs
             if (!L) return;
             mo.disconnect();
             clearTimeout(timer);
-            const times = [Number(L.dataset.searchNs) / 1e6, Number(L.dataset.updateNs) / 1e6];
-            window.__nextFrameWork().then((frame) => resolve([...times, frame, performance.now() - asked]));
+            const ms = (name) => (L.dataset[name] === undefined ? null : Number(L.dataset[name]) / 1e6);
+            const [search, update, filters, frame, painted] = ['searchNs', 'updateNs', 'filtersNs', 'frameNs', 'paintedNs'].map(ms);
+            window.__nextFrameWork().then((next) => {
+              const end = performance.now() - asked;
+              const deferred = painted !== null;
+              resolve({
+                search,
+                dom: update - search,
+                frame: deferred ? frame : next,
+                painted: deferred ? painted - asked : end,
+                filters: filters ?? 0,
+                complete: end,
+              });
+            });
           });
           mo.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-search-ns'] });
           const timer = setTimeout(() => {
             mo.disconnect();
             reject(new Error(`no search results for ${u} after 120 s`));
           }, 120000);
-          document.querySelector('.search-layout').removeAttribute('data-search-ns');
+          const L = document.querySelector('.search-layout');
+          for (const a of ['data-search-ns', 'data-frame-ns', 'data-painted-ns']) L.removeAttribute(a);
           const asked = performance.now();
           history.pushState(null, '', u);
           dispatchEvent(new PopStateEvent('popstate'));

@@ -19,10 +19,11 @@ serveDistAndLaunch((s, b) => {
 /** Wait until the search view shows a count line matching `re`; returns its text. */
 async function waitForCount(page, re) {
   const count = page.locator('.search-status .search-count');
+  // The filters follow the results a frame later, busy until then.
   await page.waitForFunction(
     ([sel, src]) => {
       const el = document.querySelector(sel);
-      return el && new RegExp(src).test(el.textContent);
+      return el && new RegExp(src).test(el.textContent) && !document.querySelector('aside.facets[aria-busy]');
     },
     ['.search-status .search-count', re.source],
   );
@@ -475,11 +476,40 @@ describe('search results a page at a time', () => {
       const dateCounts = () => page.$$eval('.date-bin .date-count', (els) => els.map((e) => Number(e.textContent)));
       const before = await dateCounts();
       assert.equal(before.reduce((a, b) => a + b, 0), 45);
+      // Records, as they happen, the results replaced and the filters' counts changed, with
+      // how many frames had begun by then.
+      await page.evaluate(() => {
+        window.__seen = [];
+        let frames = 0;
+        const tick = () => {
+          frames++;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+        const aside = document.querySelector('aside.facets');
+        const total = () => [...aside.querySelectorAll('.date-count')].reduce((n, e) => n + Number(e.textContent), 0);
+        new MutationObserver((records) => {
+          const what = records.some((r) => [...r.addedNodes].some((n) => n.classList?.contains('search-results')))
+            ? 'results'
+            : records.some((r) => aside.contains(r.target) && r.type === 'childList')
+              ? 'filters'
+              : null;
+          if (what) window.__seen.push({ what, frames, busy: aside.getAttribute('aria-busy'), count: String(total()) });
+        }).observe(document.querySelector('.search-layout'), { childList: true, subtree: true, attributes: true });
+      });
       const input = page.locator('form[role=search] input#q');
       await input.fill('"number 7" OR "number 23"');
       await input.press('Enter');
       await waitForCount(page, /^2 of 45 documents$/);
       assert.equal(await page.$eval('aside.facets', (e) => e.__kept === true), true, 'the filters are kept');
+      // The results came first: the filters were busy (still counting the search before) in the
+      // frame that painted them, and were updated in a task after it.
+      const seen = await page.evaluate(() => window.__seen);
+      assert.deepEqual(seen.slice(0, 2).map((s) => s.what), ['results', 'filters'], JSON.stringify(seen));
+      assert.equal(seen[0].busy, 'true', 'busy while the results are painted');
+      assert.equal(seen[0].count, '45', 'the filters still count the search before');
+      assert.ok(seen[1].frames > seen[0].frames, 'a frame came between the results and the filters');
+      assert.equal(seen[1].busy, null);
       // The same date bins, counting the two documents found now.
       const after = await dateCounts();
       assert.equal(after.length, before.length);
