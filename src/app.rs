@@ -170,18 +170,19 @@ pub fn App() -> impl IntoView {
                     "the entity table",
                     Page::Entities,
                 ),
-                // The overview reads the articles its filters let through; without a filter, only
-                // those it compares (chosen from the entity table), since the entity file has
-                // the whole corpus's contested names (`overview::cards::names_card`).
+                // The overview reads the entity table (which articles to compare) and the
+                // articles it compares. Its contested names come from the entity file for the
+                // whole corpus, and from the names file for the articles its filters let through
+                // (`overview::cards::names_card`): no other article's text.
                 Route::Overview(f) if lazy => {
-                    let pool = crate::pages::filtered(&bundle, f);
-                    if pool.len() < bundle.documents.len() {
-                        documents(&pool, Page::Overview)
-                    } else {
-                        match crate::shards::ensure_entities() {
-                            None => documents(&crate::pages::compared(&bundle, f), Page::Overview),
-                            w => wait(w, "the entity table", Page::Overview),
-                        }
+                    let some = crate::pages::filtered(&bundle, f).len() < bundle.documents.len();
+                    let w = match some {
+                        true => crate::shards::ensure_names(),
+                        false => crate::shards::ensure_entities(),
+                    };
+                    match w {
+                        None => documents(&crate::pages::compared(&bundle, f), Page::Overview),
+                        w => wait(w, "the entity table", Page::Overview),
                     }
                 }
                 Route::Library(l) if lazy && l.entity.is_some() => wait(

@@ -200,6 +200,19 @@ pub fn ensure_entities() -> Option<Wait> {
     ensure(LazyBundle::entity_needs)
 }
 
+/// The entity table and the names file (what the story overview of some of the articles
+/// reads: which to compare, and the names they use); starts fetching them.
+pub fn ensure_names() -> Option<Wait> {
+    ensure(|l| [l.entity_needs(), l.names_needs()].concat())
+}
+
+/// The entities named in more than one way in documents `docs`, by their labels, from the
+/// names file once it is in (`LazyBundle::alias_usage_in`): the overview's contested names
+/// for some of the articles, without their text.
+pub fn alias_usage_in(docs: &[usize]) -> Option<Vec<parallax_core::entities::EntityUsage>> {
+    with(|s| s.lazy.alias_usage_in(docs)).flatten()
+}
+
 /// Runs `f` once the files on their way have arrived (at once when none are).
 pub fn then(f: impl FnOnce() + 'static) {
     let busy = with(|s| !s.in_flight.is_empty()).unwrap_or(false);

@@ -62,12 +62,12 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The paths of the corpus files the page fetched (index/, docs/, corpus.bin). */
+/** The paths of the corpus files the page fetched (corpus.bin, index/, docs/, entities/, names/). */
 function fetched(log, site) {
   return log.requests
     .filter((u) => u.startsWith(site.baseUrl))
     .map((u) => u.slice(site.baseUrl.length))
-    .filter((p) => p === 'corpus.bin' || p.startsWith('index/') || p.startsWith('docs/') || p.startsWith('entities/'));
+    .filter((p) => p === 'corpus.bin' || /^(index|docs|entities|names)\//.test(p));
 }
 
 /** The text of the page `query` of `site` once every one of `shown` (selectors) is there, and
@@ -223,6 +223,35 @@ describe('a sharded corpus', () => {
     const chunks = new Set(sharded.files.filter((p) => p.startsWith('docs/')));
     const all = Object.keys(files).filter((k) => k.startsWith('docs/'));
     assert.ok(chunks.size >= 1 && chunks.size <= 6 && all.length > 6, `${chunks.size} of ${all.length} chunks`);
+  });
+
+  test('the overview of some outlets fetches the names file and the chunks of the articles it compares, not the others, and shows what the whole corpus’s shows', async () => {
+    // Outlets holding at least half the articles, most first, from the whole corpus's filters.
+    let outlets = [];
+    await withPage(browser, sites.whole, async (page) => {
+      await page.goto(sites.whole.baseUrl);
+      const values = page.locator('nav.overview-outlets a.facet-value');
+      await values.first().waitFor();
+      const listed = await values.evaluateAll((as) => as.map((a) => [a.querySelector('.facet-name').textContent, Number(a.querySelector('.facet-count').textContent)]));
+      let n = 0;
+      for (const [name, count] of listed) if (n < 30) (outlets.push(name), (n += count));
+      assert.ok(n >= 30, JSON.stringify(listed));
+    });
+    const query = '?page=overview&' + outlets.map((o) => 'outlet=' + encodeURIComponent(o)).join('&');
+    const shown = ['section.card[data-card="timeline"]', 'section.card[data-card="names"]'];
+    const whole = await mainText(sites.whole, query, shown);
+    const sharded = await mainText(sites.sharded, query, shown);
+    // The same story and the same contested names, read from the names file.
+    assert.equal(sharded.text, whole.text);
+    assert.match(sharded.text, /Contested names/);
+    assert.match(whole.text, /\d+ of the corpus’s 60 articles/);
+    assert.equal(new Set(sharded.files.filter((p) => p.startsWith('names/'))).size, 1, sharded.files.join(' '));
+    // The chunks of the six articles compared at most, not those of the thirty and more.
+    const chunks = new Set(sharded.files.filter((p) => p.startsWith('docs/')));
+    assert.ok(chunks.size >= 1 && chunks.size <= 6, `${chunks.size} chunks`);
+    // The overview of every article needs no names file (the entity file has its names).
+    const all = await mainText(sites.sharded, '', shown);
+    assert.equal(all.files.filter((p) => p.startsWith('names/')).length, 0, all.files.join(' '));
   });
 
   test('the entities page fetches the entity file alone, saying so, and shows what the whole corpus’s page shows', async () => {

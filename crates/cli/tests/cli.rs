@@ -219,10 +219,10 @@ fn bundle_shards_read_back_as_the_bundle() {
         .iter()
         .map(|c| &c.file)
         .chain(m.index_shards.iter().map(|s| &s.file))
-        .chain([&m.vocabulary_file, &m.entities_file])
+        .chain([&m.vocabulary_file, &m.entities_file, &m.names_file])
     {
         assert!(
-            ["docs/", "index/", "entities/"]
+            ["docs/", "index/", "entities/", "names/"]
                 .iter()
                 .any(|d| f.path.starts_with(d)),
             "{}",

@@ -343,7 +343,10 @@ pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize], by: Option<&str>) -> El 
     let whole = docs.len() == bundle.documents.len();
     let ways = match crate::shards::named_ways() {
         Some(ways) if whole => ways,
-        _ => NamedWays::of(&crate::entity_index::index(bundle).alias_usage_in(bundle, docs)),
+        _ => NamedWays::of(
+            &crate::shards::alias_usage_in(docs)
+                .unwrap_or_else(|| crate::entity_index::index(bundle).alias_usage_in(bundle, docs)),
+        ),
     };
     let (mut loaded, mut variants) = (Vec::new(), 0usize);
     for w in ways {

@@ -10,9 +10,12 @@
 //! to fetch and checks what arrives.
 
 use super::entity_table::ENTITY_FACET;
-use super::shards::{bad, Chunk, EntityFile, IndexShard, Vocabulary, MAGICS};
+use super::shards::{
+    bad, Chunk, EntityFile, IndexShard, NamesFile, Vocabulary, CHUNK_MAGIC, ENTITIES_MAGIC,
+    INDEX_MAGIC, NAMES_MAGIC, VOCABULARY_MAGIC,
+};
 use super::{check, Bundle, BundleError, FileRef, Fingerprint, Manifest};
-use crate::entities::NamedWays;
+use crate::entities::{EntityUsage, NamedWays};
 use crate::model::Document;
 use crate::search::facets::Facet;
 use crate::search::index::packed;
@@ -31,6 +34,8 @@ pub enum Need {
     Chunk(usize),
     /// The entity table and the `entity` facet.
     Entities,
+    /// The names each document uses for each entity.
+    Names,
 }
 
 /// A sharded corpus as far as it is loaded.
@@ -45,6 +50,8 @@ pub struct LazyBundle {
     labels: Vec<String>,
     /// From the entity file (`EntityFile::named_ways`), once it is in.
     named_ways: Option<Vec<NamedWays>>,
+    /// The names file, once it is in (shared by the clones the page makes).
+    names: Option<std::sync::Arc<NamesFile>>,
     /// The manifest's checksum and the number of files added since: the bundle's fingerprint
     /// changes with every file, so what a view derived from an earlier state is derived again.
     fingerprint: (u64, u64),
@@ -114,6 +121,7 @@ impl LazyBundle {
             entities: false,
             labels,
             named_ways: None,
+            names: None,
             fingerprint: (fingerprint, 0),
             manifest,
             bundle,
@@ -156,6 +164,7 @@ impl LazyBundle {
             Need::Shard(k) => self.manifest.index_shards.get(k).map(|s| &s.file),
             Need::Chunk(k) => self.manifest.chunks.get(k).map(|c| &c.file),
             Need::Entities => Some(&self.manifest.entities_file),
+            Need::Names => Some(&self.manifest.names_file),
         }
     }
 
@@ -165,6 +174,7 @@ impl LazyBundle {
             Need::Shard(k) => self.shards.get(k).copied().unwrap_or(true),
             Need::Chunk(k) => self.chunks.get(k).copied().unwrap_or(true),
             Need::Entities => self.entities,
+            Need::Names => self.names.is_some(),
         }
     }
 
@@ -265,7 +275,22 @@ impl LazyBundle {
         self.missing(std::iter::once(Need::Entities))
     }
 
-    /// Every file not loaded yet (what a view that reads every document needs).
+    /// The names file, if it is not loaded yet (what [`Self::alias_usage_in`] reads).
+    pub fn names_needs(&self) -> Vec<Need> {
+        self.missing(std::iter::once(Need::Names))
+    }
+
+    /// `entities::alias_usage` over documents `docs` by their labels, from the names file (no
+    /// text needed): `None` until it is loaded.
+    pub fn alias_usage_in(&self, docs: &[usize]) -> Option<Vec<EntityUsage>> {
+        let names = self.names.as_ref()?;
+        Some(crate::entities::alias_usage_of(docs.iter().filter_map(
+            |&d| Some((self.labels.get(d)?.as_str(), names.doc_names(d))),
+        )))
+    }
+
+    /// Every file not loaded yet (what a view that reads every document needs; not the names
+    /// file, which the documents' text and mentions make unnecessary).
     pub fn all_needs(&self) -> Vec<Need> {
         let shards = (0..self.shards.len()).map(Need::Shard);
         let chunks = (0..self.chunks.len()).map(Need::Chunk);
@@ -295,16 +320,15 @@ impl LazyBundle {
             .file(need)
             .ok_or_else(|| bad(format!("no file {need:?}")))?
             .clone();
-        let (index_magic, chunk_magic, vocabulary_magic, entities_magic) = MAGICS;
         match need {
             Need::Vocabulary => {
-                let payload = file.open(bytes, vocabulary_magic)?;
+                let payload = file.open(bytes, VOCABULARY_MAGIC)?;
                 let words: Vocabulary = super::sections::read(payload, "vocabulary")?;
                 self.add_vocabulary(words, &file)?;
                 self.vocabulary = true;
             }
             Need::Shard(k) => {
-                let payload = file.open(bytes, index_magic)?;
+                let payload = file.open(bytes, INDEX_MAGIC)?;
                 let shard: IndexShard = super::sections::read(payload, "index shard")?;
                 self.add_shard(shard, &file)?;
                 if let Some(s) = self.shards.get_mut(k) {
@@ -312,7 +336,7 @@ impl LazyBundle {
                 }
             }
             Need::Chunk(k) => {
-                let payload = file.open(bytes, chunk_magic)?;
+                let payload = file.open(bytes, CHUNK_MAGIC)?;
                 let chunk: Chunk = super::sections::read(payload, "document chunk")?;
                 let (first, count) = self
                     .manifest
@@ -326,10 +350,18 @@ impl LazyBundle {
                 }
             }
             Need::Entities => {
-                let payload = file.open(bytes, entities_magic)?;
+                let payload = file.open(bytes, ENTITIES_MAGIC)?;
                 let entities: EntityFile = super::sections::read(payload, "entity table")?;
                 self.add_entities(entities, &file)?;
                 self.entities = true;
+            }
+            Need::Names => {
+                let payload = file.open(bytes, NAMES_MAGIC)?;
+                let names: NamesFile = super::sections::read(payload, "names file")?;
+                names.check(self.manifest.documents.len())?;
+                self.names = Some(std::sync::Arc::new(names));
+                // The bundle is the same: what views derived from it stays true.
+                return Ok(());
             }
         }
         self.fingerprint.1 += 1;

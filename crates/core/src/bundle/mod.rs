@@ -32,8 +32,10 @@ use std::sync::OnceLock;
 /// mentions of each name of an entity, and a sharded corpus's entity table and `entity` facet
 /// leave its manifest for a file of their own; 10 adds to that file the entities named in more
 /// than one way over the whole corpus (`EntityFile::named_ways`); 11 gives those their names'
-/// counts and the names by source (`NamedWays::by_source`), for the entities page.
-pub const BUNDLE_VERSION: u32 = 11;
+/// counts and the names by source (`NamedWays::by_source`), for the entities page; 12 adds a
+/// sharded corpus's names file (`NamesFile`: the names each document uses for each entity), for
+/// the story overview of some of its articles.
+pub const BUNDLE_VERSION: u32 = 12;
 
 /// The first bytes of every bundle, so another file (an HTML error page served in its place,
 /// say) is recognised as "not a bundle" instead of being misread as a strange version.

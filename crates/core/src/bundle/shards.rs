@@ -4,7 +4,9 @@
 //! (words grouped by stem, cut into shards of a target size, so a query fetches the shards of its
 //! words), document chunks (documents in corpus order with their mentions and token spans,
 //! fetched when a reader, passage or comparison needs them) and the entity file (the entity
-//! table and the `entity` facet, fetched when a view shows entities or a query filters by one).
+//! table and the `entity` facet, fetched when a view shows entities or a query filters by one)
+//! and the names file (the names each document uses for each entity, fetched by the story
+//! overview of some of the articles).
 //! Every file but the manifest is named by the checksum of
 //! its bytes, so a CDN or the browser may cache it forever; the manifest lists each file's name,
 //! length and checksum, so a stale or damaged file is refused by name. See ARCHITECTURE.md.
@@ -15,23 +17,26 @@
 
 use super::entity_table::ENTITY_FACET;
 use super::{checksum, Bundle, BundleError};
-use crate::entities::{Mention, NamedWays};
+use crate::entities::{DocNames, EntityType, Mention, NamedWays};
 use crate::model::{Date, Document, Metadata};
 use crate::search::facets::Facet;
 use crate::search::index::packed::{self, PackedDoc, PackedPostings};
 use crate::search::stem::stem;
 use serde::{Deserialize, Serialize};
 
-/// The first bytes of each kind of file, so a file served in place of another is named as such.
+/// The first bytes of each kind of file, so a file served in place of another is named as such
+/// (`lazy.rs` checks them).
 pub const MANIFEST_MAGIC: &[u8; 4] = b"PLXM";
-const INDEX_MAGIC: &[u8; 4] = b"PLXI";
-const CHUNK_MAGIC: &[u8; 4] = b"PLXD";
-const VOCABULARY_MAGIC: &[u8; 4] = b"PLXV";
-const ENTITIES_MAGIC: &[u8; 4] = b"PLXE";
+pub(super) const INDEX_MAGIC: &[u8; 4] = b"PLXI";
+pub(super) const CHUNK_MAGIC: &[u8; 4] = b"PLXD";
+pub(super) const VOCABULARY_MAGIC: &[u8; 4] = b"PLXV";
+pub(super) const ENTITIES_MAGIC: &[u8; 4] = b"PLXE";
+pub(super) const NAMES_MAGIC: &[u8; 4] = b"PLXN";
 
 /// Where the files go: the manifest in `corpus.bin` (where a site serves a whole bundle, so the
 /// app tells the two apart by their first bytes), `index/<checksum>.bin`, `docs/<checksum>.bin`,
-/// `index/<checksum>.bin` for the vocabulary and `entities/<checksum>.bin`.
+/// `index/<checksum>.bin` for the vocabulary, `entities/<checksum>.bin` and
+/// `names/<checksum>.bin`.
 pub const MANIFEST_FILE: &str = "corpus.bin";
 
 /// How large the pieces are (bytes of serialized data, before compression).
@@ -82,6 +87,9 @@ pub struct Manifest {
     /// The entity table without its per-mention rows (those travel with their documents) and
     /// the `entity` facet.
     pub entities_file: FileRef,
+    /// The names each document uses for each entity (`NamesFile`), for the story overview of a
+    /// part of the corpus.
+    pub names_file: FileRef,
     /// Rows in the entity table (what a chunk's mentions may point at).
     pub entity_rows: u32,
     /// The entities' name groups that alias-aware search expands a word with
@@ -189,6 +197,87 @@ pub(super) struct EntityFile {
     pub named_ways: Vec<NamedWays>,
 }
 
+/// The names file's contents: per document, the names it uses for each named entity
+/// (`entities::doc_names`), so that which names a part of the corpus uses (the story overview
+/// of some outlets) needs none of its articles' text. Entities and names are stored once and
+/// referred to by their place.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct NamesFile {
+    pub entities: Vec<(EntityType, String)>,
+    pub names: Vec<String>,
+    /// Per document: (entity, name, times used).
+    pub docs: Vec<Vec<(u32, u32, u32)>>,
+}
+
+impl NamesFile {
+    /// Every document's names (`docs`: each document's text and mentions).
+    fn of<'a>(docs: impl Iterator<Item = (&'a str, &'a [Mention])>) -> NamesFile {
+        let mut file = NamesFile {
+            entities: Vec::new(),
+            names: Vec::new(),
+            docs: Vec::new(),
+        };
+        let mut entities = std::collections::HashMap::new();
+        let mut names = std::collections::HashMap::new();
+        fn place<K: Clone + Eq + std::hash::Hash>(
+            k: K,
+            at: &mut std::collections::HashMap<K, u32>,
+            list: &mut Vec<K>,
+        ) -> u32 {
+            *at.entry(k.clone()).or_insert_with(|| {
+                list.push(k);
+                (list.len() - 1) as u32
+            })
+        }
+        for (text, mentions) in docs {
+            let mut used = Vec::new();
+            for (entity, by_name) in crate::entities::doc_names(text, mentions) {
+                let e = place(entity, &mut entities, &mut file.entities);
+                for (name, n) in by_name {
+                    let k = place(name, &mut names, &mut file.names);
+                    used.push((e, k, u32::try_from(n).unwrap_or(u32::MAX)));
+                }
+            }
+            file.docs.push(used);
+        }
+        file
+    }
+
+    /// One list of names per document of the manifest (`count`), each naming entities and
+    /// names in the file's lists.
+    pub fn check(&self, count: usize) -> Result<(), BundleError> {
+        BundleError::expect_count("documents in the names file", count, self.docs.len())?;
+        let (entities, names) = (self.entities.len(), self.names.len());
+        if self
+            .docs
+            .iter()
+            .flatten()
+            .any(|&(e, k, _)| e as usize >= entities || k as usize >= names)
+        {
+            return Err(bad(
+                "the names file names an entity or a name past its lists".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Document `doc`'s names (as `entities::doc_names` gives them from its text).
+    pub fn doc_names(&self, doc: usize) -> DocNames {
+        let mut out = DocNames::new();
+        for &(e, k, n) in self.docs.get(doc).map_or(&[][..], Vec::as_slice) {
+            if let (Some(entity), Some(name)) =
+                (self.entities.get(e as usize), self.names.get(k as usize))
+            {
+                *out.entry(entity.clone())
+                    .or_default()
+                    .entry(name.clone())
+                    .or_default() += n as usize;
+            }
+        }
+        out
+    }
+}
+
 impl Manifest {
     /// Reads a manifest and checks what it can alone: its header and checksum, one entry per
     /// document in every per-document table, chunks that cover the documents in order, shards in
@@ -291,10 +380,6 @@ impl FileRef {
         Ok(super::open_sealed(bytes, magic)?.payload)
     }
 }
-
-/// The magic of each kind of file, for `lazy.rs`.
-pub(super) const MAGICS: (&[u8; 4], &[u8; 4], &[u8; 4], &[u8; 4]) =
-    (INDEX_MAGIC, CHUNK_MAGIC, VOCABULARY_MAGIC, ENTITIES_MAGIC);
 
 pub(super) fn bad(what: String) -> BundleError {
     BundleError::Inconsistent(format!("sharded corpus: {what}"))
@@ -448,6 +533,12 @@ impl Bundle {
         let (entities_file, bytes) =
             file("entities", ENTITIES_MAGIC, &postcard_bytes(&entity_file));
         files.push((entities_file.path.clone(), bytes));
+        let names = NamesFile::of(
+            (0..self.documents.len())
+                .filter_map(|i| Some((self.documents.get(i)?.text.as_str(), self.mentions_of(i)))),
+        );
+        let (names_file, bytes) = file("names", NAMES_MAGIC, &postcard_bytes(&names));
+        files.push((names_file.path.clone(), bytes));
         let manifest = Manifest {
             documents: self
                 .documents
@@ -483,6 +574,7 @@ impl Bundle {
             entity_facet: entity_facet.map(|at| at as u32),
             published: self.index.published.clone(),
             entities_file,
+            names_file,
             entity_rows: self.entities.rows.len() as u32,
             aliases: crate::aliases::groups_that_expand(&self.entities.name_groups()),
         };
@@ -501,7 +593,8 @@ impl Bundle {
         fetch: &dyn Fn(&str) -> Option<Vec<u8>>,
     ) -> Result<Bundle, BundleError> {
         let mut lazy = super::LazyBundle::from_manifest(manifest)?;
-        for need in lazy.all_needs() {
+        // The names file too, which a whole bundle does without, so that it is checked.
+        for need in lazy.all_needs().into_iter().chain(lazy.names_needs()) {
             let path = lazy.file(need).map(|f| f.path.clone()).unwrap_or_default();
             let bytes = fetch(&path).ok_or(BundleError::MissingFile(path))?;
             lazy.add(need, &bytes)?;

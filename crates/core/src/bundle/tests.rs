@@ -594,8 +594,8 @@ mod sharded {
             m.chunks.len(),
             m.index_shards.len()
         );
-        // And the vocabulary and the entity file.
-        assert_eq!(s.files.len(), m.chunks.len() + m.index_shards.len() + 2);
+        // And the vocabulary, the entity file and the names file.
+        assert_eq!(s.files.len(), m.chunks.len() + m.index_shards.len() + 3);
         let back = read(&s, &files(&s)).unwrap();
         let whole = Bundle::from_bytes(&b.to_bytes()).unwrap();
         assert_eq!(back, whole);
@@ -610,9 +610,10 @@ mod sharded {
         assert_eq!(facets, b.index.facets);
         assert_eq!(m.entity_rows as usize, b.entities.rows.len());
         assert!(m.entities_file.path.starts_with("entities/"));
+        assert!(m.names_file.path.starts_with("names/"));
         // Default sizes: the whole test corpus in one chunk and one shard.
         let one = b.to_shards(&ShardOptions::default());
-        assert_eq!(one.files.len(), 4);
+        assert_eq!(one.files.len(), 5);
         assert_eq!(read(&one, &files(&one)).unwrap(), whole);
     }
 
@@ -829,6 +830,47 @@ mod lazy {
             .iter()
             .all(|w| w.names().count() >= 2 && w.sources >= 1));
         assert_eq!(lazy.named_ways(), Some(want.as_slice()));
+    }
+
+    #[test]
+    fn the_names_file_alone_gives_the_names_some_articles_use() {
+        let (b, s, files) = corpus();
+        let mut lazy = LazyBundle::from_manifest(&s.manifest).unwrap();
+        // Every other article (what an overview of some outlets reads), and none.
+        let some: Vec<usize> = (0..b.documents.len()).step_by(2).collect();
+        assert_eq!(lazy.alias_usage_in(&some), None);
+        let needs = lazy.names_needs();
+        assert_eq!(needs, [Need::Names]);
+        let fingerprint = lazy.bundle().fingerprint.clone();
+        load(&mut lazy, &needs);
+        assert!(!lazy.has_document(0), "no article was read");
+        assert_eq!(
+            lazy.bundle().fingerprint,
+            fingerprint,
+            "the bundle is the same"
+        );
+        assert_eq!(lazy.names_needs(), []);
+        let labels = crate::label::labels(&b.documents);
+        let usage = |docs: &[usize]| {
+            crate::entities::alias_usage(docs.iter().map(|&i| {
+                (
+                    labels[i].as_str(),
+                    b.documents[i].text.as_str(),
+                    b.mentions_of(i),
+                )
+            }))
+        };
+        let want = usage(&some);
+        assert!(want.len() >= 3, "{want:?}");
+        assert_eq!(lazy.alias_usage_in(&some), Some(want));
+        assert_eq!(lazy.alias_usage_in(&[]), Some(Vec::new()));
+        // The names file is checked like the others: another file in its place is refused.
+        let mut fresh = LazyBundle::from_manifest(&s.manifest).unwrap();
+        let other = &files[&fresh.file(Need::Entities).unwrap().path];
+        assert!(matches!(
+            fresh.add(Need::Names, other),
+            Err(BundleError::StaleFile(_))
+        ));
     }
 
     #[test]

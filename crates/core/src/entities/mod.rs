@@ -29,8 +29,8 @@ mod words;
 
 pub use kb::{Alias, Entity, KnowledgeBase};
 pub use usage::{
-    alias_usage, preferred_by, summarize, AliasCount, BySource, EntitySummary, EntityUsage,
-    NamedWays, OutletUsage, SOURCES_LISTED,
+    alias_usage, alias_usage_of, doc_names, preferred_by, summarize, AliasCount, BySource,
+    DocNames, EntitySummary, EntityUsage, NamedWays, OutletUsage, SOURCES_LISTED,
 };
 
 use crate::model::{BlockKind, Document, Provenance};

@@ -172,22 +172,50 @@ pub fn preferred_by(outlets: &[OutletUsage]) -> Vec<(String, usize)> {
     out
 }
 
+/// The names one document uses for each named entity (PERSON, ORG, PLACE, NORP), with how many
+/// times: what [`alias_usage`] reads of a document. A sharded corpus stores this per document
+/// (`parallax bundle --shards`), so that the names of a part of the corpus need no text.
+pub type DocNames = BTreeMap<(EntityType, String), BTreeMap<String, usize>>;
+
+/// The names `mentions` use in `text` ([`DocNames`]).
+pub fn doc_names(text: &str, mentions: &[Mention]) -> DocNames {
+    let mut names = DocNames::new();
+    for m in mentions.iter().filter(|m| m.kind.is_name()) {
+        *names
+            .entry((m.kind, m.canonical.clone()))
+            .or_default()
+            .entry(surface(text, m))
+            .or_default() += 1;
+    }
+    names
+}
+
 /// For every named entity (PERSON, ORG, PLACE, NORP) that appears under more than one name,
 /// which names each outlet uses. Input: per document, its outlet (or any grouping label), its
 /// text and its mentions. Contested entities first, then the most mentioned.
 pub fn alias_usage<'a>(
     docs: impl IntoIterator<Item = (&'a str, &'a str, &'a [Mention])>,
 ) -> Vec<EntityUsage> {
+    alias_usage_of(
+        docs.into_iter()
+            .map(|(outlet, text, mentions)| (outlet, doc_names(text, mentions))),
+    )
+}
+
+/// [`alias_usage`] from each document's names ([`DocNames`]) instead of its text.
+pub fn alias_usage_of<'a>(docs: impl IntoIterator<Item = (&'a str, DocNames)>) -> Vec<EntityUsage> {
     type PerOutlet = BTreeMap<String, BTreeMap<String, usize>>;
     let mut map: HashMap<(EntityType, String), PerOutlet> = HashMap::new();
-    for (outlet, text, mentions) in docs {
-        for m in mentions.iter().filter(|m| m.kind.is_name()) {
-            *map.entry((m.kind, m.canonical.clone()))
+    for (outlet, names) in docs {
+        for (entity, used) in names {
+            let counts = map
+                .entry(entity)
                 .or_default()
                 .entry(outlet.to_string())
-                .or_default()
-                .entry(surface(text, m))
-                .or_default() += 1;
+                .or_default();
+            for (name, n) in used {
+                *counts.entry(name).or_default() += n;
+            }
         }
     }
     let mut out = Vec::new();
