@@ -504,12 +504,14 @@ describe('search results a page at a time', () => {
       assert.equal(await page.$eval('aside.facets', (e) => e.__kept === true), true, 'the filters are kept');
       // The results came first: the filters were busy (still counting the search before) in the
       // frame that painted them, and were updated in a task after it.
+      // (Typing's debounced search may come again with the same query: it changes no filter.)
       const seen = await page.evaluate(() => window.__seen);
-      assert.deepEqual(seen.slice(0, 2).map((s) => s.what), ['results', 'filters'], JSON.stringify(seen));
+      const f = seen.findIndex((s) => s.what === 'filters');
+      assert.ok(f > 0 && seen.slice(0, f).every((s) => s.what === 'results'), JSON.stringify(seen));
       assert.equal(seen[0].busy, 'true', 'busy while the results are painted');
       assert.equal(seen[0].count, '45', 'the filters still count the search before');
-      assert.ok(seen[1].frames > seen[0].frames, 'a frame came between the results and the filters');
-      assert.equal(seen[1].busy, null);
+      assert.ok(seen[f].frames > seen[f - 1].frames, 'a frame came between the results and the filters');
+      assert.equal(seen[f].busy, null);
       // The same date bins, counting the two documents found now.
       const after = await dateCounts();
       assert.equal(after.length, before.length);
