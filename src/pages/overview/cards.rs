@@ -337,8 +337,9 @@ fn framing(m: &Model) -> Vec<El> {
 
 /// Entities the sources call by different names (not mere spellings or abbreviations), from the
 /// bundle's entity mentions: no comparison needed, so it shows as soon as the cards' module is in.
-/// Over a sharded corpus's every article, from its entity file (`shards::named_ways`), which
-/// has them without the articles' text.
+/// Over a sharded corpus's every article, from its entity file (`shards::named_ways`), and over
+/// some of them, from its names file (`shards::alias_usage_in`): neither needs the articles'
+/// text.
 pub fn names_card(bundle: &Arc<Bundle>, docs: &[usize], by: Option<&str>) -> El {
     let whole = docs.len() == bundle.documents.len();
     let ways = match crate::shards::named_ways() {
