@@ -8,7 +8,8 @@
 //!
 //! Searching, the library, the reader, the concordance, the overview and the entities page
 //! fetch the pieces they need (the entities page and the overview of the whole corpus, the
-//! entity file alone, which carries the names by source); once everything is loaded the page
+//! entity file alone, which carries the names by source; the overview of some articles, the
+//! names file too, with the names each article uses); once everything is loaded the page
 //! holds the whole bundle and this module steps aside.
 //!
 //! Reading the files (decoding and checking them, `load.rs`) is a module of its own that the
