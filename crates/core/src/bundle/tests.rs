@@ -584,6 +584,29 @@ mod sharded {
     }
 
     #[test]
+    fn a_names_file_naming_what_it_does_not_list_is_refused() {
+        use crate::bundle::shards::NamesFile;
+        use crate::entities::EntityType;
+        let file = |docs: Vec<Vec<(u32, u32, u32)>>| NamesFile {
+            entities: vec![(EntityType::Place, "Karabakh".into())],
+            names: vec!["Karabakh".into(), "Garabagh".into()],
+            docs,
+        };
+        let good = file(vec![vec![(0, 0, 2), (0, 1, 1)], vec![]]);
+        assert_eq!(good.check(2), Ok(()));
+        let names = good.doc_names(0);
+        let used = &names[&(EntityType::Place, "Karabakh".to_string())];
+        assert_eq!((used["Karabakh"], used["Garabagh"]), (2, 1));
+        assert!(good.doc_names(1).is_empty() && good.doc_names(9).is_empty());
+        // Another number of documents than the manifest's; an entity or a name past the lists.
+        assert!(good.check(3).is_err());
+        for bad in [vec![vec![(1, 0, 1)]], vec![vec![(0, 2, 1)]]] {
+            let err = file(bad).check(1).unwrap_err();
+            assert!(err.to_string().contains("names file"), "{err}");
+        }
+    }
+
+    #[test]
     fn a_sharded_corpus_reads_back_as_its_bundle() {
         let b = small_bundle();
         let s = b.to_shards(&TINY);
