@@ -113,6 +113,15 @@ pub fn link(href: &str, text: &str) -> El {
     el("a").attr("href", href).text(text)
 }
 
+/// Sets an ARIA state such as `aria-current` or `aria-busy` on `element`: `"true"`, or no
+/// attribute when `on` is false (an empty value would not read as true).
+pub fn set_state(element: &web_sys::Element, name: &str, on: bool) {
+    let _ = match on {
+        true => element.set_attribute(name, "true"),
+        false => element.remove_attribute(name),
+    };
+}
+
 /// Replaces `host`'s children with `children`, keeping keyboard focus on the element with the
 /// same `data-key` if focus was inside (a facet link that was just followed, for instance).
 pub fn fill(host: &web_sys::Element, children: Vec<El>) {

@@ -3,7 +3,7 @@
 //! "every filter is a URL"): it can be opened in a new tab or copied, and following it adds a
 //! history entry.
 
-use super::dom::{el, El};
+use super::dom::{el, set_state, El};
 use super::in_place::{Rows, Slot};
 use crate::format::thousands;
 use crate::url_state::{Route, SearchRoute};
@@ -150,10 +150,7 @@ impl Filters {
     /// Says (`aria-busy`) that these filters still count the search before the one shown,
     /// until `show` brings them up to date.
     pub fn set_busy(&self, busy: bool) {
-        let _ = match busy {
-            true => self.aside.set_attribute("aria-busy", "true"),
-            false => self.aside.remove_attribute("aria-busy"),
-        };
+        set_state(&self.aside, "aria-busy", busy);
     }
 
     /// Whether these filters are in `parent` and list the facets `counts` has, so that

@@ -3,7 +3,7 @@
 //! written to the URL (see `url_state::Route`).
 
 use crate::components::copy_link::CopyLink;
-use crate::components::dom::{el, fill, keep_focus, link, El};
+use crate::components::dom::{el, fill, keep_focus, link, set_state, El};
 use crate::components::facets::{fill_rest, Filters, LISTED};
 use crate::components::highlight::highlighted;
 use crate::components::in_place::Rows;
@@ -733,9 +733,7 @@ impl ModeLinks {
                     .attr("href", &l.href)
                     .attr("data-key", &format!("mode:{}", l.mode.as_param()))
                     .text(l.mode.label());
-                if l.current {
-                    let _ = a.0.set_attribute("aria-current", "true");
-                }
+                set_state(&a.0, "aria-current", l.current);
                 (a, ())
             },
             |a, _, old, new| {
@@ -743,11 +741,7 @@ impl ModeLinks {
                     let _ = a.set_attribute("href", &new.href);
                 }
                 if old.current != new.current {
-                    let _ = if new.current {
-                        a.set_attribute("aria-current", "true")
-                    } else {
-                        a.remove_attribute("aria-current")
-                    };
+                    set_state(a, "aria-current", new.current);
                 }
             },
         );
