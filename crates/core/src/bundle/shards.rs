@@ -210,8 +210,8 @@ pub(super) struct NamesFile {
 }
 
 impl NamesFile {
-    /// Every document's names (`docs`: each document's text and mentions).
-    fn of<'a>(docs: impl Iterator<Item = (&'a str, &'a [Mention])>) -> NamesFile {
+    /// The file of every document's names (`per_doc`, in corpus order).
+    fn of(per_doc: &[DocNames]) -> NamesFile {
         let mut file = NamesFile {
             entities: Vec::new(),
             names: Vec::new(),
@@ -219,21 +219,25 @@ impl NamesFile {
         };
         let mut entities = std::collections::HashMap::new();
         let mut names = std::collections::HashMap::new();
+        /// `k`'s place in `list`, where it is added the first time.
         fn place<K: Clone + Eq + std::hash::Hash>(
-            k: K,
+            k: &K,
             at: &mut std::collections::HashMap<K, u32>,
             list: &mut Vec<K>,
         ) -> u32 {
-            *at.entry(k.clone()).or_insert_with(|| {
-                list.push(k);
-                (list.len() - 1) as u32
-            })
+            if let Some(&i) = at.get(k) {
+                return i;
+            }
+            let i = list.len() as u32;
+            list.push(k.clone());
+            at.insert(k.clone(), i);
+            i
         }
-        for (text, mentions) in docs {
+        for doc in per_doc {
             let mut used = Vec::new();
-            for (entity, by_name) in crate::entities::doc_names(text, mentions) {
+            for (entity, by_name) in doc {
                 let e = place(entity, &mut entities, &mut file.entities);
-                for (name, n) in by_name {
+                for (name, &n) in by_name {
                     let k = place(name, &mut names, &mut file.names);
                     used.push((e, k, u32::try_from(n).unwrap_or(u32::MAX)));
                 }
@@ -517,13 +521,20 @@ impl Bundle {
         let mut facets = self.index.facets.clone();
         let entity_facet = facets.iter().position(|f| f.name == ENTITY_FACET);
         let facet = entity_facet.map(|at| facets.remove(at));
+        // Each document's names, read from its text once: the names file holds them, and the
+        // whole corpus's contested names (in the entity file) are counted from them.
+        let per_doc: Vec<DocNames> = self
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| crate::entities::doc_names(&d.text, self.mentions_of(i)))
+            .collect();
         let labels = crate::label::labels(&self.documents);
-        let usage = crate::entities::alias_usage(
-            self.documents
+        let usage = crate::entities::alias_usage_of(
+            labels
                 .iter()
-                .zip(&labels)
-                .enumerate()
-                .map(|(i, (d, label))| (label.as_str(), d.text.as_str(), self.mentions_of(i))),
+                .map(String::as_str)
+                .zip(per_doc.iter().cloned()),
         );
         let entity_file = EntityFile {
             rows: self.entities.rows.clone(),
@@ -533,10 +544,7 @@ impl Bundle {
         let (entities_file, bytes) =
             file("entities", ENTITIES_MAGIC, &postcard_bytes(&entity_file));
         files.push((entities_file.path.clone(), bytes));
-        let names = NamesFile::of(
-            (0..self.documents.len())
-                .filter_map(|i| Some((self.documents.get(i)?.text.as_str(), self.mentions_of(i)))),
-        );
+        let names = NamesFile::of(&per_doc);
         let (names_file, bytes) = file("names", NAMES_MAGIC, &postcard_bytes(&names));
         files.push((names_file.path.clone(), bytes));
         let manifest = Manifest {
