@@ -80,10 +80,12 @@ async function openBuild(browser, server, repeat) {
 /** Times every query on every build (`builds`: [{ label, server }]), alternating builds. */
 async function measure(browser, builds, label, repeat) {
   const opened = [];
-  for (const b of builds) opened.push({ ...b, ...(await openBuild(browser, b.server, repeat)), rows: [], all: [], dom: [], framed: [], painted: [], filters: [], complete: [] });
+  // Per build, each kind of time over every query (and per query, in `rows`).
+  const kinds = () => ({ search: [], update: [], dom: [], framed: [], painted: [], filters: [], complete: [] });
+  for (const b of builds) opened.push({ ...b, ...(await openBuild(browser, b.server, repeat)), rows: [], all: kinds() });
   console.log(`\n${label} (repeat ${repeat}, ${ROUNDS} rounds per query; load average before: ${load()})`);
   for (const [q, extra] of QUERIES) {
-    const times = opened.map(() => ({ search: [], update: [], dom: [], framed: [], painted: [], filters: [], complete: [] }));
+    const times = opened.map(kinds);
     for (let i = 0; i < ROUNDS; i++) {
       for (let j = 0; j < opened.length; j++) {
         const k = (i + j) % opened.length;
@@ -96,7 +98,7 @@ async function measure(browser, builds, label, repeat) {
         const sample = { search: t.search, update: t.search + t.dom, dom: t.dom, framed: t.dom + t.frame, painted: t.painted, filters: t.filters, complete: t.complete };
         for (const [key, x] of Object.entries(sample)) {
           times[k][key].push(x);
-          if (key !== 'update') o[key === 'search' ? 'all' : key].push(x);
+          o.all[key].push(x);
         }
       }
     }
@@ -113,7 +115,8 @@ async function measure(browser, builds, label, repeat) {
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
     const pp = (xs) => `${f(pct(xs, 50))} / ${f(pct(xs, 95))}`;
     for (const [q, t, c] of o.rows) console.log(`| \`${q}\` | ${pp(t.search)} | ${pp(t.update)} | ${pp(t.dom)} | ${pp(t.framed)} | ${pp(t.painted)} | ${pp(t.filters)} | ${pp(t.complete)} | ${c} |`);
-    console.log(`| all queries | ${pp(o.all)} | | ${pp(o.dom)} | ${pp(o.framed)} | ${pp(o.painted)} | ${pp(o.filters)} | ${pp(o.complete)} | |`);
+    const a = o.all;
+    console.log(`| all queries | ${pp(a.search)} | | ${pp(a.dom)} | ${pp(a.framed)} | ${pp(a.painted)} | ${pp(a.filters)} | ${pp(a.complete)} | |`);
   }
   console.log(`\nload average after: ${load()}`);
 }
